@@ -1,0 +1,160 @@
+/** `gongshu apply …`: import, list and show applications. Parses options, calls the core, renders. */
+import path from 'node:path';
+import { ExitCode, GongshuError } from '../core/errors.js';
+import type { Finding } from '../core/finding.js';
+import { maskIdNumber } from '../core/text.js';
+import { collectWorkbookFiles } from '../import/files.js';
+import { importApplicationFiles, outcomeLabel, type FileResult } from '../import/application-import.js';
+import { msg, type MessageKey } from '../messages/index.js';
+import { applicationJson, type ApplicationJson, type Eligibility } from '../services/application-view.js';
+import { evaluateRound } from '../services/eligibility.js';
+import { getApplication, listApplications, listVersions } from '../store/applications.js';
+import { auditFor } from '../store/audit.js';
+import { renderTable } from '../ui/table.js';
+import type { CliContext } from './context.js';
+import { parseDate, parseId, todayIso } from './context.js';
+
+export async function applyImport(ctx: CliContext, paths: string[], opts: Record<string, unknown>): Promise<number> {
+  const received = typeof opts.received === 'string' ? parseDate(opts.received, '--received') : todayIso();
+  const files = collectWorkbookFiles(paths);
+  if (files.length === 0) {
+    ctx.out.warn(msg('cli.import.noFiles'));
+    return ExitCode.ok;
+  }
+  const db = ctx.openDb();
+  const results = await importApplicationFiles(db, files, {
+    round: ctx.round,
+    receivedDate: received,
+    actor: ctx.actor,
+    dbFile: ctx.dbPath,
+    onProgress: (done, total, file) => ctx.out.progress(msg('cli.import.progress', { done, total, file: path.basename(file) })),
+  });
+  ctx.out.endProgress();
+  if (results.some((r) => r.outcome === 'imported' || r.outcome === 'new-version')) evaluateRound(db, ctx.round);
+  if (ctx.json) ctx.out.printJson(results);
+  else renderImportResults(ctx, results);
+  return results.some((r) => r.outcome === 'failed') ? ExitCode.failed : ExitCode.ok;
+}
+
+export function renderImportResults(ctx: CliContext, results: FileResult[]): void {
+  const c = ctx.out.color;
+  const rows = results.map((r) => [
+    r.file,
+    r.outcome === 'failed' ? c.red(outcomeLabel(r.outcome)) : r.outcome === 'skipped' ? c.dim(outcomeLabel(r.outcome)) : c.green(outcomeLabel(r.outcome)),
+    r.applicationId ? `#${r.applicationId}${r.version && r.version > 1 ? ` (v${r.version})` : ''}` : '',
+    r.error ? [r.error.sheet, r.error.cell].filter(Boolean).join('!') + (r.error.sheet || r.error.cell ? ' ' : '') + r.error.message : r.studioName ?? '',
+    r.outcome === 'failed' || r.outcome === 'skipped' ? '' : `${r.errors} / ${r.warnings}`,
+  ]);
+  ctx.out.print(renderTable(msg('cli.import.head').split('|'), rows));
+  const count = (o: FileResult['outcome']): number => results.filter((r) => r.outcome === o).length;
+  ctx.out.note(
+    msg('cli.import.summary', {
+      total: results.length,
+      imported: count('imported'),
+      versions: count('new-version'),
+      skipped: count('skipped'),
+      failed: count('failed'),
+      round: ctx.round,
+      db: ctx.dbPath,
+    }),
+  );
+}
+
+export function eligibilityText(e: Eligibility): string {
+  return msg(`cli.eligibility.${e}` as MessageKey);
+}
+
+export async function applyList(ctx: CliContext): Promise<void> {
+  const db = ctx.openDb();
+  const apps = listApplications(db, ctx.round).map((a) => applicationJson(db, a));
+  if (ctx.json) {
+    ctx.out.printJson(apps);
+    return;
+  }
+  if (apps.length === 0) {
+    ctx.out.note(msg('cli.list.empty', { round: ctx.round }));
+    return;
+  }
+  const c = ctx.out.color;
+  const colour = (e: Eligibility, text: string): string => (e === 'ineligible' ? c.red(text) : e === 'pending' ? c.yellow(text) : e === 'eligible' ? c.green(text) : text);
+  const rows = apps.map((a) => [
+    `#${a.id}`,
+    a.studioName,
+    a.unit.name,
+    a.lead.name,
+    a.lead.occupation,
+    colour(a.eligibility, eligibilityText(a.eligibility)),
+    countText(a.findings),
+  ]);
+  ctx.out.print(renderTable(msg('cli.list.head').split('|'), rows));
+  const by = (e: Eligibility): number => apps.filter((a) => a.eligibility === e).length;
+  ctx.out.note(msg('cli.list.summary', { round: ctx.round, total: apps.length, eligible: by('eligible'), pending: by('pending'), ineligible: by('ineligible') }));
+}
+
+function countText(findings: ApplicationJson['findings']): string {
+  const errors = findings.filter((f) => f.severity === 'error' && !f.overridden).length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  return msg('cli.list.counts', { errors, warnings });
+}
+
+function requireApplication(ctx: CliContext, idText: string) {
+  const id = parseId(idText);
+  const db = ctx.openDb({ mustExist: true });
+  const app = getApplication(db, id);
+  if (!app) throw new GongshuError('application-not-found', msg('cli.notFound', { id }), {}, ExitCode.failed);
+  return { db, app };
+}
+
+export async function applyShow(ctx: CliContext, [idText]: string[], opts: Record<string, unknown>): Promise<void> {
+  const { db, app } = requireApplication(ctx, idText!);
+  const view = applicationJson(db, app);
+  const versions = opts.history ? listVersions(db, app.id) : [];
+  if (ctx.json) {
+    ctx.out.printJson(
+      opts.history
+        ? { ...view, history: versions.map((v) => ({ version: v.version, file: v.file, sha256: v.sha256, importedAt: v.importedAt, importedBy: v.importedBy })), audit: auditFor(db, 'application', app.id) }
+        : view,
+    );
+    return;
+  }
+  const a = view;
+  const field = (label: string, value: string): string[] => [label, value];
+  const rows = [
+    field(msg('cli.field.id'), msg('cli.show.idLine', { id: a.id, round: a.round, version: a.version })),
+    field(msg('cli.field.studioName'), a.studioName),
+    field(msg('cli.field.unit'), a.unit.name),
+    field(msg('cli.field.legalRepresentative'), a.unit.legalRepresentative),
+    field(msg('cli.field.contact'), [a.unit.contact, a.unit.phone, a.unit.mobile].filter(Boolean).join('  ')),
+    field(msg('cli.field.lead'), [a.lead.name, a.lead.gender, a.lead.birth].filter(Boolean).join('  ')),
+    field(msg('cli.field.idNumber'), maskIdNumber(a.lead.idNumber)),
+    field(msg('cli.field.occupation'), a.lead.occupation),
+    field(msg('cli.field.skillLevel'), a.lead.skillLevel),
+    field(msg('cli.field.members'), msg('cli.show.members', { names: a.members.map((m) => m.name).join('、'), count: a.members.length })),
+    field(msg('cli.field.eligibility'), eligibilityText(a.eligibility)),
+    field(msg('cli.field.source'), msg('cli.show.source', { file: a.source.file, sheet: a.source.sheet })),
+  ];
+  ctx.out.print(renderTable(msg('cli.show.head').split('|'), rows));
+  const findings: (Finding & { overridden?: boolean })[] = [...a.problems, ...a.findings];
+  if (findings.length === 0) ctx.out.print(ctx.out.color.green(msg('cli.show.noFindings')));
+  else {
+    ctx.out.print(
+      renderTable(
+        msg('cli.show.findingsHead').split('|'),
+        findings.map((f) => [
+          f.severity === 'error' ? (f.overridden ? msg('cli.severity.overridden') : ctx.out.color.red(msg('cli.severity.error'))) : f.severity === 'warning' ? ctx.out.color.yellow(msg('cli.severity.warning')) : msg('cli.severity.info'),
+          f.code,
+          f.cell ?? '',
+          f.message,
+        ]),
+      ),
+    );
+  }
+  if (opts.history) {
+    ctx.out.print(
+      renderTable(
+        msg('cli.show.historyHead').split('|'),
+        versions.map((v) => [`v${v.version}`, v.file, v.importedAt.replace('T', ' ').slice(0, 19), v.importedBy, v.sha256.slice(0, 12)]),
+      ),
+    );
+  }
+}

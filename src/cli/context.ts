@@ -1,0 +1,84 @@
+/** What every command action receives: resolved global options and the output channel. */
+import type { Command } from 'commander';
+import { UsageError } from '../core/errors.js';
+import { msg } from '../messages/index.js';
+import { resolveDbPath, openStore, type Db, type OpenOptions } from '../store/open.js';
+import { currentYear } from '../store/rounds.js';
+import { createOutput, type Output } from '../ui/output.js';
+import { currentActor, type Actor } from '../store/audit.js';
+
+export interface CliContext {
+  dbPath: string;
+  round: number;
+  roundGiven: boolean;
+  debug: boolean;
+  json: boolean;
+  out: Output;
+  actor: Actor;
+  openDb(options?: OpenOptions): Db;
+}
+
+export interface GlobalOptions {
+  db?: string;
+  round?: string;
+  lang?: string;
+  debug?: boolean;
+  json?: boolean;
+}
+
+export function parseYear(value: string): number {
+  const y = Number(value);
+  if (!/^\d{4}$/u.test(value.trim()) || y < 2000 || y > 2100) throw new UsageError('bad-year', msg('cli.badYear', { value }));
+  return y;
+}
+
+export function parseDate(value: string, option: string): string {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/u.exec(value.trim());
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) {
+      return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    }
+  }
+  throw new UsageError('bad-date', msg('cli.badDate', { value, option }));
+}
+
+export function parseId(value: string): number {
+  const n = Number(value.replace(/^#/u, ''));
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError('bad-id', msg('cli.badId', { value }));
+  return n;
+}
+
+export function todayIso(now = new Date()): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+export function contextFor(command: Command): CliContext {
+  const opts = command.optsWithGlobals<GlobalOptions>();
+  const json = Boolean(opts.json);
+  const out = createOutput({ json });
+  const dbPath = resolveDbPath(opts.db);
+  const name = commandPath(command);
+  let db: Db | undefined;
+  return {
+    dbPath,
+    round: opts.round ? parseYear(opts.round) : currentYear(),
+    roundGiven: Boolean(opts.round),
+    debug: Boolean(opts.debug),
+    json,
+    out,
+    actor: currentActor(`gongshu ${name}`),
+    openDb(options) {
+      db ??= openStore(dbPath, options);
+      return db;
+    },
+  };
+}
+
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c && c.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}

@@ -1,0 +1,62 @@
+/** Text normalisation shared by label matching, name comparison and rules. */
+
+const FULL_WIDTH_MAP: Record<string, string> = {
+  '（': '(', '）': ')', '：': ':', '，': ',', '；': ';', '　': ' ', '【': '[', '】': ']',
+};
+
+/** Full-width ASCII (！ to ～) and ideographic space to their half-width forms. */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c === 0x3000) out += ' ';
+    else if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
+    else out += FULL_WIDTH_MAP[ch] ?? ch;
+  }
+  return out;
+}
+
+/** Removes every kind of white space, including full-width and non-breaking spaces and line breaks. */
+export function removeSpaces(s: string): string {
+  return s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/gu, '');
+}
+
+/**
+ * Key used to compare labels: half-width, no spaces, no colons, parentheses unified, lower-case.
+ * `姓  名` → `姓名`, `单位全称：` → `单位全称`, `职业（工种）` → `职业(工种)`.
+ */
+export function labelKey(s: string): string {
+  return removeSpaces(toHalfWidth(s)).replace(/[:：*＊]/gu, '').toLowerCase();
+}
+
+/** Key used to compare names written by people (studio names, occupations): spaces and bracket width ignored. */
+export function nameKey(s: string): string {
+  return removeSpaces(toHalfWidth(s));
+}
+
+/** Trims ordinary and full-width spaces at both ends; keeps inner text as written. */
+export function trimText(s: string): string {
+  return s.replace(/^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000\ufeff]+$/gu, '');
+}
+
+/** Control characters (incl. ESC of ANSI sequences) must never reach the terminal raw. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
+
+export function stripControl(s: string): string {
+  return s.replace(CONTROL, '');
+}
+
+/** Masks an ID number: 330105********0017. */
+export function maskIdNumber(id: string): string {
+  if (id.length < 10) return id.replace(/./gu, '*');
+  return id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4);
+}
+
+/** Masks a phone number: 138****5678; fixed lines keep their last 4 digits. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/gu, '');
+  if (digits.length === 11 && digits.startsWith('1')) return `${digits.slice(0, 3)}****${digits.slice(7)}`;
+  if (digits.length >= 7) return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
+  return phone;
+}

@@ -1,0 +1,59 @@
+/** Shared look of every workbook gongshu writes: A4, thin borders, shaded locked labels, Chinese fonts. */
+import type ExcelJS from 'exceljs';
+
+export const FONT_BODY = '宋体';
+export const FONT_TITLE = '方正小标宋简体';
+export const FONT_OFFICIAL_BODY = '仿宋_GB2312';
+
+export const LABEL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
+export const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8D7DA' } };
+export const WARNING_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF3CD' } };
+
+export const THIN_BORDER: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+
+export type Orientation = 'portrait' | 'landscape';
+
+/** A4, fit to one page wide, as many pages tall as needed. */
+export function a4PageSetup(orientation: Orientation): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: 9,
+    orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+}
+
+/** Page footer "第 N 页 共 M 页". */
+export const PAGE_FOOTER = '&C第 &P 页 共 &N 页';
+
+export function styleLabel(cell: ExcelJS.Cell): void {
+  cell.fill = LABEL_FILL;
+  cell.border = THIN_BORDER;
+  cell.font = { name: FONT_BODY, size: 11, bold: true };
+  cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  cell.protection = { locked: true };
+}
+
+export function styleInput(cell: ExcelJS.Cell, align: 'left' | 'center' = 'left'): void {
+  cell.border = THIN_BORDER;
+  cell.font = { name: FONT_BODY, size: 11 };
+  cell.alignment = { vertical: align === 'left' ? 'top' : 'middle', horizontal: align, wrapText: true };
+  cell.protection = { locked: false };
+}
+
+/**
+ * Text from a submitted workbook that a spreadsheet would read as a formula (= + - @, full-width forms,
+ * tab, CR) is prefixed with an apostrophe-free zero-width guard: we prepend a single quote character
+ * visible as text. Never build formula or hyperlink objects from submitted text.
+ */
+export function safeText(value: string): string {
+  return /^[=+\-@＝＋－＠\t\r]/u.test(value) ? `'${value}` : value;
+}

@@ -1,0 +1,38 @@
+/** Where exports go: a sensible default name in the current folder, never overwriting without --force. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type ExcelJS from 'exceljs';
+import { GongshuError, ExitCode } from '../core/errors.js';
+import { msg } from '../messages/index.js';
+
+export function resolveOutputFile(option: unknown, defaultName: string, force: boolean, cwd = process.cwd()): string {
+  const file = path.resolve(cwd, typeof option === 'string' && option ? option : defaultName);
+  if (fs.existsSync(file) && !force) {
+    throw new GongshuError('output-exists', msg('cli.outputExists', { file }), { file }, ExitCode.failed);
+  }
+  if (!fs.existsSync(path.dirname(file))) {
+    throw new GongshuError('output-folder-missing', msg('cli.outputFolderMissing', { dir: path.dirname(file) }), { file }, ExitCode.failed);
+  }
+  return file;
+}
+
+/** Writes next to the target and renames, so a crash never leaves a half-written workbook under the real name. */
+export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, file: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await workbook.xlsx.writeFile(temp);
+    fs.renameSync(temp, file);
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new GongshuError('output-readonly', msg('cli.outputReadonly', { file }), { file });
+    if (code === 'ENOSPC') throw new GongshuError('disk-full', msg('store.diskFull', { file }), { file });
+    if (code === 'EBUSY') throw new GongshuError('output-busy', msg('cli.outputBusy', { file }), { file });
+    throw e;
+  }
+}
+
+export async function loadExcel(): Promise<typeof ExcelJS> {
+  const mod = (await import('exceljs')) as unknown as { default?: typeof ExcelJS } & typeof ExcelJS;
+  return mod.default ?? mod;
+}

@@ -1,0 +1,61 @@
+/** Runs the eligibility rules (形式审查) for stored applications and keeps the findings with them. */
+import type { Finding } from '../core/finding.js';
+import { isEligible, runRules } from '../rules/index.js';
+import type { RuleContext } from '../rules/context.js';
+import {
+  activeOverrides,
+  getApplication,
+  listApplications,
+  materialsTracked,
+  receivedMaterials,
+  reportStudioName,
+  saveFindings,
+  type StoredApplication,
+} from '../store/applications.js';
+import type { Db } from '../store/open.js';
+import { getRound } from '../store/rounds.js';
+import { validStudioLeads } from '../store/studio-leads.js';
+
+export interface Evaluation {
+  findings: Finding[];
+  eligible: boolean;
+  overridden: Set<string>;
+}
+
+export function ruleContextFor(db: Db, app: StoredApplication): RuleContext {
+  const round = getRound(db, app.round);
+  const others = listApplications(db, app.round)
+    .filter((o) => o.id !== app.id)
+    .map((o) => ({ ref: `#${o.id}`, idNumber: o.current.parsed.application.lead.idNumber, kind: 'application' as const }));
+  const studios = validStudioLeads(db, round.deadline).map((s) => ({ ref: s.studioName, idNumber: s.idNumber, kind: 'studio' as const }));
+  return {
+    parsed: app.current.parsed,
+    round: { year: round.year, deadline: round.deadline },
+    receivedDate: app.receivedDate,
+    femaleGroup: app.femaleGroup,
+    otherLeads: [...others, ...studios],
+    materials: materialsTracked(db, app.id)
+      ? { received: receivedMaterials(db, app.id), reportStudioName: reportStudioName(db, app.id) }
+      : null,
+  };
+}
+
+/** Recomputes and stores one application's findings. Call inside the caller's transaction. */
+export function evaluateApplication(db: Db, id: number): Evaluation {
+  const app = getApplication(db, id);
+  if (!app) throw new Error(`application ${id} not found`);
+  const findings = runRules(ruleContextFor(db, app));
+  const overridden = new Set(activeOverrides(db, id).map((o) => o.code));
+  const eligible = isEligible(findings, overridden);
+  saveFindings(db, id, findings, eligible);
+  return { findings, eligible, overridden };
+}
+
+/** Recomputes a whole round (after a rule, deadline or import change: duplicates depend on the others). */
+export function evaluateRound(db: Db, round: number): number {
+  const ids = listApplications(db, round).map((a) => a.id);
+  db.transaction(() => {
+    for (const id of ids) evaluateApplication(db, id);
+  })();
+  return ids.length;
+}

@@ -1,0 +1,239 @@
+/** Repository of applications and their versions. Pure SQL; callers own the transaction. */
+import type { ParsedApplication } from '../core/application.js';
+import type { Finding } from '../core/finding.js';
+import { nowIso, type Actor } from './audit.js';
+import type { Db } from './open.js';
+
+export type FemaleGroup = 'worker' | 'cadre';
+
+export interface StoredVersion {
+  id: number;
+  version: number;
+  file: string;
+  sha256: string;
+  sheet: string;
+  parsed: ParsedApplication;
+  problems: Finding[];
+  importedAt: string;
+  importedBy: string;
+}
+
+export interface StoredApplication {
+  id: number;
+  round: number;
+  status: string;
+  femaleGroup: FemaleGroup | null;
+  receivedDate: string | null;
+  findings: Finding[];
+  eligible: boolean | null;
+  createdAt: string;
+  current: StoredVersion;
+}
+
+interface ApplicationRow {
+  id: number;
+  round: number;
+  status: string;
+  female_group: FemaleGroup | null;
+  received_date: string | null;
+  findings: string;
+  eligible: number | null;
+  created_at: string;
+}
+
+interface VersionRow {
+  id: number;
+  version: number;
+  file: string;
+  sha256: string;
+  sheet: string;
+  data: string;
+  problems: string;
+  imported_at: string;
+  imported_by: string;
+}
+
+function toVersion(row: VersionRow): StoredVersion {
+  return {
+    id: row.id,
+    version: row.version,
+    file: row.file,
+    sha256: row.sha256,
+    sheet: row.sheet,
+    parsed: JSON.parse(row.data) as ParsedApplication,
+    problems: JSON.parse(row.problems) as Finding[],
+    importedAt: row.imported_at,
+    importedBy: row.imported_by,
+  };
+}
+
+export function findVersionBySha(db: Db, round: number, sha256: string): { applicationId: number; version: number } | undefined {
+  return db
+    .prepare(
+      `SELECT v.application_id AS applicationId, v.version AS version FROM application_versions v
+       JOIN applications a ON a.id = v.application_id WHERE a.round = ? AND v.sha256 = ? LIMIT 1`,
+    )
+    .get(round, sha256) as { applicationId: number; version: number } | undefined;
+}
+
+export function findApplicationId(db: Db, round: number, unitKey: string, leadKey: string): number | undefined {
+  const row = db
+    .prepare('SELECT id FROM applications WHERE round = ? AND unit_key = ? AND lead_key = ?')
+    .get(round, unitKey, leadKey) as { id: number } | undefined;
+  return row?.id;
+}
+
+export function insertApplication(db: Db, round: number, unitKey: string, leadKey: string, receivedDate: string | null): number {
+  const info = db
+    .prepare('INSERT INTO applications (round, unit_key, lead_key, received_date, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(round, unitKey, leadKey, receivedDate, nowIso());
+  return Number(info.lastInsertRowid);
+}
+
+export function setReceivedDate(db: Db, id: number, receivedDate: string | null): void {
+  db.prepare('UPDATE applications SET received_date = ? WHERE id = ?').run(receivedDate, id);
+}
+
+export interface NewVersion {
+  file: string;
+  sha256: string;
+  sheet: string;
+  parsed: ParsedApplication;
+  problems: Finding[];
+}
+
+export function insertVersion(db: Db, applicationId: number, v: NewVersion, actor: Actor): number {
+  const next =
+    ((db.prepare('SELECT MAX(version) AS v FROM application_versions WHERE application_id = ?').get(applicationId) as { v: number | null }).v ?? 0) + 1;
+  db.prepare(
+    `INSERT INTO application_versions (application_id, version, file, sha256, sheet, data, problems, imported_at, imported_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(applicationId, next, v.file, v.sha256, v.sheet, JSON.stringify(v.parsed), JSON.stringify(v.problems), nowIso(), actor.user);
+  return next;
+}
+
+export function saveFindings(db: Db, id: number, findings: Finding[], eligible: boolean): void {
+  db.prepare('UPDATE applications SET findings = ?, eligible = ? WHERE id = ?').run(JSON.stringify(findings), eligible ? 1 : 0, id);
+}
+
+export function setStatus(db: Db, id: number, status: string): void {
+  db.prepare('UPDATE applications SET status = ? WHERE id = ?').run(status, id);
+}
+
+export function setFemaleGroup(db: Db, id: number, group: FemaleGroup | null): void {
+  db.prepare('UPDATE applications SET female_group = ? WHERE id = ?').run(group, id);
+}
+
+function currentVersionRow(db: Db, id: number): VersionRow {
+  return db
+    .prepare('SELECT * FROM application_versions WHERE application_id = ? ORDER BY version DESC LIMIT 1')
+    .get(id) as VersionRow;
+}
+
+function toStored(db: Db, row: ApplicationRow): StoredApplication {
+  return {
+    id: row.id,
+    round: row.round,
+    status: row.status,
+    femaleGroup: row.female_group,
+    receivedDate: row.received_date,
+    findings: JSON.parse(row.findings) as Finding[],
+    eligible: row.eligible === null ? null : row.eligible === 1,
+    createdAt: row.created_at,
+    current: toVersion(currentVersionRow(db, row.id)),
+  };
+}
+
+export function getApplication(db: Db, id: number): StoredApplication | undefined {
+  const row = db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as ApplicationRow | undefined;
+  return row ? toStored(db, row) : undefined;
+}
+
+export function listApplications(db: Db, round?: number): StoredApplication[] {
+  const rows = (
+    round === undefined
+      ? db.prepare('SELECT * FROM applications ORDER BY round, id').all()
+      : db.prepare('SELECT * FROM applications WHERE round = ? ORDER BY id').all(round)
+  ) as ApplicationRow[];
+  return rows.map((r) => toStored(db, r));
+}
+
+export function listVersions(db: Db, id: number): StoredVersion[] {
+  return (db.prepare('SELECT * FROM application_versions WHERE application_id = ? ORDER BY version').all(id) as VersionRow[]).map(toVersion);
+}
+
+export function countApplications(db: Db, round?: number): number {
+  const row = (
+    round === undefined
+      ? db.prepare('SELECT COUNT(*) AS n FROM applications').get()
+      : db.prepare('SELECT COUNT(*) AS n FROM applications WHERE round = ?').get(round)
+  ) as { n: number };
+  return row.n;
+}
+
+// ---- overrides (豁免) ----
+
+export interface Override {
+  id: number;
+  code: string;
+  reason: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export function activeOverrides(db: Db, applicationId: number): Override[] {
+  return db
+    .prepare(
+      `SELECT id, code, reason, created_by AS createdBy, created_at AS createdAt FROM overrides
+       WHERE application_id = ? AND undone_at IS NULL ORDER BY id`,
+    )
+    .all(applicationId) as Override[];
+}
+
+export function addOverride(db: Db, applicationId: number, code: string, reason: string, actor: Actor): number {
+  const info = db
+    .prepare('INSERT INTO overrides (application_id, code, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(applicationId, code, reason, actor.user, nowIso());
+  return Number(info.lastInsertRowid);
+}
+
+export function undoOverride(db: Db, overrideId: number): void {
+  db.prepare('UPDATE overrides SET undone_at = ? WHERE id = ?').run(nowIso(), overrideId);
+}
+
+// ---- materials (申报材料) ----
+
+export function receivedMaterials(db: Db, applicationId: number): string[] {
+  return (db.prepare('SELECT material FROM materials WHERE application_id = ? ORDER BY material').all(applicationId) as { material: string }[]).map(
+    (r) => r.material,
+  );
+}
+
+export function materialsTracked(db: Db, applicationId: number): boolean {
+  return (
+    db.prepare('SELECT 1 FROM audit_log WHERE entity = ? AND entity_id = ? AND action = ? LIMIT 1').get('application', applicationId, 'materials') !==
+    undefined
+  );
+}
+
+export function setMaterial(db: Db, applicationId: number, material: string, received: boolean): void {
+  if (received) {
+    db.prepare('INSERT OR IGNORE INTO materials (application_id, material, received_at) VALUES (?, ?, ?)').run(applicationId, material, nowIso());
+  } else {
+    db.prepare('DELETE FROM materials WHERE application_id = ? AND material = ?').run(applicationId, material);
+  }
+}
+
+export function reportStudioName(db: Db, applicationId: number): string | null {
+  const row = db.prepare('SELECT report_studio_name AS n FROM application_notes WHERE application_id = ?').get(applicationId) as
+    | { n: string | null }
+    | undefined;
+  return row?.n ?? null;
+}
+
+export function setReportStudioName(db: Db, applicationId: number, name: string | null): void {
+  db.prepare(
+    `INSERT INTO application_notes (application_id, report_studio_name) VALUES (?, ?)
+     ON CONFLICT(application_id) DO UPDATE SET report_studio_name = excluded.report_studio_name`,
+  ).run(applicationId, name);
+}

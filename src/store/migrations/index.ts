@@ -1,0 +1,85 @@
+/**
+ * Ordered schema migrations. `PRAGMA user_version` holds the number of the last one applied.
+ * Never edit a migration that has shipped: add a new one.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'rounds, applications with versions, findings, overrides, materials, audit log',
+    sql: `
+      CREATE TABLE rounds (
+        year INTEGER PRIMARY KEY,
+        deadline TEXT NOT NULL,
+        settings TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE TABLE applications (
+        id INTEGER PRIMARY KEY,
+        round INTEGER NOT NULL,
+        unit_key TEXT NOT NULL,
+        lead_key TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'submitted',
+        female_group TEXT,
+        received_date TEXT,
+        findings TEXT NOT NULL DEFAULT '[]',
+        eligible INTEGER,
+        created_at TEXT NOT NULL,
+        UNIQUE (round, unit_key, lead_key)
+      );
+      CREATE TABLE application_versions (
+        id INTEGER PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        file TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        sheet TEXT NOT NULL,
+        data TEXT NOT NULL,
+        problems TEXT NOT NULL DEFAULT '[]',
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        UNIQUE (application_id, version)
+      );
+      CREATE INDEX application_versions_sha ON application_versions (sha256);
+      CREATE TABLE overrides (
+        id INTEGER PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        code TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        undone_at TEXT
+      );
+      CREATE TABLE materials (
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        material TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (application_id, material)
+      );
+      CREATE TABLE application_notes (
+        application_id INTEGER PRIMARY KEY REFERENCES applications(id) ON DELETE CASCADE,
+        report_studio_name TEXT
+      );
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user TEXT NOT NULL,
+        command TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id INTEGER,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+    `,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,104 @@
+/**
+ * Opens (and creates, mode 0600) the SQLite store. Rollback journal, not WAL: the file may sit on a
+ * shared drive. A copy of the file is kept before any migration runs.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type BetterSqlite3 from 'better-sqlite3';
+import { GongshuError } from '../core/errors.js';
+import { msg } from '../messages/index.js';
+import { MIGRATIONS, type Migration } from './migrations/index.js';
+
+export type Db = BetterSqlite3.Database;
+
+export const DEFAULT_DB_FILE = 'gongshu.db';
+const BUSY_TIMEOUT_MS = 15_000;
+
+export function resolveDbPath(option: string | undefined, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  return path.resolve(cwd, option || env.GONGSHU_DB || DEFAULT_DB_FILE);
+}
+
+export interface OpenOptions {
+  /** Open an existing file only (commands that read). */
+  mustExist?: boolean;
+}
+
+export function openStore(file: string, options: OpenOptions = {}): Db {
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) {
+    throw new GongshuError('db-folder-missing', msg('store.folderMissing', { dir }), { file });
+  }
+  const existed = fs.existsSync(file);
+  if (!existed) {
+    if (options.mustExist) throw new GongshuError('db-missing', msg('store.missing', { file }), { file });
+    createPrivateFile(file);
+  }
+  const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+  let db: Db;
+  try {
+    db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = FULL');
+  } catch (e) {
+    throw translateSqliteError(e, file);
+  }
+  migrate(db, file);
+  return db;
+}
+
+function createPrivateFile(file: string): void {
+  try {
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code === 'ENOSPC') throw new GongshuError('disk-full', msg('store.diskFull', { file }), { file });
+    // EACCES, EROFS, EPERM, and odd file systems that refuse new files (ENOENT in /proc)
+    throw new GongshuError('db-readonly', msg('store.readonly', { file }), { file });
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function migrate(db: Db, file: string, migrations: readonly Migration[] = MIGRATIONS): void {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const current = schemaVersion(db);
+  if (current > latest) {
+    throw new GongshuError('db-too-new', msg('store.tooNew', { file, version: current }), { file });
+  }
+  if (current === latest) return;
+  if (current > 0) keepCopyBeforeMigration(file, current);
+  const pending = migrations.filter((m) => m.version > current);
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+      }
+    }).immediate();
+  } catch (e) {
+    throw translateSqliteError(e, file);
+  }
+}
+
+function keepCopyBeforeMigration(file: string, version: number): void {
+  const stamp = new Date().toISOString().replace(/[:.]/gu, '-');
+  const copy = `${file}.before-v${version + 1}-${stamp}.bak`;
+  fs.copyFileSync(file, copy);
+  fs.chmodSync(copy, 0o600);
+}
+
+/** SQLite errors a clerk can act on, as Chinese messages. */
+export function translateSqliteError(e: unknown, file: string): unknown {
+  const code = (e as { code?: string }).code ?? '';
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new GongshuError('db-busy', msg('store.busy', { file }), { file });
+  if (code === 'SQLITE_FULL') return new GongshuError('disk-full', msg('store.diskFull', { file }), { file });
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') return new GongshuError('db-readonly', msg('store.readonly', { file }), { file });
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new GongshuError('db-corrupt', msg('store.corrupt', { file }), { file });
+  return e;
+}

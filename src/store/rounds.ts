@@ -1,0 +1,46 @@
+/** 申报年度: each round has a deadline (the reference date of the retirement rule) and settings. */
+import type { Db } from './open.js';
+
+export interface RoundSettings {
+  subsidyYuan?: number;
+  passAt?: number;
+  excellentAt?: number;
+  excellentShare?: number;
+  rubricFile?: string;
+}
+
+export interface Round {
+  year: number;
+  deadline: string;
+  settings: RoundSettings;
+}
+
+export function defaultDeadline(year: number): string {
+  return `${year}-05-22`;
+}
+
+export function currentYear(now = new Date()): number {
+  return now.getFullYear();
+}
+
+export function getRound(db: Db, year: number): Round {
+  const row = db.prepare('SELECT year, deadline, settings FROM rounds WHERE year = ?').get(year) as
+    | { year: number; deadline: string; settings: string }
+    | undefined;
+  if (!row) return { year, deadline: defaultDeadline(year), settings: {} };
+  return { year: row.year, deadline: row.deadline, settings: JSON.parse(row.settings) as RoundSettings };
+}
+
+export function saveRound(db: Db, round: Round): void {
+  db.prepare(
+    `INSERT INTO rounds (year, deadline, settings) VALUES (?, ?, ?)
+     ON CONFLICT(year) DO UPDATE SET deadline = excluded.deadline, settings = excluded.settings`,
+  ).run(round.year, round.deadline, JSON.stringify(round.settings));
+}
+
+export function listRounds(db: Db): Round[] {
+  const years = db
+    .prepare('SELECT year FROM rounds UNION SELECT DISTINCT round FROM applications ORDER BY 1')
+    .all() as { year: number }[];
+  return years.map((r) => getRound(db, r.year));
+}
