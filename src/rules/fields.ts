@@ -1,0 +1,35 @@
+/** Reading fields of an application by dotted path, and building findings that point at their cell. */
+import type { Application } from '../core/application.js';
+import type { Finding, Severity } from '../core/finding.js';
+import { trimText } from '../core/text.js';
+import type { RuleContext } from './context.js';
+
+/** The value at a dotted path (`lead.idNumber`, `members.2.name`) as text; '' when absent. */
+export function fieldValue(app: Application, path: string): string {
+  let node: unknown = app;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object') return '';
+    node = (node as Record<string, unknown>)[part];
+  }
+  if (typeof node === 'string') return node;
+  if (typeof node === 'number') return String(node);
+  return '';
+}
+
+/** Empty, white space, or only punctuation such as "/" or "—" (what people write for "nothing"). */
+export function isBlank(value: string): boolean {
+  return /^[\p{P}\p{Z}\s]*$/u.test(trimText(value));
+}
+
+/** A finding on `field`; its cell is the one the reader recorded for `cellField` (default the field itself). */
+export function findingAt(
+  ctx: RuleContext, code: string, severity: Severity, field: string, message: string, cellField: string = field,
+): Finding {
+  const cell = ctx.parsed.cells[cellField];
+  return cell ? { code, severity, message, field, cell } : { code, severity, message, field };
+}
+
+/** The application id for commands suggested in messages. */
+export function applicationRef(ctx: RuleContext): string {
+  return ctx.applicationId === undefined ? 'ID' : String(ctx.applicationId);
+}

@@ -1,0 +1,76 @@
+/**
+ * The eligibility check (形式审查): every rule, run over one application, and what the findings mean for
+ * its eligibility. Rules are pure; the caller supplies the round, the other leads and the materials.
+ */
+import type { Finding } from '../core/finding.js';
+import { hasMessage, msg, type MessageKey } from '../messages/index.js';
+import type { Rule, RuleContext } from './context.js';
+import { teamSize } from './team-size.js';
+import { retirementMargin } from './retirement-margin.js';
+import { studioName } from './studio-name.js';
+import { leadSkillLevel } from './lead-skill-level.js';
+import { idChecksum } from './id-checksum.js';
+import { idBirthMismatch } from './id-birth-mismatch.js';
+import { idStoredAsNumber } from './id-stored-as-number.js';
+import { idGenderMismatch } from './id-gender-mismatch.js';
+import { missingField } from './missing-field.js';
+import { introTooLong } from './intro-too-long.js';
+import { invalidEmail } from './invalid-email.js';
+import { invalidPhone } from './invalid-phone.js';
+import { invalidPostcode } from './invalid-postcode.js';
+import { memberIncomplete } from './member-incomplete.js';
+import { duplicateLead } from './duplicate-lead.js';
+import { lateSubmission } from './late-submission.js';
+import { missingMaterial } from './missing-material.js';
+import { reportNameMismatch } from './report-name-mismatch.js';
+import { birthAmbiguous } from './birth-ambiguous.js';
+import { birthUnreadable } from './birth-unreadable.js';
+
+export type { Rule, RuleContext, OtherLead, MaterialsRecord } from './context.js';
+export { defaultDeadline } from './context.js';
+
+/** In the order of the issue's table; every finding's code is the code of the rule that made it. */
+export const ALL_RULES: readonly Rule[] = [
+  teamSize, retirementMargin, studioName, leadSkillLevel, idChecksum, idBirthMismatch, idStoredAsNumber,
+  idGenderMismatch, missingField, introTooLong, invalidEmail, invalidPhone, invalidPostcode, memberIncomplete,
+  duplicateLead, lateSubmission, missingMaterial, reportNameMismatch, birthAmbiguous, birthUnreadable,
+];
+
+export const RULE_CODES: readonly string[] = ALL_RULES.map((r) => r.code);
+
+export function runRules(ctx: RuleContext, rules: readonly Rule[] = ALL_RULES): Finding[] {
+  return rules.flatMap((rule) => rule.check(ctx));
+}
+
+/** False exactly when an error finding stands whose code was not overridden; warnings never change it. */
+export function isEligible(findings: readonly Finding[], overriddenCodes: ReadonlySet<string>): boolean {
+  return !findings.some((f) => f.severity === 'error' && !overriddenCodes.has(f.code));
+}
+
+export type Eligibility = 'eligible' | 'ineligible' | 'pending';
+
+/** 不合格 when not eligible; 待确认 when eligible with warnings left to look at; else 合格. */
+export function eligibilityLabel(findings: readonly Finding[], overriddenCodes: ReadonlySet<string>): Eligibility {
+  if (!isEligible(findings, overriddenCodes)) return 'ineligible';
+  return findings.some((f) => f.severity === 'warning') ? 'pending' : 'eligible';
+}
+
+/** 合格 / 不合格 / 待确认 in the current language. */
+export function eligibilityText(label: Eligibility): string {
+  return msg(`rules.eligibility.${label}`);
+}
+
+export type RuleOutcome = 'pass' | 'fail' | 'warning' | 'waived';
+
+/** One rule's cell in the review workbook: ✓ pass, ✗ fail, warning, or 豁免 (every error of it overridden). */
+export function ruleOutcome(findings: readonly Finding[], code: string, overriddenCodes: ReadonlySet<string>): RuleOutcome {
+  const own = findings.filter((f) => f.code === code);
+  if (own.some((f) => f.severity === 'error')) return overriddenCodes.has(code) ? 'waived' : 'fail';
+  return own.some((f) => f.severity === 'warning') ? 'warning' : 'pass';
+}
+
+/** The short title of a rule (column header), or the code itself when the catalogue has none. */
+export function ruleTitle(code: string): string {
+  const key = `rules.title.${code}`;
+  return hasMessage(key) ? msg(key as MessageKey) : code;
+}
