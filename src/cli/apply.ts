@@ -5,11 +5,26 @@ import type { Finding } from '../core/finding.js';
 import { maskIdNumber } from '../core/text.js';
 import { collectWorkbookFiles } from '../import/files.js';
 import { importApplicationFiles, outcomeLabel, type FileResult } from '../import/application-import.js';
-import { msg, type MessageKey } from '../messages/index.js';
-import { applicationJson, type ApplicationJson, type Eligibility } from '../services/application-view.js';
-import { evaluateRound } from '../services/eligibility.js';
-import { getApplication, listApplications, listVersions } from '../store/applications.js';
-import { auditFor } from '../store/audit.js';
+import { msg } from '../messages/index.js';
+import { applicationJson, eligibilityOf, type ApplicationJson, type Eligibility } from '../services/application-view.js';
+import { evaluateApplication, evaluateRound } from '../services/eligibility.js';
+import { allMaterials, parseMaterialList } from '../rules/materials.js';
+import { eligibilityText as ruleEligibilityText } from '../rules/index.js';
+import {
+  activeOverrides,
+  addOverride,
+  getApplication,
+  listApplications,
+  listVersions,
+  receivedMaterials,
+  reportStudioName,
+  setFemaleGroup,
+  setMaterial,
+  setReportStudioName,
+  undoOverride,
+  type FemaleGroup,
+} from '../store/applications.js';
+import { appendAudit, auditFor } from '../store/audit.js';
 import { renderTable } from '../ui/table.js';
 import type { CliContext } from './context.js';
 import { parseDate, parseId, todayIso } from './context.js';
@@ -61,7 +76,7 @@ export function renderImportResults(ctx: CliContext, results: FileResult[]): voi
 }
 
 export function eligibilityText(e: Eligibility): string {
-  return msg(`cli.eligibility.${e}` as MessageKey);
+  return e === 'unchecked' ? msg('cli.eligibility.unchecked') : ruleEligibilityText(e);
 }
 
 export async function applyList(ctx: CliContext): Promise<void> {
@@ -157,4 +172,90 @@ export async function applyShow(ctx: CliContext, [idText]: string[], opts: Recor
       ),
     );
   }
+}
+
+export async function applyValidate(ctx: CliContext): Promise<void> {
+  const db = ctx.openDb({ mustExist: true });
+  const n = evaluateRound(db, ctx.round);
+  ctx.out.success(msg('cli.validate.done', { count: n, round: ctx.round }));
+  await applyList(ctx);
+}
+
+export async function applyOverride(ctx: CliContext, [idText, code]: string[], opts: Record<string, unknown>): Promise<void> {
+  const { db, app } = requireApplication(ctx, idText!);
+  const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
+  if (opts.undo) {
+    const active = activeOverrides(db, app.id).filter((o) => o.code === code);
+    const last = active[active.length - 1];
+    if (!last) throw new GongshuError('override-not-found', msg('cli.override.noneToUndo', { id: app.id, code: code! }), {}, ExitCode.failed);
+    db.transaction(() => {
+      undoOverride(db, last.id);
+      appendAudit(db, ctx.actor, 'application', app.id, 'override-undo', { code, overrideId: last.id, reason });
+      evaluateApplication(db, app.id);
+    })();
+    ctx.out.success(msg('cli.override.undone', { id: app.id, code: code! }));
+    return;
+  }
+  if (!reason) throw new GongshuError('override-reason-missing', msg('cli.override.reasonMissing'), {}, ExitCode.usage);
+  const standing = app.findings.filter((f) => f.code === code && f.severity === 'error');
+  if (standing.length === 0) {
+    const codes = [...new Set(app.findings.filter((f) => f.severity === 'error').map((f) => f.code))].join('、') || msg('cli.override.noErrors');
+    throw new GongshuError('override-no-such-error', msg('cli.override.noSuchError', { id: app.id, code: code!, codes }), {}, ExitCode.failed);
+  }
+  if (activeOverrides(db, app.id).some((o) => o.code === code)) {
+    ctx.out.note(msg('cli.override.already', { id: app.id, code: code! }));
+    return;
+  }
+  const evaluation = db.transaction(() => {
+    const overrideId = addOverride(db, app.id, code!, reason, ctx.actor);
+    appendAudit(db, ctx.actor, 'application', app.id, 'override', { code, reason, overrideId });
+    return evaluateApplication(db, app.id);
+  })();
+  ctx.out.success(msg('cli.override.done', { id: app.id, code: code!, status: eligibilityText(eligibilityOf(evaluation.eligible, evaluation.findings)) }));
+}
+
+export async function applySet(ctx: CliContext, [idText]: string[], opts: Record<string, unknown>): Promise<void> {
+  const { db, app } = requireApplication(ctx, idText!);
+  const group = opts.femaleGroup as FemaleGroup | undefined;
+  if (!group) throw new GongshuError('nothing-to-set', msg('cli.set.nothing'), {}, ExitCode.usage);
+  db.transaction(() => {
+    setFemaleGroup(db, app.id, group);
+    appendAudit(db, ctx.actor, 'application', app.id, 'set', { femaleGroup: { from: app.femaleGroup, to: group } });
+    evaluateApplication(db, app.id);
+  })();
+  ctx.out.success(msg('cli.set.done', { id: app.id, group: msg(group === 'cadre' ? 'cli.check.group.female-cadre' : 'cli.check.group.female-worker') }));
+}
+
+export async function applyMaterials(ctx: CliContext, [idText]: string[], opts: Record<string, unknown>): Promise<void> {
+  const { db, app } = requireApplication(ctx, idText!);
+  const received = typeof opts.received === 'string' ? parseMaterialList(opts.received) : { keys: [], unknown: [] };
+  const missing = typeof opts.missing === 'string' ? parseMaterialList(opts.missing) : { keys: [], unknown: [] };
+  const unknown = [...received.unknown, ...missing.unknown];
+  if (unknown.length) {
+    throw new GongshuError('unknown-material', msg('cli.materials.unknown', { names: unknown.join('、'), known: allMaterials().map((m) => m.zh).join('、') }), {}, ExitCode.usage);
+  }
+  const reportName = typeof opts.reportName === 'string' ? opts.reportName.trim() : undefined;
+  const changes = received.keys.length + missing.keys.length + (reportName === undefined ? 0 : 1);
+  if (changes > 0) {
+    db.transaction(() => {
+      for (const key of received.keys) setMaterial(db, app.id, key, true);
+      for (const key of missing.keys) setMaterial(db, app.id, key, false);
+      if (reportName !== undefined) setReportStudioName(db, app.id, reportName || null);
+      appendAudit(db, ctx.actor, 'application', app.id, 'materials', { received: received.keys, missing: missing.keys, reportStudioName: reportName });
+      evaluateApplication(db, app.id);
+    })();
+  }
+  const have = new Set(receivedMaterials(db, app.id));
+  const rows = allMaterials().map((m) => [
+    m.zh,
+    m.required ? msg('cli.materials.required') : msg('cli.materials.optional'),
+    have.has(m.key) ? ctx.out.color.green(msg('cli.materials.received')) : m.required ? ctx.out.color.yellow(msg('cli.materials.notReceived')) : msg('cli.materials.notReceived'),
+  ]);
+  if (ctx.json) {
+    ctx.out.printJson({ id: app.id, received: [...have], reportStudioName: reportStudioName(db, app.id) });
+    return;
+  }
+  ctx.out.print(renderTable(msg('cli.materials.head').split('|'), rows));
+  const report = reportStudioName(db, app.id);
+  if (report) ctx.out.note(msg('cli.materials.reportName', { name: report }));
 }

@@ -11,6 +11,7 @@ import { openStore } from '../store/open.js';
 import { currentActor } from '../store/audit.js';
 import type { CliContext } from './context.js';
 import { applyImport, applyList, applyShow } from './apply.js';
+import { exportReview } from './export.js';
 
 export const SAMPLES_DIR = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 export const DEMO_ROUND = 2026;
@@ -48,6 +49,8 @@ export async function demo(base: CliContext, _args: string[], opts: Record<strin
     step(msg('cli.demo.step.show', { id: flawed.id }));
     await applyShow(ctx, [String(flawed.id)], {});
   }
+  step(msg('cli.demo.step.review'));
+  await exportReview(ctx, [], { output: path.join(dir, msg('cli.export.file.review', { year: DEMO_ROUND })), force: true });
   ctx.out.note(msg('cli.demo.done', { db: ctx.dbPath, dir }));
   return 0;
 }

@@ -6,9 +6,10 @@ import { createRequire } from 'node:module';
 import { Command, Option } from 'commander';
 import { msg } from '../messages/index.js';
 import { contextFor, type CliContext } from './context.js';
+import { useChineseHelp } from './help-zh.js';
 
 
-type Action = (ctx: CliContext, args: string[], opts: Record<string, unknown>) => Promise<number | void>;
+type Action = (ctx: CliContext, args: string[], opts: Record<string, unknown>) => Promise<unknown>;
 
 /** Wraps a lazily imported action: commander passes (...args, opts, command). */
 function lazy(load: () => Promise<Action>) {
@@ -43,7 +44,6 @@ export function buildProgram(): Command {
     .option('--debug', msg('cli.opt.debug'))
     .showHelpAfterError(msg('cli.helpAfterError'))
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str) })
     .addHelpText('after', examples('gongshu demo', 'gongshu apply import ./申报材料', 'gongshu apply list --round 2026'));
 
   const template = program.command('template').description(msg('cli.template.description')).helpOption('-h, --help', msg('cli.opt.help'));
@@ -79,6 +79,83 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('gongshu apply show 3', 'gongshu apply show 3 --history', 'gongshu apply show 3 --json'))
     .action(lazy(async () => (await import('./apply.js')).applyShow));
 
+  apply
+    .command('validate')
+    .description(msg('cli.apply.validate'))
+    .addHelpText('after', examples('gongshu apply validate --round 2026'))
+    .action(lazy(async () => (await import('./apply.js')).applyValidate));
+  apply
+    .command('override')
+    .description(msg('cli.apply.override'))
+    .argument('<id>', msg('cli.arg.id'))
+    .argument('<code>', msg('cli.arg.code'))
+    .option('--reason <text>', msg('cli.opt.reason'))
+    .option('--undo', msg('cli.opt.undo'))
+    .addHelpText('after', examples('gongshu apply override 3 retirement-margin --reason "专家委员会同意破格"', 'gongshu apply override 3 retirement-margin --undo --reason "误操作"'))
+    .action(lazy(async () => (await import('./apply.js')).applyOverride));
+  apply
+    .command('set')
+    .description(msg('cli.apply.set'))
+    .argument('<id>', msg('cli.arg.id'))
+    .addOption(new Option('--female-group <group>', msg('cli.opt.femaleGroup')).choices(['worker', 'cadre']))
+    .addHelpText('after', examples('gongshu apply set 5 --female-group cadre'))
+    .action(lazy(async () => (await import('./apply.js')).applySet));
+  apply
+    .command('materials')
+    .description(msg('cli.apply.materials'))
+    .argument('<id>', msg('cli.arg.id'))
+    .option('--received <list>', msg('cli.opt.materialsReceived'))
+    .option('--missing <list>', msg('cli.opt.materialsMissing'))
+    .option('--report-name <name>', msg('cli.opt.reportName'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu apply materials 3 --received 申办报告,营业执照,身份证,技术能力证书', 'gongshu apply materials 3 --report-name 张建国数控车工技能大师工作室'))
+    .action(lazy(async () => (await import('./apply.js')).applyMaterials));
+
+  const check = program.command('check').description(msg('cli.check.description'));
+  check
+    .command('id')
+    .description(msg('cli.check.id'))
+    .argument('<number>', msg('cli.arg.idNumber'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu check id 11010519491231002X', 'gongshu check id 330105197506150017 --json'))
+    .action(lazy(async () => (await import('./check.js')).checkId));
+  check
+    .command('retirement')
+    .description(msg('cli.check.retirementCmd'))
+    .requiredOption('--birth <YYYY-MM>', msg('cli.opt.birth'))
+    .requiredOption('--gender <男|女>', msg('cli.opt.gender'))
+    .addOption(new Option('--group <group>', msg('cli.opt.group')).choices(['worker', 'cadre']))
+    .option('--as-of <date>', msg('cli.opt.asOf'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu check retirement --birth 1971-04 --gender 女 --group cadre', 'gongshu check retirement --birth 1965-05 --gender 男 --as-of 2025-01-01 --json'))
+    .action(lazy(async () => (await import('./check.js')).checkRetirement));
+
+  const round = program.command('round').description(msg('cli.round.description'));
+  round
+    .command('set')
+    .description(msg('cli.round.set'))
+    .argument('<year>', msg('cli.arg.year'))
+    .option('--deadline <date>', msg('cli.opt.deadline'))
+    .addHelpText('after', examples('gongshu round set 2026 --deadline 2026-05-22'))
+    .action(lazy(async () => (await import('./round.js')).roundSet));
+  round
+    .command('show')
+    .description(msg('cli.round.showCmd'))
+    .argument('[year]', msg('cli.arg.year'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu round show 2026'))
+    .action(lazy(async () => (await import('./round.js')).roundShow));
+
+  const exporter = program.command('export').description(msg('cli.export.description'));
+  exporter
+    .command('review')
+    .description(msg('cli.export.reviewCmd'))
+    .option('-o, --output <file>', msg('cli.opt.output'))
+    .option('--full', msg('cli.opt.full'))
+    .option('--force', msg('cli.opt.force'))
+    .addHelpText('after', examples('gongshu export review --round 2026', 'gongshu export review -o 形式审查.xlsx --force'))
+    .action(lazy(async () => (await import('./export.js')).exportReview));
+
   program
     .command('demo')
     .description(msg('cli.demo.description'))
@@ -86,6 +163,7 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('gongshu demo'))
     .action(lazy(async () => (await import('./demo.js')).demo));
 
+  useChineseHelp(program);
   for (const c of program.commands) inheritSettings(c);
   return program;
 }
@@ -94,6 +172,7 @@ export function buildProgram(): Command {
 function inheritSettings(command: Command): void {
   command.helpOption('-h, --help', msg('cli.opt.help'));
   command.exitOverride();
+  useChineseHelp(command);
   command.showHelpAfterError(msg('cli.helpAfterError'));
   for (const c of command.commands) inheritSettings(c);
 }

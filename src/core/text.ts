@@ -60,3 +60,10 @@ export function maskPhone(phone: string): string {
   if (digits.length >= 7) return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
   return phone;
 }
+
+/** Masks every ID-number-like (15/18 characters) and mobile-like (11 digits) run inside free text. */
+export function maskPersonalNumbers(text: string): string {
+  return text
+    .replace(/(?<![\dXx])\d{17}[\dXx](?![\dXx])|(?<!\d)\d{15}(?!\d)/gu, (m) => maskIdNumber(m))
+    .replace(/(?<!\d)1\d{10}(?!\d)/gu, (m) => maskPhone(m));
+}

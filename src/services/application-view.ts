@@ -1,10 +1,14 @@
 /** The public JSON shape of one application (`apply show --json`, `apply list --json`). Keys are a contract. */
 import type { Lead, Member, Unit } from '../core/application.js';
 import type { Finding } from '../core/finding.js';
+import { eligibilityLabel, RULE_CODES, type Eligibility as RuleEligibility } from '../rules/index.js';
 import { activeOverrides, type StoredApplication } from '../store/applications.js';
 import type { Db } from '../store/open.js';
 
-export type Eligibility = 'eligible' | 'ineligible' | 'pending' | 'unchecked';
+export type Eligibility = RuleEligibility | 'unchecked';
+
+/** Errors are already settled by the stored verdict; only warnings decide 待确认 vs 合格. */
+const ALL_CODES: ReadonlySet<string> = new Set(RULE_CODES);
 
 export interface ApplicationJson {
   id: number;
@@ -26,10 +30,11 @@ export interface ApplicationJson {
   cells: Record<string, string>;
 }
 
+/** The stored verdict (which already accounts for overrides), or 'unchecked' before the rules ran. */
 export function eligibilityOf(eligible: boolean | null, findings: readonly Finding[]): Eligibility {
   if (eligible === null) return 'unchecked';
   if (!eligible) return 'ineligible';
-  return findings.some((f) => f.severity === 'warning') ? 'pending' : 'eligible';
+  return eligibilityLabel(findings, ALL_CODES);
 }
 
 export function applicationJson(db: Db, app: StoredApplication): ApplicationJson {

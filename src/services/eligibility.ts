@@ -34,6 +34,7 @@ export function ruleContextFor(db: Db, app: StoredApplication): RuleContext {
     receivedDate: app.receivedDate,
     femaleGroup: app.femaleGroup,
     otherLeads: [...others, ...studios],
+    applicationId: app.id,
     materials: materialsTracked(db, app.id)
       ? { received: receivedMaterials(db, app.id), reportStudioName: reportStudioName(db, app.id) }
       : null,

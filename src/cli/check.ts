@@ -1,0 +1,48 @@
+/** `gongshu check …`: answers at the counter — is this ID number valid, when does this person retire. */
+import { UsageError } from '../core/errors.js';
+import { checkIdNumber } from '../core/id-number.js';
+import { formatAge, idCheckMessages } from '../rules/format.js';
+import { isMonthString, localDateString, monthIndex } from '../core/months.js';
+import { groupFor, retirementFor, type FemaleGroup } from '../core/retirement.js';
+import { msg, type MessageKey } from '../messages/index.js';
+import type { CliContext } from './context.js';
+import { parseDate } from './context.js';
+
+export async function checkId(ctx: CliContext, [raw]: string[]): Promise<number> {
+  const check = checkIdNumber(raw ?? '');
+  const messages = idCheckMessages(check, raw ?? '');
+  if (ctx.json) {
+    ctx.out.printJson({ valid: check.valid, normalized: check.normalized, birth: check.birth, gender: check.gender, region: check.region, messages });
+  } else {
+    for (const line of messages) (check.valid ? ctx.out.success : ctx.out.error)(line);
+  }
+  return check.valid ? 0 : 1;
+}
+
+export async function checkRetirement(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  const birth = String(opts.birth ?? '').trim();
+  if (!isMonthString(birth)) throw new UsageError('bad-birth', msg('cli.check.badBirth', { value: birth }));
+  const gender = String(opts.gender ?? '').trim();
+  if (gender !== '男' && gender !== '女') throw new UsageError('bad-gender', msg('cli.check.badGender', { value: gender }));
+  const femaleGroup = opts.group === undefined ? null : (String(opts.group) as FemaleGroup);
+  const asOf = typeof opts.asOf === 'string' ? parseDate(opts.asOf, '--as-of') : localDateString(new Date());
+  const group = groupFor(gender, femaleGroup);
+  const r = retirementFor(birth, group);
+  const monthsRemaining = monthIndex(r.month) - monthIndex(asOf);
+  if (ctx.json) {
+    ctx.out.printJson({ retirementAge: r.age, retirementMonth: r.month, monthsRemaining, group });
+    return;
+  }
+  ctx.out.print(
+    msg('cli.check.retirement', {
+      birth,
+      gender,
+      group: msg(`cli.check.group.${group}` as MessageKey),
+      age: formatAge(r.age),
+      month: r.month,
+      asOf,
+      remaining: monthsRemaining,
+    }),
+  );
+  if (gender === '女' && femaleGroup === null) ctx.out.note(msg('cli.check.femaleGroupAssumed'));
+}

@@ -1,0 +1,59 @@
+/** `gongshu export …`: the official workbooks, written atomically, never overwriting without --force. */
+import { buildEligibilitySummary } from '../excel/write/eligibility-summary.js';
+import { loadExcel, resolveOutputFile, writeWorkbookAtomically } from '../export/output-file.js';
+import { msg } from '../messages/index.js';
+import { ALL_RULES, ruleOutcome, ruleTitle } from '../rules/index.js';
+import { applicationJson } from '../services/application-view.js';
+import { activeOverrides, listApplications } from '../store/applications.js';
+import { appendAudit } from '../store/audit.js';
+import type { CliContext } from './context.js';
+import { eligibilityText } from './apply.js';
+
+export async function exportReview(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
+  const file = resolveOutputFile(opts.output, msg('cli.export.file.review', { year: ctx.round }), Boolean(opts.force));
+  const db = ctx.openDb({ mustExist: true });
+  const apps = listApplications(db, ctx.round);
+  const rows = apps.map((app) => {
+    const view = applicationJson(db, app);
+    const overridden = new Set(activeOverrides(db, app.id).map((o) => o.code));
+    return {
+      id: app.id,
+      studioName: view.studioName,
+      unitName: view.unit.name,
+      leadName: view.lead.name,
+      idNumber: view.lead.idNumber,
+      eligibility: eligibilityText(view.eligibility),
+      outcomes: Object.fromEntries(ALL_RULES.map((r) => [r.code, ruleOutcome(app.findings, r.code, overridden)])),
+      findings: [...view.problems, ...app.findings],
+    };
+  });
+  const ExcelJS = await loadExcel();
+  const full = Boolean(opts.full);
+  const workbook = buildEligibilitySummary(ExcelJS, rows, {
+    sheetName: msg('cli.export.review.sheet'),
+    title: msg('cli.export.review.title', { year: ctx.round }),
+    ruleColumns: ALL_RULES.map((r) => ({ code: r.code, title: ruleTitle(r.code) })),
+    headers: {
+      id: msg('cli.field.id'),
+      studio: msg('cli.field.studioName'),
+      unit: msg('cli.field.unit'),
+      lead: msg('cli.field.lead'),
+      idNumber: msg('cli.field.idNumber'),
+      eligibility: msg('cli.field.eligibility'),
+      messages: msg('cli.export.review.messages'),
+    },
+    marks: {
+      pass: msg('cli.export.mark.pass'),
+      fail: msg('cli.export.mark.fail'),
+      warning: msg('cli.export.mark.warning'),
+      waived: msg('cli.export.mark.waived'),
+    },
+    full,
+    generatedNote: msg(full ? 'cli.export.review.noteFull' : 'cli.export.review.note', { count: rows.length, date: new Date().toISOString().slice(0, 10) }),
+  });
+  await writeWorkbookAtomically(workbook, file);
+  if (full) appendAudit(db, ctx.actor, 'round', ctx.round, 'export-full', { file, what: 'review' });
+  ctx.out.success(msg('cli.wrote', { file }));
+  return file;
+}
+

@@ -1,0 +1,16 @@
+/** Filled application workbooks on disk, made from gongshu's own template. */
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Application } from '../../src/core/application.js';
+import { buildApplicationTemplate } from '../../src/excel/write/application-template.js';
+import { fillApplicationTemplate } from '../../src/excel/write/fill-application.js';
+
+export async function writeApplicationWorkbook(dir: string, name: string, application: Application): Promise<string> {
+  const wb = buildApplicationTemplate(ExcelJS, { year: 2026 });
+  fillApplicationTemplate(wb, application);
+  const file = path.join(dir, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await wb.xlsx.writeFile(file);
+  return file;
+}
