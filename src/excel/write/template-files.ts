@@ -1,0 +1,23 @@
+/**
+ * The blank templates committed under templates/. They carry no year (the cover reads "    年    月")
+ * so the committed copy stays valid every round; `gongshu template application` writes one with the
+ * round year instead. test/templates.test.ts fails when the committed copy drifts from the generator.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApplicationTemplate } from './application-template.js';
+
+export const APPLICATION_TEMPLATE_FILE = 'application-template.xlsx';
+
+/** templates/ at the repository root (src/excel/write and dist/excel/write are both three levels down). */
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
+
+/** Writes every committed template into `dir` and returns the full paths written. */
+export async function writeTemplateFiles(dir: string = TEMPLATES_DIR): Promise<string[]> {
+  const excel = (await import('exceljs')).default;
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.resolve(dir, APPLICATION_TEMPLATE_FILE);
+  await buildApplicationTemplate(excel, { year: null }).xlsx.writeFile(file);
+  return [file];
+}
