@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { ExitCode, GongshuError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
-import { maskIdNumber } from '../core/text.js';
+import { maskIdNumber, maskPersonalNumbers, maskPhone } from '../core/text.js';
 import { collectWorkbookFiles } from '../import/files.js';
 import { importApplicationFiles, outcomeLabel, type FileResult } from '../import/application-import.js';
 import { msg } from '../messages/index.js';
@@ -139,7 +139,7 @@ export async function applyShow(ctx: CliContext, [idText]: string[], opts: Recor
     field(msg('cli.field.studioName'), a.studioName),
     field(msg('cli.field.unit'), a.unit.name),
     field(msg('cli.field.legalRepresentative'), a.unit.legalRepresentative),
-    field(msg('cli.field.contact'), [a.unit.contact, a.unit.phone, a.unit.mobile].filter(Boolean).join('  ')),
+    field(msg('cli.field.contact'), [a.unit.contact, maskPhone(a.unit.phone), maskPhone(a.unit.mobile)].filter(Boolean).join('  ')),
     field(msg('cli.field.lead'), [a.lead.name, a.lead.gender, a.lead.birth].filter(Boolean).join('  ')),
     field(msg('cli.field.idNumber'), maskIdNumber(a.lead.idNumber)),
     field(msg('cli.field.occupation'), a.lead.occupation),
@@ -159,7 +159,7 @@ export async function applyShow(ctx: CliContext, [idText]: string[], opts: Recor
           f.severity === 'error' ? (f.overridden ? msg('cli.severity.overridden') : ctx.out.color.red(msg('cli.severity.error'))) : f.severity === 'warning' ? ctx.out.color.yellow(msg('cli.severity.warning')) : msg('cli.severity.info'),
           f.code,
           f.cell ?? '',
-          f.message,
+          maskPersonalNumbers(f.message),
         ]),
       ),
     );

@@ -67,7 +67,7 @@ export async function importApplicationFiles(db: Db, files: readonly string[], o
 }
 
 async function importOne(db: Db, file: string, options: ImportOptions): Promise<FileResult> {
-  const display = path.relative(process.cwd(), file) || file;
+  const display = path.basename(file);
   try {
     const opened = await openWorkbookFile(file);
     const existing = findVersionBySha(db, options.round, opened.sha256);
