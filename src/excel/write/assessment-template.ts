@@ -1,0 +1,343 @@
+/**
+ * The blank 考核表 (附件2 拱墅区技能大师工作室考核表), generated from the rubric so a corrected rubric gives a
+ * matching form. Layout as printed: basic information, the scoring table with vertically merged 考核项目
+ * cells, the 一票否决项 row and 合计; gongshu adds a 相关数据 block (figures for checking deductions) and a
+ * 是否触发 cell on the veto row. exceljs is passed in because loading it costs ~200 ms.
+ */
+import type ExcelJS from 'exceljs';
+import { loadRubric } from '../../core/rubric.js';
+import type { Rubric } from '../../core/rubric.js';
+import { msg } from '../../messages/index.js';
+import type { MessageKey } from '../../messages/index.js';
+import { assessmentLayout, ASSESSMENT_COLUMNS, BASIC_INFO_ROWS, cellRef, columnLetter } from './assessment-layout.js';
+import type { AssessmentLayout, BasicInfoField, FigureCell } from './assessment-layout.js';
+import { a4PageSetup, FONT_BODY, FONT_TITLE, PAGE_FOOTER, styleInput, styleLabel, THIN_BORDER } from './styles.js';
+
+type ExcelModule = typeof import('exceljs');
+
+export interface AssessmentTemplateOptions {
+  /** Assessment year written in the 考核年度 cell; absent leaves it blank (the committed copy fits every round). */
+  year?: number;
+  /** Defaults to the seed rubric. */
+  rubric?: Rubric;
+}
+
+/** exceljs supports data validations but leaves them out of its TypeScript types. */
+interface DataValidationRule {
+  type: 'list' | 'whole' | 'decimal';
+  operator?: 'between' | 'greaterThanOrEqual';
+  formulae: (string | number)[];
+  allowBlank: boolean;
+  showErrorMessage: boolean;
+  errorStyle: 'stop';
+  errorTitle: string;
+  error: string;
+}
+
+interface WithDataValidations {
+  dataValidations: { add(range: string, rule: DataValidationRule): void };
+}
+
+const YES_NO_LIST = '"是,否"';
+const DISABLED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+const FIGURE_LABEL_FONT: Partial<ExcelJS.Font> = { name: FONT_BODY, size: 9, bold: false };
+
+/** Column widths: the printed form's seven columns, then (label, value) pairs for figures. */
+const WIDTHS = [16, 30, 36, 10, 7, 8, 8];
+const FIGURE_WIDTHS = [14, 7];
+
+const BASIC_INFO_LABELS: Record<BasicInfoField, MessageKey> = {
+  studioName: 'assessTemplate.studioName',
+  selectionYear: 'assessTemplate.selectionYear',
+  leadName: 'assessTemplate.leadName',
+  phone: 'assessTemplate.phone',
+  subsidyDate: 'assessTemplate.subsidyDate',
+  occupationAtSelection: 'assessTemplate.occupationAtSelection',
+  skillLevelAtSelection: 'assessTemplate.skillLevelAtSelection',
+  occupationNow: 'assessTemplate.occupationNow',
+  skillLevelNow: 'assessTemplate.skillLevelNow',
+};
+
+export function buildAssessmentTemplate(excel: ExcelModule, opts: AssessmentTemplateOptions = {}): ExcelJS.Workbook {
+  const rubric = opts.rubric ?? loadRubric();
+  const layout = assessmentLayout(rubric);
+  const workbook = new excel.Workbook();
+  workbook.creator = 'gongshu';
+  const last = columnLetter(layout.columnCount);
+  const sheet = workbook.addWorksheet(layout.sheetName, {
+    // One page like the printed form: it is signed and stamped as a single sheet.
+    pageSetup: { ...a4PageSetup('landscape'), fitToHeight: 1, printArea: `A1:${last}${layout.signatureRow + 1}`, printTitlesRow: `${layout.headerRow}:${layout.headerRow}` },
+    headerFooter: { oddFooter: PAGE_FOOTER },
+    views: [{ showGridLines: false }],
+  });
+  WIDTHS.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  for (let c = ASSESSMENT_COLUMNS.firstFigure; c <= layout.columnCount; c++) {
+    sheet.getColumn(c).width = FIGURE_WIDTHS[(c - ASSESSMENT_COLUMNS.firstFigure) % 2]!;
+  }
+
+  drawHeading(sheet, layout, rubric, opts.year);
+  drawBasicInfo(sheet, layout);
+  drawTableHeader(sheet, layout);
+  drawItems(sheet, layout, rubric);
+  drawVetoAndTotal(sheet, layout, rubric);
+  drawSignature(sheet, layout);
+  protectWithoutPassword(sheet);
+  return workbook;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function merge(sheet: ExcelJS.Worksheet, range: string): void {
+  if (range.includes(':') && range.split(':')[0] !== range.split(':')[1]) sheet.mergeCells(range);
+}
+
+/** Borders and the lock flag must be set on every cell of a merged range to show. */
+function eachCell(sheet: ExcelJS.Worksheet, r1: number, c1: number, r2: number, c2: number, fn: (cell: ExcelJS.Cell) => void): void {
+  for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) fn(sheet.getCell(r, c));
+}
+
+function label(sheet: ExcelJS.Worksheet, row: number, col: number, text: string, toCol = col, toRow = row): ExcelJS.Cell {
+  merge(sheet, `${cellRef(row, col)}:${cellRef(toRow, toCol)}`);
+  eachCell(sheet, row, col, toRow, toCol, styleLabel);
+  const cell = sheet.getCell(row, col);
+  cell.value = text;
+  return cell;
+}
+
+/** Locked text printed from the rubric (考核内容, 评分标准, …): bordered, not shaded, left aligned. */
+function fixedText(sheet: ExcelJS.Worksheet, row: number, col: number, value: string | number, opts: { toRow?: number; toCol?: number; align?: 'left' | 'center' } = {}): void {
+  const toRow = opts.toRow ?? row;
+  const toCol = opts.toCol ?? col;
+  merge(sheet, `${cellRef(row, col)}:${cellRef(toRow, toCol)}`);
+  eachCell(sheet, row, col, toRow, toCol, (cell) => {
+    cell.border = THIN_BORDER;
+    cell.protection = { locked: true };
+  });
+  const cell = sheet.getCell(row, col);
+  cell.value = value;
+  cell.font = { name: FONT_BODY, size: 10 };
+  cell.alignment = { vertical: 'middle', horizontal: opts.align ?? 'left', wrapText: true };
+}
+
+function input(sheet: ExcelJS.Worksheet, row: number, col: number, toCol = col, align: 'left' | 'center' = 'left'): ExcelJS.Cell {
+  merge(sheet, `${cellRef(row, col)}:${cellRef(row, toCol)}`);
+  eachCell(sheet, row, col, row, toCol, (cell) => styleInput(cell, align));
+  const cell = sheet.getCell(row, col);
+  cell.alignment = { vertical: 'middle', horizontal: align, wrapText: true };
+  return cell;
+}
+
+function disabled(sheet: ExcelJS.Worksheet, row: number, col: number, toCol = col): void {
+  merge(sheet, `${cellRef(row, col)}:${cellRef(row, toCol)}`);
+  eachCell(sheet, row, col, row, toCol, (cell) => {
+    cell.border = THIN_BORDER;
+    cell.fill = DISABLED_FILL;
+    cell.protection = { locked: true };
+  });
+}
+
+function validate(sheet: ExcelJS.Worksheet, address: string, rule: Omit<DataValidationRule, 'allowBlank' | 'showErrorMessage' | 'errorStyle' | 'errorTitle'>): void {
+  (sheet as unknown as WithDataValidations).dataValidations.add(address, {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: msg('assessTemplate.errorTitle'),
+    ...rule,
+  });
+}
+
+function yesNo(sheet: ExcelJS.Worksheet, address: string): void {
+  validate(sheet, address, { type: 'list', formulae: [YES_NO_LIST], error: msg('assessTemplate.yesNoError') });
+}
+
+/** Chinese characters are about two width units; used to size rows so wrapped text is not cut off. */
+function lineCount(text: string, width: number): number {
+  return text.split('\n').reduce((n, line) => {
+    let units = 0;
+    for (const ch of line) units += ch.charCodeAt(0) > 0x2e80 ? 2.1 : 1.1;
+    return n + Math.max(1, Math.ceil(units / Math.max(1, width - 1)));
+  }, 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function drawHeading(sheet: ExcelJS.Worksheet, layout: AssessmentLayout, rubric: Rubric, year: number | undefined): void {
+  const title = sheet.getCell(layout.titleRow, 1);
+  merge(sheet, `A${layout.titleRow}:${columnLetter(layout.columnCount)}${layout.titleRow}`);
+  title.value = rubric.title;
+  title.font = { name: FONT_TITLE, size: 20, bold: true };
+  title.alignment = { vertical: 'middle', horizontal: 'center' };
+  sheet.getRow(layout.titleRow).height = 40;
+
+  const unitRow = layout.unitRow;
+  const unitLabel = sheet.getCell(layout.unit.labelCell);
+  unitLabel.value = msg('assessTemplate.unit');
+  unitLabel.font = { name: FONT_BODY, size: 11, bold: true };
+  unitLabel.alignment = { vertical: 'middle', horizontal: 'left' };
+  unitLabel.protection = { locked: true };
+  const unit = input(sheet, unitRow, 2, 3);
+  unit.border = { bottom: { style: 'thin' } };
+  sheet.getCell(unitRow, 3).border = { bottom: { style: 'thin' } };
+
+  const roundLabel = sheet.getCell(layout.round.labelCell);
+  roundLabel.value = msg('assessTemplate.round');
+  roundLabel.font = { name: FONT_BODY, size: 11, bold: true };
+  roundLabel.alignment = { vertical: 'middle', horizontal: 'right' };
+  roundLabel.protection = { locked: true };
+  const round = input(sheet, unitRow, ASSESSMENT_COLUMNS.max, ASSESSMENT_COLUMNS.self, 'center');
+  if (year !== undefined) round.value = year;
+  validate(sheet, layout.round.valueCell, { type: 'whole', operator: 'between', formulae: [1990, 2100], error: msg('assessTemplate.yearError') });
+  sheet.getRow(unitRow).height = 26;
+}
+
+function drawBasicInfo(sheet: ExcelJS.Worksheet, layout: AssessmentLayout): void {
+  const headingRow = layout.basicInfoHeadingRow;
+  const heading = label(sheet, headingRow, 1, msg('assessTemplate.basicInfo'), ASSESSMENT_COLUMNS.assessor);
+  heading.alignment = { vertical: 'middle', horizontal: 'left', indent: 1 };
+  sheet.getRow(headingRow).height = 22;
+  for (const [left, right] of BASIC_INFO_ROWS) {
+    const { row } = layout.basicInfo[left];
+    label(sheet, row, 1, msg(BASIC_INFO_LABELS[left]));
+    input(sheet, row, 2);
+    if (right) {
+      label(sheet, row, 3, msg(BASIC_INFO_LABELS[right]));
+      input(sheet, row, 4, ASSESSMENT_COLUMNS.assessor);
+    } else {
+      // The printed form leaves these two cells blank.
+      fixedText(sheet, row, 3, '');
+      fixedText(sheet, row, 4, '', { toCol: ASSESSMENT_COLUMNS.assessor });
+    }
+    sheet.getRow(row).height = 32;
+  }
+  const year = layout.basicInfo.selectionYear.valueCell;
+  validate(sheet, year, { type: 'whole', operator: 'between', formulae: [1990, 2100], error: msg('assessTemplate.yearError') });
+}
+
+function drawTableHeader(sheet: ExcelJS.Worksheet, layout: AssessmentLayout): void {
+  const heading = label(sheet, layout.tableHeadingRow, 1, msg('assessTemplate.selfTable'), ASSESSMENT_COLUMNS.assessor);
+  heading.alignment = { vertical: 'middle', horizontal: 'left', indent: 1 };
+  sheet.getRow(layout.tableHeadingRow).height = 22;
+  const headers: [number, MessageKey][] = [
+    [ASSESSMENT_COLUMNS.category, 'assessTemplate.col.category'],
+    [ASSESSMENT_COLUMNS.content, 'assessTemplate.col.content'],
+    [ASSESSMENT_COLUMNS.criteria, 'assessTemplate.col.criteria'],
+    [ASSESSMENT_COLUMNS.method, 'assessTemplate.col.method'],
+    [ASSESSMENT_COLUMNS.max, 'assessTemplate.col.max'],
+    [ASSESSMENT_COLUMNS.self, 'assessTemplate.col.self'],
+    [ASSESSMENT_COLUMNS.assessor, 'assessTemplate.col.assessor'],
+  ];
+  for (const [col, key] of headers) label(sheet, layout.headerRow, col, msg(key));
+  label(sheet, layout.headerRow, ASSESSMENT_COLUMNS.firstFigure, msg('assessTemplate.col.figures'), layout.columnCount);
+  sheet.getRow(layout.headerRow).height = 30;
+}
+
+function drawFigure(sheet: ExcelJS.Worksheet, figure: FigureCell): void {
+  const labelCell = sheet.getCell(figure.labelCell);
+  labelCell.value = figure.label;
+  styleLabel(labelCell);
+  labelCell.font = FIGURE_LABEL_FONT;
+  const value = sheet.getCell(figure.valueCell);
+  styleInput(value, 'center');
+  if (figure.kind === 'yesNo') yesNo(sheet, figure.valueCell);
+  else validate(sheet, figure.valueCell, { type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], error: msg('assessTemplate.countError') });
+}
+
+function drawItems(sheet: ExcelJS.Worksheet, layout: AssessmentLayout, rubric: Rubric): void {
+  const C = ASSESSMENT_COLUMNS;
+  let index = 0;
+  for (const category of rubric.categories) {
+    const rows = layout.items.slice(index, index + category.items.length);
+    index += category.items.length;
+    const first = rows[0]!.row;
+    const lastRow = rows[rows.length - 1]!.row;
+    label(sheet, first, C.category, category.label, C.category, lastRow);
+
+    category.items.forEach((item, i) => {
+      const at = rows[i]!;
+      const row = at.row;
+      fixedText(sheet, row, C.content, item.content);
+      // Columns the printed form merges with the row above are drawn once, spanning every merged row.
+      const spanOf = (col: 'criteria' | 'methods'): number => {
+        let end = i;
+        while (category.items[end + 1]?.sameAsAbove?.includes(col)) end++;
+        return rows[end]!.row;
+      };
+      if (!item.sameAsAbove?.includes('criteria')) fixedText(sheet, row, C.criteria, item.criteria, { toRow: spanOf('criteria') });
+      if (!item.sameAsAbove?.includes('methods')) fixedText(sheet, row, C.method, item.methods.join('\n'), { toRow: spanOf('methods'), align: 'center' });
+      fixedText(sheet, row, C.max, item.max, { align: 'center' });
+      for (const col of [C.self, C.assessor]) {
+        input(sheet, row, col, col, 'center');
+        validate(sheet, cellRef(row, col), {
+          type: 'decimal',
+          operator: 'between',
+          formulae: [0, item.max],
+          error: msg('assessTemplate.scoreError', { max: item.max }),
+        });
+      }
+      at.figures.forEach((f) => drawFigure(sheet, f));
+      for (let k = at.figures.length; k < layout.figurePairs; k++) disabled(sheet, row, C.firstFigure + 2 * k, C.firstFigure + 2 * k + 1);
+      const lines = Math.max(lineCount(item.content, 30), item.sameAsAbove?.includes('criteria') ? 1 : lineCount(item.criteria, 36), 2);
+      sheet.getRow(row).height = Math.max(32, lines * 14 + 6);
+    });
+  }
+}
+
+function drawVetoAndTotal(sheet: ExcelJS.Worksheet, layout: AssessmentLayout, rubric: Rubric): void {
+  const C = ASSESSMENT_COLUMNS;
+  const vetoRow = layout.vetoRow;
+  label(sheet, vetoRow, C.category, rubric.veto.label);
+  fixedText(sheet, vetoRow, C.content, rubric.veto.text, { toCol: C.method });
+  fixedText(sheet, vetoRow, C.max, '');
+  disabled(sheet, vetoRow, C.self);
+  disabled(sheet, vetoRow, C.assessor);
+  label(sheet, vetoRow, C.firstFigure, msg('assessTemplate.vetoTriggered'));
+  input(sheet, vetoRow, C.firstFigure + 1, C.firstFigure + 1, 'center');
+  yesNo(sheet, layout.vetoTriggered.valueCell);
+  for (let c = C.firstFigure + 2; c <= layout.columnCount; c++) disabled(sheet, vetoRow, c);
+  sheet.getRow(vetoRow).height = Math.max(40, lineCount(rubric.veto.text, 76) * 14 + 6);
+
+  const totalRow = layout.totalRow;
+  label(sheet, totalRow, C.category, rubric.totalLabel);
+  fixedText(sheet, totalRow, C.content, '', { toCol: C.method });
+  fixedText(sheet, totalRow, C.max, rubric.declaredTotal, { align: 'center' });
+  for (const col of [C.self, C.assessor]) {
+    input(sheet, totalRow, col, col, 'center');
+    validate(sheet, cellRef(totalRow, col), { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], error: msg('assessTemplate.totalError') });
+  }
+  for (let c = C.firstFigure; c <= layout.columnCount; c++) disabled(sheet, totalRow, c);
+  sheet.getRow(totalRow).height = 28;
+}
+
+function drawSignature(sheet: ExcelJS.Worksheet, layout: AssessmentLayout): void {
+  const row = layout.signatureRow;
+  for (const [at, key] of [[layout.filledBy, 'assessTemplate.filledBy'], [layout.filledDate, 'assessTemplate.filledDate']] as const) {
+    const cell = sheet.getCell(at.labelCell);
+    cell.value = msg(key);
+    cell.font = { name: FONT_BODY, size: 11, bold: true };
+    cell.alignment = { vertical: 'middle', horizontal: 'right' };
+    cell.protection = { locked: true };
+  }
+  const by = input(sheet, row, 2);
+  by.border = { bottom: { style: 'thin' } };
+  const date = input(sheet, row, 4, ASSESSMENT_COLUMNS.assessor);
+  eachCell(sheet, row, 4, row, ASSESSMENT_COLUMNS.assessor, (cell) => (cell.border = { bottom: { style: 'thin' } }));
+  date.alignment = { vertical: 'middle', horizontal: 'left' };
+  sheet.getRow(row).height = 26;
+
+  const noteRow = row + 1;
+  merge(sheet, `A${noteRow}:${columnLetter(layout.columnCount)}${noteRow}`);
+  const note = sheet.getCell(noteRow, 1);
+  note.value = msg('assessTemplate.instructions');
+  note.font = { name: FONT_BODY, size: 9 };
+  note.alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
+  note.protection = { locked: true };
+  sheet.getRow(noteRow).height = 30;
+}
+
+/**
+ * Protected without a password: labels cannot be overwritten by accident, and a clerk who needs to change
+ * the form can still unprotect it. exceljs only hashes when a password is given, so this costs nothing.
+ */
+function protectWithoutPassword(sheet: ExcelJS.Worksheet): void {
+  void sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true });
+}
