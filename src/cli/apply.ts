@@ -4,7 +4,8 @@ import { ExitCode, GongshuError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { maskIdNumber, maskPersonalNumbers, maskPhone } from '../core/text.js';
 import { collectWorkbookFiles } from '../import/files.js';
-import { importApplicationFiles, outcomeLabel, type FileResult } from '../import/application-import.js';
+import { importApplicationFiles } from '../import/application-import.js';
+import { outcomeLabel, type FileResult } from '../import/batch.js';
 import { msg } from '../messages/index.js';
 import { applicationJson, eligibilityOf, type ApplicationJson, type Eligibility } from '../services/application-view.js';
 import { evaluateApplication, evaluateRound } from '../services/eligibility.js';
@@ -56,8 +57,8 @@ export function renderImportResults(ctx: CliContext, results: FileResult[]): voi
   const rows = results.map((r) => [
     r.file,
     r.outcome === 'failed' ? c.red(outcomeLabel(r.outcome)) : r.outcome === 'skipped' ? c.dim(outcomeLabel(r.outcome)) : c.green(outcomeLabel(r.outcome)),
-    r.applicationId ? `#${r.applicationId}${r.version && r.version > 1 ? ` (v${r.version})` : ''}` : '',
-    r.error ? [r.error.sheet, r.error.cell].filter(Boolean).join('!') + (r.error.sheet || r.error.cell ? ' ' : '') + r.error.message : r.studioName ?? '',
+    r.id ? `#${r.id}${r.version && r.version > 1 ? ` (v${r.version})` : ''}` : '',
+    r.error ? [r.error.sheet, r.error.cell].filter(Boolean).join('!') + (r.error.sheet || r.error.cell ? ' ' : '') + r.error.message : r.title ?? '',
     r.outcome === 'failed' || r.outcome === 'skipped' ? '' : `${r.errors} / ${r.warnings}`,
   ]);
   ctx.out.print(renderTable(msg('cli.import.head').split('|'), rows));

@@ -12,6 +12,7 @@ import { currentActor } from '../store/audit.js';
 import type { CliContext } from './context.js';
 import { applyImport, applyList, applyShow } from './apply.js';
 import { exportReview } from './export.js';
+import { assessImport, exportResults, score } from './assess.js';
 
 export const SAMPLES_DIR = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 export const DEMO_ROUND = 2026;
@@ -51,6 +52,12 @@ export async function demo(base: CliContext, _args: string[], opts: Record<strin
   }
   step(msg('cli.demo.step.review'));
   await exportReview(ctx, [], { output: path.join(dir, msg('cli.export.file.review', { year: DEMO_ROUND })), force: true });
+  step(msg('cli.demo.step.assessImport'));
+  await assessImport(ctx, [path.join(SAMPLES_DIR, 'assessments')], {});
+  step(msg('cli.demo.step.score'));
+  await score(ctx, [], {});
+  step(msg('cli.demo.step.results'));
+  await exportResults(ctx, [], { output: path.join(dir, msg('cli.export.file.results', { year: DEMO_ROUND })), force: true });
   ctx.out.note(msg('cli.demo.done', { db: ctx.dbPath, dir }));
   return 0;
 }

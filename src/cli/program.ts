@@ -55,6 +55,14 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('gongshu template application -o 申报表模板.xlsx'))
     .action(lazy(async () => (await import('./template.js')).templateApplication));
 
+  template
+    .command('assessment')
+    .description(msg('cli.template.assessment'))
+    .option('-o, --output <file>', msg('cli.opt.output'))
+    .option('--force', msg('cli.opt.force'))
+    .addHelpText('after', examples('gongshu template assessment -o 考核表模板.xlsx'))
+    .action(lazy(async () => (await import('./assess.js')).templateAssessment));
+
   const apply = program.command('apply').description(msg('cli.apply.description'));
   apply
     .command('import')
@@ -146,6 +154,43 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('gongshu round show 2026'))
     .action(lazy(async () => (await import('./round.js')).roundShow));
 
+  const assess = program.command('assess').description(msg('cli.assess.description'));
+  assess
+    .command('import')
+    .description(msg('cli.assess.import'))
+    .argument('<paths...>', msg('cli.arg.paths'))
+    .option('--rubric <file>', msg('cli.opt.rubric'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu assess import ./2026考核表', 'gongshu assess import 考核表.xlsx --round 2026'))
+    .action(lazy(async () => (await import('./assess.js')).assessImport));
+  assess
+    .command('set')
+    .description(msg('cli.assess.set'))
+    .argument('<id>', msg('cli.arg.id'))
+    .option('--lead-left', msg('cli.opt.leadLeft'))
+    .option('--no-lead-left', msg('cli.opt.leadBack'))
+    .option('--lead-birth <YYYY-MM>', msg('cli.opt.leadBirth'))
+    .option('--lead-gender <男|女>', msg('cli.opt.leadGender'))
+    .addOption(new Option('--female-group <group>', msg('cli.opt.femaleGroup')).choices(['worker', 'cadre']))
+    .addHelpText('after', examples('gongshu assess set 2 --lead-left', 'gongshu assess set 2 --lead-birth 1963-04 --lead-gender 男'))
+    .action(lazy(async () => (await import('./assess.js')).assessSet));
+
+  const scoring = program
+    .command('score')
+    .description(msg('cli.score.description'))
+    .option('--rubric <file>', msg('cli.opt.rubric'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu score --round 2026', 'gongshu score --json', 'gongshu score show 2'))
+    .action(lazy(async () => (await import('./assess.js')).score));
+  scoring
+    .command('show')
+    .description(msg('cli.score.show'))
+    .argument('<id>', msg('cli.arg.id'))
+    .option('--rubric <file>', msg('cli.opt.rubric'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu score show 2'))
+    .action(lazy(async () => (await import('./assess.js')).scoreShow));
+
   const exporter = program.command('export').description(msg('cli.export.description'));
   exporter
     .command('review')
@@ -155,6 +200,14 @@ export function buildProgram(): Command {
     .option('--force', msg('cli.opt.force'))
     .addHelpText('after', examples('gongshu export review --round 2026', 'gongshu export review -o 形式审查.xlsx --force'))
     .action(lazy(async () => (await import('./export.js')).exportReview));
+  exporter
+    .command('results')
+    .description(msg('cli.export.resultsCmd'))
+    .option('-o, --output <file>', msg('cli.opt.output'))
+    .option('--rubric <file>', msg('cli.opt.rubric'))
+    .option('--force', msg('cli.opt.force'))
+    .addHelpText('after', examples('gongshu export results --round 2026'))
+    .action(lazy(async () => (await import('./assess.js')).exportResults));
 
   program
     .command('demo')

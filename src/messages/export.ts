@@ -1,4 +1,137 @@
 import type { MessageEntry } from './index.js';
 
+/**
+ * Exported lists and the review sheet. Keys start with `export.`.
+ *
+ * `export.file.*` and the workbook texts (`export.shortlist.*`, `export.subsidy.*`, `export.review.*`,
+ * `export.col.*`) belong to official documents and to a sheet the review importer finds by its labels, so
+ * writers take them in Chinese whatever --lang says (`officialText`); the English is for documentation.
+ */
 export const exportMessages = {
+  // Default file names in the current folder (-o chooses another).
+  'export.file.shortlist': { zh: '{year}年拟认定名单.xlsx', en: '{year}年拟认定名单.xlsx (shortlist)' },
+  'export.file.shortlistInternal': { zh: '{year}年拟认定名单（内部）.xlsx', en: '{year}年拟认定名单（内部）.xlsx (internal shortlist)' },
+  'export.file.eligibilitySummary': { zh: '{year}年形式审查汇总表.xlsx', en: '{year}年形式审查汇总表.xlsx (eligibility summary)' },
+  'export.file.assessmentResults': { zh: '{year}年考核结果.xlsx', en: '{year}年考核结果.xlsx (assessment results)' },
+  'export.file.subsidy': { zh: '{year}年补助发放名单.xlsx', en: '{year}年补助发放名单.xlsx (subsidy list)' },
+  'export.file.reviewTemplate': { zh: '{year}年评审打分表.xlsx', en: '{year}年评审打分表.xlsx (review sheet)' },
+
+  // Column headings shared by the lists.
+  'export.col.serial': { zh: '序号', en: 'No.' },
+  'export.col.id': { zh: '编号', en: 'Application no.' },
+  'export.col.studio': { zh: '工作室名称', en: 'Studio' },
+  'export.col.lead': { zh: '领衔人', en: 'Lead' },
+  'export.col.occupation': { zh: '职业（工种）', en: 'Occupation' },
+  'export.col.unit': { zh: '申报单位', en: 'Unit' },
+  'export.col.score': { zh: '评审得分', en: 'Review score' },
+  'export.col.findings': { zh: '形式审查问题', en: 'Eligibility findings' },
+  'export.col.amount': { zh: '补助金额（元）', en: 'Subsidy (yuan)' },
+  'export.col.payment': { zh: '发放状态', en: 'Payment' },
+
+  // 拟认定名单 (public, and internal for the committee).
+  'export.shortlist.sheet': { zh: '拟认定名单', en: 'Shortlist' },
+  'export.shortlist.title': { zh: '{year}年拱墅区技能大师工作室拟认定名单', en: 'Gongshu skill master studios proposed for certification, {year}' },
+  'export.shortlist.titleInternal': {
+    zh: '{year}年拱墅区技能大师工作室拟认定名单（内部资料）',
+    en: 'Gongshu skill master studios proposed for certification, {year} (internal)',
+  },
+  'export.shortlist.internalHeader': { zh: '内部资料　请勿外传', en: 'Internal: do not circulate' },
+
+  // 补助发放名单.
+  'export.subsidy.sheet': { zh: '补助发放名单', en: 'Subsidy' },
+  'export.subsidy.title': { zh: '{year}年拱墅区技能大师工作室补助发放名单', en: 'Gongshu skill master studio subsidies, {year}' },
+  'export.subsidy.paid': { zh: '已发放 {date}', en: 'paid {date}' },
+  'export.subsidy.unpaid': { zh: '未发放', en: 'not paid' },
+  'export.subsidy.total': { zh: '合计', en: 'Total' },
+  'export.subsidy.totalNote': { zh: '已发放 {paid} 个，未发放 {unpaid} 个', en: '{paid} paid, {unpaid} not paid' },
+
+  // 评审打分表.
+  'export.review.sheet': { zh: '评审打分表', en: 'Review' },
+  'export.review.title': { zh: '{year}年拱墅区技能大师工作室评审打分表', en: 'Gongshu skill master studios: expert review sheet, {year}' },
+  'export.review.note': {
+    zh: '填表说明：每位专家在本人一栏填写姓名；分数填 0–100 之间的数字；意见从下拉列表选择“推荐”或“不推荐”；与申报单位或领衔人有利害关系须回避的，在“回避”栏选“是”，不打分、不填意见。',
+    en: 'Each expert writes their name in their column; scores are numbers from 0 to 100; choose 推荐 (recommend) or 不推荐 (do not recommend); an expert with a conflict of interest selects 是 under 回避 and leaves score and opinion empty.',
+  },
+  'export.review.expert': { zh: '专家{n}', en: 'Expert {n}' },
+  'export.review.name': { zh: '姓名', en: 'Name' },
+  'export.review.score': { zh: '分数', en: 'Score' },
+  // The line break keeps the bracket together in a narrow column; the importer compares labels without spaces.
+  'export.review.opinion': { zh: '意见\n（推荐/不推荐）', en: 'Opinion' },
+  'export.review.recused': { zh: '回避', en: 'Recused' },
+  'export.review.recommend': { zh: '推荐', en: 'recommend' },
+  'export.review.notRecommend': { zh: '不推荐', en: 'do not recommend' },
+  'export.review.recusedYes': { zh: '是', en: 'yes' },
+  'export.review.scoreErrorTitle': { zh: '分数无效', en: 'Invalid score' },
+  'export.review.scoreError': { zh: '分数应为 0 到 100 之间的数字', en: 'The score must be a number from 0 to 100' },
+  'export.review.opinionErrorTitle': { zh: '意见无效', en: 'Invalid opinion' },
+  'export.review.opinionError': { zh: '请从下拉列表选择“推荐”或“不推荐”', en: 'Choose 推荐 or 不推荐 from the list' },
+  'export.review.recusedError': { zh: '需要回避时选“是”，否则留空', en: 'Select 是 to recuse, otherwise leave empty' },
+  'export.review.namePrompt': { zh: '请填写专家姓名', en: "The expert's name" },
+
+  // 考核结果 (sheets 汇总 / 明细 / 统计).
+  'export.results.sheet.summary': { zh: '汇总', en: 'Summary' },
+  'export.results.sheet.detail': { zh: '明细', en: 'Details' },
+  'export.results.sheet.stats': { zh: '统计', en: 'Statistics' },
+  'export.results.title': { zh: '{year}年拱墅区技能大师工作室考核结果', en: 'Gongshu skill master studios: assessment results, {year}' },
+  'export.results.titleDetail': { zh: '{year}年拱墅区技能大师工作室考核结果明细', en: 'Gongshu skill master studios: assessment details, {year}' },
+  'export.results.titleStats': { zh: '{year}年拱墅区技能大师工作室考核结果统计', en: 'Gongshu skill master studios: assessment statistics, {year}' },
+  'export.results.generatedOn': { zh: '生成日期：{date}', en: 'Generated on {date}' },
+  'export.results.col.rank': { zh: '名次', en: 'Rank' },
+  'export.results.col.base': { zh: '基础分', en: 'Base' },
+  'export.results.col.bonus': { zh: '加分', en: 'Bonus' },
+  'export.results.col.total': { zh: '总分', en: 'Total' },
+  'export.results.col.grade': { zh: '等级', en: 'Grade' },
+  'export.results.col.remarks': { zh: '备注', en: 'Remarks' },
+  'export.results.col.category': { zh: '考核项目', en: 'Category' },
+  'export.results.col.item': { zh: '考核内容', en: 'Item' },
+  'export.results.col.max': { zh: '分值', en: 'Maximum' },
+  'export.results.col.self': { zh: '自评分', en: 'Self score' },
+  'export.results.col.assessor': { zh: '考核分', en: 'Assessor score' },
+  'export.results.col.computed': { zh: '按数据计算', en: 'Computed from figures' },
+  'export.results.col.notes': { zh: '差异说明', en: 'Differences' },
+  'export.results.remark.veto': { zh: '触发一票否决项', en: 'veto triggered' },
+  'export.results.remark.incomplete': { zh: '考核未完成：{count} 项考核分缺失或无效', en: 'incomplete: {count} assessor scores missing or invalid' },
+  'export.results.remark.incompleteVeto': { zh: '考核未完成：一票否决项无法识别', en: 'incomplete: the veto cell is unreadable' },
+  'export.results.remark.flags': { zh: '{count} 处需核对（见明细）', en: '{count} points to check (see details)' },
+  'export.results.remark.join': { zh: '；', en: '; ' },
+  'export.results.detail.wholeSheet': { zh: '全表', en: 'Whole sheet' },
+  'export.results.detail.wholeSheetItem': { zh: '一票否决项 / 合计', en: 'Veto / total row' },
+  'export.results.detail.atMost': { zh: '按数据至多 {points} 分', en: 'at most {points} by the figures' },
+  'export.results.stats.grade': { zh: '等级', en: 'Grade' },
+  'export.results.stats.count': { zh: '个数', en: 'Count' },
+  'export.results.stats.all': { zh: '合计', en: 'All' },
+  'export.results.stats.ofWhichVeto': { zh: '其中：触发一票否决', en: 'of which veto' },
+  'export.results.stats.totals': { zh: '总分统计（已评定等级的 {count} 个工作室）', en: 'Totals ({count} graded studios)' },
+  'export.results.stats.measure': { zh: '项目', en: 'Measure' },
+  'export.results.stats.value': { zh: '分数', en: 'Points' },
+  'export.results.stats.mean': { zh: '平均分', en: 'Mean' },
+  'export.results.stats.max': { zh: '最高分', en: 'Highest' },
+  'export.results.stats.min': { zh: '最低分', en: 'Lowest' },
+  'export.results.stats.none': { zh: '—', en: '—' },
+  'export.results.stats.distribution': { zh: '分数段分布（已评定等级的工作室）', en: 'Distribution of totals (graded studios)' },
+  'export.results.stats.band': { zh: '分数段', en: 'Band' },
+  'export.results.stats.bandRange': { zh: '{from}–{to} 分', en: '{from}–{to}' },
+  'export.results.stats.bandFrom': { zh: '{from} 分及以上', en: '{from} and above' },
+
+  // What the clerk reads after an export.
+  'export.written': { zh: '已写出 {file}（{count} 行）', en: 'Wrote {file} ({count} rows)' },
+  'export.empty.shortlist': {
+    zh: '没有状态为“拟认定”“公示中”或“已认定”的申报，未生成拟认定名单。请先运行 gongshu shortlist confirm',
+    en: 'No application is shortlisted, under notice or certified; run gongshu shortlist confirm first',
+  },
+  'export.empty.subsidy': { zh: '还没有已认定的工作室，未生成补助发放名单', en: 'No certified studio yet; no subsidy list written' },
+  'export.empty.review': {
+    zh: '没有形式审查合格的申报，未生成评审打分表',
+    en: 'No eligible application; no review sheet written',
+  },
 } satisfies Record<string, MessageEntry>;
+
+export type ExportMessageKey = keyof typeof exportMessages;
+
+/**
+ * The Chinese text of an official document, whatever the clerk's --lang: a 拟认定名单 is published in
+ * Chinese, and the review importer finds the review sheet by its Chinese labels.
+ */
+export function officialText(key: ExportMessageKey, params: Record<string, string | number> = {}): string {
+  return exportMessages[key].zh.replace(/\{(\w+)\}/gu, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}

@@ -57,3 +57,29 @@ export function styleInput(cell: ExcelJS.Cell, align: 'left' | 'center' = 'left'
 export function safeText(value: string): string {
   return /^[=+\-@＝＋－＠\t\r]/u.test(value) ? `'${value}` : value;
 }
+
+/** Heading font of official lists (公文 convention: 小标宋 title, 黑体 headings, 仿宋 body). */
+export const FONT_HEADING = '黑体';
+
+/**
+ * Width of a text in Excel column-width units at `fontSize` points: a Chinese or full-width character is
+ * about one em, other characters about half. Excel and LibreOffice do not grow row heights for wrapped
+ * text that was written by a program, so writers size rows themselves from this estimate.
+ */
+export function textWidthUnits(text: string, fontSize: number): number {
+  let ems = 0;
+  for (const ch of text) ems += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u.test(ch) ? 1 : 0.55;
+  // One column unit is the width of '0' in the 11 pt default font, about 7 px; 1 pt = 4/3 px.
+  return (ems * fontSize * 4) / 3 / 7;
+}
+
+/** Row height in points so that every cell's text fits when wrapped in its column (width in column units). */
+export function wrappedRowHeight(cells: readonly { text: string; width: number }[], fontSize: number, minHeight = 0): number {
+  let lines = 1;
+  for (const { text, width } of cells) {
+    const usable = Math.max(1, width - 1.5); // cell padding
+    const needed = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textWidthUnits(part, fontSize) / usable)), 0);
+    lines = Math.max(lines, needed);
+  }
+  return Math.max(minHeight, Math.ceil(lines * fontSize * 1.35 + 8));
+}

@@ -80,6 +80,55 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    description: 'studios and their assessments (考核), with versions like applications',
+    sql: `
+      CREATE TABLE studios (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        lead_name TEXT NOT NULL,
+        lead_key TEXT NOT NULL,
+        lead_id_number TEXT NOT NULL DEFAULT '',
+        lead_birth TEXT,
+        lead_gender TEXT,
+        lead_female_group TEXT,
+        lead_left INTEGER NOT NULL DEFAULT 0,
+        unit_name TEXT NOT NULL DEFAULT '',
+        application_id INTEGER REFERENCES applications(id),
+        selection_year INTEGER,
+        certified_on TEXT,
+        valid_until TEXT,
+        plaque TEXT,
+        status TEXT NOT NULL DEFAULT 'valid',
+        created_from TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (name_key, lead_key)
+      );
+      CREATE TABLE assessments (
+        id INTEGER PRIMARY KEY,
+        studio_id INTEGER NOT NULL REFERENCES studios(id) ON DELETE CASCADE,
+        round INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (studio_id, round)
+      );
+      CREATE TABLE assessment_versions (
+        id INTEGER PRIMARY KEY,
+        assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        file TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        sheet TEXT NOT NULL,
+        data TEXT NOT NULL,
+        problems TEXT NOT NULL DEFAULT '[]',
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        UNIQUE (assessment_id, version)
+      );
+      CREATE INDEX assessment_versions_sha ON assessment_versions (sha256);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,151 @@
+/**
+ * Day-level calendar arithmetic for 公示 periods and 3-year studio terms, on `YYYY-MM-DD` strings.
+ *
+ * Public holidays and the weekend make-up working days (调休补班) are NOT modelled: they change every year
+ * by State Council notice, so a built-in table would silently go stale. Callers that need them pass the
+ * dates in `CalendarOptions` (e.g. from a round setting); without them Monday–Friday are working days.
+ */
+import { daysInMonth, dayIndex, formatDate, isLeapYear, monthsBetween, parseDate } from './months.js';
+import { toHalfWidth, removeSpaces } from './text.js';
+
+export { monthsBetween };
+
+export interface CalendarOptions {
+  /** Weekdays that are not working days (法定节假日), `YYYY-MM-DD`. */
+  holidays?: readonly string[];
+  /** Weekend days that are working days (调休上班), `YYYY-MM-DD`. */
+  extraWorkingDays?: readonly string[];
+}
+
+/** The 公示 period of the notice: 5 working days unless the clerk gives --to. */
+export const DEFAULT_NOTICE_WORKING_DAYS = 5;
+/** A studio is valid for 3 years from 认定 (考核评估 1). */
+export const STUDIO_TERM_YEARS = 3;
+
+function requireDate(date: string): { year: number; month: number; day: number } {
+  const d = parseDate(date);
+  if (!d) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  return d;
+}
+
+/** Inverse of dayIndex (days since 1970-01-01). Date is only a calculator here, in UTC; it never leaves. */
+export function dateFromDayIndex(index: number): string {
+  const t = new Date(index * 86_400_000);
+  return formatDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+export function addDays(date: string, n: number): string {
+  return dateFromDayIndex(dayIndex(date) + n);
+}
+
+/** 1 = Monday … 7 = Sunday (ISO). */
+export function isoWeekday(date: string): number {
+  // 1970-01-01 was a Thursday (4).
+  return ((((dayIndex(date) + 3) % 7) + 7) % 7) + 1;
+}
+
+export function isWorkingDay(date: string, options: CalendarOptions = {}): boolean {
+  if (options.extraWorkingDays?.includes(date)) return true;
+  if (options.holidays?.includes(date)) return false;
+  return isoWeekday(date) <= 5;
+}
+
+/**
+ * The last day of a period of `n` working days that starts on `date`; `date` itself counts as the first
+ * day when it is a working day. So a 公示 of "5 个工作日" from Monday 2026-06-01 ends Friday 2026-06-05,
+ * and one starting on a Saturday runs Monday to Friday of the next week. `n` must be at least 1.
+ */
+export function addWorkingDays(date: string, n: number, options: CalendarOptions = {}): string {
+  requireDate(date);
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`working days must be a whole number ≥ 1: ${n}`);
+  let day = date;
+  let counted = isWorkingDay(day, options) ? 1 : 0;
+  while (counted < n) {
+    day = addDays(day, 1);
+    if (isWorkingDay(day, options)) counted++;
+  }
+  return day;
+}
+
+/** Working days from `from` to `to`, both included (0 when `to` is earlier). */
+export function workingDaysBetween(from: string, to: string, options: CalendarOptions = {}): number {
+  let count = 0;
+  for (let i = dayIndex(from); i <= dayIndex(to); i++) if (isWorkingDay(dateFromDayIndex(i), options)) count++;
+  return count;
+}
+
+/**
+ * The same day `n` months later; a day the target month lacks becomes its last day (01-31 + 1 month →
+ * 02-28/29), as 民法典 art. 202 does for a period ending in a month without the corresponding day.
+ */
+export function addMonthsToDate(date: string, n: number): string {
+  const d = requireDate(date);
+  if (!Number.isInteger(n)) throw new RangeError(`months must be a whole number: ${n}`);
+  const index = d.year * 12 + (d.month - 1) + n;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return formatDate(year, month, Math.min(d.day, daysInMonth(year, month)));
+}
+
+/** The same day `n` years later; 29 February becomes 28 February in a common year. */
+export function addYears(date: string, n: number): string {
+  if (!Number.isInteger(n)) throw new RangeError(`years must be a whole number: ${n}`);
+  return addMonthsToDate(date, n * 12);
+}
+
+/**
+ * Last day of a term of `years` years starting on `start`: the day before the anniversary, as certificates
+ * print it (2026-06-30 → 2029-06-29). The anniversary of 29 February in a common year is 1 March, so a term
+ * from 2024-02-29 ends 2027-02-28 and one from 2025-03-01 ends 2028-02-29: always exactly `years` years.
+ */
+export function validUntil(start: string, years: number = STUDIO_TERM_YEARS): string {
+  const d = requireDate(start);
+  if (!Number.isInteger(years) || years < 1) throw new RangeError(`term years must be a whole number ≥ 1: ${years}`);
+  const year = d.year + years;
+  const anniversary = d.month === 2 && d.day === 29 && !isLeapYear(year) ? formatDate(year, 3, 1) : formatDate(year, d.month, d.day);
+  return addDays(anniversary, -1);
+}
+
+/**
+ * Completed months from `from` to `to` (2026-01-15 → 2026-02-14 is 0, → 2026-02-15 is 1; 2026-01-31 → 2026-02-28
+ * is 1, consistent with addMonthsToDate); negative when `to` is earlier.
+ */
+export function fullMonthsBetween(from: string, to: string): number {
+  const a = requireDate(from);
+  const b = requireDate(to);
+  if (dayIndex(to) < dayIndex(from)) return -fullMonthsBetween(to, from);
+  let months = (b.year - a.year) * 12 + (b.month - a.month);
+  if (addMonthsToDate(from, months) > to) months--;
+  return months;
+}
+
+export type WindowUnit = 'd' | 'm' | 'y';
+
+export interface Window {
+  count: number;
+  unit: WindowUnit;
+}
+
+const UNIT_WORDS: Record<string, WindowUnit> = {
+  d: 'd', day: 'd', days: 'd', 天: 'd', 日: 'd',
+  m: 'm', mo: 'm', month: 'm', months: 'm', 个月: 'm', 月: 'm',
+  y: 'y', year: 'y', years: 'y', 年: 'y',
+};
+
+/** `6m`, `90d`, `1y` (also `6个月`, `90天`, `1年`, full-width digits) → a window; null when unreadable. */
+export function parseWindow(text: string): Window | null {
+  const s = removeSpaces(toHalfWidth(text)).toLowerCase();
+  const m = /^(\d{1,4})([a-z]+|[天日年]|个?月)$/u.exec(s);
+  if (!m) return null;
+  const unit = UNIT_WORDS[m[2]!];
+  const count = Number(m[1]);
+  if (!unit || count < 1) return null;
+  return { count, unit };
+}
+
+/** The last day inside a window that starts on `date` (`date` + 6 months, + 90 days …). */
+export function windowEnd(date: string, window: Window): string {
+  if (window.unit === 'd') return addDays(date, window.count);
+  if (window.unit === 'm') return addMonthsToDate(date, window.count);
+  return addYears(date, window.count);
+}

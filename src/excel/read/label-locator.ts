@@ -1,0 +1,614 @@
+/**
+ * Finds the fields of a form by their LABELS, never by fixed addresses, so gongshu's own template and any
+ * layout a unit made in Excel, WPS or LibreOffice read the same way (issue 2, item 4).
+ *
+ * The workbook is first flattened into grids of "owners" (the master cell of a merged range, or a plain
+ * cell) with their normalised values. Every owner is then classified once: a section heading, a label, a
+ * label with its value after a colon in the same cell ("inline"), a member-table header, or plain content.
+ * Fields are assigned to label occurrences (sections decide between duplicated labels such as 固定电话),
+ * and each value is read to the right of the label, or for block fields below it.
+ */
+import { readFileSync } from 'node:fs';
+import type ExcelJS from 'exceljs';
+import { labelKey, trimText } from '../../core/text.js';
+import { readCellValue, type CellValue } from './cell-value.js';
+
+export type SectionName = 'unit' | 'lead' | 'members';
+export type MemberColumn = 'name' | 'gender' | 'age' | 'education' | 'occupation' | 'skillLevel' | 'specialty' | 'experience';
+export const MEMBER_COLUMNS: readonly MemberColumn[] = ['name', 'gender', 'age', 'education', 'occupation', 'skillLevel', 'specialty', 'experience'];
+
+export interface FieldSpec {
+  /** Field path in Application, e.g. `unit.name`. */
+  path: string;
+  labels: string[];
+  /** The section the field belongs to; decides between duplicated labels. */
+  section?: 'unit' | 'lead';
+  /** Free text that may sit below the label or after its colon (简介, 简历, 计划, 意见). */
+  block?: boolean;
+  /** The cover writes `申报单位  某某公司`: the value may follow the label after spaces in the same cell. */
+  inlineBySpace?: boolean;
+}
+
+export interface LabelData {
+  sections: Record<SectionName, string[]>;
+  fields: FieldSpec[];
+  memberColumns: Record<MemberColumn, string[]>;
+  memberHeaderMinColumns: number;
+  hints: string[];
+  /** A character class every hint contains (a cheap first test); without it every pattern is tried. */
+  hintMark?: string;
+  hintPatterns: string[];
+  minApplicationFields: number;
+  assessmentLabels: string[];
+  minAssessmentLabels: number;
+}
+
+let cachedLabels: LabelData | null = null;
+
+/** The label synonyms of the application form (data/labels/application.json). */
+export function applicationLabels(): LabelData {
+  cachedLabels ??= JSON.parse(readFileSync(new URL('../../../data/labels/application.json', import.meta.url), 'utf8')) as LabelData;
+  return cachedLabels;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Grids
+
+export interface GridCell {
+  sheet: string;
+  sheetIndex: number;
+  /** Top-left of the merged range (or the cell itself). */
+  row: number;
+  col: number;
+  bottom: number;
+  right: number;
+  address: string;
+  value: CellValue;
+  /** Trimmed text of the value. */
+  text: string;
+}
+
+export interface SheetGrid {
+  name: string;
+  index: number;
+  hidden: boolean;
+  /** Owners with a value, in reading order (row, then column). */
+  owners: GridCell[];
+  /** Per row, the distinct owners covering a position of that row, left to right. */
+  rows: Map<number, GridCell[]>;
+  /** Row numbers that have owners, ascending. */
+  rowNumbers: number[];
+}
+
+export function ref(cell: GridCell): string {
+  return `${cell.sheet}!${cell.address}`;
+}
+
+interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function mergesOf(ws: ExcelJS.Worksheet): Record<string, MergeRange> {
+  // exceljs keeps merges by master address; `worksheet.model` would rebuild the whole sheet model to list them.
+  const merges = (ws as unknown as { _merges?: Record<string, MergeRange> })._merges;
+  return merges ?? {};
+}
+
+export function buildGrid(ws: ExcelJS.Worksheet, index: number, date1904: boolean): SheetGrid {
+  const merges = mergesOf(ws);
+  const byAddress = new Map<string, GridCell>();
+  const owners: GridCell[] = [];
+  const rows = new Map<number, GridCell[]>();
+  // Row-major order: a merged range's master (top-left) is always met before its other cells.
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const list: GridCell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const isSlave = cell.isMerged && cell.master && cell.master !== cell;
+      let owner: GridCell | undefined;
+      if (isSlave) {
+        owner = byAddress.get(cell.master.address);
+      } else {
+        const value = readCellValue(cell, { date1904 });
+        if (value.kind === 'empty' && !value.formulaWithoutResult) return;
+        const range = merges[cell.address];
+        owner = {
+          sheet: ws.name,
+          sheetIndex: index,
+          row: rowNumber,
+          col: colNumber,
+          bottom: range ? range.bottom : rowNumber,
+          right: range ? range.right : colNumber,
+          address: cell.address,
+          value,
+          text: trimText(value.text),
+        };
+        byAddress.set(cell.address, owner);
+        owners.push(owner);
+      }
+      // An owner's positions on one row are consecutive.
+      if (owner && list[list.length - 1] !== owner) list.push(owner);
+    });
+    if (list.length > 0) rows.set(rowNumber, list);
+  });
+  const hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
+  return { name: ws.name, index, hidden, owners, rows, rowNumbers: [...rows.keys()].sort((a, b) => a - b) };
+}
+
+export function buildGrids(workbook: ExcelJS.Workbook): SheetGrid[] {
+  const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
+  return workbook.worksheets.map((ws, i) => buildGrid(ws, i, date1904));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Hints and label keys
+
+function escapeRe(ch: string): string {
+  return ch.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** A literal hint as a pattern tolerant of spaces and bracket width. */
+function hintToPattern(hint: string): string {
+  let out = '';
+  for (const ch of hint) {
+    if (/\s/u.test(ch)) continue;
+    if (ch === '（' || ch === '(') out += '[(（]';
+    else if (ch === '）' || ch === ')') out += '[)）]';
+    else out += escapeRe(ch);
+    out += '\\s*';
+  }
+  return out;
+}
+
+export interface Dictionary {
+  data: LabelData;
+  fieldsByKey: Map<string, FieldSpec[]>;
+  sectionByKey: Map<string, SectionName>;
+  memberColumnByKey: Map<string, MemberColumn>;
+  assessmentKeys: Set<string>;
+  hintPatterns: RegExp[];
+  hintMark: RegExp | null;
+}
+
+let cachedDictionary: Dictionary | null = null;
+
+export function compileDictionary(data: LabelData): Dictionary {
+  const fieldsByKey = new Map<string, FieldSpec[]>();
+  for (const field of data.fields) {
+    for (const label of field.labels) {
+      const key = labelKey(label);
+      const list = fieldsByKey.get(key) ?? [];
+      if (!list.includes(field)) list.push(field);
+      fieldsByKey.set(key, list);
+    }
+  }
+  const sectionByKey = new Map<string, SectionName>();
+  for (const [section, labels] of Object.entries(data.sections) as Array<[SectionName, string[]]>) {
+    for (const label of labels) sectionByKey.set(labelKey(label), section);
+  }
+  const memberColumnByKey = new Map<string, MemberColumn>();
+  for (const [column, labels] of Object.entries(data.memberColumns) as Array<[MemberColumn, string[]]>) {
+    for (const label of labels) memberColumnByKey.set(labelKey(label), column);
+  }
+  const hintPatterns = [...data.hints.map(hintToPattern), ...data.hintPatterns].map((p) => new RegExp(p, 'gu'));
+  return {
+    data,
+    fieldsByKey,
+    sectionByKey,
+    memberColumnByKey,
+    assessmentKeys: new Set(data.assessmentLabels.map(labelKey)),
+    hintPatterns,
+    hintMark: data.hintMark ? new RegExp(data.hintMark, 'u') : null,
+  };
+}
+
+export function applicationDictionary(): Dictionary {
+  cachedDictionary ??= compileDictionary(applicationLabels());
+  return cachedDictionary;
+}
+
+/** Removes template hints (（签章）, （1000字以内）, 年  月  日, ____) from a cell text. */
+export function stripHints(text: string, dict: Dictionary = applicationDictionary()): string {
+  let out = text;
+  // Every hint has a bracket, 年 or an underscore run; most cells have none and skip the patterns.
+  if (!dict.hintMark || dict.hintMark.test(out)) for (const re of dict.hintPatterns) out = out.replace(re, ' ');
+  if (!/\s/u.test(out)) return out;
+  return trimText(out.replace(/[ \t\u3000]*\n[ \t\u3000]*/gu, '\n').replace(/\n{2,}/gu, '\n').replace(/[ \t\u3000]{2,}/gu, ' '));
+}
+
+/** Numbering in front of a section heading: 一、 1. （一） 第一部分. */
+const HEADING_NUMBER = /^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十\d]+部分)\s*/u;
+
+// ---------------------------------------------------------------------------------------------------------
+// Classification
+
+export type Classification =
+  | { type: 'heading'; section: SectionName }
+  | { type: 'label'; key: string; fields: FieldSpec[] }
+  | { type: 'inline'; key: string; fields: FieldSpec[]; rest: string }
+  | { type: 'assessment' }
+  | null;
+
+/** What one cell is, judged from its text alone. */
+export function classifyText(text: string, dict: Dictionary): Classification {
+  if (text === '') return null;
+  const stripped = stripHints(text, dict);
+  const key = labelKey(stripped);
+  if (key === '') return null;
+  const section = dict.sectionByKey.get(key) ?? dict.sectionByKey.get(labelKey(stripped.replace(HEADING_NUMBER, '')));
+  if (section) return { type: 'heading', section };
+  const fields = dict.fieldsByKey.get(key);
+  if (fields) return { type: 'label', key, fields };
+  // `工作室下一步工作计划：……` — label, colon, then the value in the same cell.
+  const colon = /[:：]/u.exec(text);
+  if (colon) {
+    const headKey = labelKey(stripHints(text.slice(0, colon.index), dict));
+    const headFields = dict.fieldsByKey.get(headKey);
+    if (headFields) {
+      const rest = stripHints(text.slice(colon.index + 1), dict);
+      return rest === '' ? { type: 'label', key: headKey, fields: headFields } : { type: 'inline', key: headKey, fields: headFields, rest };
+    }
+  }
+  // `申报单位  杭州某某有限公司  （盖章）` on a cover.
+  const space = /^(\S+?)[\s\u3000]+(\S[\s\S]*)$/u.exec(stripped);
+  if (space) {
+    const headKey = labelKey(space[1]!);
+    const headFields = dict.fieldsByKey.get(headKey)?.filter((f) => f.inlineBySpace);
+    if (headFields && headFields.length > 0) return { type: 'inline', key: headKey, fields: headFields, rest: trimText(space[2]!) };
+  }
+  if (dict.assessmentKeys.has(key)) return { type: 'assessment' };
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Member table
+
+export interface MemberCell {
+  text: string;
+  cell: GridCell | null;
+}
+
+export interface MemberRow {
+  sheet: string;
+  row: number;
+  columns: Record<MemberColumn, MemberCell>;
+}
+
+export interface MemberTable {
+  sheet: string;
+  headerRow: number;
+  columns: Partial<Record<MemberColumn, { left: number; right: number; cell: GridCell }>>;
+  rows: MemberRow[];
+  /** Owners inside the table (header and data), which are never labels. */
+  cells: Set<GridCell>;
+}
+
+const ROW_NUMBER_HEADERS = new Set(['序号', '编号', 'no', 'no.']);
+
+function findMemberHeader(
+  grid: SheetGrid,
+  dict: Dictionary,
+): { row: number; dataStart: number; columns: MemberTable['columns']; cells: GridCell[] } | null {
+  const nameKeys = new Set([...dict.memberColumnByKey].filter(([, c]) => c === 'name').map(([k]) => k));
+  for (const r of grid.rowNumbers) {
+    // Cheap first look: a header row has a 姓名 cell.
+    if (!grid.rows.get(r)!.some((o) => o.row === r && o.text.length <= 24 && nameKeys.has(labelKey(stripHints(o.text, dict))))) continue;
+    const columns: MemberTable['columns'] = {};
+    const cells: GridCell[] = [];
+    let others = 0;
+    for (const owner of grid.rows.get(r)!) {
+      if (owner.row !== r) continue;
+      const key = labelKey(stripHints(owner.text, dict));
+      const column = dict.memberColumnByKey.get(key);
+      if (column && !columns[column]) {
+        columns[column] = { left: owner.col, right: owner.right, cell: owner };
+        cells.push(owner);
+      } else if (key !== '' && !ROW_NUMBER_HEADERS.has(key) && classifyText(owner.text, dict)?.type !== 'heading') {
+        others += 1;
+      }
+    }
+    // A header row holds column names only; a lead row "姓名 张三 性别 男 年龄 45 学历 …" holds values too.
+    if (columns.name && Object.keys(columns).length >= dict.data.memberHeaderMinColumns && others <= 1) {
+      const dataStart = Math.max(...cells.map((c) => c.bottom)) + 1;
+      return { row: r, dataStart, columns, cells };
+    }
+  }
+  return null;
+}
+
+function readMemberTable(grid: SheetGrid, dict: Dictionary, classify: (c: GridCell) => Classification): MemberTable | null {
+  const header = findMemberHeader(grid, dict);
+  if (!header) return null;
+  const table: MemberTable = { sheet: grid.name, headerRow: header.row, columns: header.columns, rows: [], cells: new Set(header.cells) };
+  for (const r of grid.rowNumbers) {
+    if (r < header.dataStart) continue;
+    const owners = grid.rows.get(r)!;
+    // The table ends at the next section or labelled block: judged by the row's first cell (a member's
+    // experience text may well start with "从业时间：…"), or any heading starting in the row. Cells merged
+    // down from above (a vertical "工作室成员情况" beside the table) do not end it.
+    const starting = owners.filter((o) => o.row === r);
+    const first = starting.find((o) => o.text !== '');
+    const firstKind = first ? classify(first) : null;
+    if ((firstKind && firstKind.type !== 'assessment') || starting.some((o) => classify(o)?.type === 'heading')) break;
+    const columns = {} as Record<MemberColumn, MemberCell>;
+    let any = false;
+    for (const column of MEMBER_COLUMNS) {
+      const span = header.columns[column];
+      const texts: string[] = [];
+      let cell: GridCell | null = null;
+      if (span) {
+        for (const owner of owners) {
+          if (owner.right < span.left || owner.col > span.right) continue;
+          const text = stripHints(owner.text, dict);
+          if (owner.value.formulaWithoutResult || owner.value.kind === 'error') cell ??= owner;
+          if (text === '' || owner.value.kind === 'error') continue;
+          cell ??= owner;
+          if (!texts.includes(text)) texts.push(text);
+        }
+      }
+      columns[column] = { text: texts.join(' '), cell };
+      if (texts.length > 0) any = true;
+    }
+    for (const owner of owners) if (owner.row === r) table.cells.add(owner);
+    if (any) table.rows.push({ sheet: grid.name, row: r, columns });
+  }
+  return table;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Fields
+
+export interface LocatedField {
+  field: FieldSpec;
+  /** The label's cell. */
+  label: GridCell;
+  /** Cells the value was read from (empty when the value is empty). */
+  valueCells: GridCell[];
+  /** The value text, hints removed, trimmed; block lines joined with '\n'. */
+  text: string;
+  /** The value came after the label's colon in the label's own cell. */
+  inline: boolean;
+}
+
+export interface Located {
+  fields: Map<string, LocatedField>;
+  members: MemberTable | null;
+  /** Paths of fields whose label was found. */
+  recognised: Set<string>;
+  assessmentLabels: number;
+  sheetsUsed: string[];
+}
+
+interface Occurrence {
+  cell: GridCell;
+  cls: Exclude<Classification, null | { type: 'heading' } | { type: 'assessment' }>;
+  section: SectionName | null;
+  order: number;
+}
+
+export function isOwnerEmpty(cell: GridCell, dict: Dictionary): boolean {
+  return stripHints(cell.text, dict) === '';
+}
+
+class Locator {
+  private readonly cls = new Map<GridCell, Classification>();
+  private memberCells = new Set<GridCell>();
+
+  constructor(
+    private readonly grids: SheetGrid[],
+    private readonly dict: Dictionary,
+  ) {}
+
+  classify = (cell: GridCell): Classification => {
+    if (!this.cls.has(cell)) this.cls.set(cell, classifyText(cell.text, this.dict));
+    return this.cls.get(cell)!;
+  };
+
+  /** Fields that have a plain label somewhere: a "学历：…" cell is then free text, not a second 学历. */
+  private placedByLabel = new Set<string>();
+
+  private isInlineLabel(c: Classification): boolean {
+    return c !== null && c.type === 'inline' && c.fields.some((f) => !this.placedByLabel.has(f.path));
+  }
+
+  private isStop(cell: GridCell): boolean {
+    if (this.memberCells.has(cell)) return false;
+    const c = this.classify(cell);
+    if (c === null || c.type === 'assessment') return false;
+    return c.type !== 'inline' || this.isInlineLabel(c);
+  }
+
+  run(): Located {
+    let members: MemberTable | null = null;
+    for (const grid of this.grids) {
+      members = readMemberTable(grid, this.dict, this.classify);
+      if (members) break;
+    }
+    if (members) this.memberCells = members.cells;
+
+    const occurrences: Occurrence[] = [];
+    let section: SectionName | null = null;
+    let assessment = 0;
+    let order = 0;
+    for (const grid of this.grids) {
+      for (const cell of grid.owners) {
+        if (this.memberCells.has(cell)) continue;
+        const c = this.classify(cell);
+        if (!c) continue;
+        if (c.type === 'heading') section = c.section;
+        else if (c.type === 'assessment') assessment += 1;
+        else occurrences.push({ cell, cls: c, section, order: order++ });
+      }
+    }
+
+    for (const o of occurrences) if (o.cls.type === 'label') for (const f of o.cls.fields) this.placedByLabel.add(f.path);
+
+    const fields = new Map<string, LocatedField>();
+    const consumed = new Set<GridCell>();
+    const recognised = new Set<string>();
+    for (const o of occurrences) for (const f of o.cls.fields) recognised.add(f.path);
+
+    // Pass 1: plain labels. Pass 2: labels with their value after a colon in the same cell, for fields
+    // still unplaced, skipping cells already read as another field's value (free text may contain "学历：").
+    this.assign(occurrences.filter((o) => o.cls.type === 'label'), fields, consumed);
+    this.assign(
+      occurrences.filter((o) => o.cls.type === 'inline' && !consumed.has(o.cell)),
+      fields,
+      consumed,
+    );
+
+    const sheetsUsed: string[] = [];
+    const note = (s: string): void => {
+      if (!sheetsUsed.includes(s)) sheetsUsed.push(s);
+    };
+    for (const f of fields.values()) note(f.label.sheet);
+    if (members) note(members.sheet);
+    return { fields, members, recognised, assessmentLabels: assessment, sheetsUsed };
+  }
+
+  /** Groups fields that share a label (固定电话: unit.phone and lead.phone) and places each group. */
+  private assign(occurrences: Occurrence[], out: Map<string, LocatedField>, consumed: Set<GridCell>): void {
+    const pending = this.dict.data.fields.filter((f) => !out.has(f.path));
+    const seen = new Set<FieldSpec>();
+    for (const field of pending) {
+      if (seen.has(field)) continue;
+      const group = this.groupOf(field, pending);
+      for (const f of group) seen.add(f);
+      const keys = new Set(group.flatMap((f) => f.labels.map(labelKey)));
+      const occs = occurrences.filter((o) => keys.has(o.cls.key));
+      if (occs.length === 0) continue;
+      const used = new Set<Occurrence>();
+      const take = (f: FieldSpec, o: Occurrence): void => {
+        used.add(o);
+        const located = this.readValue(f, o);
+        out.set(f.path, located);
+        for (const c of located.valueCells) consumed.add(c);
+      };
+      const matches = (f: FieldSpec, o: Occurrence): boolean => !used.has(o) && o.cls.fields.includes(f);
+      const pick = (f: FieldSpec, candidates: Occurrence[]): Occurrence | undefined => {
+        if (candidates.length <= 1 || group.length > 1) return candidates[0];
+        // A single-owner label that occurs twice (工作室名称 on the cover and in the form): the filled one.
+        return candidates.find((o) => this.readValue(f, o).text !== '') ?? candidates[0];
+      };
+      // In its own section first (申报单位基本情况 / 领衔人基本情况) …
+      for (const f of group) {
+        if (!f.section) continue;
+        const o = pick(f, occs.filter((x) => matches(f, x) && x.section === f.section));
+        if (o) take(f, o);
+      }
+      // … then, for layouts without those headings, in reading order (first = unit, second = lead).
+      for (const f of group) {
+        if (out.has(f.path)) continue;
+        const o = pick(f, occs.filter((x) => matches(f, x)));
+        if (o) take(f, o);
+      }
+    }
+  }
+
+  private groupOf(field: FieldSpec, pending: FieldSpec[]): FieldSpec[] {
+    const group = [field];
+    for (let i = 0; i < group.length; i++) {
+      const keys = new Set(group[i]!.labels.map(labelKey));
+      for (const other of pending) {
+        if (!group.includes(other) && other.labels.some((l) => keys.has(labelKey(l)))) group.push(other);
+      }
+    }
+    // Keep the data file's order: it decides who gets the first occurrence when there are no sections.
+    return pending.filter((f) => group.includes(f));
+  }
+
+  private readonly valueCache = new Map<string, LocatedField>();
+
+  private readValue(field: FieldSpec, o: Occurrence): LocatedField {
+    const cacheKey = `${field.path}@${ref(o.cell)}`;
+    const cached = this.valueCache.get(cacheKey);
+    if (cached) return cached;
+    const result = this.computeValue(field, o);
+    this.valueCache.set(cacheKey, result);
+    return result;
+  }
+
+  private computeValue(field: FieldSpec, o: Occurrence): LocatedField {
+    const base = { field, label: o.cell };
+    if (o.cls.type === 'inline') return { ...base, valueCells: [o.cell], text: o.cls.rest, inline: true };
+    const grid = this.grids.find((g) => g.index === o.cell.sheetIndex)!;
+    const right = this.scanRight(grid, o.cell, field.block === true);
+    if (right.cells.length > 0 && (right.text !== '' || !field.block)) return { ...base, valueCells: right.cells, text: right.text, inline: false };
+    if (field.block) {
+      const below = this.scanBelow(grid, o.cell);
+      if (below.cells.length > 0) return { ...base, valueCells: below.cells, text: below.text, inline: false };
+    }
+    return { ...base, valueCells: [], text: '', inline: false };
+  }
+
+  /**
+   * The value right of the label's merged range, stopping at the next label on that row. A line field takes
+   * the first non-empty cell; a block field joins every non-empty cell in the rows the label spans.
+   */
+  private scanRight(grid: SheetGrid, label: GridCell, block: boolean): { cells: GridCell[]; text: string } {
+    const cells: GridCell[] = [];
+    const seen = new Set<GridCell>();
+    const texts: string[] = [];
+    for (let r = label.row; r <= label.bottom; r++) {
+      for (const owner of grid.rows.get(r) ?? []) {
+        if (owner.col <= label.right || owner === label) continue;
+        if (this.isStop(owner)) break;
+        if (seen.has(owner)) continue;
+        seen.add(owner);
+        // A formula without a cached result or an error value is the value cell (empty), flagged by the reader.
+        if (owner.value.formulaWithoutResult || owner.value.kind === 'error') {
+          if (!block) return { cells: [owner], text: '' };
+          continue;
+        }
+        const text = stripHints(owner.text, this.dict);
+        if (text === '') continue;
+        cells.push(owner);
+        texts.push(text);
+        if (!block) return { cells, text };
+        break; // a block takes the first filled cell of each row
+      }
+    }
+    return { cells, text: texts.join('\n') };
+  }
+
+  /** Block text in the rows below the label, up to the next labelled row, a heading, the member table or the sheet end. */
+  private scanBelow(grid: SheetGrid, label: GridCell): { cells: GridCell[]; text: string } {
+    const cells: GridCell[] = [];
+    const texts: string[] = [];
+    for (const r of grid.rowNumbers) {
+      if (r <= label.bottom) continue;
+      const owners = (grid.rows.get(r) ?? []).filter((o) => o.right >= label.col);
+      const stop = owners.some((o) => {
+        if (o.row !== r) return false;
+        if (this.memberCells.has(o)) return true;
+        const c = this.classify(o);
+        if (!c || c.type === 'assessment') return false;
+        // A "学历：本科" line inside free text is not a new block unless it starts at or left of our label.
+        return c.type !== 'inline' || (this.isInlineLabel(c) && o.col <= label.col);
+      });
+      if (stop) break;
+      for (const owner of owners) {
+        // Owners merged down from an earlier row were read on that row.
+        if (owner.row !== r) continue;
+        const text = stripHints(owner.text, this.dict);
+        if (text === '') continue;
+        cells.push(owner);
+        texts.push(text);
+      }
+    }
+    return { cells, text: texts.join('\n') };
+  }
+}
+
+/**
+ * Locates every application field and the member table in the workbook's grids. Visible sheets are read;
+ * hidden sheets (drop-down lists) only when the visible ones hold no labels at all.
+ */
+export function locateFields(grids: SheetGrid[], dict: Dictionary = applicationDictionary()): Located {
+  const visible = grids.filter((g) => !g.hidden);
+  const located = new Locator(visible, dict).run();
+  if (located.recognised.size > 0 || visible.length === grids.length) return located;
+  return new Locator(grids, dict).run();
+}

@@ -1,0 +1,247 @@
+/**
+ * 评审打分表: the sheet the expert committee fills in. One row per eligible application (编号, 工作室名称,
+ * 申报单位) and, per expert, three columns 分数 / 意见（推荐/不推荐）/ 回避 under a merged header 专家1 …,
+ * with a 姓名 line under each header for the expert's name.
+ *
+ *   row 1  title
+ *   row 2  how to fill it in
+ *   row 3  编号 | 工作室名称 | 申报单位 (merged down to row 5) | 专家1 (3 columns merged) | 专家2 …
+ *   row 4                                                      | 姓名 | name (2 columns merged) | …
+ *   row 5                                                      | 分数 | 意见（推荐/不推荐） | 回避 | …
+ *   row 6… one application per row
+ *
+ * The importer finds everything by these labels (REVIEW_LABELS), not by position, so the experts may
+ * reorder nothing by accident (the sheet is protected without a password) and the clerk may still
+ * unprotect it. A4 landscape, one page wide, rows 3–5 repeated on every page.
+ */
+import type ExcelJS from 'exceljs';
+import { officialText } from '../../messages/export.js';
+import {
+  a4PageSetup, FONT_BODY, FONT_TITLE, LABEL_FILL, PAGE_FOOTER, safeText, THIN_BORDER, wrappedRowHeight,
+} from './styles.js';
+
+type ExcelModule = typeof import('exceljs');
+
+export interface ReviewTemplateRow {
+  id: number;
+  studioName: string;
+  unitName: string;
+}
+
+export interface ReviewTemplateInput {
+  year: number;
+  rows: readonly ReviewTemplateRow[];
+  /** Number of expert column groups; default 5 (at least the number of names given). */
+  experts?: number;
+  /** Names to print in the 姓名 lines, in order; the rest stay blank for the experts to fill in. */
+  expertNames?: readonly string[];
+}
+
+export const DEFAULT_EXPERTS = 5;
+export const REVIEW_SCORE_MIN = 0;
+export const REVIEW_SCORE_MAX = 100;
+
+/** Labels the importer anchors on. */
+export const REVIEW_LABELS = {
+  sheet: officialText('export.review.sheet'),
+  id: officialText('export.col.id'),
+  studio: officialText('export.col.studio'),
+  unit: officialText('export.col.unit'),
+  expertName: officialText('export.review.name'),
+  score: officialText('export.review.score'),
+  opinion: officialText('export.review.opinion'),
+  recused: officialText('export.review.recused'),
+  recommend: officialText('export.review.recommend'),
+  notRecommend: officialText('export.review.notRecommend'),
+  recusedYes: officialText('export.review.recusedYes'),
+} as const;
+
+/** `专家3` */
+export function expertHeader(n: number): string {
+  return officialText('export.review.expert', { n });
+}
+
+export const REVIEW_LAYOUT = {
+  titleRow: 1,
+  noteRow: 2,
+  expertRow: 3,
+  nameRow: 4,
+  headerRow: 5,
+  firstDataRow: 6,
+  /** Column of the first expert's 分数; each expert takes 3 columns. */
+  firstExpertColumn: 4,
+  columnsPerExpert: 3,
+} as const;
+
+const FIXED_WIDTHS = [6, 24, 22];
+const EXPERT_WIDTHS = [7, 12, 6];
+const BODY_SIZE = 11;
+const TITLE_SIZE = 18;
+
+function border(cell: ExcelJS.Cell): void {
+  cell.border = THIN_BORDER;
+}
+
+function label(cell: ExcelJS.Cell, text: string): void {
+  cell.value = text;
+  cell.fill = LABEL_FILL;
+  cell.border = THIN_BORDER;
+  cell.font = { name: FONT_BODY, size: BODY_SIZE, bold: true };
+  cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  cell.protection = { locked: true };
+}
+
+function input(cell: ExcelJS.Cell): void {
+  cell.border = THIN_BORDER;
+  cell.font = { name: FONT_BODY, size: BODY_SIZE };
+  cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  cell.protection = { locked: false };
+}
+
+/** Excel quotes an inline list: "推荐,不推荐". */
+function inlineList(values: readonly string[]): string {
+  return `"${values.join(',')}"`;
+}
+
+export function buildReviewTemplate(excel: ExcelModule, opts: ReviewTemplateInput): ExcelJS.Workbook {
+  const names = opts.expertNames ?? [];
+  const experts = Math.max(opts.experts ?? DEFAULT_EXPERTS, names.length);
+  if (!Number.isInteger(experts) || experts < 1) throw new RangeError(`experts must be a whole number ≥ 1: ${experts}`);
+  const L = REVIEW_LAYOUT;
+  const lastCol = L.firstExpertColumn + experts * L.columnsPerExpert - 1;
+  const lastRow = L.firstDataRow + opts.rows.length - 1;
+
+  const workbook = new excel.Workbook();
+  workbook.creator = 'gongshu';
+  const sheet = workbook.addWorksheet(REVIEW_LABELS.sheet, {
+    pageSetup: { ...a4PageSetup('landscape'), printTitlesRow: `${L.expertRow}:${L.headerRow}` },
+    headerFooter: { oddFooter: PAGE_FOOTER },
+    views: [{ state: 'frozen', xSplit: L.firstExpertColumn - 1, ySplit: L.headerRow }],
+  });
+  FIXED_WIDTHS.forEach((w, i) => {
+    sheet.getColumn(i + 1).width = w;
+  });
+  for (let e = 0; e < experts; e++) {
+    EXPERT_WIDTHS.forEach((w, i) => {
+      sheet.getColumn(L.firstExpertColumn + e * L.columnsPerExpert + i).width = w;
+    });
+  }
+  const totalWidth = FIXED_WIDTHS.reduce((s, w) => s + w, 0) + experts * EXPERT_WIDTHS.reduce((s, w) => s + w, 0);
+
+  // Title and instructions.
+  sheet.mergeCells(L.titleRow, 1, L.titleRow, lastCol);
+  const title = sheet.getCell(L.titleRow, 1);
+  title.value = officialText('export.review.title', { year: opts.year });
+  title.font = { name: FONT_TITLE, size: TITLE_SIZE };
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  sheet.getRow(L.titleRow).height = 36;
+  sheet.mergeCells(L.noteRow, 1, L.noteRow, lastCol);
+  const note = sheet.getCell(L.noteRow, 1);
+  note.value = officialText('export.review.note');
+  note.font = { name: FONT_BODY, size: 10 };
+  note.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+  sheet.getRow(L.noteRow).height = wrappedRowHeight([{ text: String(note.value), width: totalWidth }], 10, 20);
+
+  // Fixed headings, merged over the three header rows.
+  [REVIEW_LABELS.id, REVIEW_LABELS.studio, REVIEW_LABELS.unit].forEach((text, i) => {
+    sheet.mergeCells(L.expertRow, i + 1, L.headerRow, i + 1);
+    for (let r = L.expertRow; r <= L.headerRow; r++) border(sheet.getCell(r, i + 1));
+    label(sheet.getCell(L.expertRow, i + 1), text);
+  });
+
+  for (let e = 0; e < experts; e++) {
+    const first = L.firstExpertColumn + e * L.columnsPerExpert;
+    sheet.mergeCells(L.expertRow, first, L.expertRow, first + 2);
+    for (let c = first; c <= first + 2; c++) border(sheet.getCell(L.expertRow, c));
+    label(sheet.getCell(L.expertRow, first), expertHeader(e + 1));
+
+    label(sheet.getCell(L.nameRow, first), REVIEW_LABELS.expertName);
+    sheet.mergeCells(L.nameRow, first + 1, L.nameRow, first + 2);
+    const nameCell = sheet.getCell(L.nameRow, first + 1);
+    input(nameCell);
+    border(sheet.getCell(L.nameRow, first + 2));
+    sheet.getCell(L.nameRow, first + 2).protection = { locked: false };
+    const name = names[e];
+    if (name) nameCell.value = safeText(name);
+    // A length check is the only typed validation that can carry an input prompt; no name is that long.
+    nameCell.dataValidation = {
+      type: 'textLength',
+      operator: 'lessThanOrEqual',
+      formulae: [40],
+      allowBlank: true,
+      showInputMessage: true,
+      promptTitle: expertHeader(e + 1),
+      prompt: officialText('export.review.namePrompt'),
+    };
+
+    label(sheet.getCell(L.headerRow, first), REVIEW_LABELS.score);
+    label(sheet.getCell(L.headerRow, first + 1), REVIEW_LABELS.opinion);
+    label(sheet.getCell(L.headerRow, first + 2), REVIEW_LABELS.recused);
+  }
+  sheet.getRow(L.expertRow).height = 22;
+  sheet.getRow(L.nameRow).height = 24;
+  sheet.getRow(L.headerRow).height = wrappedRowHeight([{ text: REVIEW_LABELS.opinion, width: EXPERT_WIDTHS[1]! }], BODY_SIZE, 30);
+
+  opts.rows.forEach((application, index) => {
+    const r = L.firstDataRow + index;
+    const fixed: [string | number, ExcelJS.Alignment['horizontal']][] = [
+      [application.id, 'center'],
+      [safeText(application.studioName), 'left'],
+      [safeText(application.unitName), 'left'],
+    ];
+    fixed.forEach(([value, horizontal], i) => {
+      const cell = sheet.getCell(r, i + 1);
+      cell.value = value;
+      cell.border = THIN_BORDER;
+      cell.font = { name: FONT_BODY, size: BODY_SIZE };
+      cell.alignment = { horizontal, vertical: 'middle', wrapText: true };
+      cell.protection = { locked: true };
+    });
+    for (let e = 0; e < experts; e++) {
+      const first = L.firstExpertColumn + e * L.columnsPerExpert;
+      const score = sheet.getCell(r, first);
+      input(score);
+      score.dataValidation = {
+        type: 'decimal',
+        operator: 'between',
+        formulae: [REVIEW_SCORE_MIN, REVIEW_SCORE_MAX],
+        allowBlank: true,
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: officialText('export.review.scoreErrorTitle'),
+        error: officialText('export.review.scoreError'),
+      };
+      const opinion = sheet.getCell(r, first + 1);
+      input(opinion);
+      opinion.dataValidation = {
+        type: 'list',
+        formulae: [inlineList([REVIEW_LABELS.recommend, REVIEW_LABELS.notRecommend])],
+        allowBlank: true,
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: officialText('export.review.opinionErrorTitle'),
+        error: officialText('export.review.opinionError'),
+      };
+      const recused = sheet.getCell(r, first + 2);
+      input(recused);
+      recused.dataValidation = {
+        type: 'list',
+        formulae: [inlineList([REVIEW_LABELS.recusedYes])],
+        allowBlank: true,
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        error: officialText('export.review.recusedError'),
+      };
+    }
+    sheet.getRow(r).height = wrappedRowHeight(
+      fixed.map(([value], i) => ({ text: String(value), width: FIXED_WIDTHS[i]! })),
+      BODY_SIZE,
+      24,
+    );
+  });
+
+  sheet.pageSetup.printArea = `A1:${sheet.getColumn(lastCol).letter}${Math.max(lastRow, L.headerRow)}`;
+  // No password: experts cannot overwrite labels by accident, a clerk can still unprotect (审阅 → 撤销工作表保护).
+  void sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true });
+  return workbook;
+}

@@ -1,0 +1,119 @@
+/**
+ * 补助发放名单: the one-off subsidy (奖励措施 1, ¥20,000 by default) of each certified studio, whether and when
+ * it was paid, and a 合计 row. The total is a number computed here, not a formula: a list handed to the
+ * finance office must show the same figure in every program, with or without recalculation.
+ */
+import type ExcelJS from 'exceljs';
+import { officialText } from '../../messages/export.js';
+import {
+  a4PageSetup, FONT_HEADING, FONT_OFFICIAL_BODY, FONT_TITLE, PAGE_FOOTER, safeText, THIN_BORDER, wrappedRowHeight,
+} from './styles.js';
+
+type ExcelModule = typeof import('exceljs');
+
+export interface SubsidyRow {
+  studioName: string;
+  unitName: string;
+  leadName: string;
+  /** Yuan. */
+  amount: number;
+  /** `YYYY-MM-DD` of the payment, or null when not paid yet. */
+  paidOn: string | null;
+}
+
+export interface SubsidyWorkbookInput {
+  year: number;
+  rows: readonly SubsidyRow[];
+}
+
+const TITLE_SIZE = 22;
+const BODY_SIZE = 14;
+const HEADER_ROW = 2;
+const FIRST_DATA_ROW = 3;
+export const AMOUNT_FORMAT = '#,##0';
+const AMOUNT_FORMAT_CENTS = '#,##0.00';
+
+/** Sum in fen so that 0.1 + 0.2 yuan stays 0.3. */
+export function subsidyTotal(rows: readonly Pick<SubsidyRow, 'amount'>[]): number {
+  return rows.reduce((fen, r) => fen + Math.round(r.amount * 100), 0) / 100;
+}
+
+export function paymentStatusText(paidOn: string | null): string {
+  return paidOn ? officialText('export.subsidy.paid', { date: paidOn }) : officialText('export.subsidy.unpaid');
+}
+
+export function buildSubsidyWorkbook(excel: ExcelModule, input: SubsidyWorkbookInput): ExcelJS.Workbook {
+  const columns = [
+    // About 107 units: fit-to-width shrinks a little; 发放状态 is wide enough for "已发放 2026-07-15" on one line.
+    { header: officialText('export.col.serial'), width: 7 },
+    { header: officialText('export.col.studio'), width: 28 },
+    { header: officialText('export.col.unit'), width: 26 },
+    { header: officialText('export.col.lead'), width: 10 },
+    { header: officialText('export.col.amount'), width: 16 },
+    { header: officialText('export.col.payment'), width: 20 },
+  ];
+  const amountCol = 5;
+  // Whole yuan is the normal case; show fen only when an amount has them, rather than hide them.
+  const amountFormat = input.rows.every((r) => Number.isInteger(r.amount)) ? AMOUNT_FORMAT : AMOUNT_FORMAT_CENTS;
+
+  const workbook = new excel.Workbook();
+  workbook.creator = 'gongshu';
+  const sheet = workbook.addWorksheet(officialText('export.subsidy.sheet'), {
+    pageSetup: { ...a4PageSetup('portrait'), printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+    headerFooter: { oddFooter: PAGE_FOOTER },
+    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
+  });
+  columns.forEach((c, i) => {
+    sheet.getColumn(i + 1).width = c.width;
+  });
+  const totalWidth = columns.reduce((s, c) => s + c.width, 0);
+
+  sheet.mergeCells(1, 1, 1, columns.length);
+  const title = sheet.getCell(1, 1);
+  title.value = officialText('export.subsidy.title', { year: input.year });
+  title.font = { name: FONT_TITLE, size: TITLE_SIZE };
+  title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  sheet.getRow(1).height = wrappedRowHeight([{ text: String(title.value), width: totalWidth }], TITLE_SIZE, 44);
+
+  const header = sheet.getRow(HEADER_ROW);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { name: FONT_HEADING, size: BODY_SIZE };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = THIN_BORDER;
+  });
+  header.height = wrappedRowHeight(columns.map((c) => ({ text: c.header, width: c.width })), BODY_SIZE, 30);
+
+  const bodyCell = (cell: ExcelJS.Cell, value: string | number, align: 'center' | 'left' | 'right' = 'center'): void => {
+    cell.value = value;
+    cell.font = { name: FONT_OFFICIAL_BODY, size: BODY_SIZE };
+    cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
+    cell.border = THIN_BORDER;
+  };
+
+  input.rows.forEach((r, index) => {
+    const row = sheet.getRow(FIRST_DATA_ROW + index);
+    const values: (string | number)[] = [index + 1, safeText(r.studioName), safeText(r.unitName), safeText(r.leadName), r.amount, paymentStatusText(r.paidOn)];
+    values.forEach((v, i) => bodyCell(row.getCell(i + 1), v, i + 1 === amountCol ? 'right' : 'center'));
+    row.getCell(amountCol).numFmt = amountFormat;
+    row.height = wrappedRowHeight(values.map((v, i) => ({ text: String(v), width: columns[i]!.width })), BODY_SIZE, 28);
+  });
+
+  const totalRow = FIRST_DATA_ROW + input.rows.length;
+  const row = sheet.getRow(totalRow);
+  for (let c = 1; c <= columns.length; c++) bodyCell(row.getCell(c), '');
+  sheet.mergeCells(totalRow, 1, totalRow, amountCol - 1);
+  bodyCell(row.getCell(1), officialText('export.subsidy.total'));
+  row.getCell(1).font = { name: FONT_HEADING, size: BODY_SIZE };
+  bodyCell(row.getCell(amountCol), subsidyTotal(input.rows), 'right');
+  row.getCell(amountCol).numFmt = amountFormat;
+  row.getCell(amountCol).font = { name: FONT_OFFICIAL_BODY, size: BODY_SIZE, bold: true };
+  const paid = input.rows.filter((r) => r.paidOn).length;
+  const note = officialText('export.subsidy.totalNote', { paid, unpaid: input.rows.length - paid });
+  bodyCell(row.getCell(amountCol + 1), note);
+  row.height = wrappedRowHeight([{ text: note, width: columns[amountCol]!.width }], BODY_SIZE, 28);
+
+  sheet.pageSetup.printArea = `A1:${sheet.getColumn(columns.length).letter}${totalRow}`;
+  return workbook;
+}

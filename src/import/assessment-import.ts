@@ -1,0 +1,69 @@
+/**
+ * Assessment (考核表) import. An assessment is linked to its studio by studio name and lead name; a
+ * studio certified before gongshu was used is created from the form's basic info, with a warning.
+ */
+import type { Assessment } from '../core/assessment.js';
+import type { Finding } from '../core/finding.js';
+import type { Rubric } from '../core/rubric.js';
+import { nameKey } from '../core/text.js';
+import { readAssessment } from '../excel/read/assessment-reader.js';
+import { msg } from '../messages/index.js';
+import {
+  findAssessmentId,
+  findAssessmentVersionBySha,
+  findStudio,
+  insertAssessment,
+  insertAssessmentVersion,
+  insertStudio,
+} from '../store/assessments.js';
+import { appendAudit } from '../store/audit.js';
+import type { Db } from '../store/open.js';
+import { countBySeverity, importBatch, type BatchOptions, type FileResult, type ImportKind } from './batch.js';
+
+function assessmentKind(rubric: Rubric, options: BatchOptions): ImportKind<Assessment> {
+  return {
+    alreadyImported(db, round, sha256) {
+      const found = findAssessmentVersionBySha(db, round, sha256);
+      return found && { id: found.assessmentId, version: found.version };
+    },
+    parse: (opened) => {
+      const { assessment, problems } = readAssessment(opened, rubric);
+      return { parsed: assessment, problems };
+    },
+    write(db, file, opened, assessment, problems): FileResult {
+      const notes: Finding[] = [...problems];
+      const nameK = nameKey(assessment.studioName);
+      const leadK = nameKey(assessment.leadName);
+      let studio = findStudio(db, nameK, leadK);
+      if (!studio) {
+        const studioId = insertStudio(db, {
+          name: assessment.studioName,
+          nameKey: nameK,
+          leadName: assessment.leadName,
+          leadKey: leadK,
+          unitName: assessment.unitName ?? '',
+          selectionYear: assessment.selectionYear,
+          createdFrom: 'assessment',
+        });
+        appendAudit(db, options.actor, 'studio', studioId, 'create-from-assessment', { file });
+        notes.push({
+          code: 'studio-created-from-assessment',
+          severity: 'warning',
+          message: msg('cli.assess.studioCreated', { name: assessment.studioName, lead: assessment.leadName }),
+          field: 'studioName',
+          cell: assessment.cells?.studioName,
+        });
+        studio = { id: studioId } as NonNullable<typeof studio>;
+      }
+      const found = findAssessmentId(db, studio.id, options.round);
+      const id = found ?? insertAssessment(db, studio.id, options.round);
+      const version = insertAssessmentVersion(db, id, { file, sha256: opened.sha256, sheet: '', assessment, problems: notes }, options.actor);
+      appendAudit(db, options.actor, 'assessment', id, found ? 'new-version' : 'import', { file, sha256: opened.sha256, version });
+      return { file, outcome: found ? 'new-version' : 'imported', id, version, title: assessment.studioName, ...countBySeverity(notes), problems: notes };
+    },
+  };
+}
+
+export function importAssessmentFiles(db: Db, files: readonly string[], rubric: Rubric, options: BatchOptions): Promise<FileResult[]> {
+  return importBatch(db, files, assessmentKind(rubric, options), options);
+}

@@ -1,0 +1,168 @@
+import type { MessageEntry } from './index.js';
+
+/** Opening and reading submitted workbooks (申报表). */
+export const importMessages = {
+  // Refusals before parsing: one line, what happened and what to do.
+  'import.fileMissing': {
+    zh: '找不到该文件或无法读取，请检查路径和权限',
+    en: 'File not found or not readable; check the path and permissions',
+  },
+  'import.fileEmpty': {
+    zh: '文件是空的（0 字节），可能复制或下载未完成，请向报送单位重新索取',
+    en: 'The file is empty (0 bytes); the copy or download may have failed. Ask the unit to send it again',
+  },
+  'import.fileTooLarge': {
+    zh: '文件过大（{size} MB，上限 {max} MB），不像是一份申报表；请确认文件，或删除其中的图片后另存再导入',
+    en: 'The file is too large ({size} MB, limit {max} MB) for an application form; check it, or remove pictures and save again',
+  },
+  'import.fileLegacyXls': {
+    zh: '这是旧版 Excel 97-2003 (.xls) 文件，请用 Excel 或 WPS 另存为 .xlsx 后重新导入',
+    en: 'This is a legacy Excel 97-2003 (.xls) file; save it as .xlsx in Excel or WPS and import again',
+  },
+  'import.fileWpsEt': {
+    zh: '这是 WPS 表格 (.et) 文件，请在 WPS 中“另存为” Excel 文件 (.xlsx) 后重新导入',
+    en: 'This is a WPS Spreadsheets (.et) file; in WPS use Save As → Excel (.xlsx) and import again',
+  },
+  'import.fileEncrypted': {
+    zh: '文件设置了打开密码，请让报送单位取消密码（或打开后另存为无密码的 .xlsx）后重新导入',
+    en: 'The file is password-protected; ask the unit to remove the password (or save an unprotected .xlsx) and import again',
+  },
+  'import.fileNotWorkbook': {
+    zh: '这不是 Excel 工作簿（可能是改了扩展名的其他文件），请确认报送的是申报表 .xlsx 文件',
+    en: 'This is not an Excel workbook (perhaps another file renamed); make sure it is the application form as .xlsx',
+  },
+  'import.fileOds': {
+    zh: '这是 OpenDocument (.ods) 表格，请用 WPS、Excel 或 LibreOffice 另存为 .xlsx 后重新导入',
+    en: 'This is an OpenDocument (.ods) spreadsheet; save it as .xlsx and import again',
+  },
+  'import.fileTruncated': {
+    zh: '文件不完整（可能下载或复制中断），无法打开；请向报送单位重新索取',
+    en: 'The file is incomplete (an interrupted download or copy) and cannot be opened; ask the unit to send it again',
+  },
+  'import.fileZipBomb': {
+    zh: '文件内部结构异常（解压后体积或单元格数量过大），为安全起见拒绝读取；请让报送单位用 Excel 或 WPS 重新保存后发送',
+    en: 'The file’s internal structure is abnormal (too large once unpacked); refused for safety. Ask the unit to re-save it in Excel or WPS',
+  },
+  'import.fileNoSheets': {
+    zh: '工作簿中没有可读取的工作表，请用 Excel 或 WPS 打开检查后另存为 .xlsx 再导入',
+    en: 'The workbook has no readable worksheet; open it in Excel or WPS, check it and save as .xlsx again',
+  },
+  'import.fileUnreadable': {
+    zh: '文件已损坏或格式不受支持，无法读取；请用 Excel 或 WPS 打开后另存为 .xlsx 再导入',
+    en: 'The file is damaged or in an unsupported format; open it in Excel or WPS and save as .xlsx again',
+  },
+
+  // The workbook opened but is not a filled-in application form.
+  'import.notAnApplication': {
+    zh: '未在工作簿中找到申报表的栏目（如 单位全称、领衔人 姓名、身份证号码），请确认这是《拱墅区技能大师工作室申报表》',
+    en: 'No application-form fields (单位全称, 姓名, 身份证号码 …) were found; make sure this is the studio application form',
+  },
+  'import.looksLikeAssessment': {
+    zh: '这像是考核表（含 考核项目、自评分 等栏目），不是申报表；考核表请用 gongshu assess import 导入',
+    en: 'This looks like an assessment form (考核项目, 自评分 …), not an application; import it with gongshu assess import',
+  },
+  'import.applicationEmpty': {
+    zh: '申报表未填写（只有空白模板），请让报送单位填写后重新报送',
+    en: 'The application form is blank (an empty template); ask the unit to fill it in and send it again',
+  },
+
+  // Cell-level problems found while reading (warnings shown with the cell).
+  'import.formulaNoResult': {
+    zh: '“{label}”是公式但没有计算结果（文件未在 Excel/WPS 中保存过），按空值处理；请打开后保存再导入，或直接填写数值',
+    en: '“{label}” is a formula without a cached result (never saved by Excel/WPS); read as empty',
+  },
+  'import.cellError': {
+    zh: '“{label}”单元格显示错误值 {error}，按空值处理',
+    en: '“{label}” shows the error value {error}; read as empty',
+  },
+  'import.birthUnreadable': {
+    zh: '出生年月“{raw}”无法识别，请按 1975-06 的格式填写',
+    en: 'Date of birth “{raw}” cannot be read; write it as 1975-06',
+  },
+  'import.birthAmbiguous': {
+    zh: '出生年月填为数字 {raw}，可能是 {first} 也可能是 {second}（Excel 会去掉末尾的 0），且无法用身份证号码确认；请核对后按 1975-10 的格式填写',
+    en: 'Date of birth typed as the number {raw} may be {first} or {second} (Excel drops the trailing 0) and the ID number cannot settle it',
+  },
+  'import.birthResolvedById': {
+    zh: '出生年月填为数字 {raw}，已按身份证号码读作 {month}',
+    en: 'Date of birth typed as the number {raw} was read as {month} from the ID number',
+  },
+  'import.idStoredAsNumber': {
+    zh: '身份证号码以数字形式保存，Excel 只保留 15 位有效数字，末尾几位可能已丢失（读到 {value}）；请将单元格设为文本后重新填写',
+    en: 'The ID number is stored as a number; Excel keeps only 15 significant digits, so the last digits may be lost (read {value})',
+  },
+  'import.genderUnreadable': {
+    zh: '性别“{value}”无法识别，应填 男 或 女',
+    en: 'Gender “{value}” not recognised; write 男 or 女',
+  },
+  'import.ageUnreadable': {
+    zh: '成员 {name} 的年龄“{value}”无法识别，应填数字',
+    en: 'Age “{value}” of member {name} not recognised; write a number',
+  },
+  'import.membersTableMissing': {
+    zh: '未找到“工作室成员情况”表格的表头（姓名、性别、年龄、学历……），未读取到成员',
+    en: 'The member table header (姓名, 性别, 年龄, 学历 …) was not found; no members read',
+  },
+  'import.leadRepeatedInMembers': {
+    zh: '成员表中重复填写了领衔人 {name}，该行不计入成员',
+    en: 'The lead {name} is repeated in the member table; that row is not counted as a member',
+  },
+  'import.labelsMissing': {
+    zh: '未找到以下栏目：{labels}',
+    en: 'These fields were not found: {labels}',
+  },
+  'import.yearsInTradeSerial': {
+    zh: '从业时间为日期格式，已读作 {value}',
+    en: 'Years in trade was a date and was read as {value}',
+  },
+
+  // Assessment forms (考核表, 附件2).
+  'import.assessment.notAnAssessment': {
+    zh: '这不是考核表：未找到评分表格的表头（考核项目、考核内容、分值、自评分、考核分），请确认这是《拱墅区技能大师工作室考核表》',
+    en: 'This is not an assessment form: the scoring table header (考核内容, 自评分, 考核分 …) was not found',
+  },
+  'import.assessment.looksLikeApplication': {
+    zh: '这不是考核表：它像是申报表（含 单位全称、领衔人 姓名、身份证号码 等栏目）；申报表请用 gongshu apply import 导入',
+    en: 'This is not an assessment form but looks like an application form; import it with gongshu apply import',
+  },
+  'import.assessment.empty': {
+    zh: '考核表未填写（只有空白模板），请让报送单位填写后重新报送',
+    en: 'The assessment form is blank (an empty template); ask the unit to fill it in and send it again',
+  },
+  'import.assessment.rowUnmatched': {
+    zh: '第 {row} 行的考核内容“{text}”（考核项目“{category}”）与考核细则中的任何一项都对不上，该行未计分；请核对是否为附件2中的考核内容',
+    en: 'Row {row}: the item “{text}” (category “{category}”) matches no rubric item and was not scored',
+  },
+  'import.assessment.rowWithoutContent': {
+    zh: '第 {row} 行填写了分数但没有考核内容，无法对应到考核项，该行未计分',
+    en: 'Row {row} has scores but no item text, so it cannot be matched to a rubric item',
+  },
+  'import.assessment.rowDuplicate': {
+    zh: '第 {row} 行的考核内容“{text}”与第 {first} 行是同一考核项（{item}），该行未计分',
+    en: 'Row {row} (“{text}”) is the same rubric item ({item}) as row {first}; it was not scored',
+  },
+  'import.assessment.itemMissing': {
+    zh: '考核表中缺少考核项“{item}”（{category}）这一行',
+    en: 'The form has no row for the rubric item “{item}” ({category})',
+  },
+  'import.assessment.labelsMissing': {
+    zh: '考核表中未找到以下栏目：{labels}',
+    en: 'These fields were not found in the assessment form: {labels}',
+  },
+  'import.assessment.yearUnreadable': {
+    zh: '{label}“{raw}”无法识别，应填写四位年份，如 2017',
+    en: '{label} “{raw}” cannot be read; write a four-digit year such as 2017',
+  },
+  'import.assessment.figureCountUnreadable': {
+    zh: '“{label}”填写的“{raw}”无法识别，应填 0 或正整数，该数据未用于核算',
+    en: '“{label}” holds “{raw}”, not a whole number ≥ 0; not used for checking',
+  },
+  'import.assessment.figureYesNoUnreadable': {
+    zh: '“{label}”填写的“{raw}”无法识别，应填 是 或 否，该数据未用于核算',
+    en: '“{label}” holds “{raw}”, not 是 or 否; not used for checking',
+  },
+  'import.assessment.vetoRowMissing': {
+    zh: '未找到“一票否决项”一行，按未触发处理；请核对考核表是否完整',
+    en: 'No 一票否决项 (veto) row was found; treated as not triggered',
+  },
+} satisfies Record<string, MessageEntry>;

@@ -1,0 +1,199 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GongshuError } from '../../../src/core/errors.js';
+import { checkWorkbookBytes, openWorkbookBuffer, openWorkbookFile, readZipDirectory } from '../../../src/excel/read/safe-open.js';
+import { attachment1Workbook, makeZip, oleFile, toBuffer } from './build.js';
+
+let dir: string;
+let good: Buffer;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshu-open-'));
+  good = await toBuffer(attachment1Workbook());
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, bytes: Buffer | string): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+async function refusal(file: string, opts?: Parameters<typeof openWorkbookFile>[1]): Promise<GongshuError> {
+  try {
+    await openWorkbookFile(file, opts);
+  } catch (e) {
+    if (e instanceof GongshuError) return e;
+    throw e;
+  }
+  throw new Error(`${file} was opened`);
+}
+
+function codeOf(buffer: Buffer, name = 'x.xlsx'): string | null {
+  try {
+    checkWorkbookBytes(buffer, name);
+    return null;
+  } catch (e) {
+    return e instanceof GongshuError ? e.code : 'unexpected';
+  }
+}
+
+describe('openWorkbookFile', () => {
+  it('opens a workbook and fingerprints it', async () => {
+    const file = write('good.xlsx', good);
+    const opened = await openWorkbookFile(file);
+    expect(opened.fileName).toBe('good.xlsx');
+    expect(opened.path).toBe(file);
+    expect(opened.sha256).toMatch(/^[0-9a-f]{64}$/u);
+    expect(opened.buffer.equals(good)).toBe(true);
+    expect(opened.workbook.worksheets.map((w) => w.name)).toEqual(['申报表']);
+  });
+
+  it('reads with dataValidations ignored (whole-column lists would exhaust memory)', async () => {
+    const wb = attachment1Workbook();
+    const ws = wb.getWorksheet('申报表')!;
+    (ws as unknown as { dataValidations: { add(r: string, v: object): void } }).dataValidations.add('D15', {
+      type: 'list',
+      allowBlank: true,
+      formulae: ['"男,女"'],
+    });
+    const opened = await openWorkbookBuffer(await toBuffer(wb), 'dv.xlsx');
+    const model = (opened.workbook.getWorksheet('申报表') as unknown as { dataValidations: { model: object } }).dataValidations.model;
+    expect(Object.keys(model)).toEqual([]);
+  });
+
+  it.each([
+    ['legacy .xls', 'old.xls', oleFile(['Root Entry', 'Workbook', 'SummaryInformation']), 'file-legacy-xls', '另存为 .xlsx'],
+    ['.xls renamed .xlsx', 'renamed.xlsx', oleFile(['Root Entry', 'Workbook']), 'file-legacy-xls', 'Excel 97-2003'],
+    ['WPS .et', 'wps.et', oleFile(['Root Entry', 'Workbook']), 'file-wps-et', 'WPS'],
+    ['password-protected .xlsx', 'secret.xlsx', oleFile(['Root Entry', 'EncryptionInfo', 'EncryptedPackage']), 'file-encrypted', '密码'],
+    ['Word document renamed', 'word.xlsx', oleFile(['Root Entry', 'WordDocument']), 'file-not-workbook', '不是 Excel 工作簿'],
+    ['empty file', 'empty.xlsx', Buffer.alloc(0), 'file-empty', '空'],
+    ['text renamed .xlsx', 'text.xlsx', Buffer.from('单位全称,杭州某某公司\n', 'utf8'), 'file-not-workbook', '不是 Excel 工作簿'],
+  ])('%s is refused with a Chinese hint', async (_name, fileName, bytes, code, words) => {
+    const file = write(fileName, bytes);
+    const e = await refusal(file);
+    expect(e.code).toBe(code);
+    expect(e.message).toContain(words);
+    expect(e.message).not.toContain('\n');
+    expect(e.location.file).toBe(file);
+  });
+
+  it('a truncated download is file-truncated', async () => {
+    const e = await refusal(write('cut.xlsx', good.subarray(0, Math.floor(good.length / 2))));
+    expect(e.code).toBe('file-truncated');
+  });
+
+  it('a missing file', async () => {
+    const e = await refusal(path.join(dir, 'nope.xlsx'));
+    expect(e.code).toBe('file-missing');
+  });
+
+  it('caps the size before reading', async () => {
+    const e = await refusal(write('big.xlsx', good), { maxBytes: 1000 });
+    expect(e.code).toBe('file-too-large');
+    expect(e.message).toContain('MB');
+  });
+
+  it('an .ods is recognised', async () => {
+    const ods = makeZip([
+      { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') },
+      { name: 'content.xml', data: Buffer.from('<office:document-content/>') },
+    ]);
+    expect((await refusal(write('sheet.ods', ods))).code).toBe('file-ods');
+  });
+
+  it('a .docx is not a workbook', () => {
+    const docx = makeZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: Buffer.from('<w:document/>') }]);
+    expect(codeOf(docx, 'a.xlsx')).toBe('file-not-workbook');
+  });
+
+  it('a workbook without worksheets is file-no-sheets', async () => {
+    const wb = new ExcelJS.Workbook();
+    const e = await openWorkbookBuffer(await toBuffer(wb), 'nosheets.xlsx').catch((x: unknown) => x as GongshuError);
+    expect((e as GongshuError).code).toBe('file-no-sheets');
+  });
+
+  it('damaged XML inside a valid zip is file-unreadable', async () => {
+    const zip = makeZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types') },
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets><sheet name="a" sheetId="1" r:id="rId1"/>') },
+      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<<<') },
+    ]);
+    const e = await openWorkbookBuffer(zip, 'damaged.xlsx').catch((x: unknown) => x as GongshuError);
+    expect((e as GongshuError).code).toBe('file-unreadable');
+    expect((e as GongshuError).message).not.toMatch(/undefined|Cannot/u);
+  });
+});
+
+describe('zip bombs', () => {
+  it('more than 10,000 entries', () => {
+    const entries = Array.from({ length: 10_001 }, (_, i) => ({ name: `x/${i}`, data: Buffer.alloc(0) }));
+    expect(codeOf(makeZip(entries))).toBe('file-zip-bomb');
+  });
+
+  it('a declared uncompressed total over 200 MB', () => {
+    const zip = makeZip([
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/a.bin', data: Buffer.alloc(200_000), declaredSize: 110 * 1024 * 1024 },
+      { name: 'xl/b.bin', data: Buffer.alloc(200_000), declaredSize: 110 * 1024 * 1024 },
+    ]);
+    expect(codeOf(zip)).toBe('file-zip-bomb');
+  });
+
+  it('an entry with an absurd compression ratio', () => {
+    const zip = makeZip([
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(10), declaredSize: 50 * 1024 * 1024 },
+    ]);
+    expect(codeOf(zip)).toBe('file-zip-bomb');
+  });
+
+  it.each([
+    ['inflates beyond its declared size', 100, 'file-zip-bomb'],
+    ['declares its real size (control)', 0, null],
+  ])('a deflated worksheet that %s', (_name, declared, code) => {
+    const xml = Buffer.from(`<worksheet>${'<row/>'.repeat(10_000)}</worksheet>`);
+    const zip = makeZip([
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: deflateRawSync(xml), declaredSize: declared || xml.length },
+    ]);
+    // makeZip writes "stored"; mark the entry as deflated (method 8) in both headers
+    const deflated = Buffer.from(zip);
+    for (let i = 0; i < deflated.length - 4; i++) {
+      const sig = deflated.readUInt32LE(i);
+      if (sig === 0x04034b50 && deflated.toString('utf8', i + 30, i + 30 + 24) === 'xl/worksheets/sheet1.xml') deflated.writeUInt16LE(8, i + 8);
+      if (sig === 0x02014b50 && deflated.toString('utf8', i + 46, i + 46 + 24) === 'xl/worksheets/sheet1.xml') deflated.writeUInt16LE(8, i + 10);
+    }
+    expect(codeOf(deflated)).toBe(code);
+  });
+
+  it('a merged range covering the whole sheet (exceljs would build a cell object for each)', () => {
+    const zip = makeZip([
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>') },
+    ]);
+    expect(codeOf(zip)).toBe('file-zip-bomb');
+  });
+
+  it('a normal form passes', () => {
+    expect(codeOf(good)).toBeNull();
+  });
+});
+
+describe('readZipDirectory', () => {
+  it('lists the entries of a real workbook', () => {
+    const names = readZipDirectory(good)!.map((e) => e.name);
+    expect(names).toContain('xl/workbook.xml');
+    expect(names).toContain('xl/worksheets/sheet1.xml');
+  });
+
+  it('is null without an end-of-directory record', () => {
+    expect(readZipDirectory(good.subarray(0, good.length - 30))).toBeNull();
+    expect(readZipDirectory(Buffer.from('PK\u0003\u0004'))).toBeNull();
+  });
+});
