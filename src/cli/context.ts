@@ -1,6 +1,7 @@
 /** What every command action receives: resolved global options and the output channel. */
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
+import { localDateString } from '../core/months.js';
 import { msg } from '../messages/index.js';
 import { resolveDbPath, openStore, type Db, type OpenOptions } from '../store/open.js';
 import { currentYear } from '../store/rounds.js';
@@ -51,8 +52,7 @@ export function parseId(value: string): number {
 }
 
 export function todayIso(now = new Date()): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+  return localDateString(now);
 }
 
 export function contextFor(command: Command): CliContext {

@@ -1,4 +1,5 @@
 /** 申报年度: each round has a deadline (the reference date of the retirement rule) and settings. */
+import { defaultDeadline } from '../rules/context.js';
 import type { Db } from './open.js';
 
 export interface RoundSettings {
@@ -15,9 +16,7 @@ export interface Round {
   settings: RoundSettings;
 }
 
-export function defaultDeadline(year: number): string {
-  return `${year}-05-22`;
-}
+export { defaultDeadline };
 
 export function currentYear(now = new Date()): number {
   return now.getFullYear();
