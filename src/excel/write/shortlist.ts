@@ -11,8 +11,7 @@
 import type ExcelJS from 'exceljs';
 import { officialText } from '../../messages/export.js';
 import {
-  a4PageSetup, FONT_HEADING, FONT_OFFICIAL_BODY, FONT_TITLE, PAGE_FOOTER, safeText, THIN_BORDER, wrappedRowHeight,
-} from './styles.js';
+  a4PageSetup, FONT_HEADING, FONT_OFFICIAL_BODY, PAGE_FOOTER, safeText, THIN_BORDER, wrappedRowHeight, writeOfficialHeading } from './styles.js';
 
 type ExcelModule = typeof import('exceljs');
 
@@ -92,27 +91,13 @@ export function buildShortlistWorkbook(excel: ExcelModule, input: ShortlistWorkb
       : { oddFooter: PAGE_FOOTER },
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
   });
-  columns.forEach((c, i) => {
-    sheet.getColumn(i + 1).width = c.width;
-  });
-
-  sheet.mergeCells(1, 1, 1, columns.length);
-  const title = sheet.getCell(1, 1);
-  title.value = officialText(internal ? 'export.shortlist.titleInternal' : 'export.shortlist.title', { year: input.year });
-  title.font = { name: FONT_TITLE, size: SHORTLIST_TITLE_SIZE };
-  title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   const totalWidth = columns.reduce((s, c) => s + c.width, 0);
-  sheet.getRow(1).height = wrappedRowHeight([{ text: String(title.value), width: totalWidth }], SHORTLIST_TITLE_SIZE, 48);
-
-  const header = sheet.getRow(HEADER_ROW);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { name: FONT_HEADING, size: SHORTLIST_BODY_SIZE };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = THIN_BORDER;
+  writeOfficialHeading(sheet, columns, officialText(internal ? 'export.shortlist.titleInternal' : 'export.shortlist.title', { year: input.year }), {
+    headerRow: HEADER_ROW,
+    titleSize: SHORTLIST_TITLE_SIZE,
+    bodySize: SHORTLIST_BODY_SIZE,
+    minTitleHeight: 48,
   });
-  header.height = wrappedRowHeight(columns.map((c) => ({ text: c.header, width: c.width })), SHORTLIST_BODY_SIZE, 30);
 
   const rows: (string | number | null)[][] = internal
     ? (input.rows as readonly InternalShortlistRow[]).map((r, i) => internalValues(r, i + 1))

@@ -83,3 +83,40 @@ export function wrappedRowHeight(cells: readonly { text: string; width: number }
   }
   return Math.max(minHeight, Math.ceil(lines * fontSize * 1.35 + 8));
 }
+
+export interface OfficialColumn {
+  header: string;
+  width: number;
+}
+
+/**
+ * Column widths, a merged title in row 1 and a bordered header row, as on every official list
+ * (拟认定名单, 补助发放名单). Row heights are computed because Excel does not grow rows a program wrote.
+ */
+export function writeOfficialHeading(
+  sheet: ExcelJS.Worksheet,
+  columns: readonly OfficialColumn[],
+  titleText: string,
+  o: { headerRow: number; titleSize: number; bodySize: number; minTitleHeight: number },
+): void {
+  columns.forEach((c, i) => {
+    sheet.getColumn(i + 1).width = c.width;
+  });
+  const totalWidth = columns.reduce((s, c) => s + c.width, 0);
+  sheet.mergeCells(1, 1, 1, columns.length);
+  const title = sheet.getCell(1, 1);
+  title.value = titleText;
+  title.font = { name: FONT_TITLE, size: o.titleSize };
+  title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  sheet.getRow(1).height = wrappedRowHeight([{ text: titleText, width: totalWidth }], o.titleSize, o.minTitleHeight);
+
+  const header = sheet.getRow(o.headerRow);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { name: FONT_HEADING, size: o.bodySize };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = THIN_BORDER;
+  });
+  header.height = wrappedRowHeight(columns.map((c) => ({ text: c.header, width: c.width })), o.bodySize, 30);
+}

@@ -6,8 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { officialText } from '../../messages/export.js';
 import {
-  a4PageSetup, FONT_HEADING, FONT_OFFICIAL_BODY, FONT_TITLE, PAGE_FOOTER, safeText, THIN_BORDER, wrappedRowHeight,
-} from './styles.js';
+  a4PageSetup, FONT_HEADING, FONT_OFFICIAL_BODY, PAGE_FOOTER, safeText, THIN_BORDER, wrappedRowHeight, writeOfficialHeading } from './styles.js';
 
 type ExcelModule = typeof import('exceljs');
 
@@ -63,27 +62,12 @@ export function buildSubsidyWorkbook(excel: ExcelModule, input: SubsidyWorkbookI
     headerFooter: { oddFooter: PAGE_FOOTER },
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
   });
-  columns.forEach((c, i) => {
-    sheet.getColumn(i + 1).width = c.width;
+  writeOfficialHeading(sheet, columns, officialText('export.subsidy.title', { year: input.year }), {
+    headerRow: HEADER_ROW,
+    titleSize: TITLE_SIZE,
+    bodySize: BODY_SIZE,
+    minTitleHeight: 44,
   });
-  const totalWidth = columns.reduce((s, c) => s + c.width, 0);
-
-  sheet.mergeCells(1, 1, 1, columns.length);
-  const title = sheet.getCell(1, 1);
-  title.value = officialText('export.subsidy.title', { year: input.year });
-  title.font = { name: FONT_TITLE, size: TITLE_SIZE };
-  title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  sheet.getRow(1).height = wrappedRowHeight([{ text: String(title.value), width: totalWidth }], TITLE_SIZE, 44);
-
-  const header = sheet.getRow(HEADER_ROW);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { name: FONT_HEADING, size: BODY_SIZE };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = THIN_BORDER;
-  });
-  header.height = wrappedRowHeight(columns.map((c) => ({ text: c.header, width: c.width })), BODY_SIZE, 30);
 
   const bodyCell = (cell: ExcelJS.Cell, value: string | number, align: 'center' | 'left' | 'right' = 'center'): void => {
     cell.value = value;
