@@ -46,7 +46,7 @@ export async function applyImport(ctx: CliContext, paths: string[], opts: Record
     onProgress: (done, total, file) => ctx.out.progress(msg('cli.import.progress', { done, total, file: path.basename(file) })),
   });
   ctx.out.endProgress();
-  if (results.some((r) => r.outcome === 'imported' || r.outcome === 'new-version')) evaluateRound(db, ctx.round);
+  if (results.some((r) => r.outcome === 'imported' || r.outcome === 'new-version')) evaluateRound(db, ctx.round, ctx.actor);
   if (ctx.json) ctx.out.printJson(results);
   else renderImportResults(ctx, results);
   return results.some((r) => r.outcome === 'failed') ? ExitCode.failed : ExitCode.ok;
@@ -177,7 +177,7 @@ export async function applyShow(ctx: CliContext, [idText]: string[], opts: Recor
 
 export async function applyValidate(ctx: CliContext): Promise<void> {
   const db = ctx.openDb({ mustExist: true });
-  const n = evaluateRound(db, ctx.round);
+  const n = evaluateRound(db, ctx.round, ctx.actor);
   ctx.out.success(msg('cli.validate.done', { count: n, round: ctx.round }));
   await applyList(ctx);
 }
@@ -192,7 +192,7 @@ export async function applyOverride(ctx: CliContext, [idText, code]: string[], o
     db.transaction(() => {
       undoOverride(db, last.id);
       appendAudit(db, ctx.actor, 'application', app.id, 'override-undo', { code, overrideId: last.id, reason });
-      evaluateApplication(db, app.id);
+      evaluateApplication(db, app.id, ctx.actor);
     })();
     ctx.out.success(msg('cli.override.undone', { id: app.id, code: code! }));
     return;
@@ -210,7 +210,7 @@ export async function applyOverride(ctx: CliContext, [idText, code]: string[], o
   const evaluation = db.transaction(() => {
     const overrideId = addOverride(db, app.id, code!, reason, ctx.actor);
     appendAudit(db, ctx.actor, 'application', app.id, 'override', { code, reason, overrideId });
-    return evaluateApplication(db, app.id);
+    return evaluateApplication(db, app.id, ctx.actor);
   })();
   ctx.out.success(msg('cli.override.done', { id: app.id, code: code!, status: eligibilityText(eligibilityOf(evaluation.eligible, evaluation.findings)) }));
 }
@@ -222,7 +222,7 @@ export async function applySet(ctx: CliContext, [idText]: string[], opts: Record
   db.transaction(() => {
     setFemaleGroup(db, app.id, group);
     appendAudit(db, ctx.actor, 'application', app.id, 'set', { femaleGroup: { from: app.femaleGroup, to: group } });
-    evaluateApplication(db, app.id);
+    evaluateApplication(db, app.id, ctx.actor);
   })();
   ctx.out.success(msg('cli.set.done', { id: app.id, group: msg(group === 'cadre' ? 'cli.check.group.female-cadre' : 'cli.check.group.female-worker') }));
 }
@@ -243,7 +243,7 @@ export async function applyMaterials(ctx: CliContext, [idText]: string[], opts: 
       for (const key of missing.keys) setMaterial(db, app.id, key, false);
       if (reportName !== undefined) setReportStudioName(db, app.id, reportName || null);
       appendAudit(db, ctx.actor, 'application', app.id, 'materials', { received: received.keys, missing: missing.keys, reportStudioName: reportName });
-      evaluateApplication(db, app.id);
+      evaluateApplication(db, app.id, ctx.actor);
     })();
   }
   const have = new Set(receivedMaterials(db, app.id));

@@ -63,6 +63,16 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('gongshu template assessment -o 考核表模板.xlsx'))
     .action(lazy(async () => (await import('./assess.js')).templateAssessment));
 
+  template
+    .command('review')
+    .description(msg('workflow.cmd.templateReview'))
+    .option('-o, --output <file>', msg('cli.opt.output'))
+    .option('--experts <n>', msg('workflow.opt.experts'))
+    .option('--names <list>', msg('workflow.opt.names'))
+    .option('--force', msg('cli.opt.force'))
+    .addHelpText('after', examples('gongshu template review --round 2026', 'gongshu template review --experts 7 --names 王明,李华,张强'))
+    .action(lazy(async () => (await import('./review.js')).templateReview));
+
   const apply = program.command('apply').description(msg('cli.apply.description'));
   apply
     .command('import')
@@ -118,6 +128,21 @@ export function buildProgram(): Command {
     .option('--json', msg('cli.opt.json'))
     .addHelpText('after', examples('gongshu apply materials 3 --received 申办报告,营业执照,身份证,技术能力证书', 'gongshu apply materials 3 --report-name 张建国数控车工技能大师工作室'))
     .action(lazy(async () => (await import('./apply.js')).applyMaterials));
+
+  apply
+    .command('reject')
+    .description(msg('workflow.cmd.applyReject'))
+    .argument('<id>', msg('cli.arg.id'))
+    .option('--reason <text>', msg('cli.opt.reason'))
+    .addHelpText('after', examples('gongshu apply reject 4 --reason "公示期间异议经核实成立"'))
+    .action(lazy(async () => (await import('./certification.js')).applyReject));
+  apply
+    .command('withdraw')
+    .description(msg('workflow.cmd.applyWithdraw'))
+    .argument('<id>', msg('cli.arg.id'))
+    .option('--reason <text>', msg('cli.opt.reason'))
+    .addHelpText('after', examples('gongshu apply withdraw 6 --reason "单位来函撤回"'))
+    .action(lazy(async () => (await import('./certification.js')).applyWithdraw));
 
   const check = program.command('check').description(msg('cli.check.description'));
   check
@@ -191,6 +216,158 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('gongshu score show 2'))
     .action(lazy(async () => (await import('./assess.js')).scoreShow));
 
+  scoring
+    .command('confirm')
+    .description(msg('workflow.cmd.scoreConfirm'))
+    .option('--rubric <file>', msg('cli.opt.rubric'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu score confirm --round 2026'))
+    .action(lazy(async () => (await import('./studios.js')).scoreConfirm));
+
+  const review = program.command('review').description(msg('workflow.cmd.review'));
+  review
+    .command('import')
+    .description(msg('workflow.cmd.reviewImport'))
+    .argument('<paths...>', msg('cli.arg.paths'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu review import 评审打分表-王明.xlsx 评审打分表-李华.xlsx', 'gongshu review import ./专家评审'))
+    .action(lazy(async () => (await import('./review.js')).reviewImport));
+  review
+    .command('list')
+    .description(msg('workflow.cmd.reviewList'))
+    .option('--method <method>', msg('workflow.opt.method'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu review list --round 2026', 'gongshu review list --method mean --json'))
+    .action(lazy(async () => (await import('./review.js')).reviewList));
+
+  const shortlist = program
+    .command('shortlist')
+    .description(msg('workflow.cmd.shortlist'))
+    .option('--min-score <n>', msg('workflow.opt.minScore'))
+    .option('--quota <n>', msg('workflow.opt.quota'))
+    .option('--method <method>', msg('workflow.opt.method'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu shortlist --min-score 80 --quota 5', 'gongshu shortlist remove 7 --reason "评审委员会决定"', 'gongshu shortlist confirm'))
+    .action(lazy(async () => (await import('./shortlist.js')).shortlistShow));
+  shortlist
+    .command('add')
+    .description(msg('workflow.cmd.shortlistAdd'))
+    .argument('<id>', msg('cli.arg.id'))
+    .option('--reason <text>', msg('cli.opt.reason'))
+    .option('--undo', msg('workflow.opt.undoChange'))
+    .addHelpText('after', examples('gongshu shortlist add 9 --reason "评审委员会决定增补"', 'gongshu shortlist add 9 --undo'))
+    .action(lazy(async () => (await import('./shortlist.js')).shortlistAdd));
+  shortlist
+    .command('remove')
+    .description(msg('workflow.cmd.shortlistRemove'))
+    .argument('<id>', msg('cli.arg.id'))
+    .option('--reason <text>', msg('cli.opt.reason'))
+    .option('--undo', msg('workflow.opt.undoChange'))
+    .addHelpText('after', examples('gongshu shortlist remove 7 --reason "评审委员会决定"'))
+    .action(lazy(async () => (await import('./shortlist.js')).shortlistRemove));
+  shortlist
+    .command('confirm')
+    .description(msg('workflow.cmd.shortlistConfirm'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu shortlist confirm --round 2026'))
+    .action(lazy(async () => (await import('./shortlist.js')).shortlistConfirm));
+
+  program
+    .command('publicize')
+    .description(msg('workflow.cmd.publicize'))
+    .option('--from <date>', msg('workflow.opt.from'))
+    .option('--to <date>', msg('workflow.opt.to'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu publicize --from 2026-06-01', 'gongshu publicize --from 2026-06-01 --to 2026-06-05'))
+    .action(lazy(async () => (await import('./certification.js')).publicizeCmd));
+  program
+    .command('object')
+    .description(msg('workflow.cmd.object'))
+    .argument('<id>', msg('cli.arg.id'))
+    .option('--reason <text>', msg('cli.opt.reason'))
+    .option('--resolve', msg('workflow.opt.resolve'))
+    .addHelpText('after', examples('gongshu object 3 --reason "群众来信反映业绩材料不实"', 'gongshu object 3 --resolve --reason "经核实，反映情况不属实"'))
+    .action(lazy(async () => (await import('./certification.js')).objectCmd));
+  program
+    .command('certify')
+    .description(msg('workflow.cmd.certify'))
+    .option('--date <date>', msg('workflow.opt.certifyDate'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu certify --date 2026-06-15'))
+    .action(lazy(async () => (await import('./certification.js')).certifyCmd));
+  const subsidy = program.command('subsidy').description(msg('workflow.cmd.subsidy'));
+  subsidy
+    .command('paid')
+    .description(msg('workflow.cmd.subsidyPaid'))
+    .argument('<studio>', msg('workflow.arg.studio'))
+    .option('--date <date>', msg('workflow.opt.paidDate'))
+    .option('--undo', msg('workflow.opt.unpaid'))
+    .addHelpText('after', examples('gongshu subsidy paid GS-2026-001 --date 2026-07-15'))
+    .action(lazy(async () => (await import('./certification.js')).subsidyPaid));
+
+  const studios = program.command('studios').description(msg('workflow.cmd.studios'));
+  studios
+    .command('list')
+    .description(msg('workflow.cmd.studiosList'))
+    .option('--status <status>', msg('workflow.opt.status'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu studios list', 'gongshu studios list --status 有效 --json'))
+    .action(lazy(async () => (await import('./studios.js')).studiosList));
+  studios
+    .command('due')
+    .description(msg('workflow.cmd.studiosDue'))
+    .option('--within <period>', msg('workflow.opt.within'))
+    .option('--date <date>', msg('workflow.opt.asOf'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu studios due', 'gongshu studios due --within 1y'))
+    .action(lazy(async () => (await import('./studios.js')).studiosDueCmd));
+  studios
+    .command('renew')
+    .description(msg('workflow.cmd.studiosRenew'))
+    .argument('<studio>', msg('workflow.arg.studio'))
+    .option('--date <date>', msg('workflow.opt.renewDate'))
+    .option('--reason <text>', msg('cli.opt.reason'))
+    .addHelpText('after', examples('gongshu studios renew GS-2023-001'))
+    .action(lazy(async () => (await import('./studios.js')).studiosRenew));
+  studios
+    .command('expire')
+    .description(msg('workflow.cmd.studiosExpire'))
+    .argument('<studio>', msg('workflow.arg.studio'))
+    .option('--reason <text>', msg('cli.opt.reason'))
+    .addHelpText('after', examples('gongshu studios expire GS-2023-004'))
+    .action(lazy(async () => (await import('./studios.js')).studiosExpire));
+  studios
+    .command('revoke')
+    .description(msg('workflow.cmd.studiosRevoke'))
+    .argument('<studio>', msg('workflow.arg.studio'))
+    .option('--reason <text>', msg('cli.opt.reason'))
+    .addHelpText('after', examples('gongshu studios revoke GS-2023-004 --reason "考核不合格"'))
+    .action(lazy(async () => (await import('./studios.js')).studiosRevoke));
+
+  program
+    .command('history')
+    .description(msg('workflow.cmd.history'))
+    .argument('<id>', msg('cli.arg.id'))
+    .option('--studio', msg('workflow.opt.studio'))
+    .option('--undo', msg('workflow.opt.undoLast'))
+    .option('--reason <text>', msg('cli.opt.reason'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu history 3', 'gongshu history 3 --undo --reason "误操作"', 'gongshu history GS-2026-001 --studio'))
+    .action(lazy(async () => (await import('./history.js')).history));
+
+  const db = program.command('db').description(msg('workflow.cmd.db'));
+  db.command('backup')
+    .description(msg('workflow.cmd.dbBackup'))
+    .option('-o, --output <file>', msg('cli.opt.output'))
+    .option('--force', msg('cli.opt.force'))
+    .addHelpText('after', examples('gongshu db backup', 'gongshu db backup -o D:/备份/gongshu-2026.db'))
+    .action(lazy(async () => (await import('./backup.js')).dbBackup));
+  db.command('check')
+    .description(msg('workflow.cmd.dbCheck'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu db check'))
+    .action(lazy(async () => (await import('./backup.js')).dbCheck));
+
   const exporter = program.command('export').description(msg('cli.export.description'));
   exporter
     .command('review')
@@ -208,6 +385,22 @@ export function buildProgram(): Command {
     .option('--force', msg('cli.opt.force'))
     .addHelpText('after', examples('gongshu export results --round 2026'))
     .action(lazy(async () => (await import('./assess.js')).exportResults));
+
+  exporter
+    .command('shortlist')
+    .description(msg('workflow.cmd.exportShortlist'))
+    .option('-o, --output <file>', msg('cli.opt.output'))
+    .option('--internal', msg('workflow.opt.internal'))
+    .option('--force', msg('cli.opt.force'))
+    .addHelpText('after', examples('gongshu export shortlist --round 2026', 'gongshu export shortlist --internal'))
+    .action(lazy(async () => (await import('./shortlist.js')).exportShortlist));
+  exporter
+    .command('subsidy')
+    .description(msg('workflow.cmd.exportSubsidy'))
+    .option('-o, --output <file>', msg('cli.opt.output'))
+    .option('--force', msg('cli.opt.force'))
+    .addHelpText('after', examples('gongshu export subsidy --round 2026'))
+    .action(lazy(async () => (await import('./certification.js')).exportSubsidy));
 
   program
     .command('demo')

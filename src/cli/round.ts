@@ -15,7 +15,7 @@ export async function roundSet(ctx: CliContext, [yearText]: string[], opts: Reco
     saveRound(db, { ...before, deadline });
     appendAudit(db, ctx.actor, 'round', year, 'set', { deadline: { from: before.deadline, to: deadline } });
   })();
-  const n = evaluateRound(db, year);
+  const n = evaluateRound(db, year, ctx.actor);
   ctx.out.success(msg('cli.round.saved', { year, deadline, count: n }));
 }
 

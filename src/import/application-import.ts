@@ -36,7 +36,7 @@ function applicationKind(options: ImportOptions): ImportKind<ParsedApplication> 
       if (found) setReceivedDate(db, id, options.receivedDate);
       const version = insertVersion(db, id, { file, sha256: opened.sha256, sheet: parsed.sheet, parsed, problems }, options.actor);
       appendAudit(db, options.actor, 'application', id, found ? 'new-version' : 'import', { file, sha256: opened.sha256, version });
-      const evaluation = evaluateApplication(db, id);
+      const evaluation = evaluateApplication(db, id, options.actor);
       return {
         file,
         outcome: found ? 'new-version' : 'imported',

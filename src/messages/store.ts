@@ -8,4 +8,5 @@ export const storeMessages = {
   'store.busy': { zh: '数据库 {file} 正被其他程序长时间占用，请稍后重试', en: 'The database {file} is busy in another program; try again later' },
   'store.corrupt': { zh: '{file} 不是有效的 gongshu 数据库或已损坏。请用备份恢复（gongshu db backup 生成的文件）', en: '{file} is not a gongshu database or is damaged. Restore a backup' },
   'store.tooNew': { zh: '数据库 {file} 由更新版本的 gongshu 创建（结构版本 {version}），请升级 gongshu', en: 'The database {file} was made by a newer gongshu (schema {version}); upgrade gongshu' },
+  'store.backupSameFile': { zh: '备份文件不能是数据库本身：{file}。请用 -o 指定另一个文件名', en: 'The backup cannot be the database itself: {file}; choose another file with -o' },
 } satisfies Record<string, MessageEntry>;

@@ -15,6 +15,8 @@ import {
 import type { Db } from '../store/open.js';
 import { getRound } from '../store/rounds.js';
 import { validStudioLeads } from '../store/studio-leads.js';
+import type { Actor } from '../store/audit.js';
+import { move } from '../store/status.js';
 
 export interface Evaluation {
   findings: Finding[];
@@ -41,22 +43,30 @@ export function ruleContextFor(db: Db, app: StoredApplication): RuleContext {
   };
 }
 
-/** Recomputes and stores one application's findings. Call inside the caller's transaction. */
-export function evaluateApplication(db: Db, id: number): Evaluation {
+/** Statuses the eligibility check still decides; from 已评审 on, the committee has taken over. */
+const CHECKED_STATUSES: ReadonlySet<string> = new Set(['submitted', 'eligible', 'ineligible']);
+
+/**
+ * Recomputes and stores one application's findings, and moves it to 形式审查合格 / 不合格 when the
+ * result changed (logged like every status change). Call inside the caller's transaction.
+ */
+export function evaluateApplication(db: Db, id: number, actor: Actor): Evaluation {
   const app = getApplication(db, id);
   if (!app) throw new Error(`application ${id} not found`);
   const findings = runRules(ruleContextFor(db, app));
   const overridden = new Set(activeOverrides(db, id).map((o) => o.code));
   const eligible = isEligible(findings, overridden);
   saveFindings(db, id, findings, eligible);
+  const target = eligible ? 'eligible' : 'ineligible';
+  if (CHECKED_STATUSES.has(app.status) && app.status !== target) move(db, actor, 'application', id, eligible ? 'check-pass' : 'check-fail');
   return { findings, eligible, overridden };
 }
 
 /** Recomputes a whole round (after a rule, deadline or import change: duplicates depend on the others). */
-export function evaluateRound(db: Db, round: number): number {
+export function evaluateRound(db: Db, round: number, actor: Actor): number {
   const ids = listApplications(db, round).map((a) => a.id);
   db.transaction(() => {
-    for (const id of ids) evaluateApplication(db, id);
+    for (const id of ids) evaluateApplication(db, id, actor);
   })();
   return ids.length;
 }

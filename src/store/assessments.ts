@@ -20,14 +20,20 @@ export interface StudioRow {
   plaque: string | null;
   status: string;
   createdFrom: string;
+  applicationId: number | null;
+  occupation: string;
+  termStartedOn: string | null;
+  subsidyYuan: number | null;
+  subsidyPaidOn: string | null;
 }
 
-const STUDIO_COLUMNS = `id, name, lead_name AS leadName, lead_id_number AS leadIdNumber, lead_birth AS leadBirth,
+export const STUDIO_COLUMNS = `id, name, lead_name AS leadName, lead_id_number AS leadIdNumber, lead_birth AS leadBirth,
   lead_gender AS leadGender, lead_female_group AS leadFemaleGroup, lead_left AS leadLeft, unit_name AS unitName,
   selection_year AS selectionYear, certified_on AS certifiedOn, valid_until AS validUntil, plaque, status,
-  created_from AS createdFrom`;
+  created_from AS createdFrom, application_id AS applicationId, occupation, term_started_on AS termStartedOn,
+  subsidy_yuan AS subsidyYuan, subsidy_paid_on AS subsidyPaidOn`;
 
-function toStudio(row: StudioRow | undefined): StudioRow | undefined {
+export function toStudio(row: StudioRow | undefined): StudioRow | undefined {
   return row ? { ...row, leadLeft: Boolean(row.leadLeft) } : undefined;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Opens (and creates, mode 0600) the SQLite store. Rollback journal, not WAL: the file may sit on a
- * shared drive. A copy of the file is kept before any migration runs.
+ * shared drive. A copy of the file is kept (gongshu-backups/) before any migration runs.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { GongshuError } from '../core/errors.js';
 import { msg } from '../messages/index.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
+import { autoBackup } from './backup.js';
 
 export type Db = BetterSqlite3.Database;
 
@@ -72,7 +73,7 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
     throw new GongshuError('db-too-new', msg('store.tooNew', { file, version: current }), { file });
   }
   if (current === latest) return;
-  if (current > 0) keepCopyBeforeMigration(file, current);
+  if (current > 0) autoBackup(db, file, `before-v${current + 1}`);
   const pending = migrations.filter((m) => m.version > current);
   try {
     db.transaction(() => {
@@ -84,13 +85,6 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
   } catch (e) {
     throw translateSqliteError(e, file);
   }
-}
-
-function keepCopyBeforeMigration(file: string, version: number): void {
-  const stamp = new Date().toISOString().replace(/[:.]/gu, '-');
-  const copy = `${file}.before-v${version + 1}-${stamp}.bak`;
-  fs.copyFileSync(file, copy);
-  fs.chmodSync(copy, 0o600);
 }
 
 /** SQLite errors a clerk can act on, as Chinese messages. */

@@ -8,6 +8,11 @@ export interface RoundSettings {
   excellentAt?: number;
   excellentShare?: number;
   rubricFile?: string;
+  /** How expert scores are combined; default 'trimmed' (falls back to the mean below 5 scores). */
+  reviewMethod?: 'mean' | 'trimmed';
+  /** Remembered from `gongshu shortlist --min-score / --quota` for `shortlist confirm`. */
+  minScore?: number;
+  quota?: number;
 }
 
 export interface Round {

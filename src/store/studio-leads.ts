@@ -12,7 +12,7 @@ export function validStudioLeads(db: Db, atDate: string): StudioLead[] {
   return db
     .prepare(
       `SELECT name AS studioName, lead_id_number AS idNumber FROM studios
-       WHERE lead_id_number <> '' AND status IN ('valid') AND valid_until >= ?`,
+       WHERE lead_id_number <> '' AND status NOT IN ('expired', 'revoked') AND valid_until >= ?`,
     )
     .all(atDate) as StudioLead[];
 }

@@ -137,8 +137,11 @@ describe('eligibility commands', () => {
     view = json((await runCli(['--db', db, 'apply', 'show', id, '--json'])).stdout);
     expect(view.eligible).toBe(false);
 
-    const history = json<{ audit: { action: string }[] }>((await runCli(['--db', db, 'apply', 'show', id, '--history', '--json'])).stdout);
-    expect(history.audit.map((a) => a.action)).toEqual(['import', 'override', 'override-undo']);
+    // Each override moves the status through the eligibility check, and that move is logged too.
+    const history = json<{ audit: { action: string; detail: { to?: string } }[] }>((await runCli(['--db', db, 'apply', 'show', id, '--history', '--json'])).stdout);
+    expect(history.audit.map((a) => (a.action === 'status' ? `status:${a.detail.to}` : a.action))).toEqual([
+      'import', 'status:ineligible', 'override', 'status:eligible', 'override-undo', 'status:ineligible',
+    ]);
   });
 
   it('re-checks when the female retirement group changes', async () => {

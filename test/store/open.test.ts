@@ -32,9 +32,10 @@ describe('openStore', () => {
     expect(schemaVersion(db)).toBe(LATEST_VERSION + 2);
     expect(db.prepare('SELECT note FROM rounds').get()).toEqual({ note: 'migrated' });
     db.close();
-    const copies = fs.readdirSync(dir).filter((f) => f.endsWith('.bak'));
+    const copies = fs.readdirSync(path.join(dir, 'gongshu-backups'));
     expect(copies).toHaveLength(1);
-    expect(fs.statSync(path.join(dir, copies[0]!)).mode & 0o777).toBe(0o600);
+    expect(copies[0]).toMatch(new RegExp(`^g-\\d{8}-\\d{6}Z-before-v${LATEST_VERSION + 1}\\.db$`, 'u'));
+    expect(fs.statSync(path.join(dir, 'gongshu-backups', copies[0]!)).mode & 0o777).toBe(0o600);
   });
 
   it('leaves the schema untouched when a migration fails', () => {

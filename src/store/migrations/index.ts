@@ -129,6 +129,65 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX assessment_versions_sha ON assessment_versions (sha256);
     `,
   },
+  {
+    version: 3,
+    description: 'expert review, shortlist changes, public notice, objections, certification and subsidy',
+    sql: `
+      CREATE TABLE review_files (
+        id INTEGER PRIMARY KEY,
+        round INTEGER NOT NULL,
+        file TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        UNIQUE (round, sha256)
+      );
+      CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        expert TEXT NOT NULL,
+        expert_key TEXT NOT NULL,
+        score TEXT,
+        recommend TEXT,
+        recused INTEGER NOT NULL DEFAULT 0,
+        cell TEXT,
+        review_file_id INTEGER NOT NULL REFERENCES review_files(id),
+        UNIQUE (application_id, expert_key)
+      );
+      CREATE TABLE shortlist_changes (
+        id INTEGER PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        change TEXT NOT NULL CHECK (change IN ('add', 'remove')),
+        reason TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        undone_at TEXT
+      );
+      CREATE TABLE notices (
+        round INTEGER PRIMARY KEY,
+        starts_on TEXT NOT NULL,
+        ends_on TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL
+      );
+      CREATE TABLE objections (
+        id INTEGER PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        reason TEXT NOT NULL,
+        raised_at TEXT NOT NULL,
+        raised_by TEXT NOT NULL,
+        resolved_at TEXT,
+        resolved_by TEXT,
+        resolution TEXT
+      );
+      ALTER TABLE studios ADD COLUMN occupation TEXT NOT NULL DEFAULT '';
+      ALTER TABLE studios ADD COLUMN term_started_on TEXT;
+      ALTER TABLE studios ADD COLUMN subsidy_yuan REAL;
+      ALTER TABLE studios ADD COLUMN subsidy_paid_on TEXT;
+      CREATE UNIQUE INDEX studios_plaque ON studios (plaque) WHERE plaque IS NOT NULL;
+      CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,187 @@
+/** `gongshu shortlist …` and `gongshu export shortlist`. */
+import { ExitCode, GongshuError, UsageError } from '../core/errors.js';
+import { maskPersonalNumbers } from '../core/text.js';
+import { buildShortlistWorkbook } from '../excel/write/shortlist.js';
+import { loadExcel, resolveOutputFile, writeWorkbookAtomically } from '../export/output-file.js';
+import { officialText } from '../messages/export.js';
+import { msg } from '../messages/index.js';
+import { confirmPlan, confirmShortlist, rankedByReview, roundShortlist, type RoundShortlist } from '../services/shortlist.js';
+import { getApplication } from '../store/applications.js';
+import { appendAudit } from '../store/audit.js';
+import { getRound, saveRound } from '../store/rounds.js';
+import { dropShortlistChange, recordShortlistChange } from '../store/shortlist.js';
+import { renderTable } from '../ui/table.js';
+import type { CliContext } from './context.js';
+import { parseId } from './context.js';
+import { parseMethod } from './review.js';
+
+function parseNumberOption(value: unknown, option: string, integer: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n)) || (!integer && n > 100)) {
+    throw new UsageError('bad-number', msg(integer ? 'workflow.shortlist.badQuota' : 'workflow.shortlist.badMinScore', { value: String(value), option }));
+  }
+  return n;
+}
+
+function studioName(ctx: CliContext, id: number): string {
+  return getApplication(ctx.openDb(), id)?.current.parsed.application.studioName ?? '';
+}
+
+/** Saves --min-score / --quota / --method given on `shortlist` so `shortlist confirm` uses the same list. */
+function rememberSettings(ctx: CliContext, opts: Record<string, unknown>): void {
+  const minScore = parseNumberOption(opts.minScore, '--min-score', false);
+  const quota = parseNumberOption(opts.quota, '--quota', true);
+  const method = parseMethod(opts.method);
+  if (minScore === undefined && quota === undefined && method === undefined) return;
+  const db = ctx.openDb({ mustExist: true });
+  const round = getRound(db, ctx.round);
+  const settings = { ...round.settings, ...(minScore === undefined ? {} : { minScore }), ...(quota === undefined ? {} : { quota }), ...(method === undefined ? {} : { reviewMethod: method }) };
+  db.transaction(() => {
+    saveRound(db, { ...round, settings });
+    appendAudit(db, ctx.actor, 'round', ctx.round, 'set', { minScore, quota, reviewMethod: method });
+  })();
+}
+
+function settingsLine(list: RoundShortlist): string {
+  return msg('workflow.shortlist.settings', {
+    minScore: list.settings.minScore ?? msg('workflow.shortlist.none'),
+    quota: list.settings.quota ?? msg('workflow.shortlist.none'),
+    method: msg(list.settings.method === 'trimmed' ? 'lifecycle.review.method.trimmed' : 'lifecycle.review.method.mean'),
+  });
+}
+
+function renderProposal(ctx: CliContext, list: RoundShortlist): void {
+  const c = ctx.out.color;
+  const { proposal } = list;
+  const rows = proposal.entries.map((e) => {
+    const app = list.reviews.get(e.id)!.app;
+    return [
+      e.rank,
+      `#${e.id}`,
+      app.current.parsed.application.studioName,
+      app.current.parsed.application.unit.name || app.current.parsed.application.coverUnit,
+      e.aggregate?.toFixed(2) ?? '',
+      e.recommendYes,
+      e.spread?.toFixed(2) ?? '',
+      e.source === 'manual' ? c.yellow(msg('workflow.shortlist.source.manual', { reason: e.reason ?? '' })) : e.source === 'tie-at-quota' ? c.yellow(msg('workflow.shortlist.source.tie')) : '',
+    ];
+  });
+  if (rows.length > 0) ctx.out.print(renderTable(msg('workflow.shortlist.head').split('|'), rows));
+  else ctx.out.note(msg('workflow.shortlist.nothingListed'));
+  if (proposal.excluded.length > 0) {
+    ctx.out.print(
+      renderTable(
+        msg('workflow.shortlist.excludedHead').split('|'),
+        proposal.excluded.map((x) => [`#${x.id}`, list.reviews.get(x.id)?.app.current.parsed.application.studioName ?? '', x.message]),
+      ),
+    );
+  }
+  for (const f of proposal.findings) {
+    if (f.severity === 'error') ctx.out.error(f.message);
+    else if (f.severity === 'warning') ctx.out.warn(f.message);
+    else ctx.out.note(f.message);
+  }
+  ctx.out.note(settingsLine(list));
+  ctx.out.note(proposal.rule);
+}
+
+export async function shortlistShow(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  rememberSettings(ctx, opts);
+  const db = ctx.openDb({ mustExist: true });
+  const list = roundShortlist(db, ctx.round);
+  if (ctx.json) {
+    ctx.out.printJson({ round: ctx.round, settings: list.settings, locked: list.locked, ...list.proposal, plan: confirmPlan(list) });
+    return;
+  }
+  if (list.locked.length > 0) {
+    ctx.out.warn(msg('workflow.shortlist.locked', { ids: list.locked.map((id) => `#${id}`).join('、') }));
+  }
+  renderProposal(ctx, list);
+  const plan = confirmPlan(list);
+  if (list.locked.length === 0 && (plan.shortlist.length > 0 || plan.unshortlist.length > 0)) ctx.out.note(msg('workflow.shortlist.confirmHint'));
+}
+
+async function manualChange(ctx: CliContext, idText: string, opts: Record<string, unknown>, change: 'add' | 'remove'): Promise<void> {
+  const id = parseId(idText);
+  const db = ctx.openDb({ mustExist: true });
+  const app = getApplication(db, id);
+  if (!app || app.round !== ctx.round) throw new GongshuError('application-not-found', msg('workflow.notInRound', { id, round: ctx.round }), {}, ExitCode.failed);
+  const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
+  if (opts.undo) {
+    const dropped = db.transaction(() => {
+      const kind = dropShortlistChange(db, id);
+      if (kind) appendAudit(db, ctx.actor, 'application', id, 'shortlist-change-undo', { change: kind, reason });
+      return kind;
+    })();
+    if (!dropped) throw new GongshuError('no-change', msg('workflow.shortlist.noChangeToUndo', { id }), {}, ExitCode.failed);
+    ctx.out.success(msg('workflow.shortlist.changeUndone', { id, name: app.current.parsed.application.studioName }));
+    return;
+  }
+  if (!reason) throw new UsageError('reason-required', msg('workflow.reasonRequired'));
+  db.transaction(() => {
+    recordShortlistChange(db, id, change, reason, ctx.actor);
+    appendAudit(db, ctx.actor, 'application', id, `shortlist-${change}`, { reason });
+  })();
+  ctx.out.success(msg(change === 'add' ? 'workflow.shortlist.addRecorded' : 'workflow.shortlist.removeRecorded', { id, name: studioName(ctx, id), reason }));
+  ctx.out.note(msg('workflow.shortlist.confirmHint'));
+}
+
+export async function shortlistAdd(ctx: CliContext, [idText]: string[], opts: Record<string, unknown>): Promise<void> {
+  await manualChange(ctx, idText!, opts, 'add');
+}
+
+export async function shortlistRemove(ctx: CliContext, [idText]: string[], opts: Record<string, unknown>): Promise<void> {
+  await manualChange(ctx, idText!, opts, 'remove');
+}
+
+export async function shortlistConfirm(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  rememberSettings(ctx, opts);
+  const db = ctx.openDb({ mustExist: true });
+  const list = roundShortlist(db, ctx.round);
+  const result = confirmShortlist(db, ctx.actor, ctx.dbPath, ctx.round, list);
+  if (ctx.json) {
+    ctx.out.printJson(result);
+    return;
+  }
+  if (!result.backup) {
+    ctx.out.note(msg('workflow.shortlist.unchanged', { count: list.proposal.entries.length }));
+    return;
+  }
+  const names = (ids: number[]): string => ids.map((id) => `#${id} ${studioName(ctx, id)}`).join('\n');
+  if (result.shortlist.length > 0) ctx.out.print(msg('workflow.shortlist.moved', { count: result.shortlist.length, list: names(result.shortlist) }));
+  if (result.unshortlist.length > 0) ctx.out.print(msg('workflow.shortlist.movedBack', { count: result.unshortlist.length, list: names(result.unshortlist) }));
+  ctx.out.success(msg('workflow.shortlist.confirmed', { count: list.proposal.entries.length, round: ctx.round }));
+  ctx.out.note(msg('workflow.backupMade', { file: result.backup }));
+}
+
+const LISTED = new Set(['shortlisted', 'publicized', 'certified']);
+
+export async function exportShortlist(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
+  const internal = Boolean(opts.internal);
+  const db = ctx.openDb({ mustExist: true });
+  const ranked = rankedByReview(db, ctx.round, LISTED);
+  if (ranked.length === 0) throw new GongshuError('shortlist-empty', msg('workflow.shortlist.nothingToExport', { round: ctx.round }), {}, ExitCode.failed);
+  const file = resolveOutputFile(opts.output, officialText(internal ? 'export.file.shortlistInternal' : 'export.file.shortlist', { year: ctx.round }), Boolean(opts.force));
+  const base = ranked.map(({ app }) => {
+    const a = app.current.parsed.application;
+    return { studioName: a.studioName, leadName: a.lead.name, occupation: a.lead.occupation, unitName: a.unit.name || a.coverUnit };
+  });
+  const ExcelJS = await loadExcel();
+  const workbook = internal
+    ? buildShortlistWorkbook(ExcelJS, {
+        year: ctx.round,
+        internal: true,
+        note: ranked[0] ? msg('lifecycle.shortlist.rule') : '',
+        rows: ranked.map((r, i) => ({
+          ...base[i]!,
+          score: r.result?.aggregate ?? null,
+          findings: r.app.findings.filter((f) => f.severity !== 'info').map((f) => maskPersonalNumbers(f.message)),
+        })),
+      })
+    : buildShortlistWorkbook(ExcelJS, { year: ctx.round, rows: base });
+  await writeWorkbookAtomically(workbook, file);
+  if (internal) appendAudit(db, ctx.actor, 'round', ctx.round, 'export-internal', { file, what: 'shortlist' });
+  ctx.out.success(msg('workflow.shortlist.exported', { file, count: ranked.length }));
+  return file;
+}

@@ -1,0 +1,70 @@
+/**
+ * Expert review sheet (评审打分表) import. Rows are matched to applications by 编号 and checked against
+ * the 工作室名称 printed next to it, so a sheet made from another database or another round cannot
+ * put scores on the wrong applicant. An eligible application that gets scores moves to 已评审.
+ */
+import type { Finding } from '../core/finding.js';
+import { nameKey } from '../core/text.js';
+import { readReviewSheet, type ParsedReviewSheet } from '../excel/read/review-reader.js';
+import { msg } from '../messages/index.js';
+import { getApplication } from '../store/applications.js';
+import { appendAudit } from '../store/audit.js';
+import type { Db } from '../store/open.js';
+import { findReviewFile, insertReviewFile, saveReview } from '../store/reviews.js';
+import { canMove, move } from '../store/status.js';
+import { countBySeverity, importBatch, type BatchOptions, type FileResult, type ImportKind } from './batch.js';
+
+/** Statuses whose list is settled: a changed score there is recorded but does not move anything. */
+const SETTLED = new Set(['shortlisted', 'publicized', 'certified']);
+
+function reviewKind(options: BatchOptions): ImportKind<ParsedReviewSheet> {
+  return {
+    alreadyImported(db, round, sha256) {
+      const id = findReviewFile(db, round, sha256);
+      return id === undefined ? undefined : { id, version: 1 };
+    },
+    parse: readReviewSheet,
+    write(db, file, opened, sheet, problems): FileResult {
+      const notes: Finding[] = [...problems];
+      const fileId = insertReviewFile(db, options.round, file, opened.sha256, options.actor);
+      let applications = 0;
+      for (const row of sheet.rows) {
+        const app = getApplication(db, row.applicationId);
+        if (!app || app.round !== options.round) {
+          notes.push({ code: 'review-unknown-application', severity: 'error', message: msg('workflow.review.unknownApplication', { id: row.applicationId, round: options.round }), cell: row.cell });
+          continue;
+        }
+        const storedName = app.current.parsed.application.studioName;
+        if (row.studioName !== '' && nameKey(row.studioName) !== nameKey(storedName)) {
+          notes.push({ code: 'review-name-mismatch', severity: 'error', message: msg('workflow.review.nameMismatch', { id: app.id, sheet: row.studioName, stored: storedName }), cell: row.cell });
+          continue;
+        }
+        if (row.reviews.length === 0) continue;
+        const writes = row.reviews.map((r) => saveReview(db, app.id, r, fileId));
+        applications++;
+        appendAudit(db, options.actor, 'application', app.id, 'review-import', {
+          file,
+          experts: row.reviews.map((r) => r.expert),
+          changed: writes.filter((w) => w !== 'same').length,
+        });
+        if (canMove(db, 'application', app.id, 'review')) move(db, options.actor, 'application', app.id, 'review', { file });
+        else if (app.status !== 'reviewed') {
+          const code = SETTLED.has(app.status) ? 'review-after-shortlist' : 'review-not-eligible';
+          notes.push({ code, severity: 'warning', message: msg(`workflow.review.${SETTLED.has(app.status) ? 'afterShortlist' : 'notEligible'}`, { id: app.id }), cell: row.cell });
+        }
+      }
+      return {
+        file,
+        outcome: 'imported',
+        id: fileId,
+        title: msg('workflow.review.fileTitle', { applications, experts: sheet.experts.length }),
+        ...countBySeverity(notes),
+        problems: notes,
+      };
+    },
+  };
+}
+
+export function importReviewFiles(db: Db, files: readonly string[], options: BatchOptions): Promise<FileResult[]> {
+  return importBatch(db, files, reviewKind(options), options);
+}
