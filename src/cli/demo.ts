@@ -1,18 +1,24 @@
 /**
  * `gongshu demo`: the whole yearly job on the bundled samples, in a fresh database in a temporary
- * folder, through the same actions as the real commands.
+ * folder, through the same actions as the real commands: import, eligibility check, expert review,
+ * shortlist, 公示, objection, certification, subsidy, studios, assessment scoring and every export.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { msg } from '../messages/index.js';
+import { officialText } from '../messages/export.js';
+import { msg, type MessageKey } from '../messages/index.js';
 import { openStore } from '../store/open.js';
 import { currentActor } from '../store/audit.js';
 import type { CliContext } from './context.js';
 import { applyImport, applyList, applyShow } from './apply.js';
 import { exportReview } from './export.js';
 import { assessImport, exportResults, score } from './assess.js';
+import { reviewImport, reviewList, templateReview } from './review.js';
+import { exportShortlist, shortlistConfirm, shortlistShow } from './shortlist.js';
+import { certifyCmd, exportSubsidy, objectCmd, publicizeCmd, subsidyPaid } from './certification.js';
+import { scoreConfirm, studiosDueCmd, studiosList } from './studios.js';
 
 export const SAMPLES_DIR = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 export const DEMO_ROUND = 2026;
@@ -38,26 +44,61 @@ export async function demo(base: CliContext, _args: string[], opts: Record<strin
   const dir = typeof opts.output === 'string' ? path.resolve(opts.output) : fs.mkdtempSync(path.join(os.tmpdir(), 'gongshu-demo-'));
   fs.mkdirSync(dir, { recursive: true });
   const ctx = demoContext(base, dir);
-  const step = (title: string): void => ctx.out.print(`\n${ctx.out.color.bold(`== ${title} ==`)}`);
+  let n = 0;
+  const step = (key: MessageKey, params: Record<string, string | number> = {}): void =>
+    ctx.out.print(`\n${ctx.out.color.bold(`== ${msg('cli.demo.step', { n: ++n, title: msg(key, params) })} ==`)}`);
+  const out = (name: string): { output: string; force: true } => ({ output: path.join(dir, name), force: true });
+  const year = { year: DEMO_ROUND };
 
   ctx.out.note(msg('cli.demo.start', { dir, samples: SAMPLES_DIR }));
-  step(msg('cli.demo.step.import'));
+  step('cli.demo.step.import');
   await applyImport(ctx, [path.join(SAMPLES_DIR, 'applications')], { received: `${DEMO_ROUND}-05-20` });
-  step(msg('cli.demo.step.list'));
+  step('cli.demo.step.list');
   await applyList(ctx);
   const flawed = ctx.openDb().prepare('SELECT id FROM applications WHERE eligible = 0 ORDER BY id LIMIT 1').get() as { id: number } | undefined;
   if (flawed) {
-    step(msg('cli.demo.step.show', { id: flawed.id }));
+    step('cli.demo.step.show', { id: flawed.id });
     await applyShow(ctx, [String(flawed.id)], {});
   }
-  step(msg('cli.demo.step.review'));
-  await exportReview(ctx, [], { output: path.join(dir, msg('cli.export.file.review', { year: DEMO_ROUND })), force: true });
-  step(msg('cli.demo.step.assessImport'));
+  step('cli.demo.step.review');
+  await exportReview(ctx, [], out(msg('cli.export.file.review', year)));
+
+  step('cli.demo.step.reviewSheet');
+  await templateReview(ctx, [], out(officialText('export.file.reviewTemplate', year)));
+  step('cli.demo.step.reviewImport');
+  await reviewImport(ctx, [path.join(SAMPLES_DIR, 'reviews')]);
+  step('cli.demo.step.reviewList');
+  await reviewList(ctx, [], {});
+  step('cli.demo.step.shortlist');
+  await shortlistShow(ctx, [], { minScore: '75' });
+  step('cli.demo.step.confirm');
+  await shortlistConfirm(ctx, [], {});
+  step('cli.demo.step.exportShortlist');
+  await exportShortlist(ctx, [], out(officialText('export.file.shortlist', year)));
+  await exportShortlist(ctx, [], { ...out(officialText('export.file.shortlistInternal', year)), internal: true });
+  step('cli.demo.step.publicize');
+  await publicizeCmd(ctx, [], { from: `${DEMO_ROUND}-06-01` });
+  step('cli.demo.step.objection');
+  await objectCmd(ctx, ['2'], { reason: msg('cli.demo.objectionReason') });
+  await objectCmd(ctx, ['2'], { resolve: true, reason: msg('cli.demo.objectionResolution') });
+  step('cli.demo.step.certify');
+  await certifyCmd(ctx, [], { date: `${DEMO_ROUND}-06-08` });
+  step('cli.demo.step.subsidy');
+  await subsidyPaid(ctx, [`GS-${DEMO_ROUND}-001`], { date: `${DEMO_ROUND}-07-15` });
+  await exportSubsidy(ctx, [], out(officialText('export.file.subsidy', year)));
+
+  step('cli.demo.step.assessImport');
   await assessImport(ctx, [path.join(SAMPLES_DIR, 'assessments')], {});
-  step(msg('cli.demo.step.score'));
+  step('cli.demo.step.score');
   await score(ctx, [], {});
-  step(msg('cli.demo.step.results'));
-  await exportResults(ctx, [], { output: path.join(dir, msg('cli.export.file.results', { year: DEMO_ROUND })), force: true });
+  step('cli.demo.step.results');
+  await exportResults(ctx, [], out(msg('cli.export.file.results', year)));
+  step('cli.demo.step.scoreConfirm');
+  await scoreConfirm(ctx, [], {});
+  step('cli.demo.step.studios');
+  await studiosList(ctx, [], {});
+  step('cli.demo.step.due');
+  await studiosDueCmd(ctx, [], { date: '2029-01-01' });
   ctx.out.note(msg('cli.demo.done', { db: ctx.dbPath, dir }));
   return 0;
 }

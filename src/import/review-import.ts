@@ -4,6 +4,7 @@
  * put scores on the wrong applicant. An eligible application that gets scores moves to 已评审.
  */
 import type { Finding } from '../core/finding.js';
+import { aggregateReview, type ExpertReview } from '../core/review.js';
 import { nameKey } from '../core/text.js';
 import { readReviewSheet, type ParsedReviewSheet } from '../excel/read/review-reader.js';
 import { msg } from '../messages/index.js';
@@ -16,6 +17,11 @@ import { countBySeverity, importBatch, type BatchOptions, type FileResult, type 
 
 /** Statuses whose list is settled: a changed score there is recorded but does not move anything. */
 const SETTLED = new Set(['shortlisted', 'publicized', 'certified']);
+
+/** Scores the aggregate will not count, reported at import so the clerk can have them corrected at once. */
+function scoreProblems(reviews: readonly ExpertReview[]): Finding[] {
+  return aggregateReview(reviews).findings.filter((f) => f.code === 'review-score-not-number' || f.code === 'review-score-out-of-range');
+}
 
 function reviewKind(options: BatchOptions): ImportKind<ParsedReviewSheet> {
   return {
@@ -40,6 +46,7 @@ function reviewKind(options: BatchOptions): ImportKind<ParsedReviewSheet> {
           continue;
         }
         if (row.reviews.length === 0) continue;
+        notes.push(...scoreProblems(row.reviews));
         const writes = row.reviews.map((r) => saveReview(db, app.id, r, fileId));
         applications++;
         appendAudit(db, options.actor, 'application', app.id, 'review-import', {
@@ -49,8 +56,13 @@ function reviewKind(options: BatchOptions): ImportKind<ParsedReviewSheet> {
         });
         if (canMove(db, 'application', app.id, 'review')) move(db, options.actor, 'application', app.id, 'review', { file });
         else if (app.status !== 'reviewed') {
-          const code = SETTLED.has(app.status) ? 'review-after-shortlist' : 'review-not-eligible';
-          notes.push({ code, severity: 'warning', message: msg(`workflow.review.${SETTLED.has(app.status) ? 'afterShortlist' : 'notEligible'}`, { id: app.id }), cell: row.cell });
+          const settled = SETTLED.has(app.status);
+          notes.push({
+            code: settled ? 'review-after-shortlist' : 'review-not-eligible',
+            severity: 'warning',
+            message: msg(settled ? 'workflow.review.afterShortlist' : 'workflow.review.notEligible', { id: app.id }),
+            cell: row.cell,
+          });
         }
       }
       return {

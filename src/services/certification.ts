@@ -136,8 +136,9 @@ export function certify(db: Db, actor: Actor, dbFile: string, round: number, dat
 
 /**
  * Side effects to reverse before a status change is undone. Undoing 认定 removes the studio record it
- * created (and frees its plaque number), unless the studio already has assessments; undoing 续建 puts
- * the previous term back. Runs inside the undo's transaction.
+ * created, unless the studio already has assessments; its plaque number is not handed out again (a plaque
+ * may already be engraved), so the next certification takes the next number. Undoing 续建 puts the
+ * previous term back. Runs inside the undo's transaction.
  */
 export function reverseSideEffects(db: Db, entry: AuditEntry): void {
   const event = entry.detail.event;

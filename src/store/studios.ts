@@ -65,8 +65,15 @@ export function listStudios(db: Db, filter: { status?: string; selectionYear?: n
   return (db.prepare(sql).all(...params) as StudioRow[]).map((r) => toStudio(r)!);
 }
 
+/** Every plaque number ever given, including those of certifications since undone (never handed out twice). */
 export function usedPlaques(db: Db): string[] {
-  return (db.prepare('SELECT plaque FROM studios WHERE plaque IS NOT NULL').all() as { plaque: string }[]).map((r) => r.plaque);
+  const rows = db
+    .prepare(
+      `SELECT plaque FROM studios WHERE plaque IS NOT NULL
+       UNION SELECT json_extract(detail, '$.plaque') FROM audit_log WHERE entity = 'studio' AND action = 'certify'`,
+    )
+    .all() as { plaque: string | null }[];
+  return rows.map((r) => r.plaque).filter((p): p is string => typeof p === 'string');
 }
 
 export function findStudioByPlaque(db: Db, plaque: string): StudioRow | undefined {
