@@ -4,6 +4,7 @@ import { ExitCode, GongshuError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { maskIdNumber, maskPersonalNumbers, maskPhone } from '../core/text.js';
 import { collectWorkbookFiles } from '../import/files.js';
+import { isStatus, statusLabel } from '../core/lifecycle.js';
 import { importApplicationFiles } from '../import/application-import.js';
 import { outcomeLabel, type FileResult } from '../import/batch.js';
 import { msg } from '../messages/index.js';
@@ -76,6 +77,10 @@ export function renderImportResults(ctx: CliContext, results: FileResult[]): voi
   );
 }
 
+function statusText(status: string): string {
+  return isStatus('application', status) ? statusLabel(status) : status;
+}
+
 export function eligibilityText(e: Eligibility): string {
   return e === 'unchecked' ? msg('cli.eligibility.unchecked') : ruleEligibilityText(e);
 }
@@ -98,8 +103,8 @@ export async function applyList(ctx: CliContext): Promise<void> {
     a.studioName,
     a.unit.name,
     a.lead.name,
-    a.lead.occupation,
     colour(a.eligibility, eligibilityText(a.eligibility)),
+    statusText(a.status),
     countText(a.findings),
   ]);
   ctx.out.print(renderTable(msg('cli.list.head').split('|'), rows));
@@ -147,6 +152,7 @@ export async function applyShow(ctx: CliContext, [idText]: string[], opts: Recor
     field(msg('cli.field.skillLevel'), a.lead.skillLevel),
     field(msg('cli.field.members'), msg('cli.show.members', { names: a.members.map((m) => m.name).join('、'), count: a.members.length })),
     field(msg('cli.field.eligibility'), eligibilityText(a.eligibility)),
+    field(msg('cli.field.status'), statusText(a.status)),
     field(msg('cli.field.source'), msg('cli.show.source', { file: a.source.file, sheet: a.source.sheet })),
   ];
   ctx.out.print(renderTable(msg('cli.show.head').split('|'), rows));

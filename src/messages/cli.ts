@@ -77,7 +77,7 @@ export const cliMessages = {
   'cli.outcome.failed': { zh: '失败', en: 'failed' },
   'cli.eligibility.unchecked': { zh: '未审查', en: 'unchecked' },
   'cli.list.empty': { zh: '{round} 年度还没有申报。用 gongshu apply import 导入申报表', en: 'No applications in round {round} yet' },
-  'cli.list.head': { zh: '编号|工作室名称|申报单位|领衔人|职业（工种）|资格|问题', en: 'Id|Studio|Unit|Lead|Occupation|Eligibility|Findings' },
+  'cli.list.head': { zh: '编号|工作室名称|申报单位|领衔人|资格|状态|问题', en: 'Id|Studio|Unit|Lead|Eligibility|Status|Findings' },
   'cli.list.counts': { zh: '错误 {errors}，提醒 {warnings}', en: '{errors} errors, {warnings} warnings' },
   'cli.list.summary': {
     zh: '{round} 年度共 {total} 份申报：合格 {eligible}，待确认 {pending}，不合格 {ineligible}',
@@ -94,6 +94,7 @@ export const cliMessages = {
   'cli.field.skillLevel': { zh: '职业资格等级', en: 'Skill level' },
   'cli.field.members': { zh: '工作室成员', en: 'Members' },
   'cli.field.eligibility': { zh: '资格', en: 'Eligibility' },
+  'cli.field.status': { zh: '状态', en: 'Status' },
   'cli.field.source': { zh: '来源文件', en: 'Source file' },
   'cli.show.head': { zh: '项目|内容', en: 'Field|Value' },
   'cli.show.idLine': { zh: '#{id}（{round} 年度，第 {version} 版）', en: '#{id} (round {round}, version {version})' },
