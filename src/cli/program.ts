@@ -330,6 +330,13 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('gongshu studios renew GS-2023-001'))
     .action(lazy(async () => (await import('./studios.js')).studiosRenew));
   studios
+    .command('set')
+    .description(msg('workflow.cmd.studiosSet'))
+    .argument('<studio>', msg('workflow.arg.studio'))
+    .option('--certified-on <date>', msg('workflow.opt.certifiedOn'))
+    .addHelpText('after', examples('gongshu studios set 6 --certified-on 2023-06-15'))
+    .action(lazy(async () => (await import('./studios.js')).studiosSet));
+  studios
     .command('expire')
     .description(msg('workflow.cmd.studiosExpire'))
     .argument('<studio>', msg('workflow.arg.studio'))

@@ -6,7 +6,7 @@ import { maskIdNumber } from '../core/text.js';
 import { msg } from '../messages/index.js';
 import { gradeName } from '../scoring/index.js';
 import { scoreRound } from '../services/scoring.js';
-import { endStudio, outcomePlan, recordOutcomes, renewStudio, studiosDue } from '../services/studios.js';
+import { endStudio, outcomePlan, recordOutcomes, renewStudio, setCertifiedOn, studiosDue } from '../services/studios.js';
 import type { StudioRow } from '../store/assessments.js';
 import { listStudios } from '../store/studios.js';
 import { renderTable } from '../ui/table.js';
@@ -92,6 +92,14 @@ export async function studiosRenew(ctx: CliContext, [ref]: string[], opts: Recor
   const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
   const r = renewStudio(db, ctx.actor, ref!, startsOn, reason);
   ctx.out.success(msg('workflow.studios.renewed', { name: r.studio.name, from: r.startsOn, to: r.validUntil }));
+}
+
+export async function studiosSet(ctx: CliContext, [ref]: string[], opts: Record<string, unknown>): Promise<void> {
+  if (typeof opts.certifiedOn !== 'string') throw new UsageError('nothing-to-set', msg('workflow.studios.nothingToSet'));
+  const date = parseDate(opts.certifiedOn, '--certified-on');
+  const db = ctx.openDb({ mustExist: true });
+  const r = setCertifiedOn(db, ctx.actor, ref!, date);
+  ctx.out.success(msg('workflow.studios.termSet', { name: r.studio.name, from: date, to: r.validUntil }));
 }
 
 async function endCmd(ctx: CliContext, ref: string, opts: Record<string, unknown>, event: 'expire' | 'revoke'): Promise<void> {

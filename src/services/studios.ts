@@ -6,7 +6,7 @@ import { isStatus, statusLabel, type StudioEvent, type StudioStatus } from '../c
 import type { Grade } from '../scoring/index.js';
 import { msg } from '../messages/index.js';
 import { getStudio, type StudioRow } from '../store/assessments.js';
-import type { Actor } from '../store/audit.js';
+import { appendAudit, type Actor } from '../store/audit.js';
 import { autoBackup } from '../store/backup.js';
 import type { Db } from '../store/open.js';
 import { canMove, move } from '../store/status.js';
@@ -67,6 +67,24 @@ export function renewStudio(db: Db, actor: Actor, ref: string, startsOn?: string
     setTerm(db, studio.id, start, until);
   }).immediate();
   return { studio, startsOn: start, validUntil: until };
+}
+
+/**
+ * Records the certification date of a studio gongshu did not certify (one created from an assessment
+ * form), so its term and the due list can be computed. A term already running is not rewritten.
+ */
+export function setCertifiedOn(db: Db, actor: Actor, ref: string, certifiedOn: string): { studio: StudioRow; validUntil: string } {
+  const studio = resolveStudio(db, ref);
+  if (studio.createdFrom === 'certification') {
+    throw new GongshuError('studio-term-known', msg('workflow.studios.termKnown', { name: studio.name }), {}, ExitCode.failed);
+  }
+  const until = validUntil(certifiedOn);
+  db.transaction(() => {
+    db.prepare('UPDATE studios SET certified_on = ? WHERE id = ?').run(certifiedOn, studio.id);
+    setTerm(db, studio.id, certifiedOn, until);
+    appendAudit(db, actor, 'studio', studio.id, 'set-certified-on', { certifiedOn, validUntil: until, previous: studio.certifiedOn });
+  }).immediate();
+  return { studio, validUntil: until };
 }
 
 export function endStudio(db: Db, actor: Actor, ref: string, event: 'expire' | 'revoke', reason: string): StudioRow {

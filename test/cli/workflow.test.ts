@@ -313,6 +313,21 @@ describe('studios', () => {
   });
 });
 
+describe('studios certified before gongshu', () => {
+  it('takes the certification date of a studio made from an assessment form, and then lists it when due', async () => {
+    const { cli } = reviewedDb();
+    await cli('assess', 'import', path.join(SAMPLES, 'assessments'));
+    const due = await cli('studios', 'due', '--date', '2026-01-10');
+    expect(due.stderr).toContain('没有认定日期');
+    const set = await cli('studios', 'set', '2', '--certified-on', '2023-06-15');
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stderr).toContain('有效期 2023-06-15 至 2026-06-14');
+    const listed = json<{ items: { id: number; kinds: string[] }[] }>((await cli('studios', 'due', '--date', '2026-01-10', '--json')).stdout);
+    expect(listed.items.map((i) => [i.id, i.kinds])).toEqual([[2, ['due-soon', 'lead-retirement-unknown']]]);
+    expect((await cli('studios', 'set', '2')).code).toBe(2);
+  });
+});
+
 describe('db', () => {
   it('backs up while in use, checks integrity with counts per status, and keeps the last 10 automatic copies', async () => {
     const { dir, cli } = reviewedDb();
