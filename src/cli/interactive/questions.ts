@@ -107,16 +107,16 @@ export async function askWorkbooks(s: MenuSession, what: string): Promise<string
 
 export const BACK = 0;
 
-/** A list filtered as the clerk types; ids are positive, BACK (0) leaves. */
+/** A list filtered as the clerk types; ids are positive, BACK (0) leaves (first in the full list, last among matches). */
 export function filtered<T extends { id: number }>(rows: readonly T[], text: (row: T) => string, name: (row: T) => string, description?: (row: T) => string) {
   return (term: string): Item<number>[] => {
     const t = term.trim().replace(/^#/u, '').toLowerCase();
     const hits = rows.filter((r) => !t || String(r.id) === t || text(r).toLowerCase().includes(t));
-    return [
-      { name: msg('menu.back'), value: BACK },
-      ...hits.map((r) => ({ name: name(r), value: r.id, short: `#${r.id}`, ...(description ? { description: description(r) } : {}) })),
-      ...(hits.length === 0 ? [{ note: msg('menu.view.noMatch', { term: term.trim() }) }] : []),
-    ];
+    const back: Item<number> = { name: msg('menu.back'), value: BACK };
+    const choices = hits.map((r) => ({ name: name(r), value: r.id, short: `#${r.id}`, ...(description ? { description: description(r) } : {}) }));
+    if (!t) return [back, ...choices];
+    // Once the clerk has typed, the first match is highlighted, so Enter opens it.
+    return hits.length ? [...choices, back] : [{ note: msg('menu.view.noMatch', { term: term.trim() }) }, back];
   };
 }
 

@@ -182,7 +182,7 @@ describe('查看申报与问题', () => {
     expect(shown()).toContain('← 返回主菜单');
     screen.type('焊工');
     await screen.next();
-    expect(shown()).toContain('#5 周德明焊工技能大师工作室');
+    expect(shown()).toMatch(/❯ #5 周德明焊工技能大师工作室/u); // the first match is highlighted
     expect(shown()).not.toContain('#1 ');
     await pick('周德明');
     const printed = run.printed();

@@ -48,9 +48,7 @@ describe.skipIf(unavailable)(`gongshu in a terminal${unavailable ? ` (skipped: $
       screen = await term.waitFor('查看哪一份申报？');
       expect(screen).toContain('2026 年度共 10 份申报：合格 5，待确认 0，不合格 5');
       term.type('焊工');
-      await term.waitFor('#5 周德明焊工技能大师工作室');
-      term.type(KEY.down);
-      await term.waitFor('❯ #5');
+      await term.waitFor('❯ #5 周德明焊工技能大师工作室');
       term.type(KEY.enter);
       screen = await term.waitFor(/retirement-margin[\s\S]*查看哪一份申报？/u);
       expect(screen).toContain('申报表!B9');
