@@ -52,13 +52,16 @@ export interface SaveTarget {
   force: boolean;
 }
 
-/** Where to save: the default name in the current folder, a folder (the default name inside it), or a file. */
+/**
+ * Where to save: the default name in the current folder, a folder (the default name inside it), or a
+ * file (given without an extension, it gets the default name's, e.g. .xlsx).
+ */
 export async function askOutputFile(s: MenuSession, defaultName: string): Promise<SaveTarget> {
   const target = (answer: string): string => {
     let name = cleanPath(answer) || defaultName;
     const full = path.resolve(s.cwd, name);
     if (fs.existsSync(full) && fs.statSync(full).isDirectory()) name = path.join(name, defaultName);
-    else if (path.extname(name) === '') name = `${name}.xlsx`;
+    else if (path.extname(name) === '') name = `${name}${path.extname(defaultName)}`;
     // force: the only check left is the folder; an existing file is asked about below
     return resolveOutputFile(name, defaultName, true, s.cwd);
   };
