@@ -112,7 +112,7 @@ export async function applyList(ctx: CliContext): Promise<void> {
   ctx.out.note(msg('cli.list.summary', { round: ctx.round, total: apps.length, eligible: by('eligible'), pending: by('pending'), ineligible: by('ineligible') }));
 }
 
-function countText(findings: ApplicationJson['findings']): string {
+export function countText(findings: ApplicationJson['findings']): string {
   const errors = findings.filter((f) => f.severity === 'error' && !f.overridden).length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   return msg('cli.list.counts', { errors, warnings });

@@ -55,26 +55,52 @@ export function todayIso(now = new Date()): string {
   return localDateString(now);
 }
 
-export function contextFor(command: Command): CliContext {
-  const opts = command.optsWithGlobals<GlobalOptions>();
-  const json = Boolean(opts.json);
-  const out = createOutput({ json });
-  const dbPath = resolveDbPath(opts.db);
-  const name = commandPath(command);
+/** A lazily opened database, shared by every context made from it (the menu keeps one for its session). */
+export interface StoreHandle {
+  open(options?: OpenOptions): Db;
+  close(): void;
+}
+
+export function storeHandle(dbPath: string): StoreHandle {
   let db: Db | undefined;
+  return {
+    open(options) {
+      db ??= openStore(dbPath, options);
+      return db;
+    },
+    close() {
+      db?.close();
+      db = undefined;
+    },
+  };
+}
+
+export interface ContextSetup {
+  /** Who is recorded in the audit log, e.g. `apply import`. */
+  command: string;
+  out?: Output;
+  store?: StoreHandle;
+}
+
+/** The one place a CliContext is made: by commander for a command, and by the interactive menu. */
+export function createContext(opts: GlobalOptions, setup: ContextSetup): CliContext {
+  const json = Boolean(opts.json);
+  const dbPath = resolveDbPath(opts.db);
+  const store = setup.store ?? storeHandle(dbPath);
   return {
     dbPath,
     round: opts.round ? parseYear(opts.round) : currentYear(),
     roundGiven: Boolean(opts.round),
     debug: Boolean(opts.debug),
     json,
-    out,
-    actor: currentActor(`gongshu ${name}`),
-    openDb(options) {
-      db ??= openStore(dbPath, options);
-      return db;
-    },
+    out: setup.out ?? createOutput({ json }),
+    actor: currentActor(`gongshu ${setup.command}`),
+    openDb: (options) => store.open(options),
   };
+}
+
+export function contextFor(command: Command): CliContext {
+  return createContext(command.optsWithGlobals<GlobalOptions>(), { command: commandPath(command) });
 }
 
 function commandPath(command: Command): string {

@@ -1,14 +1,12 @@
 /** Entry point: builds the program, runs it, and maps every error to one Chinese line and an exit code. */
 import { CommanderError } from 'commander';
-import { ExitCode, isGongshuError, type GongshuError } from '../core/errors.js';
-import { msg, setLang } from '../messages/index.js';
+import { ExitCode } from '../core/errors.js';
+import { setLang } from '../messages/index.js';
 import { createOutput } from '../ui/output.js';
 import { buildProgram } from './program.js';
+import { reportError } from './report.js';
 
-export function formatError(e: GongshuError): string {
-  const where = [e.location.file, e.location.sheet, e.location.cell].filter(Boolean).join(' › ');
-  return where ? msg('cli.errorAt', { where, message: e.message }) : msg('cli.error', { message: e.message });
-}
+export { formatError } from './report.js';
 
 function langFrom(argv: readonly string[]): 'zh' | 'en' {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -17,32 +15,52 @@ function langFrom(argv: readonly string[]): 'zh' | 'en' {
   return value === 'en' ? 'en' : 'zh';
 }
 
+/**
+ * `gongshu` alone opens the menu only where a person can answer it: both ends a terminal and not
+ * under CI. Anywhere else (a pipe, a script, CI) waiting for input would hang, so help is printed.
+ */
+export function opensMenu(stdin: { isTTY?: boolean }, stdout: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI.toLowerCase() !== 'false';
+  return Boolean(stdin.isTTY) && Boolean(stdout.isTTY) && !ci;
+}
+
+const GLOBAL_WITH_VALUE = new Set(['--db', '--round', '--lang']);
+
+/** `gongshu`, or `gongshu --db x.db --round 2026`: global options and no command. */
+export function namesNoCommand(args: readonly string[]): boolean {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (GLOBAL_WITH_VALUE.has(a)) {
+      if (i + 1 >= args.length) return false; // let commander report the missing value
+      i++;
+    }
+    else if (a === '--debug' || [...GLOBAL_WITH_VALUE].some((o) => a.startsWith(`${o}=`))) continue;
+    else return false;
+  }
+  return true;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   setLang(langFrom(argv));
   const debug = argv.includes('--debug');
   const out = createOutput();
   const program = buildProgram();
-  const args = argv.slice(2);
-  if (args.length === 0) {
-    program.outputHelp();
-    return ExitCode.ok;
+  let args = argv;
+  if (namesNoCommand(argv.slice(2))) {
+    if (!opensMenu(process.stdin, process.stdout, process.env)) {
+      program.outputHelp();
+      return ExitCode.ok;
+    }
+    args = [...argv, 'interactive'];
   }
   try {
-    await program.parseAsync(argv as string[]);
+    await program.parseAsync(args as string[]);
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.ok;
       return ExitCode.usage;
     }
-    if (isGongshuError(e)) {
-      out.error(formatError(e));
-      if (debug && e.stack) out.note(e.stack);
-      return e.exitCode;
-    }
-    out.error(msg('cli.internalError', { message: e instanceof Error ? e.message : String(e) }));
-    if (debug && e instanceof Error && e.stack) out.note(e.stack);
-    else out.note(msg('cli.debugHint'));
-    return ExitCode.failed;
+    return reportError(out, e, debug);
   }
 }

@@ -44,7 +44,7 @@ export function buildProgram(): Command {
     .option('--debug', msg('cli.opt.debug'))
     .showHelpAfterError(msg('cli.helpAfterError'))
     .exitOverride()
-    .addHelpText('after', examples('gongshu demo', 'gongshu apply import ./申报材料', 'gongshu apply list --round 2026'));
+    .addHelpText('after', examples('gongshu demo', 'gongshu interactive', 'gongshu apply import ./申报材料', 'gongshu apply list --round 2026'));
 
   const template = program.command('template').description(msg('cli.template.description')).helpOption('-h, --help', msg('cli.opt.help'));
   template
@@ -408,6 +408,13 @@ export function buildProgram(): Command {
     .option('--force', msg('cli.opt.force'))
     .addHelpText('after', examples('gongshu export subsidy --round 2026'))
     .action(lazy(async () => (await import('./certification.js')).exportSubsidy));
+
+  program
+    .command('interactive')
+    .alias('i')
+    .description(msg('cli.interactive.description'))
+    .addHelpText('after', examples('gongshu interactive', 'gongshu i --round 2026 --db 2026.db'))
+    .action(lazy(async () => (await import('./interactive/index.js')).interactive));
 
   program
     .command('demo')

@@ -10,6 +10,7 @@ import { storeMessages } from './store.js';
 import { lifecycleMessages } from './lifecycle.js';
 import { exportMessages } from './export.js';
 import { workflowMessages } from './workflow.js';
+import { interactiveMessages } from './interactive.js';
 
 export type Lang = 'zh' | 'en';
 export interface MessageEntry {
@@ -26,6 +27,7 @@ const catalogue = {
   ...lifecycleMessages,
   ...exportMessages,
   ...workflowMessages,
+  ...interactiveMessages,
 } satisfies Record<string, MessageEntry>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -2,6 +2,21 @@
 import Table from 'cli-table3';
 import { clean } from './output.js';
 
+// eslint-disable-next-line no-control-regex
+const SGR = /(\u001b\[[0-9;]{0,12}m)/u;
+
+/**
+ * A cell may be coloured by our own chalk calls: those colour codes (SGR, which can only change colour)
+ * are kept, every other control character is stripped, so workbook text still cannot move the cursor,
+ * clear the screen or retitle the window.
+ */
+export function cleanCell(text: string): string {
+  return text
+    .split(SGR)
+    .map((part, i) => (i % 2 === 1 ? part : clean(part)))
+    .join('');
+}
+
 export function renderTable(head: string[], rows: (string | number)[][]): string {
   const table = new Table({
     head,
@@ -10,6 +25,6 @@ export function renderTable(head: string[], rows: (string | number)[][]): string
     // compact: no separator line between body rows, so a long list fits a screen
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
-  for (const row of rows) table.push(row.map((c) => clean(String(c))));
+  for (const row of rows) table.push(row.map((c) => cleanCell(String(c))));
   return table.toString();
 }

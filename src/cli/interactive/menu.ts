@@ -1,0 +1,72 @@
+/**
+ * The main menu, kept as data: one row per entry, in the order of a year's work. An entry's handler
+ * asks its questions and calls the command's own action function (see actions.ts).
+ *
+ * To add an entry (e.g. 导入专家评审表 once `review import` exists): write a handler in actions.ts that
+ * asks what the command needs and calls the command's action on `s.context('<command>')`, add its
+ * label to src/messages/interactive.ts, and insert a row here where it falls in the year's work.
+ */
+import { msg, type MessageKey } from '../../messages/index.js';
+import { reportError } from '../report.js';
+import { chooseRound, exportWorkbook, importApplications, importAssessments, overrideFinding, showScores, viewApplications, writeTemplate } from './actions.js';
+import { MenuBack, MenuExit } from './prompts.js';
+import type { MenuSession } from './session.js';
+
+export const QUIT = Symbol('quit');
+
+export interface MenuEntry {
+  /** Stable name, for tests and docs. */
+  key: string;
+  label: MessageKey;
+  run(session: MenuSession): Promise<void | typeof QUIT>;
+}
+
+export const MENU: readonly MenuEntry[] = [
+  { key: 'round', label: 'menu.entry.round', run: chooseRound },
+  { key: 'template', label: 'menu.entry.template', run: writeTemplate },
+  { key: 'import', label: 'menu.entry.import', run: importApplications },
+  { key: 'view', label: 'menu.entry.view', run: viewApplications },
+  { key: 'override', label: 'menu.entry.override', run: overrideFinding },
+  // review import, shortlist, publicize / certify (issue 5) belong here
+  { key: 'assess', label: 'menu.entry.assess', run: importAssessments },
+  { key: 'score', label: 'menu.entry.score', run: showScores },
+  { key: 'export', label: 'menu.entry.export', run: exportWorkbook },
+  // studios due, db backup (issue 5) belong here
+  { key: 'quit', label: 'menu.entry.quit', run: async () => QUIT },
+];
+
+/**
+ * Shows the menu until the clerk quits. Esc drops the current step; an error is shown the way the
+ * command would show it, and the menu comes back. MenuExit (Ctrl+C, end of input) goes up to the caller.
+ */
+export async function runMenu(s: MenuSession, entries: readonly MenuEntry[] = MENU): Promise<void> {
+  let last: MenuEntry | undefined;
+  for (;;) {
+    let entry: MenuEntry;
+    try {
+      entry = await s.prompts.select({
+        message: msg('menu.prompt', { round: s.round }),
+        choices: entries.map((e) => ({ name: msg(e.label), value: e })),
+        ...(last ? { default: last } : {}),
+        pageSize: entries.length,
+        numbered: true,
+        top: true,
+      });
+    } catch (e) {
+      if (e instanceof MenuBack) continue;
+      throw e;
+    }
+    last = entry;
+    s.busy = true;
+    try {
+      if ((await entry.run(s)) === QUIT) return;
+    } catch (e) {
+      if (e instanceof MenuExit) throw e;
+      if (!(e instanceof MenuBack)) reportError(s.out, e, s.debug);
+    } finally {
+      s.busy = false;
+    }
+    if (s.prompts.stopped) throw new MenuExit();
+    s.out.print('');
+  }
+}

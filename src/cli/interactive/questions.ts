@@ -1,0 +1,136 @@
+/**
+ * Questions more than one menu action asks: a year, a date, where to save, which workbooks, which
+ * application. Validation goes through the commands' own parsers, so a prompt rejects exactly what
+ * the command would reject, with the same message.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { isGongshuError, UsageError } from '../../core/errors.js';
+import { maskPersonalNumbers } from '../../core/text.js';
+import { resolveOutputFile } from '../../export/output-file.js';
+import { collectWorkbookFiles } from '../../import/files.js';
+import { msg } from '../../messages/index.js';
+import type { ApplicationJson } from '../../services/application-view.js';
+import { countText, eligibilityText } from '../apply.js';
+import { parseDate } from '../context.js';
+import type { Item } from './prompts.js';
+import type { MenuSession } from './session.js';
+
+/** Turns a parser of the commands into a prompt validator showing the parser's own message. */
+export function validatorOf(parse: (value: string) => unknown): (value: string) => string | true {
+  return (value) => {
+    try {
+      parse(value);
+      return true;
+    } catch (e) {
+      if (isGongshuError(e)) return e.message;
+      throw e;
+    }
+  };
+}
+
+/**
+ * A path as typed, pasted or dragged into a terminal: surrounding blanks and quotes removed, and
+ * (outside Windows, where `\` separates folders) the backslash that escapes a space.
+ */
+export function cleanPath(value: string, platform: NodeJS.Platform = process.platform): string {
+  let v = value.trim();
+  const quoted = v.length >= 2 && ((v.startsWith("'") && v.endsWith("'")) || (v.startsWith('"') && v.endsWith('"')));
+  if (quoted) v = v.slice(1, -1);
+  else if (platform !== 'win32') v = v.replace(/\\(.)/gu, '$1');
+  return v;
+}
+
+export async function askDate(s: MenuSession, message: string, option: string, fallback: string): Promise<string> {
+  const answer = await s.prompts.input({ message, default: fallback, validate: validatorOf((v) => parseDate(v || fallback, option)) });
+  return parseDate(answer || fallback, option);
+}
+
+export interface SaveTarget {
+  file: string;
+  /** The clerk agreed to replace an existing file. */
+  force: boolean;
+}
+
+/**
+ * Where to save: the default name in the current folder, a folder (the default name inside it), or a
+ * file (given without an extension, it gets the default name's, e.g. .xlsx).
+ */
+export async function askOutputFile(s: MenuSession, defaultName: string): Promise<SaveTarget> {
+  const target = (answer: string): string => {
+    let name = cleanPath(answer) || defaultName;
+    const full = path.resolve(s.cwd, name);
+    if (fs.existsSync(full) && fs.statSync(full).isDirectory()) name = path.join(name, defaultName);
+    else if (path.extname(name) === '') name = `${name}${path.extname(defaultName)}`;
+    // force: the only check left is the folder; an existing file is asked about below
+    return resolveOutputFile(name, defaultName, true, s.cwd);
+  };
+  for (;;) {
+    const answer = await s.prompts.input({ message: msg('menu.save.where'), default: defaultName, validate: validatorOf(target) });
+    const file = target(answer);
+    if (!fs.existsSync(file)) return { file, force: false };
+    if (await s.prompts.confirm({ message: msg('menu.save.overwrite', { file }), default: false })) return { file, force: true };
+  }
+}
+
+/** Which workbooks to import: a folder (all of it or some files), or one file. Undefined when there is nothing. */
+export async function askWorkbooks(s: MenuSession, what: string): Promise<string[] | undefined> {
+  const given = (answer: string): string => {
+    const v = cleanPath(answer);
+    if (!v) throw new UsageError('path-empty', msg('menu.path.empty'));
+    return v;
+  };
+  const answer = await s.prompts.input({
+    message: msg('menu.path.where', { what }),
+    ...(s.lastFolder ? { default: s.lastFolder } : {}),
+    validate: validatorOf((v) => collectWorkbookFiles([given(v || s.lastFolder || '')], s.cwd)),
+  });
+  const chosen = path.resolve(s.cwd, given(answer || s.lastFolder || ''));
+  if (!fs.statSync(chosen).isDirectory()) return [chosen];
+  s.lastFolder = chosen;
+  const files = collectWorkbookFiles([chosen], s.cwd);
+  if (files.length === 0) {
+    s.out.warn(msg('cli.import.noFiles'));
+    return undefined;
+  }
+  const how = await s.prompts.select<'all' | 'some'>({
+    message: msg('menu.files.found', { folder: chosen, count: files.length }),
+    choices: [
+      { name: msg('menu.files.all', { count: files.length }), value: 'all' },
+      { name: msg('menu.files.some'), value: 'some' },
+    ],
+  });
+  if (how === 'all') return files;
+  return s.prompts.checkbox({
+    message: msg('menu.files.pick'),
+    choices: files.map((f) => ({ name: path.relative(chosen, f), value: f })),
+    validate: (picked) => (picked.length > 0 ? true : msg('menu.files.none')),
+  });
+}
+
+export const BACK = 0;
+
+/** A list filtered as the clerk types; ids are positive, BACK (0) leaves (first in the full list, last among matches). */
+export function filtered<T extends { id: number }>(rows: readonly T[], text: (row: T) => string, name: (row: T) => string, description?: (row: T) => string) {
+  return (term: string): Item<number>[] => {
+    const t = term.trim().replace(/^#/u, '').toLowerCase();
+    const hits = rows.filter((r) => !t || String(r.id) === t || text(r).toLowerCase().includes(t));
+    const back: Item<number> = { name: msg('menu.back'), value: BACK };
+    const choices = hits.map((r) => ({ name: name(r), value: r.id, short: `#${r.id}`, ...(description ? { description: description(r) } : {}) }));
+    if (!t) return [back, ...choices];
+    // Once the clerk has typed, the first match is highlighted, so Enter opens it.
+    return hits.length ? [...choices, back] : [{ note: msg('menu.view.noMatch', { term: term.trim() }) }, back];
+  };
+}
+
+export function pickApplication(s: MenuSession, apps: readonly ApplicationJson[], message: string): Promise<number> {
+  return s.prompts.search({
+    message,
+    source: filtered(
+      apps,
+      (a) => [a.studioName, a.unit.name, a.lead.name, a.lead.occupation].join(' '),
+      (a) => msg('menu.view.choice', { id: a.id, studio: a.studioName, unit: a.unit.name, eligibility: eligibilityText(a.eligibility), counts: countText(a.findings) }),
+      (a) => maskPersonalNumbers([a.lead.name, a.lead.occupation, a.lead.skillLevel].filter(Boolean).join(' · ')),
+    ),
+  });
+}

@@ -1,0 +1,105 @@
+/**
+ * Leaving at every question of every entry: Ctrl+C ends the menu (exit 0, 已退出), Esc goes back to
+ * the main menu, and in both cases nothing was written: no file appeared or changed, and the
+ * database file is byte for byte what it was.
+ */
+import { answer, APPLICATIONS, ASSESSMENTS, ctrlC, enter, pick, screen, seededDb, shown, startMenu } from './harness.js';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/run-cli.js';
+import { tempDir } from '../../helpers/tmp.js';
+
+type Step = () => Promise<void>;
+
+interface Script {
+  entry: string;
+  /** Makes the state the script needs, through the commands. */
+  prepare?: (dir: string, db: string) => Promise<void>;
+  /** Each step answers one question; the question after the last step is the last one tested. */
+  steps: Step[];
+}
+
+const cli = async (db: string, ...args: string[]): Promise<void> => {
+  const r = await runCli(['--db', db, '--round', '2026', ...args]);
+  if (r.code !== 0) throw new Error(r.stderr);
+};
+
+const SCRIPTS: Record<string, Script> = {
+  选择申报年度: { entry: '选择申报年度', steps: [() => pick('其他年度'), () => answer('2025'), () => answer('y')] },
+  生成空白模板: {
+    entry: '生成空白模板',
+    prepare: async (dir) => fs.writeFileSync(path.join(dir, '旧.xlsx'), 'old'),
+    steps: [() => pick('申报表'), () => answer('旧.xlsx')],
+  },
+  导入申报表: {
+    entry: '导入申报表',
+    steps: [
+      () => answer(APPLICATIONS),
+      () => pick('选择其中一部分'),
+      async () => {
+        screen.keypress('space');
+        await enter();
+      },
+    ],
+  },
+  查看申报与问题: { entry: '查看申报与问题', steps: [() => pick('#5 ')] },
+  豁免: {
+    entry: '形式审查',
+    steps: [() => pick('豁免一项错误'), () => pick('#5 '), () => pick('retirement-margin'), () => answer('经专家委员会研究同意')],
+  },
+  撤销豁免: {
+    entry: '形式审查',
+    prepare: (_dir, db) => cli(db, 'apply', 'override', '5', 'retirement-margin', '--reason', '同意'),
+    steps: [() => pick('撤销一项豁免'), () => pick('#5 '), () => pick('retirement-margin'), () => answer('误操作')],
+  },
+  导入考核表: { entry: '导入考核表', steps: [() => answer(ASSESSMENTS)] },
+  评分与结果: {
+    entry: '评分与结果',
+    prepare: (_dir, db) => cli(db, 'assess', 'import', ASSESSMENTS),
+    steps: [() => pick('孙丽萍')],
+  },
+  导出表格: {
+    entry: '导出表格',
+    prepare: async (dir) => fs.writeFileSync(path.join(dir, '2026年形式审查汇总表.xlsx'), 'old'),
+    steps: [() => pick('形式审查汇总表'), () => enter(), () => enter()],
+  },
+};
+
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((f) => [f, crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')]),
+  );
+}
+
+const cases = Object.entries(SCRIPTS).flatMap(([name, script]) => script.steps.map((_, i) => [name, i] as const).concat([[name, script.steps.length]]));
+
+describe.each(['Ctrl+C', 'Esc'] as const)('%s at every question', (how) => {
+  it.each(cases)(`%s, question %i`, async (name, at) => {
+    const script = SCRIPTS[name]!;
+    const dir = tempDir();
+    const db = await seededDb(dir);
+    await script.prepare?.(dir, db);
+    const before = snapshot(dir);
+    const run = await startMenu({ dir, db });
+    await pick(script.entry);
+    for (const step of script.steps.slice(0, at)) await step();
+    const question = shown();
+    expect(question).toMatch(/^\? /u);
+    if (how === 'Ctrl+C') {
+      ctrlC();
+    } else {
+      screen.keypress('escape');
+      await screen.next();
+      expect(shown()).toContain('请选择要做的事');
+      ctrlC();
+    }
+    expect(await run.done).toBe(0);
+    expect(run.printed().trim().endsWith('已退出')).toBe(true);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
