@@ -5,7 +5,7 @@ import { buildShortlistWorkbook } from '../excel/write/shortlist.js';
 import { loadExcel, resolveOutputFile, writeWorkbookAtomically } from '../export/output-file.js';
 import { officialText } from '../messages/export.js';
 import { msg } from '../messages/index.js';
-import { confirmPlan, confirmShortlist, rankedByReview, roundShortlist, type RoundShortlist } from '../services/shortlist.js';
+import { confirmPlan, confirmShortlist, rankedByReview, roundShortlist, type RoundShortlist, type ShortlistSettings } from '../services/shortlist.js';
 import { getApplication } from '../store/applications.js';
 import { appendAudit } from '../store/audit.js';
 import { getRound, saveRound } from '../store/rounds.js';
@@ -15,7 +15,7 @@ import type { CliContext } from './context.js';
 import { parseId } from './context.js';
 import { parseMethod } from './review.js';
 
-function parseNumberOption(value: unknown, option: string, integer: boolean): number | undefined {
+export function parseNumberOption(value: unknown, option: string, integer: boolean): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n)) || (!integer && n > 100)) {
@@ -88,8 +88,13 @@ function renderProposal(ctx: CliContext, list: RoundShortlist): void {
 
 export async function shortlistShow(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
   rememberSettings(ctx, opts);
+  await previewShortlist(ctx);
+}
+
+/** Shows the proposed list; `given` settings are used without being saved (the menu saves on confirm). */
+export async function previewShortlist(ctx: CliContext, given: Partial<ShortlistSettings> = {}): Promise<void> {
   const db = ctx.openDb({ mustExist: true });
-  const list = roundShortlist(db, ctx.round);
+  const list = roundShortlist(db, ctx.round, given);
   if (ctx.json) {
     ctx.out.printJson({ round: ctx.round, settings: list.settings, locked: list.locked, ...list.proposal, plan: confirmPlan(list) });
     return;

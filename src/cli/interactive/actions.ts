@@ -17,6 +17,10 @@ import { parseYear, todayIso, type CliContext } from '../context.js';
 import { exportReview } from '../export.js';
 import { roundSet, roundShow } from '../round.js';
 import { templateApplication } from '../template.js';
+import { officialText } from '../../messages/export.js';
+import { templateReview } from '../review.js';
+import { exportShortlist } from '../shortlist.js';
+import { exportSubsidy } from '../certification.js';
 import { askDate, askOutputFile, askWorkbooks, BACK, filtered, pickApplication, validatorOf } from './questions.js';
 import type { MenuSession } from './session.js';
 
@@ -50,6 +54,13 @@ export const TEMPLATES: readonly WorkbookEntry[] = [
     fileName: (year) => msg('cli.template.assessmentFile', { year }),
     run: templateAssessment,
   },
+  {
+    key: 'review',
+    label: 'menu.template.review',
+    command: 'template review',
+    fileName: (year) => officialText('export.file.reviewTemplate', { year }),
+    run: templateReview,
+  },
 ];
 
 export const EXPORTS: readonly WorkbookEntry[] = [
@@ -67,6 +78,28 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     command: 'export results',
     fileName: (year) => msg('cli.export.file.results', { year }),
     run: exportResults,
+  },
+  {
+    key: 'shortlist',
+    label: 'menu.export.shortlist',
+    command: 'export shortlist',
+    fileName: (year) => officialText('export.file.shortlist', { year }),
+    run: exportShortlist,
+  },
+  {
+    key: 'shortlist-internal',
+    label: 'menu.export.shortlistInternal',
+    command: 'export shortlist',
+    fileName: (year) => officialText('export.file.shortlistInternal', { year }),
+    options: async () => ({ internal: true }),
+    run: exportShortlist,
+  },
+  {
+    key: 'subsidy',
+    label: 'menu.export.subsidy',
+    command: 'export subsidy',
+    fileName: (year) => officialText('export.file.subsidy', { year }),
+    run: exportSubsidy,
   },
 ];
 

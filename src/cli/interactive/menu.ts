@@ -2,14 +2,15 @@
  * The main menu, kept as data: one row per entry, in the order of a year's work. An entry's handler
  * asks its questions and calls the command's own action function (see actions.ts).
  *
- * To add an entry (e.g. 导入专家评审表 once `review import` exists): write a handler in actions.ts that
- * asks what the command needs and calls the command's action on `s.context('<command>')`, add its
+ * To add an entry: write a handler (actions.ts, or workflow-actions.ts for review → plaque → studios)
+ * that asks what the command needs and calls the command's action on `s.context('<command>')`, add its
  * label to src/messages/interactive.ts, and insert a row here where it falls in the year's work.
  */
 import { msg, type MessageKey } from '../../messages/index.js';
 import { reportError } from '../report.js';
 import { chooseRound, exportWorkbook, importApplications, importAssessments, overrideFinding, showScores, viewApplications, writeTemplate } from './actions.js';
 import { MenuBack, MenuExit } from './prompts.js';
+import { backupEntry, dueEntry, importReviews, noticeEntry, shortlistEntry } from './workflow-actions.js';
 import type { MenuSession } from './session.js';
 
 export const QUIT = Symbol('quit');
@@ -27,11 +28,14 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'import', label: 'menu.entry.import', run: importApplications },
   { key: 'view', label: 'menu.entry.view', run: viewApplications },
   { key: 'override', label: 'menu.entry.override', run: overrideFinding },
-  // review import, shortlist, publicize / certify (issue 5) belong here
+  { key: 'review', label: 'menu.entry.review', run: importReviews },
+  { key: 'shortlist', label: 'menu.entry.shortlist', run: shortlistEntry },
+  { key: 'notice', label: 'menu.entry.notice', run: noticeEntry },
   { key: 'assess', label: 'menu.entry.assess', run: importAssessments },
   { key: 'score', label: 'menu.entry.score', run: showScores },
   { key: 'export', label: 'menu.entry.export', run: exportWorkbook },
-  // studios due, db backup (issue 5) belong here
+  { key: 'due', label: 'menu.entry.due', run: dueEntry },
+  { key: 'backup', label: 'menu.entry.backup', run: backupEntry },
   { key: 'quit', label: 'menu.entry.quit', run: async () => QUIT },
 ];
 

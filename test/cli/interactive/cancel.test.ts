@@ -3,7 +3,7 @@
  * the main menu, and in both cases nothing was written: no file appeared or changed, and the
  * database file is byte for byte what it was.
  */
-import { answer, APPLICATIONS, ASSESSMENTS, ctrlC, enter, pick, screen, seededDb, shown, startMenu } from './harness.js';
+import { answer, APPLICATIONS, ASSESSMENTS, ctrlC, enter, pick, REVIEWS, screen, seededDb, shown, startMenu } from './harness.js';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,12 +54,50 @@ const SCRIPTS: Record<string, Script> = {
     prepare: (_dir, db) => cli(db, 'apply', 'override', '5', 'retirement-margin', '--reason', '同意'),
     steps: [() => pick('撤销一项豁免'), () => pick('#5 '), () => pick('retirement-margin'), () => answer('误操作')],
   },
+  导入专家评审表: { entry: '导入专家评审表', steps: [() => answer(REVIEWS)] },
+  生成拟认定名单: {
+    entry: '生成拟认定名单',
+    prepare: (_dir, db) => cli(db, 'review', 'import', REVIEWS),
+    steps: [() => pick('按评审得分'), () => answer('75'), () => enter()],
+  },
+  人工移出: {
+    entry: '生成拟认定名单',
+    prepare: (_dir, db) => cli(db, 'review', 'import', REVIEWS),
+    steps: [() => pick('人工移出'), () => pick('#3 ')],
+  },
+  公示: {
+    entry: '公示与认定',
+    prepare: async (_dir, db) => {
+      await cli(db, 'review', 'import', REVIEWS);
+      await cli(db, 'shortlist', 'confirm');
+    },
+    steps: [() => pick('开始公示'), () => answer('2026-06-01'), () => enter()],
+  },
+  认定: {
+    entry: '公示与认定',
+    prepare: async (_dir, db) => {
+      await cli(db, 'review', 'import', REVIEWS);
+      await cli(db, 'shortlist', 'confirm');
+      await cli(db, 'publicize', '--from', '2026-06-01');
+    },
+    steps: [() => pick('认定（公示期满后）'), () => answer('2026-06-08')],
+  },
+  异议: {
+    entry: '公示与认定',
+    prepare: async (_dir, db) => {
+      await cli(db, 'review', 'import', REVIEWS);
+      await cli(db, 'shortlist', 'confirm');
+    },
+    steps: [() => pick('登记异议'), () => pick('#2 ')],
+  },
   导入考核表: { entry: '导入考核表', steps: [() => answer(ASSESSMENTS)] },
   评分与结果: {
     entry: '评分与结果',
     prepare: (_dir, db) => cli(db, 'assess', 'import', ASSESSMENTS),
     steps: [() => pick('孙丽萍')],
   },
+  到期提醒: { entry: '到期提醒', steps: [] },
+  备份数据库: { entry: '备份数据库', steps: [] },
   导出表格: {
     entry: '导出表格',
     prepare: async (dir) => fs.writeFileSync(path.join(dir, '2026年形式审查汇总表.xlsx'), 'old'),
@@ -67,10 +105,11 @@ const SCRIPTS: Record<string, Script> = {
   },
 };
 
+/** Every file below `dir` (the automatic backups live in a sub-folder) with its hash. */
 function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(
-    fs
-      .readdirSync(dir)
+    (fs.readdirSync(dir, { recursive: true }) as string[])
+      .filter((f) => fs.statSync(path.join(dir, f)).isFile())
       .sort()
       .map((f) => [f, crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')]),
   );

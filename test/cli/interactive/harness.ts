@@ -22,6 +22,7 @@ export { screen };
 export const SAMPLES = fileURLToPath(new URL('../../../data/samples/', import.meta.url));
 export const APPLICATIONS = path.join(SAMPLES, 'applications');
 export const ASSESSMENTS = path.join(SAMPLES, 'assessments');
+export const REVIEWS = path.join(SAMPLES, 'reviews');
 export const ROUND = 2026;
 
 export interface MenuRun {

@@ -11,7 +11,10 @@ describe('main menu', () => {
     const run = await startMenu();
     const screenText = shown();
     expect(screenText).toContain('请选择要做的事（当前：2026 年度）');
-    const labels = ['选择申报年度', '生成空白模板', '导入申报表', '查看申报与问题', '形式审查：豁免 / 撤销豁免', '导入考核表', '评分与结果', '导出表格', '退出'];
+    const labels = [
+      '选择申报年度', '生成空白模板', '导入申报表', '查看申报与问题', '形式审查：豁免 / 撤销豁免', '导入专家评审表', '生成拟认定名单',
+      '公示与认定', '导入考核表', '评分与结果', '导出表格', '到期提醒', '备份数据库', '退出',
+    ];
     labels.forEach((label, i) => expect(screenText).toContain(`${i + 1}. ${label}`));
     expect(screenText).toContain('↑↓ 移动 • ⏎ 选择 • Ctrl+C 退出');
     expect(screenText).not.toMatch(/navigate|select|Use arrow/u);
@@ -124,7 +127,7 @@ it('MENU keys are unique and every entry has a Chinese label', () => {
 });
 
 function highlight9(): void {
-  for (let i = 0; i < 8; i++) screen.keypress('down');
-  expect(shown()).toMatch(/❯ 9\. 退出/u);
+  for (let i = 0; i < MENU.length - 1; i++) screen.keypress('down');
+  expect(shown()).toMatch(new RegExp(`❯ ${MENU.length}\\. 退出`, 'u'));
 }
 

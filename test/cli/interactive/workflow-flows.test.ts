@@ -1,0 +1,146 @@
+/** The menu from expert review to plaque, end to end in-process: questions, validation, previews and what lands in the database. */
+import { answer, enter, files, pick, REVIEWS, screen, seededDb, shown, startMenu, type MenuRun } from './harness.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/run-cli.js';
+import { tempDir } from '../../helpers/tmp.js';
+
+async function leave(run: MenuRun): Promise<void> {
+  screen.keypress({ name: 'c', ctrl: true });
+  expect(await run.done).toBe(0);
+}
+
+const json = async <T>(db: string, ...args: string[]): Promise<T> => JSON.parse((await runCli(['--db', db, '--round', '2026', ...args, '--json'])).stdout) as T;
+const statuses = async (db: string): Promise<Record<number, string>> =>
+  Object.fromEntries((await json<{ id: number; status: string }[]>(db, 'apply', 'list')).map((a) => [a.id, a.status]));
+
+describe('导入专家评审表 · 生成拟认定名单 · 公示与认定', () => {
+  it('walks a round from the review sheets to plaques, previewing and confirming every bulk step', async () => {
+    const dir = tempDir();
+    const run = await startMenu({ dir, db: await seededDb(dir) });
+
+    await pick('导入专家评审表');
+    await answer(REVIEWS);
+    await pick('全部导入');
+    expect(run.printed()).toMatch(/评审得分算法：去掉一个最高分和一个最低分后平均/u);
+    expect((await statuses(run.db))[1]).toBe('reviewed');
+
+    await pick('生成拟认定名单');
+    await pick('按评审得分');
+    await answer('150');
+    expect(shown()).toContain('--min-score 的值“150”无效，请写 0 到 100 之间的分数');
+    await answer('75');
+    await answer('2.5');
+    expect(shown()).toContain('--quota 的值“2.5”无效');
+    await answer('');
+    expect(run.printed()).toContain('评审得分低于 75 分');
+    expect(run.printed()).toContain('确认后：#1、#3、#8、#2 改为“拟认定”');
+    expect(shown()).toContain('确认这份名单吗？');
+    await enter(); // default 否
+    expect(run.printed()).toContain('已取消，没有做任何修改');
+    expect((await statuses(run.db))[1]).toBe('reviewed');
+
+    await pick('生成拟认定名单');
+    await pick('按评审得分');
+    expect(shown()).not.toContain('75'); // a cancelled list saves no settings
+    await answer('75');
+    await answer('');
+    await answer('y');
+    expect(await statuses(run.db)).toMatchObject({ 1: 'shortlisted', 2: 'shortlisted', 3: 'shortlisted', 8: 'shortlisted', 9: 'reviewed' });
+
+    await pick('公示与认定');
+    await pick('开始公示');
+    await answer('2026-06-01');
+    expect(shown()).toContain('2026-06-05'); // default end: 5 working days
+    await enter();
+    expect(run.printed()).toContain('以下 4 个申报将进入公示（2026-06-01 至 2026-06-05）');
+    await answer('y');
+    expect((await statuses(run.db))[2]).toBe('publicized');
+
+    await pick('公示与认定');
+    await pick('登记异议');
+    await pick('#2 ');
+    await answer('');
+    expect(shown()).toContain('请用 --reason');
+    await answer('来信反映业绩不实');
+
+    await pick('公示与认定');
+    await pick('认定（公示期满后）');
+    await answer('2026-06-08');
+    expect(run.printed()).toContain('#2 沈建华中式烹调师技能大师工作室：有 1 条未处理异议，暂不认定');
+    expect(run.printed()).toContain('#1 陈国平数控车工技能大师工作室：将认定，分配铭牌编号');
+    await answer('y');
+    expect(run.printed()).toContain('GS-2026-003');
+
+    await pick('公示与认定');
+    await pick('处理异议');
+    await pick('#2 ');
+    await answer('经核实不属实');
+    await pick('公示与认定');
+    await pick('认定（公示期满后）');
+    await answer('2026-06-09');
+    await answer('y');
+    expect(await statuses(run.db)).toMatchObject({ 1: 'certified', 2: 'certified', 3: 'certified', 8: 'certified' });
+
+    await pick('公示与认定');
+    await pick('登记补助已发放');
+    await pick('GS-2026-004');
+    await answer('2026-07-15');
+    expect(run.printed()).toContain('沈建华中式烹调师技能大师工作室 补助 20000 元于 2026-07-15 发放');
+
+    await pick('导出表格');
+    await pick('补助发放名单');
+    await enter();
+    await pick('导出表格');
+    await pick('拟认定名单（公示版）');
+    await enter();
+    expect(files(run.dir)).toEqual(expect.arrayContaining(['2026年拟认定名单.xlsx', '2026年补助发放名单.xlsx']));
+
+    await pick('到期提醒');
+    await answer('5y');
+    expect(run.printed()).toContain('需安排考核');
+
+    await pick('备份数据库');
+    await answer('备份');
+    expect(fs.existsSync(path.join(run.dir, '备份.db'))).toBe(true);
+    await leave(run);
+
+    const log = await json<{ command: string }[]>(run.db, 'history', '2');
+    expect(log.map((e) => e.command)).toEqual(expect.arrayContaining(['gongshu interactive shortlist confirm', 'gongshu interactive certify']));
+  }, 60_000);
+
+  it('takes an application off the list by hand with a reason', async () => {
+    const dir = tempDir();
+    const db = await seededDb(dir);
+    await runCli(['--db', db, '--round', '2026', 'review', 'import', REVIEWS]);
+    const run = await startMenu({ dir, db });
+    await pick('生成拟认定名单');
+    await pick('人工移出');
+    expect(shown()).not.toContain('#4 ');
+    await pick('#8 ');
+    await answer('评审委员会决定');
+    expect(run.printed()).toContain('已记录：申报 #8 方志远茶艺师技能大师工作室 人工移出名单（评审委员会决定）');
+    await leave(run);
+    const list = await json<{ excluded: { id: number; reason: string }[] }>(db, 'shortlist');
+    expect(list.excluded.find((x) => x.id === 8)!.reason).toBe('removed');
+  });
+
+  it('says what is missing when there is nothing to publicize, certify or pay', async () => {
+    const dir = tempDir();
+    const run = await startMenu({ dir, db: await seededDb(dir) });
+    await pick('公示与认定');
+    await pick('开始公示');
+    expect(run.printed()).toContain('没有“拟认定”的申报');
+    await pick('公示与认定');
+    await pick('认定（公示期满后）');
+    expect(run.printed()).toContain('没有“公示中”的申报可以认定');
+    await pick('公示与认定');
+    await pick('登记补助已发放');
+    expect(run.printed()).toContain('没有待发放补助的工作室');
+    await pick('到期提醒');
+    await answer('半年');
+    expect(shown()).toContain('时间范围“半年”无法识别');
+    await leave(run);
+  });
+});
