@@ -26,6 +26,7 @@ import {
   type FemaleGroup,
 } from '../store/applications.js';
 import { appendAudit, auditFor } from '../store/audit.js';
+import { clean } from '../ui/output.js';
 import { renderTable } from '../ui/table.js';
 import type { CliContext } from './context.js';
 import { parseDate, parseId, todayIso } from './context.js';
@@ -54,14 +55,16 @@ export async function applyImport(ctx: CliContext, paths: string[], opts: Record
 
 export function renderImportResults(ctx: CliContext, results: FileResult[]): void {
   const c = ctx.out.color;
+  // File names come from whoever named the file: no escape sequence of theirs may survive, colour or not.
   const rows = results.map((r) => [
-    r.file,
+    clean(r.file),
     r.outcome === 'failed' ? c.red(outcomeLabel(r.outcome)) : r.outcome === 'skipped' ? c.dim(outcomeLabel(r.outcome)) : c.green(outcomeLabel(r.outcome)),
     r.id ? `#${r.id}${r.version && r.version > 1 ? ` (v${r.version})` : ''}` : '',
-    r.error ? [r.error.sheet, r.error.cell].filter(Boolean).join('!') + (r.error.sheet || r.error.cell ? ' ' : '') + r.error.message : r.title ?? '',
+    clean(r.error ? [r.error.sheet, r.error.cell].filter(Boolean).join('!') + (r.error.sheet || r.error.cell ? ' ' : '') + r.error.message : r.title ?? ''),
     r.outcome === 'failed' || r.outcome === 'skipped' ? '' : `${r.errors} / ${r.warnings}`,
   ]);
   ctx.out.print(renderTable(msg('cli.import.head').split('|'), rows));
+  printProblemLines(ctx, results);
   const count = (o: FileResult['outcome']): number => results.filter((r) => r.outcome === o).length;
   ctx.out.note(
     msg('cli.import.summary', {
@@ -74,6 +77,28 @@ export function renderImportResults(ctx: CliContext, results: FileResult[]): voi
       db: ctx.dbPath,
     }),
   );
+}
+
+const PROBLEM_LINES_PER_FILE = 5;
+
+/**
+ * The cells the reader stumbled on (a formula without a result, a cut text, a score written 八分), each with
+ * its file and cell, so a clerk sees at once what to check. Personal numbers are masked: this is a log.
+ */
+function printProblemLines(ctx: CliContext, results: readonly FileResult[]): void {
+  const lines: string[] = [];
+  for (const r of results) {
+    const shown = r.problems.filter((p) => p.severity !== 'info');
+    const file = clean(r.file);
+    for (const p of shown.slice(0, PROBLEM_LINES_PER_FILE)) {
+      const message = maskPersonalNumbers(p.message);
+      lines.push(p.cell ? msg('safety.import.problem', { file, cell: p.cell, message }) : msg('safety.import.problemNoCell', { file, message }));
+    }
+    if (shown.length > PROBLEM_LINES_PER_FILE) lines.push(msg('safety.import.moreProblems', { file, count: shown.length - PROBLEM_LINES_PER_FILE }));
+  }
+  if (lines.length === 0) return;
+  ctx.out.print(msg('safety.import.problemsHead'));
+  ctx.out.print(lines.join('\n'));
 }
 
 export function eligibilityText(e: Eligibility): string {

@@ -9,6 +9,7 @@ import { scoringMessages } from './scoring.js';
 import { storeMessages } from './store.js';
 import { lifecycleMessages } from './lifecycle.js';
 import { exportMessages } from './export.js';
+import { safetyMessages } from './safety.js';
 
 export type Lang = 'zh' | 'en';
 export interface MessageEntry {
@@ -24,6 +25,7 @@ const catalogue = {
   ...storeMessages,
   ...lifecycleMessages,
   ...exportMessages,
+  ...safetyMessages,
 } satisfies Record<string, MessageEntry>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -35,16 +35,36 @@ export function colorEnabled(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv
   return Boolean(stream.isTTY);
 }
 
-/** Text from workbooks may carry ANSI escapes or control characters: never let them reach the terminal raw. */
+/**
+ * Text from workbooks and file names may carry ANSI escapes or control characters (a lone CR rewrites the
+ * line): never let them reach the terminal raw.
+ */
 export function clean(text: string): string {
-  return stripControl(text);
+  return stripControl(text.replace(/\r\n?/gu, '\n'));
+}
+
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/gu;
+
+/** As clean(), but colour codes (SGR sequences, which chalk writes) survive; nothing else does. */
+export function cleanKeepingColour(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(SGR)) {
+    out += clean(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + clean(text.slice(last));
 }
 
 export function createOutput(options: OutputOptions = {}): Output {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const env = options.env ?? process.env;
-  const color = new Chalk({ level: colorEnabled(stderr, env) ? 1 : 0 });
+  const colour = colorEnabled(stderr, env);
+  const color = new Chalk({ level: colour ? 1 : 0 });
+  // Without colour, no escape sequence at all may reach the stream; with it, only colour codes.
+  const sanitize = colour ? cleanKeepingColour : clean;
   const progressOn = Boolean(stderr.isTTY) && !options.json;
   let progressShown = false;
   const clearProgress = (): void => {
@@ -58,30 +78,30 @@ export function createOutput(options: OutputOptions = {}): Output {
     json: Boolean(options.json),
     print(text) {
       clearProgress();
-      stdout.write(`${text}\n`);
+      stdout.write(`${sanitize(text)}\n`);
     },
     note(text) {
       clearProgress();
-      stderr.write(`${text}\n`);
+      stderr.write(`${sanitize(text)}\n`);
     },
     warn(text) {
       clearProgress();
-      stderr.write(`${color.yellow(text)}\n`);
+      stderr.write(`${color.yellow(clean(text))}\n`);
     },
     error(text) {
       clearProgress();
-      stderr.write(`${color.red(text)}\n`);
+      stderr.write(`${color.red(clean(text))}\n`);
     },
     success(text) {
       clearProgress();
-      stderr.write(`${color.green(text)}\n`);
+      stderr.write(`${color.green(clean(text))}\n`);
     },
     printJson(value) {
       stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     },
     progress(text) {
       if (!progressOn) return;
-      stderr.write(`\r\u001b[2K${text}`);
+      stderr.write(`\r\u001b[2K${clean(text)}`);
       progressShown = true;
     },
     endProgress() {

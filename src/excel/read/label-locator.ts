@@ -137,6 +137,11 @@ export function buildGrid(ws: ExcelJS.Worksheet, index: number, date1904: boolea
   return { name: ws.name, index, hidden, owners, rows, rowNumbers: [...rows.keys()].sort((a, b) => a - b) };
 }
 
+/** Cells whose text was cut to Excel's cell limit while reading (see MAX_CELL_CHARS). */
+export function truncatedCells(grids: readonly SheetGrid[]): GridCell[] {
+  return grids.flatMap((g) => g.owners.filter((o) => o.value.truncatedFrom !== undefined));
+}
+
 export function buildGrids(workbook: ExcelJS.Workbook): SheetGrid[] {
   const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
   return workbook.worksheets.map((ws, i) => buildGrid(ws, i, date1904));
