@@ -45,12 +45,12 @@ export const importMessages = {
     en: 'The file holds {count} parts (a form has a few dozen, limit {max}); it looks like a crafted archive and was refused. Ask the unit to re-save it in Excel or WPS',
   },
   'import.fileZipRatio': {
-    zh: '文件内部有一个部件解压后达 {size} MB（压缩后仅 {compressed} KB），属于“压缩炸弹”，为安全起见拒绝读取；请让报送单位用 Excel 或 WPS 重新保存后发送',
-    en: 'One part of the file unpacks to {size} MB from {compressed} KB (a zip bomb) and was refused. Ask the unit to re-save it in Excel or WPS',
+    zh: '文件内部有一个部件解压后达 {size}（压缩后仅 {compressed}），属于“压缩炸弹”，为安全起见拒绝读取；请让报送单位用 Excel 或 WPS 重新保存后发送',
+    en: 'One part of the file unpacks to {size} from {compressed} (a zip bomb) and was refused. Ask the unit to re-save it in Excel or WPS',
   },
   'import.fileZipTotal': {
-    zh: '文件解压后共 {size} MB，超过上限 {max} MB，不像是一份申报表，为安全起见拒绝读取；请删除其中的图片等内容后另存再导入',
-    en: 'The file unpacks to {size} MB, over the {max} MB limit; refused. Remove pictures and save again',
+    zh: '文件解压后共 {size}，超过上限 {max}，不像是一份申报表，为安全起见拒绝读取；请删除其中的图片等内容后另存再导入',
+    en: 'The file unpacks to {size}, over the {max} limit; refused. Remove pictures and save again',
   },
   'import.fileZipLies': {
     zh: '文件内部结构异常（工作表解压后的大小与文件声明的不符），疑似恶意构造，为安全起见拒绝读取；请让报送单位用 Excel 或 WPS 重新保存后发送',
@@ -119,6 +119,10 @@ export const importMessages = {
   'import.cellTruncated': {
     zh: '单元格内容有 {length} 个字符，超过 Excel 单元格上限 32767 个字符（不是 Excel 或 WPS 保存的内容），只读取了前 32767 个字符；请核对该单元格',
     en: 'The cell holds {length} characters, over Excel’s limit of 32,767 (not written by Excel or WPS); only the first 32,767 were read',
+  },
+  'import.controlCharsRemoved': {
+    zh: '单元格中含有不可见的控制字符或终端转义序列（不是正常输入的内容），已删除；请核对该单元格',
+    en: 'The cell held invisible control characters or terminal escape sequences (not typed text); they were removed',
   },
   'import.genderUnreadable': {
     zh: '性别“{value}”无法识别，应填 男 或 女',

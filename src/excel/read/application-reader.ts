@@ -22,7 +22,7 @@ import {
   locateFields,
   MEMBER_COLUMNS,
   ref,
-  truncatedCells,
+  sanitizedCellFindings,
   type Dictionary,
   type GridCell,
   type Located,
@@ -306,9 +306,7 @@ export function readApplication(opened: OpenedWorkbook, dict: Dictionary = appli
   if (isBlank(reader.app)) throw new GongshuError('application-empty', msg('import.applicationEmpty'), { file, sheet: located.sheetsUsed[0] });
   // An application without a unit or a lead cannot be identified or checked; it would only add a blank row.
   if (isFormBlank(reader.app)) throw new GongshuError('application-cover-only', msg('import.applicationCoverOnly'), { file, sheet: located.sheetsUsed[0] });
-  for (const cell of truncatedCells(grids)) {
-    reader.problems.push({ code: 'cell-truncated', severity: 'warning', message: msg('import.cellTruncated', { length: cell.value.truncatedFrom! }), cell: ref(cell) });
-  }
+  reader.problems.push(...sanitizedCellFindings(grids));
 
   const main =
     [located.fields.get('lead.name'), located.fields.get('unit.name')].find(Boolean)?.label.sheet ??

@@ -25,7 +25,7 @@ import {
   compileDictionary,
   locateFields,
   stripHints,
-  truncatedCells,
+  sanitizedCellFindings,
   type Dictionary,
   type GridCell,
   type LabelData,
@@ -578,8 +578,6 @@ export function readAssessment(opened: OpenedWorkbook, rubric: Rubric): ReadAsse
   reading.readTable(table);
   reading.readSignature(grids);
   if (reading.isBlank()) throw new GongshuError('assessment-empty', msg('import.assessment.empty'), { file, sheet: table.grid.name });
-  for (const cell of truncatedCells(grids)) {
-    reading.problems.push({ code: 'cell-truncated', severity: 'warning', message: msg('import.cellTruncated', { length: cell.value.truncatedFrom! }), cell: refOf(cell) });
-  }
+  reading.problems.push(...sanitizedCellFindings(grids));
   return { assessment: reading.assessment, problems: reading.problems, round: reading.round };
 }

@@ -24,6 +24,8 @@ export interface CellValue {
   hyperlink?: string;
   /** The text was longer than Excel allows in a cell and was cut; this is its original length. */
   truncatedFrom?: number;
+  /** Control characters or terminal escape sequences were removed from the text. */
+  controlRemoved?: boolean;
 }
 
 /** Excel refuses more than 32,767 characters in a cell; longer text was not written by Excel or WPS. */
@@ -61,10 +63,12 @@ function textValue(raw: string): CellValue {
     // Never keep half of a surrogate pair (𠮷 is two UTF-16 units).
     if (/[\ud800-\udbff]$/u.test(cut)) cut = cut.slice(0, -1);
   }
-  const text = cleanText(cut);
+  const lines = cut.replace(/\r\n?/gu, '\n');
+  const text = stripControl(lines);
   if (text === '') return EMPTY;
   const value: CellValue = { text, number: null, date: null, kind: 'text' };
   if (cut.length < raw.length) value.truncatedFrom = raw.length;
+  if (text !== lines) value.controlRemoved = true;
   return value;
 }
 

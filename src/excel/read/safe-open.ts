@@ -226,17 +226,17 @@ export function checkWorkbookBytes(buffer: Buffer, file: string, opts: OpenOptio
   const entries = readZipDirectory(buffer);
   if (entries === null) throw refuse('file-truncated', 'import.fileTruncated', file);
   if (entries.length > maxEntries) {
-    throw refuse('file-zip-bomb', 'import.fileZipEntries', file, { count: entries.length, max: maxEntries });
+    throw refuse('file-zip-bomb', 'import.fileZipEntries', file, { count: count(entries.length), max: count(maxEntries) });
   }
   let total = 0;
   for (const e of entries) {
     total += e.uncompressedSize;
     if (e.uncompressedSize > RATIO_MIN_BYTES && e.uncompressedSize / Math.max(1, e.compressedSize) > MAX_ENTRY_RATIO) {
-      throw refuse('file-zip-bomb', 'import.fileZipRatio', file, { size: mb(e.uncompressedSize), compressed: kb(e.compressedSize) });
+      throw refuse('file-zip-bomb', 'import.fileZipRatio', file, { size: size(e.uncompressedSize), compressed: size(e.compressedSize) });
     }
     if (e.localHeaderOffset + e.compressedSize > buffer.length) throw refuse('file-truncated', 'import.fileTruncated', file);
   }
-  if (total > maxTotal) throw refuse('file-zip-bomb', 'import.fileZipTotal', file, { size: mb(total), max: mb(maxTotal) });
+  if (total > maxTotal) throw refuse('file-zip-bomb', 'import.fileZipTotal', file, { size: size(total), max: size(maxTotal) });
 
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml')) {
@@ -245,16 +245,24 @@ export function checkWorkbookBytes(buffer: Buffer, file: string, opts: OpenOptio
   }
   const stats = sheetStats(buffer, entries, maxTotal);
   if (stats === null) throw refuse('file-zip-bomb', 'import.fileZipLies', file);
-  if (stats.merged > maxMerged) throw refuse('file-zip-bomb', 'import.fileMergedCells', file, { count: stats.merged, max: maxMerged });
-  if (stats.cells > maxCells) throw refuse('file-too-many-cells', 'import.fileTooManyCells', file, { count: stats.cells, max: maxCells });
+  if (stats.merged > maxMerged) throw refuse('file-zip-bomb', 'import.fileMergedCells', file, { count: count(stats.merged), max: count(maxMerged) });
+  if (stats.cells > maxCells) throw refuse('file-too-many-cells', 'import.fileTooManyCells', file, { count: count(stats.cells), max: count(maxCells) });
 }
 
 function mb(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
 }
 
-function kb(bytes: number): string {
-  return (bytes / 1024).toFixed(1);
+/** 20 B, 63.7 KB, 4096.0 MB: sizes in a message, whatever their magnitude. */
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${mb(bytes)} MB`;
+}
+
+/** 1,200,272: counts with thousands separators, as both languages of the messages write them. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 /** Opens an .xlsx already in memory (the checks of openWorkbookFile, minus the file size stat). */
