@@ -5,7 +5,7 @@ import type { RuleContext } from '../rules/context.js';
 import {
   activeOverrides,
   getApplication,
-  listApplications,
+  leadIdNumbers,
   materialsTracked,
   receivedMaterials,
   reportStudioName,
@@ -24,9 +24,9 @@ export interface Evaluation {
 
 export function ruleContextFor(db: Db, app: StoredApplication): RuleContext {
   const round = getRound(db, app.round);
-  const others = listApplications(db, app.round)
+  const others = leadIdNumbers(db, app.round)
     .filter((o) => o.id !== app.id)
-    .map((o) => ({ ref: `#${o.id}`, idNumber: o.current.parsed.application.lead.idNumber, kind: 'application' as const }));
+    .map((o) => ({ ref: `#${o.id}`, idNumber: o.idNumber, kind: 'application' as const }));
   const studios = validStudioLeads(db, round.deadline).map((s) => ({ ref: s.studioName, idNumber: s.idNumber, kind: 'studio' as const }));
   return {
     parsed: app.current.parsed,
@@ -54,7 +54,7 @@ export function evaluateApplication(db: Db, id: number): Evaluation {
 
 /** Recomputes a whole round (after a rule, deadline or import change: duplicates depend on the others). */
 export function evaluateRound(db: Db, round: number): number {
-  const ids = listApplications(db, round).map((a) => a.id);
+  const ids = leadIdNumbers(db, round).map((a) => a.id);
   db.transaction(() => {
     for (const id of ids) evaluateApplication(db, id);
   })();
