@@ -218,7 +218,7 @@ export async function applyOverride(ctx: CliContext, [idText, code]: string[], o
       undoOverride(db, last.id);
       appendAudit(db, ctx.actor, 'application', app.id, 'override-undo', { code, overrideId: last.id, reason });
       evaluateApplication(db, app.id);
-    })();
+    }).immediate();
     ctx.out.success(msg('cli.override.undone', { id: app.id, code: code! }));
     return;
   }
@@ -236,7 +236,7 @@ export async function applyOverride(ctx: CliContext, [idText, code]: string[], o
     const overrideId = addOverride(db, app.id, code!, reason, ctx.actor);
     appendAudit(db, ctx.actor, 'application', app.id, 'override', { code, reason, overrideId });
     return evaluateApplication(db, app.id);
-  })();
+  }).immediate();
   ctx.out.success(msg('cli.override.done', { id: app.id, code: code!, status: eligibilityText(eligibilityOf(evaluation.eligible, evaluation.findings)) }));
 }
 
@@ -248,7 +248,7 @@ export async function applySet(ctx: CliContext, [idText]: string[], opts: Record
     setFemaleGroup(db, app.id, group);
     appendAudit(db, ctx.actor, 'application', app.id, 'set', { femaleGroup: { from: app.femaleGroup, to: group } });
     evaluateApplication(db, app.id);
-  })();
+  }).immediate();
   ctx.out.success(msg('cli.set.done', { id: app.id, group: msg(group === 'cadre' ? 'cli.check.group.female-cadre' : 'cli.check.group.female-worker') }));
 }
 
@@ -269,7 +269,7 @@ export async function applyMaterials(ctx: CliContext, [idText]: string[], opts: 
       if (reportName !== undefined) setReportStudioName(db, app.id, reportName || null);
       appendAudit(db, ctx.actor, 'application', app.id, 'materials', { received: received.keys, missing: missing.keys, reportStudioName: reportName });
       evaluateApplication(db, app.id);
-    })();
+    }).immediate();
   }
   const have = new Set(receivedMaterials(db, app.id));
   const rows = allMaterials().map((m) => [

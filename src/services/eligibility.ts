@@ -55,8 +55,10 @@ export function evaluateApplication(db: Db, id: number): Evaluation {
 /** Recomputes a whole round (after a rule, deadline or import change: duplicates depend on the others). */
 export function evaluateRound(db: Db, round: number): number {
   const ids = leadIdNumbers(db, round).map((a) => a.id);
+  // Immediate: a transaction that reads first and writes later cannot wait for another gongshu's write lock
+  // (SQLite answers "database is locked" at once rather than risk a deadlock); one that locks first can.
   db.transaction(() => {
     for (const id of ids) evaluateApplication(db, id);
-  })();
+  }).immediate();
   return ids.length;
 }

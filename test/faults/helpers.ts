@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -43,7 +44,7 @@ export function finished(child: ChildProcess): Promise<{ code: number | null; si
  * `count` applications, each its own unit and lead (ID number), written into `dir` as 申报表-NNN.xlsx.
  * Files `from`..`from+count-1` are the same bytes whichever folder they are written to.
  */
-export async function writeApplicationFiles(dir: string, count: number, from = 0): Promise<string[]> {
+export async function writeApplicationFiles(dir: string, count: number, from = 0, name = (i: number) => `申报表-${String(i).padStart(3, '0')}.xlsx`): Promise<string[]> {
   const base = readZip(await personBytes(0));
   const template = person(0);
   const strings = base.find((p) => p.name === 'xl/sharedStrings.xml')!.data.toString('utf8');
@@ -57,7 +58,7 @@ export async function writeApplicationFiles(dir: string, count: number, from = 0
       .replace(`>${template.lead.idNumber}<`, `>${id}<`);
     if (!xml.includes(unit) || !xml.includes(id)) throw new Error('the template strings moved');
     const bytes = writeZip(base.map((p) => (p.name === 'xl/sharedStrings.xml' ? { name: p.name, data: Buffer.from(xml) } : p)));
-    const file = path.join(dir, `申报表-${String(i).padStart(3, '0')}.xlsx`);
+    const file = path.join(dir, name(i));
     fs.writeFileSync(file, bytes);
     files.push(file);
   }
@@ -120,6 +121,21 @@ export function versionsSoFar(file: string): number {
     return 0;
   } finally {
     db?.close();
+  }
+}
+
+/**
+ * A temporary folder in memory (/dev/shm) when there is one. kill -9 ends the process, not the machine: the
+ * page cache survives, so what the test checks is the same, and it does not wait for the disk's fsyncs
+ * (synchronous = FULL, three per file). Power loss is SQLite's own guarantee.
+ */
+export function fastTempDir(prefix: string): string {
+  const shm = '/dev/shm';
+  try {
+    fs.accessSync(shm, fs.constants.W_OK);
+    return fs.mkdtempSync(path.join(shm, prefix));
+  } catch {
+    return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   }
 }
 

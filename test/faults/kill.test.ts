@@ -6,10 +6,9 @@
  */
 import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { dbState, finished, gongshu, gongshuAsync, sleep, versionsSoFar, writeApplicationFiles } from './helpers.js';
+import { dbState, fastTempDir, finished, gongshu, gongshuAsync, sleep, versionsSoFar, writeApplicationFiles } from './helpers.js';
 
 const FILES = 200;
 const ROUNDS = Number(process.env.FAULT_ROUNDS ?? 2);
@@ -18,7 +17,7 @@ let dir: string;
 let inbox: string;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshu-kill-'));
+  dir = fastTempDir('gongshu-kill-');
   inbox = path.join(dir, 'inbox');
   await writeApplicationFiles(inbox, FILES);
 }, 120_000);
