@@ -209,6 +209,13 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('gongshu export results --round 2026'))
     .action(lazy(async () => (await import('./assess.js')).exportResults));
 
+  const db = program.command('db').description(msg('cli.db.description'));
+  db.command('purge')
+    .description(msg('cli.db.purge'))
+    .option('--yes', msg('cli.opt.yes'))
+    .addHelpText('after', examples('gongshu db purge --round 2020', 'gongshu db purge --round 2020 --yes'))
+    .action(lazy(async () => (await import('./db.js')).dbPurge));
+
   program
     .command('demo')
     .description(msg('cli.demo.description'))

@@ -13,7 +13,7 @@ export const safetyMessages = {
     en: '  {file}: {count} more; use --json to see them all',
   },
 
-  'cli.db.description': { zh: '数据库维护：清除个人信息', en: 'Database upkeep: purge personal data' },
+  'cli.db.description': { zh: '数据库维护', en: 'Database upkeep' },
   'cli.db.purge': {
     zh: '保存期满后清除某一年度的个人信息（身份证号码、电话、出生年月、成员名单等），只保留统计数字和操作日志',
     en: 'After the retention period, delete a round’s personal data (ID numbers, phones, birth dates, members), keeping counts and the audit log',
@@ -38,6 +38,7 @@ export const safetyMessages = {
     zh: '清除个人信息需要确认，但当前不是交互式终端，无法询问。确认无误后请加 --yes 重新运行：gongshu db purge --round {round} --yes',
     en: 'Purging needs confirmation and this is not an interactive terminal; add --yes: gongshu db purge --round {round} --yes',
   },
+  'purge.removedMessage': { zh: '（保存期满，个人信息已清除）', en: '(personal data purged after retention)' },
   'purge.cancelled': { zh: '已取消，未做任何修改', en: 'Cancelled; nothing changed' },
   'purge.done': {
     zh: '已清除 {round} 年度 {applications} 份申报和 {assessments} 份考核表中的个人信息（已记入操作日志）。保留的统计：{counts}',

@@ -14,6 +14,7 @@ import {
 } from '../store/applications.js';
 import type { Db } from '../store/open.js';
 import { getRound } from '../store/rounds.js';
+import { isPurgedData } from '../store/purge.js';
 import { validStudioLeads } from '../store/studio-leads.js';
 
 export interface Evaluation {
@@ -45,8 +46,10 @@ export function ruleContextFor(db: Db, app: StoredApplication): RuleContext {
 export function evaluateApplication(db: Db, id: number): Evaluation {
   const app = getApplication(db, id);
   if (!app) throw new Error(`application ${id} not found`);
-  const findings = runRules(ruleContextFor(db, app));
   const overridden = new Set(activeOverrides(db, id).map((o) => o.code));
+  // After `db purge` only the verdict is left: checking the emptied form again would invent missing fields.
+  if (isPurgedData(app.current.parsed)) return { findings: app.findings, eligible: app.eligible ?? false, overridden };
+  const findings = runRules(ruleContextFor(db, app));
   const eligible = isEligible(findings, overridden);
   saveFindings(db, id, findings, eligible);
   return { findings, eligible, overridden };
