@@ -3,7 +3,7 @@
  * colour only on a terminal and never with NO_COLOR, control characters stripped from workbook text.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { stripControl } from '../core/text.js';
+import { maskPersonalNumbers, stripControl } from '../core/text.js';
 
 export interface Output {
   readonly color: ChalkInstance;
@@ -15,6 +15,8 @@ export interface Output {
   warn(text: string): void;
   error(text: string): void;
   success(text: string): void;
+  /** A line about a number the clerk typed in and asked about (`check id`): shown in full, it is theirs. */
+  showTyped(text: string): void;
   /** Machine-readable result: stdout holds the JSON alone. */
   printJson(value: unknown): void;
   /** A transient progress line, on a terminal only. */
@@ -63,8 +65,12 @@ export function createOutput(options: OutputOptions = {}): Output {
   const env = options.env ?? process.env;
   const colour = colorEnabled(stderr, env);
   const color = new Chalk({ level: colour ? 1 : 0 });
-  // Without colour, no escape sequence at all may reach the stream; with it, only colour codes.
-  const sanitize = colour ? cleanKeepingColour : clean;
+  // Without colour, no escape sequence at all may reach the stream; with it, only colour codes. What a
+  // clerk's screen shows may be photographed, pasted into a chat or logged by a script: ID and mobile
+  // numbers are masked in every line of it (330105********0017, 138****5678). --json output is data and
+  // stays complete.
+  const sanitize = (text: string): string => maskPersonalNumbers(colour ? cleanKeepingColour(text) : clean(text));
+  const plain = (text: string): string => maskPersonalNumbers(clean(text));
   const progressOn = Boolean(stderr.isTTY) && !options.json;
   let progressShown = false;
   const clearProgress = (): void => {
@@ -86,13 +92,17 @@ export function createOutput(options: OutputOptions = {}): Output {
     },
     warn(text) {
       clearProgress();
-      stderr.write(`${color.yellow(clean(text))}\n`);
+      stderr.write(`${color.yellow(plain(text))}\n`);
     },
     error(text) {
       clearProgress();
-      stderr.write(`${color.red(clean(text))}\n`);
+      stderr.write(`${color.red(plain(text))}\n`);
     },
     success(text) {
+      clearProgress();
+      stderr.write(`${color.green(plain(text))}\n`);
+    },
+    showTyped(text) {
       clearProgress();
       stderr.write(`${color.green(clean(text))}\n`);
     },
@@ -101,7 +111,7 @@ export function createOutput(options: OutputOptions = {}): Output {
     },
     progress(text) {
       if (!progressOn) return;
-      stderr.write(`\r\u001b[2K${clean(text)}`);
+      stderr.write(`\r\u001b[2K${plain(text)}`);
       progressShown = true;
     },
     endProgress() {
