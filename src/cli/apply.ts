@@ -83,7 +83,7 @@ const PROBLEM_LINES_PER_FILE = 5;
 
 /**
  * The cells the reader stumbled on (a formula without a result, a cut text, a score written 八分), each with
- * its file and cell, so a clerk sees at once what to check. Personal numbers are masked: this is a log.
+ * its file and cell, so a clerk sees at once what to check. (Output masks the personal numbers they quote.)
  */
 function printProblemLines(ctx: CliContext, results: readonly FileResult[]): void {
   const lines: string[] = [];
@@ -91,8 +91,8 @@ function printProblemLines(ctx: CliContext, results: readonly FileResult[]): voi
     const shown = r.problems.filter((p) => p.severity !== 'info');
     const file = clean(r.file);
     for (const p of shown.slice(0, PROBLEM_LINES_PER_FILE)) {
-      const message = maskPersonalNumbers(p.message);
-      lines.push(p.cell ? msg('safety.import.problem', { file, cell: p.cell, message }) : msg('safety.import.problemNoCell', { file, message }));
+      const message = clean(p.message);
+      lines.push(p.cell ? msg('safety.import.problem', { file, cell: clean(p.cell), message }) : msg('safety.import.problemNoCell', { file, message }));
     }
     if (shown.length > PROBLEM_LINES_PER_FILE) lines.push(msg('safety.import.moreProblems', { file, count: shown.length - PROBLEM_LINES_PER_FILE }));
   }
