@@ -27,6 +27,7 @@ import {
   type FemaleGroup,
 } from '../store/applications.js';
 import { appendAudit, auditFor } from '../store/audit.js';
+import { clean } from '../ui/output.js';
 import { renderTable } from '../ui/table.js';
 import type { CliContext } from './context.js';
 import { parseDate, parseId, todayIso } from './context.js';
@@ -55,14 +56,16 @@ export async function applyImport(ctx: CliContext, paths: string[], opts: Record
 
 export function renderImportResults(ctx: CliContext, results: FileResult[]): void {
   const c = ctx.out.color;
+  // File names come from whoever named the file: no escape sequence of theirs may survive, colour or not.
   const rows = results.map((r) => [
-    r.file,
+    clean(r.file),
     r.outcome === 'failed' ? c.red(outcomeLabel(r.outcome)) : r.outcome === 'skipped' ? c.dim(outcomeLabel(r.outcome)) : c.green(outcomeLabel(r.outcome)),
     r.id ? `#${r.id}${r.version && r.version > 1 ? ` (v${r.version})` : ''}` : '',
-    r.error ? [r.error.sheet, r.error.cell].filter(Boolean).join('!') + (r.error.sheet || r.error.cell ? ' ' : '') + r.error.message : r.title ?? '',
+    clean(r.error ? [r.error.sheet, r.error.cell].filter(Boolean).join('!') + (r.error.sheet || r.error.cell ? ' ' : '') + r.error.message : r.title ?? ''),
     r.outcome === 'failed' || r.outcome === 'skipped' ? '' : `${r.errors} / ${r.warnings}`,
   ]);
   ctx.out.print(renderTable(msg('cli.import.head').split('|'), rows));
+  printProblemLines(ctx, results);
   const count = (o: FileResult['outcome']): number => results.filter((r) => r.outcome === o).length;
   ctx.out.note(
     msg('cli.import.summary', {
@@ -79,6 +82,28 @@ export function renderImportResults(ctx: CliContext, results: FileResult[]): voi
 
 function statusText(status: string): string {
   return isStatus('application', status) ? statusLabel(status) : status;
+}
+
+const PROBLEM_LINES_PER_FILE = 5;
+
+/**
+ * The cells the reader stumbled on (a formula without a result, a cut text, a score written 八分), each with
+ * its file and cell, so a clerk sees at once what to check. (Output masks the personal numbers they quote.)
+ */
+function printProblemLines(ctx: CliContext, results: readonly FileResult[]): void {
+  const lines: string[] = [];
+  for (const r of results) {
+    const shown = r.problems.filter((p) => p.severity !== 'info');
+    const file = clean(r.file);
+    for (const p of shown.slice(0, PROBLEM_LINES_PER_FILE)) {
+      const message = clean(p.message);
+      lines.push(p.cell ? msg('safety.import.problem', { file, cell: clean(p.cell), message }) : msg('safety.import.problemNoCell', { file, message }));
+    }
+    if (shown.length > PROBLEM_LINES_PER_FILE) lines.push(msg('safety.import.moreProblems', { file, count: shown.length - PROBLEM_LINES_PER_FILE }));
+  }
+  if (lines.length === 0) return;
+  ctx.out.print(msg('safety.import.problemsHead'));
+  ctx.out.print(lines.join('\n'));
 }
 
 export function eligibilityText(e: Eligibility): string {
@@ -199,7 +224,7 @@ export async function applyOverride(ctx: CliContext, [idText, code]: string[], o
       undoOverride(db, last.id);
       appendAudit(db, ctx.actor, 'application', app.id, 'override-undo', { code, overrideId: last.id, reason });
       evaluateApplication(db, app.id, ctx.actor);
-    })();
+    }).immediate();
     ctx.out.success(msg('cli.override.undone', { id: app.id, code: code! }));
     return;
   }
@@ -217,7 +242,7 @@ export async function applyOverride(ctx: CliContext, [idText, code]: string[], o
     const overrideId = addOverride(db, app.id, code!, reason, ctx.actor);
     appendAudit(db, ctx.actor, 'application', app.id, 'override', { code, reason, overrideId });
     return evaluateApplication(db, app.id, ctx.actor);
-  })();
+  }).immediate();
   ctx.out.success(msg('cli.override.done', { id: app.id, code: code!, status: eligibilityText(eligibilityOf(evaluation.eligible, evaluation.findings)) }));
 }
 
@@ -229,7 +254,7 @@ export async function applySet(ctx: CliContext, [idText]: string[], opts: Record
     setFemaleGroup(db, app.id, group);
     appendAudit(db, ctx.actor, 'application', app.id, 'set', { femaleGroup: { from: app.femaleGroup, to: group } });
     evaluateApplication(db, app.id, ctx.actor);
-  })();
+  }).immediate();
   ctx.out.success(msg('cli.set.done', { id: app.id, group: msg(group === 'cadre' ? 'cli.check.group.female-cadre' : 'cli.check.group.female-worker') }));
 }
 
@@ -250,7 +275,7 @@ export async function applyMaterials(ctx: CliContext, [idText]: string[], opts: 
       if (reportName !== undefined) setReportStudioName(db, app.id, reportName || null);
       appendAudit(db, ctx.actor, 'application', app.id, 'materials', { received: received.keys, missing: missing.keys, reportStudioName: reportName });
       evaluateApplication(db, app.id, ctx.actor);
-    })();
+    }).immediate();
   }
   const have = new Set(receivedMaterials(db, app.id));
   const rows = allMaterials().map((m) => [

@@ -66,7 +66,7 @@ export async function assessSet(ctx: CliContext, [idText]: string[], opts: Recor
       );
     }
     appendAudit(db, ctx.actor, 'studio', stored.studio.id, 'set', { leadLeft: opts.leadLeft, leadBirth: birth, leadGender: gender, femaleGroup: opts.femaleGroup });
-  })();
+  }).immediate();
   ctx.out.success(msg('cli.assess.setDone', { name: stored.studio.name }));
 }
 

@@ -14,7 +14,8 @@ export async function checkId(ctx: CliContext, [raw]: string[]): Promise<number>
   if (ctx.json) {
     ctx.out.printJson({ valid: check.valid, normalized: check.normalized, birth: check.birth, gender: check.gender, region: check.region, messages });
   } else {
-    for (const line of messages) (check.valid ? ctx.out.success : ctx.out.error)(line);
+    // The clerk typed the number in: the converted 18-digit form is the answer they asked for.
+    for (const line of messages) (check.valid ? ctx.out.showTyped : ctx.out.error)(line);
   }
   return check.valid ? 0 : 1;
 }

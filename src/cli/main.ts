@@ -2,11 +2,18 @@
 import { CommanderError } from 'commander';
 import { ExitCode } from '../core/errors.js';
 import { setLang } from '../messages/index.js';
+import { resolveDbPath } from '../store/open.js';
 import { createOutput } from '../ui/output.js';
 import { buildProgram } from './program.js';
 import { reportError } from './report.js';
 
 export { formatError } from './report.js';
+
+function dbOption(argv: readonly string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--db' || a.startsWith('--db='));
+  if (i < 0) return undefined;
+  return argv[i]!.includes('=') ? argv[i]!.slice('--db='.length) : argv[i + 1];
+}
 
 function langFrom(argv: readonly string[]): 'zh' | 'en' {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -61,6 +68,6 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.ok;
       return ExitCode.usage;
     }
-    return reportError(out, e, debug);
+    return reportError(out, e, debug, resolveDbPath(dbOption(argv)));
   }
 }

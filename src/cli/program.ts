@@ -374,6 +374,11 @@ export function buildProgram(): Command {
     .option('--json', msg('cli.opt.json'))
     .addHelpText('after', examples('gongshu db check'))
     .action(lazy(async () => (await import('./backup.js')).dbCheck));
+  db.command('purge')
+    .description(msg('cli.db.purge'))
+    .option('--yes', msg('cli.opt.yes'))
+    .addHelpText('after', examples('gongshu db purge --round 2020', 'gongshu db purge --round 2020 --yes'))
+    .action(lazy(async () => (await import('./db.js')).dbPurge));
 
   const exporter = program.command('export').description(msg('cli.export.description'));
   exporter

@@ -2,18 +2,24 @@
 import { ExitCode, isGongshuError, type GongshuError } from '../core/errors.js';
 import { msg } from '../messages/index.js';
 import type { Output } from '../ui/output.js';
+import { translateSqliteError } from '../store/open.js';
 
 export function formatError(e: GongshuError): string {
   const where = [e.location.file, e.location.sheet, e.location.cell].filter(Boolean).join(' › ');
   return where ? msg('cli.errorAt', { where, message: e.message }) : msg('cli.error', { message: e.message });
 }
 
-/** Prints the error and returns the exit code it stands for. */
-export function reportError(out: Output, e: unknown, debug: boolean): number {
-  if (isGongshuError(e)) {
-    out.error(formatError(e));
-    if (debug && e.stack) out.note(e.stack);
-    return e.exitCode;
+/**
+ * Prints the error and returns the exit code it stands for. A storage failure outside an import (disk
+ * full, lock held too long, read-only folder) is still the clerk's to act on: said in Chinese with the
+ * database file, not as an internal error.
+ */
+export function reportError(out: Output, e: unknown, debug: boolean, dbFile?: string): number {
+  const known = !isGongshuError(e) && dbFile ? translateSqliteError(e, dbFile) : e;
+  if (isGongshuError(known)) {
+    out.error(formatError(known));
+    if (debug && known.stack) out.note(known.stack);
+    return known.exitCode;
   }
   out.error(msg('cli.internalError', { message: e instanceof Error ? e.message : String(e) }));
   if (debug && e instanceof Error && e.stack) out.note(e.stack);

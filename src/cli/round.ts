@@ -14,7 +14,7 @@ export async function roundSet(ctx: CliContext, [yearText]: string[], opts: Reco
   db.transaction(() => {
     saveRound(db, { ...before, deadline });
     appendAudit(db, ctx.actor, 'round', year, 'set', { deadline: { from: before.deadline, to: deadline } });
-  })();
+  }).immediate();
   const n = evaluateRound(db, year, ctx.actor);
   ctx.out.success(msg('cli.round.saved', { year, deadline, count: n }));
 }

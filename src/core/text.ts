@@ -43,8 +43,15 @@ export function trimText(s: string): string {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
 
+/**
+ * Whole terminal escape sequences: CSI (`ESC [ … m`, cursor moves, clear screen), OSC (`ESC ] 0;title BEL`,
+ * hyperlinks), and two-character escapes. Removed whole, so that no `[31m` is left behind in a name.
+ */
+// eslint-disable-next-line no-control-regex
+const ANSI = /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\u0020-\u002f]*[\u0030-\u007e]/gu;
+
 export function stripControl(s: string): string {
-  return s.replace(CONTROL, '');
+  return s.replace(ANSI, '').replace(CONTROL, '');
 }
 
 /** Masks an ID number: 330105********0017. */

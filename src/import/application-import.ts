@@ -30,6 +30,10 @@ function applicationKind(options: ImportOptions): ImportKind<ParsedApplication> 
     },
     parse: readApplication,
     write(db, file, opened, parsed, problems): FileResult {
+      // Asked again inside the write transaction: another gongshu may have imported the same file
+      // while this one was parsing it (two clerks, one shared database).
+      const raced = findVersionBySha(db, options.round, opened.sha256);
+      if (raced) return { file, outcome: 'skipped', id: raced.applicationId, version: raced.version, errors: 0, warnings: 0, problems: [] };
       const { unitKey, leadKey } = applicationIdentity(parsed);
       const found = findApplicationId(db, options.round, unitKey, leadKey);
       const id = found ?? insertApplication(db, options.round, unitKey, leadKey, options.receivedDate);

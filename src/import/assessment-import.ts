@@ -8,6 +8,8 @@ import type { Rubric } from '../core/rubric.js';
 import { nameKey } from '../core/text.js';
 import { readAssessment } from '../excel/read/assessment-reader.js';
 import { msg } from '../messages/index.js';
+import { scoreAssessment } from '../scoring/index.js';
+import { settingsFor } from '../services/scoring.js';
 import {
   findAssessmentId,
   findAssessmentVersionBySha,
@@ -31,6 +33,9 @@ function assessmentKind(rubric: Rubric, options: BatchOptions): ImportKind<Asses
       return { parsed: assessment, problems };
     },
     write(db, file, opened, assessment, problems): FileResult {
+      // Asked again inside the write transaction: another gongshu may have imported the same file meanwhile.
+      const raced = findAssessmentVersionBySha(db, options.round, opened.sha256);
+      if (raced) return { file, outcome: 'skipped', id: raced.assessmentId, version: raced.version, errors: 0, warnings: 0, problems: [] };
       const notes: Finding[] = [...problems];
       const nameK = nameKey(assessment.studioName);
       const leadK = nameKey(assessment.leadName);
@@ -59,7 +64,11 @@ function assessmentKind(rubric: Rubric, options: BatchOptions): ImportKind<Asses
       const id = found ?? insertAssessment(db, studio.id, options.round);
       const version = insertAssessmentVersion(db, id, { file, sha256: opened.sha256, sheet: '', assessment, problems: notes }, options.actor);
       appendAudit(db, options.actor, 'assessment', id, found ? 'new-version' : 'import', { file, sha256: opened.sha256, version });
-      return { file, outcome: found ? 'new-version' : 'imported', id, version, title: assessment.studioName, ...countBySeverity(notes), problems: notes };
+      // Scores like 八分, -2 or 12 of 10 are said at once, with their cell, as `gongshu score` will say them;
+      // they are computed again when scoring, so only the reader's notes are stored.
+      const scored = scoreAssessment(assessment, rubric, settingsFor(db, options.round, rubric), {});
+      const shown = [...notes, ...scored.findings.filter((f) => f.severity !== 'info')];
+      return { file, outcome: found ? 'new-version' : 'imported', id, version, title: assessment.studioName, ...countBySeverity(shown), problems: shown };
     },
   };
 }

@@ -31,6 +31,9 @@ function reviewKind(options: BatchOptions): ImportKind<ParsedReviewSheet> {
     },
     parse: readReviewSheet,
     write(db, file, opened, sheet, problems): FileResult {
+      // Checked again inside the write transaction: another gongshu may have imported the same file meanwhile.
+      const raced = findReviewFile(db, options.round, opened.sha256);
+      if (raced !== undefined) return { file, outcome: 'skipped', id: raced, version: 1, errors: 0, warnings: 0, problems: [] };
       const notes: Finding[] = [...problems];
       const fileId = insertReviewFile(db, options.round, file, opened.sha256, options.actor);
       let applications = 0;

@@ -39,9 +39,30 @@ export const importMessages = {
     zh: '文件不完整（可能下载或复制中断），无法打开；请向报送单位重新索取',
     en: 'The file is incomplete (an interrupted download or copy) and cannot be opened; ask the unit to send it again',
   },
-  'import.fileZipBomb': {
-    zh: '文件内部结构异常（解压后体积或单元格数量过大），为安全起见拒绝读取；请让报送单位用 Excel 或 WPS 重新保存后发送',
-    en: 'The file’s internal structure is abnormal (too large once unpacked); refused for safety. Ask the unit to re-save it in Excel or WPS',
+  // Zip bombs and oversized sheets: refused before exceljs sees them, each saying what was abnormal.
+  'import.fileZipEntries': {
+    zh: '文件内部包含 {count} 个部件（正常的申报表不超过几十个，上限 {max}），疑似恶意构造的压缩包，为安全起见拒绝读取；请让报送单位用 Excel 或 WPS 重新保存后发送',
+    en: 'The file holds {count} parts (a form has a few dozen, limit {max}); it looks like a crafted archive and was refused. Ask the unit to re-save it in Excel or WPS',
+  },
+  'import.fileZipRatio': {
+    zh: '文件内部有一个部件解压后达 {size}（压缩后仅 {compressed}），属于“压缩炸弹”，为安全起见拒绝读取；请让报送单位用 Excel 或 WPS 重新保存后发送',
+    en: 'One part of the file unpacks to {size} from {compressed} (a zip bomb) and was refused. Ask the unit to re-save it in Excel or WPS',
+  },
+  'import.fileZipTotal': {
+    zh: '文件解压后共 {size}，超过上限 {max}，不像是一份申报表，为安全起见拒绝读取；请删除其中的图片等内容后另存再导入',
+    en: 'The file unpacks to {size}, over the {max} limit; refused. Remove pictures and save again',
+  },
+  'import.fileZipLies': {
+    zh: '文件内部结构异常（工作表解压后的大小与文件声明的不符），疑似恶意构造，为安全起见拒绝读取；请让报送单位用 Excel 或 WPS 重新保存后发送',
+    en: 'A worksheet unpacks to more than the file declares (a crafted archive); refused. Ask the unit to re-save it in Excel or WPS',
+  },
+  'import.fileMergedCells': {
+    zh: '工作表中的合并单元格共覆盖 {count} 个单元格（上限 {max}），读取会耗尽内存，已拒绝；请取消整行整列的合并后另存再导入',
+    en: 'Merged ranges cover {count} cells (limit {max}); reading them would exhaust memory. Unmerge whole rows/columns and save again',
+  },
+  'import.fileTooManyCells': {
+    zh: '工作表中共有 {count} 个单元格（上限 {max}），远超一份申报表的内容，读取会长时间占用内存，已拒绝；请删除多余的行列（或只保留申报表工作表）后另存再导入',
+    en: 'The worksheets hold {count} cells (limit {max}), far more than a form; refused. Delete the extra rows and columns and save again',
   },
   'import.fileNoSheets': {
     zh: '工作簿中没有可读取的工作表，请用 Excel 或 WPS 打开检查后另存为 .xlsx 再导入',
@@ -60,6 +81,10 @@ export const importMessages = {
   'import.looksLikeAssessment': {
     zh: '这像是考核表（含 考核项目、自评分 等栏目），不是申报表；考核表请用 gongshu assess import 导入',
     en: 'This looks like an assessment form (考核项目, 自评分 …), not an application; import it with gongshu assess import',
+  },
+  'import.applicationCoverOnly': {
+    zh: '申报表只填写了封面（申报单位、工作室名称），单位情况、领衔人情况、成员和工作计划均为空；请让报送单位填写完整后重新报送',
+    en: 'Only the cover of the application is filled in; the unit, lead, members and plan are empty. Ask the unit to complete it and send it again',
   },
   'import.applicationEmpty': {
     zh: '申报表未填写（只有空白模板），请让报送单位填写后重新报送',
@@ -90,6 +115,14 @@ export const importMessages = {
   'import.idStoredAsNumber': {
     zh: '身份证号码以数字形式保存，Excel 只保留 15 位有效数字，末尾几位可能已丢失（读到 {value}）；请将单元格设为文本后重新填写',
     en: 'The ID number is stored as a number; Excel keeps only 15 significant digits, so the last digits may be lost (read {value})',
+  },
+  'import.cellTruncated': {
+    zh: '单元格内容有 {length} 个字符，超过 Excel 单元格上限 32767 个字符（不是 Excel 或 WPS 保存的内容），只读取了前 32767 个字符；请核对该单元格',
+    en: 'The cell holds {length} characters, over Excel’s limit of 32,767 (not written by Excel or WPS); only the first 32,767 were read',
+  },
+  'import.controlCharsRemoved': {
+    zh: '单元格中含有不可见的控制字符或终端转义序列（不是正常输入的内容），已删除；请核对该单元格',
+    en: 'The cell held invisible control characters or terminal escape sequences (not typed text); they were removed',
   },
   'import.genderUnreadable': {
     zh: '性别“{value}”无法识别，应填 男 或 女',

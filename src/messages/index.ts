@@ -11,6 +11,7 @@ import { lifecycleMessages } from './lifecycle.js';
 import { exportMessages } from './export.js';
 import { workflowMessages } from './workflow.js';
 import { interactiveMessages } from './interactive.js';
+import { safetyMessages } from './safety.js';
 
 export type Lang = 'zh' | 'en';
 export interface MessageEntry {
@@ -28,6 +29,7 @@ const catalogue = {
   ...exportMessages,
   ...workflowMessages,
   ...interactiveMessages,
+  ...safetyMessages,
 } satisfies Record<string, MessageEntry>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -5,7 +5,7 @@ import type { RuleContext } from '../rules/context.js';
 import {
   activeOverrides,
   getApplication,
-  listApplications,
+  leadIdNumbers,
   materialsTracked,
   receivedMaterials,
   reportStudioName,
@@ -14,6 +14,7 @@ import {
 } from '../store/applications.js';
 import type { Db } from '../store/open.js';
 import { getRound } from '../store/rounds.js';
+import { isPurgedData } from '../store/purge.js';
 import { validStudioLeads } from '../store/studio-leads.js';
 import type { Actor } from '../store/audit.js';
 import { move } from '../store/status.js';
@@ -26,9 +27,9 @@ export interface Evaluation {
 
 export function ruleContextFor(db: Db, app: StoredApplication): RuleContext {
   const round = getRound(db, app.round);
-  const others = listApplications(db, app.round)
+  const others = leadIdNumbers(db, app.round)
     .filter((o) => o.id !== app.id)
-    .map((o) => ({ ref: `#${o.id}`, idNumber: o.current.parsed.application.lead.idNumber, kind: 'application' as const }));
+    .map((o) => ({ ref: `#${o.id}`, idNumber: o.idNumber, kind: 'application' as const }));
   const studios = validStudioLeads(db, round.deadline).map((s) => ({ ref: s.studioName, idNumber: s.idNumber, kind: 'studio' as const }));
   return {
     parsed: app.current.parsed,
@@ -53,8 +54,10 @@ const CHECKED_STATUSES: ReadonlySet<string> = new Set(['submitted', 'eligible', 
 export function evaluateApplication(db: Db, id: number, actor: Actor): Evaluation {
   const app = getApplication(db, id);
   if (!app) throw new Error(`application ${id} not found`);
-  const findings = runRules(ruleContextFor(db, app));
   const overridden = new Set(activeOverrides(db, id).map((o) => o.code));
+  // After `db purge` only the verdict is left: checking the emptied form again would invent missing fields.
+  if (isPurgedData(app.current.parsed)) return { findings: app.findings, eligible: app.eligible ?? false, overridden };
+  const findings = runRules(ruleContextFor(db, app));
   const eligible = isEligible(findings, overridden);
   saveFindings(db, id, findings, eligible);
   const target = eligible ? 'eligible' : 'ineligible';
@@ -64,9 +67,11 @@ export function evaluateApplication(db: Db, id: number, actor: Actor): Evaluatio
 
 /** Recomputes a whole round (after a rule, deadline or import change: duplicates depend on the others). */
 export function evaluateRound(db: Db, round: number, actor: Actor): number {
-  const ids = listApplications(db, round).map((a) => a.id);
+  const ids = leadIdNumbers(db, round).map((a) => a.id);
+  // Immediate: a transaction that reads first and writes later cannot wait for another gongshu's write lock
+  // (SQLite answers "database is locked" at once rather than risk a deadlock); one that locks first can.
   db.transaction(() => {
     for (const id of ids) evaluateApplication(db, id, actor);
-  })();
+  }).immediate();
   return ids.length;
 }

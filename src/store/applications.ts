@@ -158,6 +158,21 @@ export function listApplications(db: Db, round?: number): StoredApplication[] {
   return rows.map((r) => toStored(db, r));
 }
 
+/**
+ * The lead ID number of every application of a round (current version), read without parsing the rest:
+ * every import re-checks duplicates against the whole round, so this runs once per file.
+ */
+export function leadIdNumbers(db: Db, round: number): { id: number; idNumber: string }[] {
+  return db
+    .prepare(
+      `SELECT a.id AS id, COALESCE(json_extract(v.data, '$.application.lead.idNumber'), '') AS idNumber
+       FROM applications a JOIN application_versions v ON v.application_id = a.id
+       WHERE a.round = ? AND v.version = (SELECT MAX(version) FROM application_versions WHERE application_id = a.id)
+       ORDER BY a.id`,
+    )
+    .all(round) as { id: number; idNumber: string }[];
+}
+
 export function listVersions(db: Db, id: number): StoredVersion[] {
   return (db.prepare('SELECT * FROM application_versions WHERE application_id = ? ORDER BY version').all(id) as VersionRow[]).map(toVersion);
 }

@@ -1,5 +1,6 @@
 /** Append-only audit log: who did what, when, with which command and why. */
 import os from 'node:os';
+import { maskPersonalNumbers } from '../core/text.js';
 import type { Db } from './open.js';
 
 export interface Actor {
@@ -32,6 +33,15 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
+/**
+ * The audit log outlives every purge, so nothing personal goes into it: ID and mobile numbers in file names
+ * (申报表-330105197506150017.xlsx) or typed reasons are masked. Hashes are not personal, and a hex digest
+ * can hold eleven digits in a row.
+ */
+function maskedValue(key: string, value: unknown): unknown {
+  return typeof value === 'string' && key !== 'sha256' ? maskPersonalNumbers(value) : value;
+}
+
 export function appendAudit(
   db: Db,
   actor: Actor,
@@ -42,7 +52,7 @@ export function appendAudit(
 ): number {
   const info = db
     .prepare('INSERT INTO audit_log (at, user, command, entity, entity_id, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(nowIso(), actor.user, actor.command, entity, entityId, action, JSON.stringify(detail));
+    .run(nowIso(), actor.user, actor.command, entity, entityId, action, JSON.stringify(detail, maskedValue));
   return Number(info.lastInsertRowid);
 }
 

@@ -74,10 +74,12 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
   }
   if (current === latest) return;
   if (current > 0) autoBackup(db, file, `before-v${current + 1}`);
-  const pending = migrations.filter((m) => m.version > current);
   try {
     db.transaction(() => {
-      for (const m of pending) {
+      // Read again under the write lock: a second gongshu started at the same moment may have migrated
+      // the file while this one waited for the lock.
+      const locked = schemaVersion(db);
+      for (const m of migrations.filter((x) => x.version > locked)) {
         db.exec(m.sql);
         db.pragma(`user_version = ${m.version}`);
       }

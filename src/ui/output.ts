@@ -3,7 +3,7 @@
  * colour only on a terminal and never with NO_COLOR, control characters stripped from workbook text.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { stripControl } from '../core/text.js';
+import { maskPersonalNumbers, stripControl } from '../core/text.js';
 
 export interface Output {
   readonly color: ChalkInstance;
@@ -15,6 +15,8 @@ export interface Output {
   warn(text: string): void;
   error(text: string): void;
   success(text: string): void;
+  /** A line about a number the clerk typed in and asked about (`check id`): shown in full, it is theirs. */
+  showTyped(text: string): void;
   /** Machine-readable result: stdout holds the JSON alone. */
   printJson(value: unknown): void;
   /** A transient progress line, on a terminal only. */
@@ -35,16 +37,40 @@ export function colorEnabled(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv
   return Boolean(stream.isTTY);
 }
 
-/** Text from workbooks may carry ANSI escapes or control characters: never let them reach the terminal raw. */
+/**
+ * Text from workbooks and file names may carry ANSI escapes or control characters (a lone CR rewrites the
+ * line): never let them reach the terminal raw.
+ */
 export function clean(text: string): string {
-  return stripControl(text);
+  return stripControl(text.replace(/\r\n?/gu, '\n'));
+}
+
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/gu;
+
+/** As clean(), but colour codes (SGR sequences, which chalk writes) survive; nothing else does. */
+export function cleanKeepingColour(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(SGR)) {
+    out += clean(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + clean(text.slice(last));
 }
 
 export function createOutput(options: OutputOptions = {}): Output {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const env = options.env ?? process.env;
-  const color = new Chalk({ level: colorEnabled(stderr, env) ? 1 : 0 });
+  const colour = colorEnabled(stderr, env);
+  const color = new Chalk({ level: colour ? 1 : 0 });
+  // Without colour, no escape sequence at all may reach the stream; with it, only colour codes. What a
+  // clerk's screen shows may be photographed, pasted into a chat or logged by a script: ID and mobile
+  // numbers are masked in every line of it (330105********0017, 138****5678). --json output is data and
+  // stays complete.
+  const sanitize = (text: string): string => maskPersonalNumbers(colour ? cleanKeepingColour(text) : clean(text));
+  const plain = (text: string): string => maskPersonalNumbers(clean(text));
   const progressOn = Boolean(stderr.isTTY) && !options.json;
   let progressShown = false;
   const clearProgress = (): void => {
@@ -58,30 +84,34 @@ export function createOutput(options: OutputOptions = {}): Output {
     json: Boolean(options.json),
     print(text) {
       clearProgress();
-      stdout.write(`${text}\n`);
+      stdout.write(`${sanitize(text)}\n`);
     },
     note(text) {
       clearProgress();
-      stderr.write(`${text}\n`);
+      stderr.write(`${sanitize(text)}\n`);
     },
     warn(text) {
       clearProgress();
-      stderr.write(`${color.yellow(text)}\n`);
+      stderr.write(`${color.yellow(plain(text))}\n`);
     },
     error(text) {
       clearProgress();
-      stderr.write(`${color.red(text)}\n`);
+      stderr.write(`${color.red(plain(text))}\n`);
     },
     success(text) {
       clearProgress();
-      stderr.write(`${color.green(text)}\n`);
+      stderr.write(`${color.green(plain(text))}\n`);
+    },
+    showTyped(text) {
+      clearProgress();
+      stderr.write(`${color.green(clean(text))}\n`);
     },
     printJson(value) {
       stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     },
     progress(text) {
       if (!progressOn) return;
-      stderr.write(`\r\u001b[2K${text}`);
+      stderr.write(`\r\u001b[2K${plain(text)}`);
       progressShown = true;
     },
     endProgress() {

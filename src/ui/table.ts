@@ -1,22 +1,12 @@
 /** Tables aligned for Chinese; cli-table3's own colours are off (it ignores NO_COLOR), colour comes from chalk. */
 import Table from 'cli-table3';
-import { clean } from './output.js';
-
-// eslint-disable-next-line no-control-regex
-const SGR = /(\u001b\[[0-9;]{0,12}m)/u;
+import { cleanKeepingColour } from './output.js';
 
 /**
- * A cell may be coloured by our own chalk calls: those colour codes (SGR, which can only change colour)
- * are kept, every other control character is stripped, so workbook text still cannot move the cursor,
- * clear the screen or retitle the window.
+ * A cell may be coloured by our own chalk calls: those colour codes are kept (cleanKeepingColour), every
+ * other control character is stripped, so workbook text still cannot move the cursor, clear the screen or
+ * retitle the window.
  */
-export function cleanCell(text: string): string {
-  return text
-    .split(SGR)
-    .map((part, i) => (i % 2 === 1 ? part : clean(part)))
-    .join('');
-}
-
 export function renderTable(head: string[], rows: (string | number)[][]): string {
   const table = new Table({
     head,
@@ -25,6 +15,6 @@ export function renderTable(head: string[], rows: (string | number)[][]): string
     // compact: no separator line between body rows, so a long list fits a screen
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
-  for (const row of rows) table.push(row.map((c) => cleanCell(String(c))));
+  for (const row of rows) table.push(row.map((c) => cleanKeepingColour(String(c))));
   return table.toString();
 }

@@ -1,7 +1,8 @@
 /** Table cells: our colours reach a terminal, workbook control characters do not. */
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { cleanCell, renderTable } from '../../src/ui/table.js';
+import { renderTable } from '../../src/ui/table.js';
+import { cleanKeepingColour as cleanCell } from '../../src/ui/output.js';
 
 const chalk = new Chalk({ level: 1 });
 

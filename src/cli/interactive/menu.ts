@@ -66,7 +66,7 @@ export async function runMenu(s: MenuSession, entries: readonly MenuEntry[] = ME
       if ((await entry.run(s)) === QUIT) return;
     } catch (e) {
       if (e instanceof MenuExit) throw e;
-      if (!(e instanceof MenuBack)) reportError(s.out, e, s.debug);
+      if (!(e instanceof MenuBack)) reportError(s.out, e, s.debug, s.dbPath);
     } finally {
       s.busy = false;
     }

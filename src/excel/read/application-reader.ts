@@ -14,7 +14,7 @@ import {
 import { readPartialDate, resolveAmbiguous, PLAUSIBLE_SERIAL_MAX, PLAUSIBLE_SERIAL_MIN } from '../../core/dates.js';
 import { GongshuError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
-import { nameKey, removeSpaces, toHalfWidth, trimText } from '../../core/text.js';
+import { maskIdNumber, nameKey, removeSpaces, toHalfWidth, trimText } from '../../core/text.js';
 import { msg } from '../../messages/index.js';
 import {
   applicationDictionary,
@@ -22,6 +22,7 @@ import {
   locateFields,
   MEMBER_COLUMNS,
   ref,
+  sanitizedCellFindings,
   type Dictionary,
   type GridCell,
   type Located,
@@ -147,7 +148,7 @@ class ApplicationReader {
     const cell = this.valueCell('lead.idNumber');
     if (cell && cell.value.kind === 'number') {
       this.facts.idStoredAsNumber = true;
-      this.warn('id-stored-as-number', msg('import.idStoredAsNumber', { value: this.app.lead.idNumber }), 'lead.idNumber', cell);
+      this.warn('id-stored-as-number', msg('import.idStoredAsNumber', { value: maskIdNumber(this.app.lead.idNumber) }), 'lead.idNumber', cell);
     }
   }
 
@@ -274,15 +275,15 @@ class ApplicationReader {
   }
 }
 
+const strings = (o: object): string[] => Object.values(o).flatMap((v) => (typeof v === 'string' ? [v] : []));
+
+/** Nothing but the cover (申报单位, 工作室名称) is filled in: the form itself is blank. */
+function isFormBlank(app: Application): boolean {
+  return app.workPlan === '' && app.members.length === 0 && [...strings(app.unit), ...strings(app.lead)].every((s) => s === '');
+}
+
 function isBlank(app: Application): boolean {
-  const strings = (o: object): string[] => Object.values(o).flatMap((v) => (typeof v === 'string' ? [v] : []));
-  return (
-    app.studioName === '' &&
-    app.coverUnit === '' &&
-    app.workPlan === '' &&
-    app.members.length === 0 &&
-    [...strings(app.unit), ...strings(app.lead)].every((s) => s === '')
-  );
+  return app.studioName === '' && app.coverUnit === '' && isFormBlank(app);
 }
 
 /**
@@ -303,6 +304,9 @@ export function readApplication(opened: OpenedWorkbook, dict: Dictionary = appli
   const reader = new ApplicationReader(located, dict);
   reader.read();
   if (isBlank(reader.app)) throw new GongshuError('application-empty', msg('import.applicationEmpty'), { file, sheet: located.sheetsUsed[0] });
+  // An application without a unit or a lead cannot be identified or checked; it would only add a blank row.
+  if (isFormBlank(reader.app)) throw new GongshuError('application-cover-only', msg('import.applicationCoverOnly'), { file, sheet: located.sheetsUsed[0] });
+  reader.problems.push(...sanitizedCellFindings(grids));
 
   const main =
     [located.fields.get('lead.name'), located.fields.get('unit.name')].find(Boolean)?.label.sheet ??

@@ -25,6 +25,7 @@ import {
   compileDictionary,
   locateFields,
   stripHints,
+  sanitizedCellFindings,
   type Dictionary,
   type GridCell,
   type LabelData,
@@ -577,5 +578,6 @@ export function readAssessment(opened: OpenedWorkbook, rubric: Rubric): ReadAsse
   reading.readTable(table);
   reading.readSignature(grids);
   if (reading.isBlank()) throw new GongshuError('assessment-empty', msg('import.assessment.empty'), { file, sheet: table.grid.name });
+  reading.problems.push(...sanitizedCellFindings(grids));
   return { assessment: reading.assessment, problems: reading.problems, round: reading.round };
 }

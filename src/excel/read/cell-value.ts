@@ -22,7 +22,14 @@ export interface CellValue {
   formula?: boolean;
   /** Target of a hyperlink cell, as written (e.g. `mailto:a@b.cn`). */
   hyperlink?: string;
+  /** The text was longer than Excel allows in a cell and was cut; this is its original length. */
+  truncatedFrom?: number;
+  /** Control characters or terminal escape sequences were removed from the text. */
+  controlRemoved?: boolean;
 }
+
+/** Excel refuses more than 32,767 characters in a cell; longer text was not written by Excel or WPS. */
+export const MAX_CELL_CHARS = 32_767;
 
 export interface CellReadOptions {
   numFmt?: string;
@@ -46,6 +53,23 @@ export function numberToText(n: number): string {
 
 function cleanText(s: string): string {
   return stripControl(s.replace(/\r\n?/gu, '\n'));
+}
+
+/** A text value, cut to Excel's cell limit first so that a 10 MB cell costs no more than a normal one. */
+function textValue(raw: string): CellValue {
+  let cut = raw;
+  if (raw.length > MAX_CELL_CHARS) {
+    cut = raw.slice(0, MAX_CELL_CHARS);
+    // Never keep half of a surrogate pair (𠮷 is two UTF-16 units).
+    if (/[\ud800-\udbff]$/u.test(cut)) cut = cut.slice(0, -1);
+  }
+  const lines = cut.replace(/\r\n?/gu, '\n');
+  const text = stripControl(lines);
+  if (text === '') return EMPTY;
+  const value: CellValue = { text, number: null, date: null, kind: 'text' };
+  if (cut.length < raw.length) value.truncatedFrom = raw.length;
+  if (text !== lines) value.controlRemoved = true;
+  return value;
 }
 
 function richTextToString(v: unknown): string | null {
@@ -79,10 +103,7 @@ function withFmt(v: CellValue, numFmt: string | undefined): CellValue {
 export function normaliseValue(value: unknown, opts: CellReadOptions = {}): CellValue {
   const { numFmt } = opts;
   if (value === null || value === undefined) return EMPTY;
-  if (typeof value === 'string') {
-    const text = cleanText(value);
-    return text === '' ? EMPTY : { text, number: null, date: null, kind: 'text' };
-  }
+  if (typeof value === 'string') return textValue(value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return EMPTY;
     if (looksLikeDateFormat(numFmt)) {
@@ -100,18 +121,15 @@ export function normaliseValue(value: unknown, opts: CellReadOptions = {}): Cell
   if (typeof value !== 'object') return EMPTY;
 
   const rich = richTextToString(value);
-  if (rich !== null) {
-    const text = cleanText(rich);
-    return text === '' ? EMPTY : { text, number: null, date: null, kind: 'text' };
-  }
+  if (rich !== null) return textValue(rich);
   const obj = value as Record<string, unknown>;
   if ('hyperlink' in obj || ('text' in obj && !('formula' in obj) && !('sharedFormula' in obj))) {
     const inner = typeof obj.text === 'string' ? obj.text : (richTextToString(obj.text) ?? '');
-    const target = typeof obj.hyperlink === 'string' ? obj.hyperlink : '';
-    let text = cleanText(inner);
-    if (text.trim() === '') text = cleanText(target.replace(/^mailto:/iu, ''));
-    if (text === '') return EMPTY;
-    return { text, number: null, date: null, kind: 'text', ...(target ? { hyperlink: target } : {}) };
+    const target = typeof obj.hyperlink === 'string' ? cleanText(obj.hyperlink.slice(0, MAX_CELL_CHARS)) : '';
+    let v = textValue(inner);
+    if (v.text.trim() === '') v = textValue(target.replace(/^mailto:/iu, ''));
+    if (v.kind === 'empty') return EMPTY;
+    return { ...v, ...(target ? { hyperlink: target } : {}) };
   }
   if ('formula' in obj || 'sharedFormula' in obj) {
     if (obj.result === undefined || obj.result === null) return { ...EMPTY, formulaWithoutResult: true };

@@ -10,7 +10,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
+import type { Finding } from '../../core/finding.js';
 import { labelKey, trimText } from '../../core/text.js';
+import { msg } from '../../messages/index.js';
 import { readCellValue, type CellValue } from './cell-value.js';
 
 export type SectionName = 'unit' | 'lead' | 'members';
@@ -135,6 +137,24 @@ export function buildGrid(ws: ExcelJS.Worksheet, index: number, date1904: boolea
   });
   const hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
   return { name: ws.name, index, hidden, owners, rows, rowNumbers: [...rows.keys()].sort((a, b) => a - b) };
+}
+
+/** Cells whose text was cut to Excel's cell limit (see MAX_CELL_CHARS) or cleaned of control characters. */
+export function sanitizedCells(grids: readonly SheetGrid[]): { truncated: GridCell[]; controlRemoved: GridCell[] } {
+  const owners = grids.flatMap((g) => g.owners);
+  return {
+    truncated: owners.filter((o) => o.value.truncatedFrom !== undefined),
+    controlRemoved: owners.filter((o) => o.value.controlRemoved),
+  };
+}
+
+/** The warnings a reader gives for sanitizedCells, each with its `Sheet!A1`. */
+export function sanitizedCellFindings(grids: readonly SheetGrid[]): Finding[] {
+  const { truncated, controlRemoved } = sanitizedCells(grids);
+  return [
+    ...truncated.map((c): Finding => ({ code: 'cell-truncated', severity: 'warning', message: msg('import.cellTruncated', { length: c.value.truncatedFrom! }), cell: ref(c) })),
+    ...controlRemoved.map((c): Finding => ({ code: 'control-chars-removed', severity: 'warning', message: msg('import.controlCharsRemoved'), cell: ref(c) })),
+  ];
 }
 
 export function buildGrids(workbook: ExcelJS.Workbook): SheetGrid[] {
@@ -540,7 +560,8 @@ class Locator {
       const below = this.scanBelow(grid, o.cell);
       if (below.cells.length > 0) return { ...base, valueCells: below.cells, text: below.text, inline: false };
     }
-    return { ...base, valueCells: [], text: '', inline: false };
+    // Only formula-without-result or error cells beside a block label: empty, but still where it was read.
+    return { ...base, valueCells: right.cells, text: '', inline: false };
   }
 
   /**
@@ -557,9 +578,11 @@ class Locator {
         if (this.isStop(owner)) break;
         if (seen.has(owner)) continue;
         seen.add(owner);
-        // A formula without a cached result or an error value is the value cell (empty), flagged by the reader.
+        // A formula without a cached result or an error value is the value cell (empty), flagged by the reader;
+        // a block keeps it too, so that 简历 or 获奖情况 written as a formula is not silently read as empty.
         if (owner.value.formulaWithoutResult || owner.value.kind === 'error') {
           if (!block) return { cells: [owner], text: '' };
+          cells.push(owner);
           continue;
         }
         const text = stripHints(owner.text, this.dict);

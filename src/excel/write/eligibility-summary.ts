@@ -64,20 +64,22 @@ export function buildEligibilitySummary(Excel: typeof ExcelJS, rows: Eligibility
 
   rows.forEach((r, index) => {
     const row = ws.getRow(4 + index);
-    const idText = o.full ? r.idNumber : maskIdNumber(r.idNumber);
+    // Submitted text is never written as something a spreadsheet would run, and without --full never shows
+    // a full ID or mobile number, wherever a unit typed one (a phone in the unit name, an ID in a file name).
+    const text = (s: string): string => safeText(o.full ? s : maskPersonalNumbers(s));
     const messages = r.findings
       .filter((f) => f.severity !== 'info')
-      .map((f) => `${f.cell ? `[${f.cell}] ` : ''}${o.full ? f.message : maskPersonalNumbers(f.message)}`)
+      .map((f) => `${f.cell ? `[${f.cell}] ` : ''}${f.message}`)
       .join('\n');
     const values: (string | number)[] = [
       r.id,
-      safeText(r.studioName),
-      safeText(r.unitName),
-      safeText(r.leadName),
-      idText,
+      text(r.studioName),
+      text(r.unitName),
+      text(r.leadName),
+      o.full ? safeText(r.idNumber) : safeText(maskIdNumber(r.idNumber)),
       ...o.ruleColumns.map((c) => o.marks[r.outcomes[c.code] ?? 'pass']),
       r.eligibility,
-      safeText(messages),
+      text(messages),
     ];
     values.forEach((v, i) => {
       const c = row.getCell(i + 1);

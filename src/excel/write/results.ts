@@ -14,6 +14,10 @@ import type { Grade, ItemScore, ScoreResult, ScoreSettings } from '../../scoring
 import {
   a4PageSetup, ERROR_FILL, FONT_BODY, LABEL_FILL, PAGE_FOOTER, safeText, THIN_BORDER, WARNING_FILL, wrappedRowHeight,
 } from './styles.js';
+import { maskPersonalNumbers } from '../../core/text.js';
+
+/** Submitted text on a list that circulates widely: never a formula, never a full ID or mobile number. */
+const publicText = (s: string): string => safeText(maskPersonalNumbers(s));
 
 type ExcelModule = typeof import('exceljs');
 
@@ -290,8 +294,8 @@ function writeSummary(wb: ExcelJS.Workbook, rows: readonly ResultRow[], o: Resul
   rankRows(rows).forEach(({ row, rank }, i) => {
     const r = row.result;
     const values: Value[] = [
-      rank, safeText(row.studioName), safeText(row.unitName), safeText(row.leadName),
-      r.base, r.bonus, r.total, gradeName(r.grade), safeText(summaryRemarks(r)),
+      rank, publicText(row.studioName), publicText(row.unitName), publicText(row.leadName),
+      r.base, r.bonus, r.total, gradeName(r.grade), publicText(summaryRemarks(r)),
     ];
     const fill = r.veto || r.grade === 'fail' ? ERROR_FILL : r.complete ? undefined : WARNING_FILL;
     dataRow(ws, SUMMARY_HEADER_ROW + 1 + i, columns, values);
@@ -321,17 +325,17 @@ function writeDetail(wb: ExcelJS.Workbook, rows: readonly ResultRow[], o: Result
   let rowNumber = DETAIL_HEADER_ROW;
   for (const { row } of rankRows(rows)) {
     const r = row.result;
-    const studio = safeText(row.studioName);
+    const studio = publicText(row.studioName);
     for (const item of r.items) {
       const findings = itemFindings(r, item.key);
-      const values: Value[] = [studio, item.categoryName, item.shortName, item.max, item.self, item.assessor, item.computed, safeText(itemNotes(r, item))];
+      const values: Value[] = [studio, item.categoryName, item.shortName, item.max, item.self, item.assessor, item.computed, publicText(itemNotes(r, item))];
       const fill = findings.some((f) => f.severity === 'error') ? ERROR_FILL : findings.some(isFlag) ? WARNING_FILL : undefined;
       dataRow(ws, ++rowNumber, columns, values, fill);
     }
     // Veto, 合计 row and other whole-sheet findings get a row of their own so nothing is lost.
     const whole = sheetFindings(r).filter((f) => isFlag(f) || f.code.startsWith('not-assessed'));
     if (whole.length > 0) {
-      const values: Value[] = [studio, t('export.results.detail.wholeSheet'), t('export.results.detail.wholeSheetItem'), null, null, null, null, safeText(whole.map((f) => f.message).join('\n'))];
+      const values: Value[] = [studio, t('export.results.detail.wholeSheet'), t('export.results.detail.wholeSheetItem'), null, null, null, null, publicText(whole.map((f) => f.message).join('\n'))];
       const fill = whole.some((f) => f.severity === 'error') ? ERROR_FILL : whole.some(isFlag) ? WARNING_FILL : undefined;
       dataRow(ws, ++rowNumber, columns, values, fill);
     }

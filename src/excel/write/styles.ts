@@ -51,8 +51,9 @@ export function styleInput(cell: ExcelJS.Cell, align: 'left' | 'center' = 'left'
 
 /**
  * Text from a submitted workbook that a spreadsheet would read as a formula (= + - @, full-width forms,
- * tab, CR) is prefixed with an apostrophe-free zero-width guard: we prepend a single quote character
- * visible as text. Never build formula or hyperlink objects from submitted text.
+ * tab, CR) gets a leading apostrophe, shown as text. In .xlsx the cell is a string either way; the
+ * apostrophe keeps it one when a clerk edits the cell and presses Enter, or copies it into a CSV.
+ * Never build formula or hyperlink objects from submitted text (test/hostile/formula-injection.test.ts).
  */
 export function safeText(value: string): string {
   return /^[=+\-@＝＋－＠\t\r]/u.test(value) ? `'${value}` : value;

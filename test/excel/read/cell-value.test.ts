@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { normaliseValue, numberToText, readCellValue } from '../../../src/excel/read/cell-value.js';
+import { MAX_CELL_CHARS, normaliseValue, numberToText, readCellValue } from '../../../src/excel/read/cell-value.js';
 
 describe('normaliseValue', () => {
   it('empty values', () => {
@@ -9,10 +9,22 @@ describe('normaliseValue', () => {
     expect(normaliseValue('').kind).toBe('empty');
   });
 
-  it('strings keep their text, minus control characters', () => {
+  it('strings keep their text, minus whole escape sequences and control characters, which are flagged', () => {
     expect(normaliseValue('张三')).toEqual({ text: '张三', number: null, date: null, kind: 'text' });
-    expect(normaliseValue('a\u001b[31mb\u0007').text).toBe('a[31mb');
-    expect(normaliseValue('line1\r\nline2').text).toBe('line1\nline2');
+    expect(normaliseValue('a\u001b[31mb\u0007')).toEqual({ text: 'ab', number: null, date: null, kind: 'text', controlRemoved: true });
+    expect(normaliseValue('名\u001b]0;pwned\u0007称\u001b[2J\u001b[H').text).toBe('名称');
+    expect(normaliseValue('line1\r\nline2')).toEqual({ text: 'line1\nline2', number: null, date: null, kind: 'text' });
+    expect(normaliseValue({ richText: [{ text: 'x\u0008y' }] })).toMatchObject({ text: 'xy', controlRemoved: true });
+  });
+
+  it('text longer than an Excel cell holds is cut at 32,767 characters, never inside a surrogate pair', () => {
+    const long = normaliseValue('字'.repeat(40_000));
+    expect(long.text).toHaveLength(MAX_CELL_CHARS);
+    expect(long.truncatedFrom).toBe(40_000);
+    const pairs = normaliseValue('𠮷'.repeat(20_000));
+    expect(pairs.text).toHaveLength(MAX_CELL_CHARS - 1);
+    expect(pairs.text.endsWith('𠮷')).toBe(true);
+    expect(normaliseValue('字'.repeat(MAX_CELL_CHARS)).truncatedFrom).toBeUndefined();
   });
 
   it('rich text is joined', () => {

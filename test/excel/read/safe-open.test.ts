@@ -180,6 +180,35 @@ describe('zip bombs', () => {
     expect(codeOf(zip)).toBe('file-zip-bomb');
   });
 
+  it('a sheet with more cells than any form is refused before exceljs builds them', () => {
+    const row = (r: number): string => `<row r="${r}">${Array.from({ length: 10 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r}"><v>1</v></c>`).join('')}</row>`;
+    const zip = makeZip([
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(`<worksheet><sheetData>${Array.from({ length: 101 }, (_, i) => row(i + 1)).join('')}</sheetData></worksheet>`) },
+    ]);
+    try {
+      checkWorkbookBytes(zip, 'big.xlsx', { maxCells: 1000 });
+      throw new Error('not refused');
+    } catch (e) {
+      expect((e as GongshuError).code).toBe('file-too-many-cells');
+      expect((e as GongshuError).message).toContain('1,010 个单元格（上限 1,000）');
+    }
+    expect(() => checkWorkbookBytes(zip, 'big.xlsx', { maxCells: 1010 })).not.toThrow();
+  });
+
+  it('says which limit a bomb broke', () => {
+    const message = (zip: Buffer): string => {
+      try {
+        checkWorkbookBytes(zip, 'x.xlsx');
+      } catch (e) {
+        return (e as GongshuError).message;
+      }
+      return '';
+    };
+    expect(message(makeZip(Array.from({ length: 10_001 }, (_, i) => ({ name: `x/${i}`, data: Buffer.alloc(0) }))))).toContain('10,001 个部件');
+    expect(message(makeZip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/a.bin', data: Buffer.alloc(10), declaredSize: 50 * 1024 * 1024 }]))).toContain('解压后达 50.0 MB（压缩后仅 10 B）');
+  });
+
   it('a normal form passes', () => {
     expect(codeOf(good)).toBeNull();
   });

@@ -1,0 +1,143 @@
+/**
+ * `gongshu db purge`: once a round's records are past their retention period, the personal data of its
+ * applications and assessments is deleted, and what the bureau must still be able to show stays: how many
+ * applications there were, their verdicts (eligible / pending / ineligible, rule by rule), the studio and
+ * unit names (published anyway), the scores, the overrides and the audit log.
+ *
+ * Deleted: every field of the parsed application except 工作室名称 and 单位名称 (so ID numbers, phones,
+ * birth dates, CVs, member lists, contacts), the lead key (`id:330105…`), the female retirement group, the
+ * texts of findings and reading problems (they quote the values), personal numbers in stored file names;
+ * in assessments the lead's name, phone, occupations and skill levels and the assessor's name.
+ * The register of studios (studios) belongs to no round and is not touched.
+ */
+import type { Assessment } from '../core/assessment.js';
+import { emptyApplication, emptyFacts, type ParsedApplication } from '../core/application.js';
+import type { Finding } from '../core/finding.js';
+import { maskPersonalNumbers } from '../core/text.js';
+import { appendAudit, type Actor } from './audit.js';
+import type { Db } from './open.js';
+
+/** Marks a purged version's data, so purging twice finds nothing and re-checking leaves the verdict alone. */
+export const PURGED = 'purged';
+
+export interface PurgePlan {
+  round: number;
+  applications: number;
+  versions: number;
+  assessments: number;
+  assessmentVersions: number;
+}
+
+export interface RoundCounts {
+  applications: number;
+  eligible: number;
+  pending: number;
+  ineligible: number;
+  unchecked: number;
+  byStatus: Record<string, number>;
+}
+
+export function isPurgedData(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as Record<string, unknown>)[PURGED] === true;
+}
+
+/** What a purge of the round would touch: rows not purged yet. */
+export function purgePlan(db: Db, round: number): PurgePlan {
+  const n = (sql: string): number => (db.prepare(sql).get(round) as { n: number }).n;
+  const notPurged = `json_extract(v.data, '$.${PURGED}') IS NULL`;
+  return {
+    round,
+    applications: n(`SELECT COUNT(DISTINCT a.id) AS n FROM applications a JOIN application_versions v ON v.application_id = a.id WHERE a.round = ? AND ${notPurged}`),
+    versions: n(`SELECT COUNT(*) AS n FROM application_versions v JOIN applications a ON a.id = v.application_id WHERE a.round = ? AND ${notPurged}`),
+    assessments: n(`SELECT COUNT(DISTINCT a.id) AS n FROM assessments a JOIN assessment_versions v ON v.assessment_id = a.id WHERE a.round = ? AND ${notPurged}`),
+    assessmentVersions: n(`SELECT COUNT(*) AS n FROM assessment_versions v JOIN assessments a ON a.id = v.assessment_id WHERE a.round = ? AND ${notPurged}`),
+  };
+}
+
+/** The verdicts of a round, as `apply list` counts them; still there after a purge. */
+export function roundCounts(db: Db, round: number): RoundCounts {
+  const rows = db.prepare('SELECT status, eligible, findings FROM applications WHERE round = ?').all(round) as { status: string; eligible: number | null; findings: string }[];
+  const counts: RoundCounts = { applications: rows.length, eligible: 0, pending: 0, ineligible: 0, unchecked: 0, byStatus: {} };
+  for (const r of rows) {
+    counts.byStatus[r.status] = (counts.byStatus[r.status] ?? 0) + 1;
+    if (r.eligible === null) counts.unchecked += 1;
+    else if (r.eligible === 0) counts.ineligible += 1;
+    else if ((JSON.parse(r.findings) as Finding[]).some((f) => f.severity === 'warning')) counts.pending += 1;
+    else counts.eligible += 1;
+  }
+  return counts;
+}
+
+/** A finding without its words: the code, severity, field and cell still count and point. */
+function withoutText(findings: Finding[], removed: string): Finding[] {
+  return findings.map((f) => ({ code: f.code, severity: f.severity, message: removed, ...(f.field ? { field: f.field } : {}), ...(f.cell ? { cell: f.cell } : {}) }));
+}
+
+function purgedApplication(parsed: ParsedApplication): ParsedApplication & { [PURGED]: true } {
+  const application = emptyApplication();
+  application.studioName = parsed.application.studioName;
+  application.coverUnit = parsed.application.coverUnit;
+  application.unit.name = parsed.application.unit.name;
+  return { application, cells: {}, facts: emptyFacts(), sheet: parsed.sheet, [PURGED]: true };
+}
+
+function purgedAssessment(a: Assessment): Assessment & { [PURGED]: true } {
+  return {
+    ...a,
+    leadName: '',
+    phone: '',
+    occupationAtSelection: '',
+    skillLevelAtSelection: '',
+    occupationNow: '',
+    skillLevelNow: '',
+    filledBy: '',
+    [PURGED]: true,
+  };
+}
+
+/**
+ * Deletes the round's personal data in one transaction, logged in the audit log, with SQLite's secure_delete
+ * on so that freed space is zeroed; the caller runs VACUUM afterwards (it cannot run inside a transaction).
+ * `removed` is the text that replaces a finding's message.
+ */
+export function purgeRound(db: Db, round: number, actor: Actor, removed: string): PurgePlan & { counts: RoundCounts } {
+  db.pragma('secure_delete = ON');
+  return db
+    .transaction(() => {
+      const plan = purgePlan(db, round);
+      const versions = db
+        .prepare(
+          `SELECT v.id, v.data, v.problems, v.file FROM application_versions v JOIN applications a ON a.id = v.application_id
+           WHERE a.round = ? AND json_extract(v.data, '$.${PURGED}') IS NULL`,
+        )
+        .all(round) as { id: number; data: string; problems: string; file: string }[];
+      const updateVersion = db.prepare('UPDATE application_versions SET data = ?, problems = ?, file = ? WHERE id = ?');
+      for (const v of versions) {
+        const parsed = JSON.parse(v.data) as ParsedApplication;
+        updateVersion.run(JSON.stringify(purgedApplication(parsed)), JSON.stringify(withoutText(JSON.parse(v.problems) as Finding[], removed)), maskPersonalNumbers(v.file), v.id);
+      }
+      const apps = db.prepare('SELECT id, findings FROM applications WHERE round = ?').all(round) as { id: number; findings: string }[];
+      const updateApp = db.prepare("UPDATE applications SET lead_key = 'purged:' || id, female_group = NULL, findings = ? WHERE id = ?");
+      for (const a of apps) updateApp.run(JSON.stringify(withoutText(JSON.parse(a.findings) as Finding[], removed)), a.id);
+
+      const assessmentVersions = db
+        .prepare(
+          `SELECT v.id, v.data, v.problems, v.file FROM assessment_versions v JOIN assessments a ON a.id = v.assessment_id
+           WHERE a.round = ? AND json_extract(v.data, '$.${PURGED}') IS NULL`,
+        )
+        .all(round) as { id: number; data: string; problems: string; file: string }[];
+      const updateAssessment = db.prepare('UPDATE assessment_versions SET data = ?, problems = ?, file = ? WHERE id = ?');
+      for (const v of assessmentVersions) {
+        updateAssessment.run(
+          JSON.stringify(purgedAssessment(JSON.parse(v.data) as Assessment)),
+          JSON.stringify(withoutText(JSON.parse(v.problems) as Finding[], removed)),
+          maskPersonalNumbers(v.file),
+          v.id,
+        );
+      }
+      const counts = roundCounts(db, round);
+      appendAudit(db, actor, 'round', round, 'purge', { ...plan, counts });
+      return { ...plan, counts };
+    })
+    .immediate();
+}
