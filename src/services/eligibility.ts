@@ -1,20 +1,22 @@
 /** Runs the eligibility rules (形式审查) for stored applications and keeps the findings with them. */
 import type { Finding } from '../core/finding.js';
 import { isEligible, runRules } from '../rules/index.js';
-import type { RuleContext } from '../rules/context.js';
+import type { OtherLead, RuleContext } from '../rules/context.js';
+import { idKey } from '../rules/duplicate-lead.js';
+import { isBlank } from '../rules/fields.js';
 import {
   activeOverrides,
   getApplication,
+  applicationsWithMaterials,
   listApplications,
-  materialsTracked,
   receivedMaterials,
   reportStudioName,
   saveFindings,
   type StoredApplication,
 } from '../store/applications.js';
 import type { Db } from '../store/open.js';
-import { getRound } from '../store/rounds.js';
-import { validStudioLeads } from '../store/studio-leads.js';
+import { getRound, type Round } from '../store/rounds.js';
+import { validStudioLeads, type StudioLead } from '../store/studio-leads.js';
 
 export interface Evaluation {
   findings: Finding[];
@@ -22,41 +24,107 @@ export interface Evaluation {
   overridden: Set<string>;
 }
 
-export function ruleContextFor(db: Db, app: StoredApplication): RuleContext {
-  const round = getRound(db, app.round);
-  const others = listApplications(db, app.round)
-    .filter((o) => o.id !== app.id)
-    .map((o) => ({ ref: `#${o.id}`, idNumber: o.current.parsed.application.lead.idNumber, kind: 'application' as const }));
-  const studios = validStudioLeads(db, round.deadline).map((s) => ({ ref: s.studioName, idNumber: s.idNumber, kind: 'studio' as const }));
+/**
+ * What every application of a round is checked against: the round itself and the leads of the other
+ * applications and of still-valid studios, indexed by comparable ID number. Built once per round check
+ * or import batch, so checking N applications reads the round once instead of N times.
+ */
+export class RoundFacts {
+  private readonly applications = new Map<string, { id: number; lead: OtherLead }[]>();
+  private readonly keyOf = new Map<number, string>();
+  private readonly studios = new Map<string, OtherLead[]>();
+
+  constructor(
+    readonly round: Round,
+    studioLeads: readonly StudioLead[],
+    applications: readonly { id: number; idNumber: string }[],
+    /** Applications whose materials are tracked (see materialsTracked). */
+    private readonly withMaterials: ReadonlySet<number>,
+  ) {
+    for (const s of studioLeads) {
+      if (isBlank(s.idNumber)) continue;
+      const key = idKey(s.idNumber);
+      const list = this.studios.get(key) ?? [];
+      list.push({ ref: s.studioName, idNumber: s.idNumber, kind: 'studio' });
+      this.studios.set(key, list);
+    }
+    for (const a of applications) this.setApplicationLead(a.id, a.idNumber);
+  }
+
+  static load(db: Db, year: number, applications?: readonly StoredApplication[]): RoundFacts {
+    const round = getRound(db, year);
+    const apps = (applications ?? listApplications(db, year)).map((a) => ({ id: a.id, idNumber: a.current.parsed.application.lead.idNumber }));
+    return new RoundFacts(round, validStudioLeads(db, round.deadline), apps, applicationsWithMaterials(db));
+  }
+
+  /** Records (or replaces) an application's lead, e.g. after an import wrote a new version. */
+  setApplicationLead(id: number, idNumber: string): void {
+    const old = this.keyOf.get(id);
+    if (old !== undefined) {
+      const list = this.applications.get(old)!.filter((e) => e.id !== id);
+      if (list.length) this.applications.set(old, list);
+      else this.applications.delete(old);
+      this.keyOf.delete(id);
+    }
+    if (isBlank(idNumber)) return;
+    const key = idKey(idNumber);
+    const list = this.applications.get(key) ?? [];
+    list.push({ id, lead: { ref: `#${id}`, idNumber, kind: 'application' } });
+    // Findings list the other applications in id order, as a full read of the round would.
+    list.sort((a, b) => a.id - b.id);
+    this.applications.set(key, list);
+    this.keyOf.set(id, key);
+  }
+
+  materialsTracked(id: number): boolean {
+    return this.withMaterials.has(id);
+  }
+
+  /** Other leads that may be the same person as this application's lead (same comparable ID). */
+  othersFor(id: number, idNumber: string): OtherLead[] {
+    if (isBlank(idNumber)) return [];
+    const key = idKey(idNumber);
+    const apps = (this.applications.get(key) ?? []).filter((e) => e.id !== id).map((e) => e.lead);
+    return [...apps, ...(this.studios.get(key) ?? [])];
+  }
+}
+
+export function ruleContextFor(db: Db, app: StoredApplication, facts: RoundFacts = RoundFacts.load(db, app.round)): RuleContext {
+  const { round } = facts;
   return {
     parsed: app.current.parsed,
     round: { year: round.year, deadline: round.deadline },
     receivedDate: app.receivedDate,
     femaleGroup: app.femaleGroup,
-    otherLeads: [...others, ...studios],
+    otherLeads: facts.othersFor(app.id, app.current.parsed.application.lead.idNumber),
     applicationId: app.id,
-    materials: materialsTracked(db, app.id)
+    materials: facts.materialsTracked(app.id)
       ? { received: receivedMaterials(db, app.id), reportStudioName: reportStudioName(db, app.id) }
       : null,
   };
 }
 
 /** Recomputes and stores one application's findings. Call inside the caller's transaction. */
-export function evaluateApplication(db: Db, id: number): Evaluation {
+export function evaluateApplication(db: Db, id: number, facts?: RoundFacts): Evaluation {
   const app = getApplication(db, id);
   if (!app) throw new Error(`application ${id} not found`);
-  const findings = runRules(ruleContextFor(db, app));
-  const overridden = new Set(activeOverrides(db, id).map((o) => o.code));
+  return evaluateStored(db, app, facts);
+}
+
+function evaluateStored(db: Db, app: StoredApplication, facts?: RoundFacts): Evaluation {
+  const findings = runRules(ruleContextFor(db, app, facts));
+  const overridden = new Set(activeOverrides(db, app.id).map((o) => o.code));
   const eligible = isEligible(findings, overridden);
-  saveFindings(db, id, findings, eligible);
+  saveFindings(db, app.id, findings, eligible);
   return { findings, eligible, overridden };
 }
 
 /** Recomputes a whole round (after a rule, deadline or import change: duplicates depend on the others). */
 export function evaluateRound(db: Db, round: number): number {
-  const ids = listApplications(db, round).map((a) => a.id);
-  db.transaction(() => {
-    for (const id of ids) evaluateApplication(db, id);
+  return db.transaction(() => {
+    const apps = listApplications(db, round);
+    const facts = RoundFacts.load(db, round, apps);
+    for (const app of apps) evaluateStored(db, app, facts);
+    return apps.length;
   })();
-  return ids.length;
 }

@@ -216,6 +216,12 @@ export function materialsTracked(db: Db, applicationId: number): boolean {
   );
 }
 
+/** Ids of the applications whose materials are tracked (materialsTracked for many at once: one scan of the log). */
+export function applicationsWithMaterials(db: Db): Set<number> {
+  const rows = db.prepare('SELECT DISTINCT entity_id AS id FROM audit_log WHERE entity = ? AND action = ?').all('application', 'materials') as { id: number }[];
+  return new Set(rows.map((r) => r.id));
+}
+
 export function setMaterial(db: Db, applicationId: number, material: string, received: boolean): void {
   if (received) {
     db.prepare('INSERT OR IGNORE INTO materials (application_id, material, received_at) VALUES (?, ?, ?)').run(applicationId, material, nowIso());
