@@ -1,8 +1,7 @@
 /** Application (申报表) import: identity, versions and the eligibility check of each file. */
 import type { ParsedApplication } from '../core/application.js';
 import { nameKey } from '../core/text.js';
-import { readApplication } from '../excel/read/application-reader.js';
-import { evaluateApplication } from '../services/eligibility.js';
+import { evaluateApplication, RoundFacts } from '../services/eligibility.js';
 import { findApplicationId, findVersionBySha, insertApplication, insertVersion, setReceivedDate } from '../store/applications.js';
 import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/open.js';
@@ -22,21 +21,26 @@ export function applicationIdentity(parsed: ParsedApplication): { unitKey: strin
   return { unitKey, leadKey };
 }
 
-function applicationKind(options: ImportOptions): ImportKind<ParsedApplication> {
+function applicationKind(options: ImportOptions): ImportKind<'application'> {
+  // The round's leads, read once at the first write and kept up to date, so each file's duplicate-lead
+  // check does not read the whole round again.
+  let facts: RoundFacts | undefined;
   return {
+    name: 'application',
+    parseArg: undefined,
     alreadyImported(db, round, sha256) {
       const found = findVersionBySha(db, round, sha256);
       return found && { id: found.applicationId, version: found.version };
     },
-    parse: readApplication,
-    write(db, file, opened, parsed, problems): FileResult {
+    write(db, file, source, parsed, problems): FileResult {
+      facts ??= RoundFacts.load(db, options.round);
       const { unitKey, leadKey } = applicationIdentity(parsed);
       const found = findApplicationId(db, options.round, unitKey, leadKey);
       const id = found ?? insertApplication(db, options.round, unitKey, leadKey, options.receivedDate);
       if (found) setReceivedDate(db, id, options.receivedDate);
-      const version = insertVersion(db, id, { file, sha256: opened.sha256, sheet: parsed.sheet, parsed, problems }, options.actor);
-      appendAudit(db, options.actor, 'application', id, found ? 'new-version' : 'import', { file, sha256: opened.sha256, version });
-      const evaluation = evaluateApplication(db, id);
+      const version = insertVersion(db, id, { file, sha256: source.sha256, sheet: parsed.sheet, parsed, problems }, options.actor);
+      appendAudit(db, options.actor, 'application', id, found ? 'new-version' : 'import', { file, sha256: source.sha256, version });
+      const evaluation = evaluateApplication(db, id, facts);
       return {
         file,
         outcome: found ? 'new-version' : 'imported',
@@ -46,6 +50,9 @@ function applicationKind(options: ImportOptions): ImportKind<ParsedApplication> 
         ...countBySeverity([...problems, ...evaluation.findings]),
         problems,
       };
+    },
+    written(result, parsed) {
+      if (result.id !== undefined) facts?.setApplicationLead(result.id, parsed.application.lead.idNumber);
     },
   };
 }

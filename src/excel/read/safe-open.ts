@@ -5,7 +5,7 @@
  * one-line Chinese message saying what to do.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type ExcelJS from 'exceljs';
@@ -236,7 +236,7 @@ function mb(bytes: number): string {
 /** Opens an .xlsx already in memory (the checks of openWorkbookFile, minus the file size stat). */
 export async function openWorkbookBuffer(buffer: Buffer, path: string, opts: OpenOptions = {}): Promise<OpenedWorkbook> {
   checkWorkbookBytes(buffer, path, opts);
-  const sha256 = createHash('sha256').update(buffer).digest('hex');
+  const sha256 = sha256Of(buffer);
   // exceljs costs ~200 ms to load; only commands that read workbooks pay for it.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
@@ -253,24 +253,34 @@ export async function openWorkbookBuffer(buffer: Buffer, path: string, opts: Ope
   return { path, fileName: basename(path), buffer, sha256, workbook };
 }
 
-/** Opens a submitted .xlsx from disk after the size, type and zip-structure checks. */
-export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Promise<OpenedWorkbook> {
+/**
+ * Reads a submitted file's bytes, refusing before reading one larger than the cap, so a 4 GB file never
+ * reaches memory. The import reads here (to fingerprint the file) and hands the bytes to a parse worker.
+ */
+export function readWorkbookBytes(path: string, opts: OpenOptions = {}): Buffer {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let size: number;
   try {
-    const info = await stat(path);
+    // Synchronous: forms are small, and a thread-pool round trip per file costs more than the read.
+    const info = statSync(path);
     if (!info.isFile()) throw new Error('not a file');
     size = info.size;
   } catch {
     throw refuse('file-missing', 'import.fileMissing', path);
   }
-  // Refuse before reading, so a 4 GB file never reaches memory.
   if (size > maxBytes) throw refuse('file-too-large', 'import.fileTooLarge', path, { size: mb(size), max: mb(maxBytes) });
-  let buffer: Buffer;
   try {
-    buffer = await readFile(path);
+    return readFileSync(path);
   } catch {
     throw refuse('file-missing', 'import.fileMissing', path);
   }
-  return openWorkbookBuffer(buffer, path, opts);
+}
+
+export function sha256Of(buffer: Buffer): string {
+  return createHash('sha256').update(buffer).digest('hex');
+}
+
+/** Opens a submitted .xlsx from disk after the size, type and zip-structure checks. */
+export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Promise<OpenedWorkbook> {
+  return openWorkbookBuffer(readWorkbookBytes(path, opts), path, opts);
 }
