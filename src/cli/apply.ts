@@ -4,17 +4,16 @@ import { ExitCode, GongshuError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { maskIdNumber, maskPersonalNumbers, maskPhone } from '../core/text.js';
 import { collectWorkbookFiles } from '../import/files.js';
-import { importApplicationFiles } from '../import/application-import.js';
 import { outcomeLabel, type FileResult } from '../import/batch.js';
 import { msg } from '../messages/index.js';
-import { applicationJson, eligibilityOf, type ApplicationJson, type Eligibility } from '../services/application-view.js';
-import { evaluateApplication, evaluateRound } from '../services/eligibility.js';
+import { applicationJson, eligibilityOf, type Eligibility } from '../services/application-view.js';
 import { allMaterials, parseMaterialList } from '../rules/materials.js';
-import { eligibilityText as ruleEligibilityText } from '../rules/index.js';
+import { eligibilityText as ruleEligibilityText } from '../rules/verdict.js';
 import {
   activeOverrides,
   addOverride,
   getApplication,
+  listApplicationSummaries,
   listApplications,
   listVersions,
   receivedMaterials,
@@ -30,6 +29,11 @@ import { renderTable } from '../ui/table.js';
 import type { CliContext } from './context.js';
 import { parseDate, parseId, todayIso } from './context.js';
 
+// Loaded by the commands that change applications only: `apply list` and `apply show` need neither the
+// import machinery nor the rules.
+const importer = () => import('../import/application-import.js');
+const eligibility = () => import('../services/eligibility.js');
+
 export async function applyImport(ctx: CliContext, paths: string[], opts: Record<string, unknown>): Promise<number> {
   const received = typeof opts.received === 'string' ? parseDate(opts.received, '--received') : todayIso();
   const files = collectWorkbookFiles(paths);
@@ -38,6 +42,8 @@ export async function applyImport(ctx: CliContext, paths: string[], opts: Record
     return ExitCode.ok;
   }
   const db = ctx.openDb();
+  const { importApplicationFiles } = await importer();
+  const { evaluateRound } = await eligibility();
   const results = await importApplicationFiles(db, files, {
     round: ctx.round,
     receivedDate: received,
@@ -82,11 +88,12 @@ export function eligibilityText(e: Eligibility): string {
 
 export async function applyList(ctx: CliContext): Promise<void> {
   const db = ctx.openDb();
-  const apps = listApplications(db, ctx.round).map((a) => applicationJson(db, a));
   if (ctx.json) {
-    ctx.out.printJson(apps);
+    ctx.out.printJson(listApplications(db, ctx.round).map((a) => applicationJson(db, a)));
     return;
   }
+  // The table needs a few fields of each form: read those, not every stored form in full.
+  const apps = listApplicationSummaries(db, ctx.round).map((a) => ({ ...a, eligibility: eligibilityOf(a.eligible, a.findings) }));
   if (apps.length === 0) {
     ctx.out.note(msg('cli.list.empty', { round: ctx.round }));
     return;
@@ -96,19 +103,19 @@ export async function applyList(ctx: CliContext): Promise<void> {
   const rows = apps.map((a) => [
     `#${a.id}`,
     a.studioName,
-    a.unit.name,
-    a.lead.name,
-    a.lead.occupation,
+    a.unitName,
+    a.leadName,
+    a.leadOccupation,
     colour(a.eligibility, eligibilityText(a.eligibility)),
-    countText(a.findings),
+    countText(a.findings, new Set(a.overridden)),
   ]);
   ctx.out.print(renderTable(msg('cli.list.head').split('|'), rows));
   const by = (e: Eligibility): number => apps.filter((a) => a.eligibility === e).length;
   ctx.out.note(msg('cli.list.summary', { round: ctx.round, total: apps.length, eligible: by('eligible'), pending: by('pending'), ineligible: by('ineligible') }));
 }
 
-function countText(findings: ApplicationJson['findings']): string {
-  const errors = findings.filter((f) => f.severity === 'error' && !f.overridden).length;
+function countText(findings: readonly Finding[], overridden: ReadonlySet<string>): string {
+  const errors = findings.filter((f) => f.severity === 'error' && !overridden.has(f.code)).length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   return msg('cli.list.counts', { errors, warnings });
 }
@@ -176,6 +183,7 @@ export async function applyShow(ctx: CliContext, [idText]: string[], opts: Recor
 }
 
 export async function applyValidate(ctx: CliContext): Promise<void> {
+  const { evaluateRound } = await eligibility();
   const db = ctx.openDb({ mustExist: true });
   const n = evaluateRound(db, ctx.round);
   ctx.out.success(msg('cli.validate.done', { count: n, round: ctx.round }));
@@ -183,6 +191,7 @@ export async function applyValidate(ctx: CliContext): Promise<void> {
 }
 
 export async function applyOverride(ctx: CliContext, [idText, code]: string[], opts: Record<string, unknown>): Promise<void> {
+  const { evaluateApplication } = await eligibility();
   const { db, app } = requireApplication(ctx, idText!);
   const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
   if (opts.undo) {
@@ -216,6 +225,7 @@ export async function applyOverride(ctx: CliContext, [idText, code]: string[], o
 }
 
 export async function applySet(ctx: CliContext, [idText]: string[], opts: Record<string, unknown>): Promise<void> {
+  const { evaluateApplication } = await eligibility();
   const { db, app } = requireApplication(ctx, idText!);
   const group = opts.femaleGroup as FemaleGroup | undefined;
   if (!group) throw new GongshuError('nothing-to-set', msg('cli.set.nothing'), {}, ExitCode.usage);
@@ -228,6 +238,7 @@ export async function applySet(ctx: CliContext, [idText]: string[], opts: Record
 }
 
 export async function applyMaterials(ctx: CliContext, [idText]: string[], opts: Record<string, unknown>): Promise<void> {
+  const { evaluateApplication } = await eligibility();
   const { db, app } = requireApplication(ctx, idText!);
   const received = typeof opts.received === 'string' ? parseMaterialList(opts.received) : { keys: [], unknown: [] };
   const missing = typeof opts.missing === 'string' ? parseMaterialList(opts.missing) : { keys: [], unknown: [] };
