@@ -214,12 +214,14 @@ function finish<K extends KindName>(db: Db, writer: GroupWriter, file: string, r
     throw err;
   }
   try {
-    // An identical file earlier in this batch was written after this one was read.
-    const existing = kind.alreadyImported(db, options.round, ready.sha256);
-    if (existing) return skipped(display, existing);
     const parsed = reply.parsed as ParsedOf<K>;
-    const result = writer.write(() => kind.write(db, display, { path: file, sha256: ready.sha256 }, parsed, reply.problems));
-    kind.written?.(result, parsed);
+    const result = writer.write(() => {
+      // Asked again under the write lock: an identical file earlier in this batch, or another gongshu on a
+      // shared database, may have imported it since it was read.
+      const existing = kind.alreadyImported(db, options.round, ready.sha256);
+      return existing ? skipped(display, existing) : kind.write(db, display, { path: file, sha256: ready.sha256 }, parsed, reply.problems);
+    });
+    if (result.outcome !== 'skipped') kind.written?.(result, parsed);
     return result;
   } catch (e) {
     const err = translateSqliteError(e, options.dbFile);

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { getLang, msg } from '../messages/index.js';
 import type { KindName } from './kinds.js';
-import { parseWorkbook, type ParseReply } from './parse-file.js';
+import type { ParseReply } from './parse-file.js';
 import type { WorkerInit, WorkerTask } from './parse-worker.js';
 
 export interface PoolOptions {
@@ -74,7 +74,8 @@ export function createParser(kind: KindName, arg: unknown, options: PoolOptions)
 function inProcessParser(kind: KindName, arg: unknown): Parser {
   return {
     threads: 0,
-    parse: (file, bytes) => parseWorkbook(kind, arg, file, bytes),
+    // The readers load only when a file is parsed here: with workers, the main thread never needs them.
+    parse: async (file, bytes) => (await import('./parse-file.js')).parseWorkbook(kind, arg, file, bytes),
     close: async () => {},
   };
 }

@@ -121,10 +121,12 @@ function evaluateStored(db: Db, app: StoredApplication, facts?: RoundFacts): Eva
 
 /** Recomputes a whole round (after a rule, deadline or import change: duplicates depend on the others). */
 export function evaluateRound(db: Db, round: number): number {
+  // Immediate: a transaction that reads first and writes later cannot wait for another gongshu's write
+  // lock (SQLite answers "database is locked" at once); one that takes the lock first can.
   return db.transaction(() => {
     const apps = listApplications(db, round);
     const facts = RoundFacts.load(db, round, apps);
     for (const app of apps) evaluateStored(db, app, facts);
     return apps.length;
-  })();
+  }).immediate();
 }
