@@ -43,7 +43,6 @@ export async function applyImport(ctx: CliContext, paths: string[], opts: Record
   }
   const db = ctx.openDb();
   const { importApplicationFiles } = await importer();
-  const { evaluateRound } = await eligibility();
   const results = await importApplicationFiles(db, files, {
     round: ctx.round,
     receivedDate: received,
@@ -52,7 +51,6 @@ export async function applyImport(ctx: CliContext, paths: string[], opts: Record
     onProgress: (done, total, file) => ctx.out.progress(msg('cli.import.progress', { done, total, file: path.basename(file) })),
   });
   ctx.out.endProgress();
-  if (results.some((r) => r.outcome === 'imported' || r.outcome === 'new-version')) evaluateRound(db, ctx.round);
   if (ctx.json) ctx.out.printJson(results);
   else renderImportResults(ctx, results);
   return results.some((r) => r.outcome === 'failed') ? ExitCode.failed : ExitCode.ok;

@@ -21,10 +21,11 @@ export function applicationIdentity(parsed: ParsedApplication): { unitKey: strin
   return { unitKey, leadKey };
 }
 
-function applicationKind(options: ImportOptions): ImportKind<'application'> {
+function applicationKind(options: ImportOptions): ImportKind<'application'> & { recheckSameLeads(db: Db): void } {
   // The round's leads, read once at the first write and kept up to date, so each file's duplicate-lead
   // check does not read the whole round again.
   let facts: RoundFacts | undefined;
+  const written: number[] = [];
   return {
     name: 'application',
     parseArg: undefined,
@@ -52,11 +53,29 @@ function applicationKind(options: ImportOptions): ImportKind<'application'> {
       };
     },
     written(result, parsed) {
-      if (result.id !== undefined) facts?.setApplicationLead(result.id, parsed.application.lead.idNumber);
+      if (result.id === undefined) return;
+      // A new version keeps its identity, lead ID included, so an application never leaves its lead's group.
+      facts?.setApplicationLead(result.id, parsed.application.lead.idNumber);
+      written.push(result.id);
+    },
+    /**
+     * Each file was checked against the files before it; an earlier application with the same lead as a
+     * later one is checked again now. No other verdict depends on the rest of the round.
+     */
+    recheckSameLeads(db) {
+      const ids = facts?.sameLeadAs(written) ?? [];
+      if (ids.length === 0) return;
+      db.transaction(() => {
+        for (const id of ids) evaluateApplication(db, id, facts);
+      }).immediate();
     },
   };
 }
 
-export function importApplicationFiles(db: Db, files: readonly string[], options: ImportOptions): Promise<FileResult[]> {
-  return importBatch(db, files, applicationKind(options), options);
+/** Imports application workbooks; afterwards every verdict of the round is current (see recheckSameLeads). */
+export async function importApplicationFiles(db: Db, files: readonly string[], options: ImportOptions): Promise<FileResult[]> {
+  const kind = applicationKind(options);
+  const results = await importBatch(db, files, kind, options);
+  kind.recheckSameLeads(db);
+  return results;
 }

@@ -76,6 +76,20 @@ export class RoundFacts {
     this.keyOf.set(id, key);
   }
 
+  /**
+   * The applications whose duplicate-lead verdict depends on any of `ids`: every application sharing a lead
+   * with one of them, those included, when there is more than one. Ids in ascending order.
+   */
+  sameLeadAs(ids: Iterable<number>): number[] {
+    const out = new Set<number>();
+    for (const id of ids) {
+      const key = this.keyOf.get(id);
+      const group = key === undefined ? [] : this.applications.get(key)!;
+      if (group.length > 1) for (const e of group) out.add(e.id);
+    }
+    return [...out].sort((a, b) => a - b);
+  }
+
   materialsTracked(id: number): boolean {
     return this.withMaterials.has(id);
   }
