@@ -4,9 +4,9 @@ import { ExitCode, GongshuError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { maskIdNumber, maskPersonalNumbers, maskPhone } from '../core/text.js';
 import { collectWorkbookFiles } from '../import/files.js';
-import { outcomeLabel, type FileResult } from '../import/batch.js';
+import { outcomeLabel, type FileResult } from '../import/file-result.js';
 import { msg } from '../messages/index.js';
-import { applicationJson, eligibilityOf, type Eligibility } from '../services/application-view.js';
+import { applicationJson, eligibilityFromVerdict, eligibilityOf, type Eligibility } from '../services/application-view.js';
 import { allMaterials, parseMaterialList } from '../rules/materials.js';
 import { eligibilityText as ruleEligibilityText } from '../rules/verdict.js';
 import {
@@ -91,7 +91,7 @@ export async function applyList(ctx: CliContext): Promise<void> {
     return;
   }
   // The table needs a few fields of each form: read those, not every stored form in full.
-  const apps = listApplicationSummaries(db, ctx.round).map((a) => ({ ...a, eligibility: eligibilityOf(a.eligible, a.findings) }));
+  const apps = listApplicationSummaries(db, ctx.round).map((a) => ({ ...a, eligibility: eligibilityFromVerdict(a.eligible, a.warnings > 0) }));
   if (apps.length === 0) {
     ctx.out.note(msg('cli.list.empty', { round: ctx.round }));
     return;
@@ -105,17 +105,11 @@ export async function applyList(ctx: CliContext): Promise<void> {
     a.leadName,
     a.leadOccupation,
     colour(a.eligibility, eligibilityText(a.eligibility)),
-    countText(a.findings, new Set(a.overridden)),
+    msg('cli.list.counts', { errors: a.errors, warnings: a.warnings }),
   ]);
   ctx.out.print(renderTable(msg('cli.list.head').split('|'), rows));
   const by = (e: Eligibility): number => apps.filter((a) => a.eligibility === e).length;
   ctx.out.note(msg('cli.list.summary', { round: ctx.round, total: apps.length, eligible: by('eligible'), pending: by('pending'), ineligible: by('ineligible') }));
-}
-
-function countText(findings: readonly Finding[], overridden: ReadonlySet<string>): string {
-  const errors = findings.filter((f) => f.severity === 'error' && !overridden.has(f.code)).length;
-  const warnings = findings.filter((f) => f.severity === 'warning').length;
-  return msg('cli.list.counts', { errors, warnings });
 }
 
 function requireApplication(ctx: CliContext, idText: string) {

@@ -1,9 +1,12 @@
 /** Entry point: builds the program, runs it, and maps every error to one Chinese line and an exit code. */
-import { CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import type * as Commander from 'commander';
 import { ExitCode, isGongshuError, type GongshuError } from '../core/errors.js';
 import { msg, setLang } from '../messages/index.js';
 import { createOutput } from '../ui/output.js';
 import { buildProgram } from './program.js';
+
+const { CommanderError } = createRequire(import.meta.url)('commander') as typeof Commander;
 
 export function formatError(e: GongshuError): string {
   const where = [e.location.file, e.location.sheet, e.location.cell].filter(Boolean).join(' › ');

@@ -15,29 +15,14 @@ import path from 'node:path';
 import { isGongshuError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { readWorkbookBytes, sha256Of } from '../excel/read/safe-open.js';
-import { msg } from '../messages/index.js';
 import type { Actor } from '../store/audit.js';
 import { translateSqliteError, type Db } from '../store/open.js';
 import type { KindName, ParseArgOf, ParsedOf } from './kinds.js';
+import type { FileResult } from './file-result.js';
 import type { FileError, ParseReply } from './parse-file.js';
 import { createParser, poolOptionsFromEnv, type Parser, type PoolOptions } from './parse-pool.js';
 
-export type FileOutcome = 'imported' | 'new-version' | 'skipped' | 'failed';
-
-export interface FileResult {
-  file: string;
-  outcome: FileOutcome;
-  /** Application id or assessment id, depending on the kind. */
-  id?: number;
-  version?: number;
-  /** Studio name, for the result table. */
-  title?: string;
-  errors: number;
-  warnings: number;
-  /** For failures: the one-line Chinese reason, with its code and where. */
-  error?: FileError;
-  problems: Finding[];
-}
+export { countBySeverity, outcomeLabel, type FileOutcome, type FileResult } from './file-result.js';
 
 export interface BatchOptions {
   round: number;
@@ -227,25 +212,5 @@ function finish<K extends KindName>(db: Db, writer: GroupWriter, file: string, r
     const err = translateSqliteError(e, options.dbFile);
     if (isGongshuError(err)) return failed(display, { code: err.code, message: err.message, sheet: err.location.sheet, cell: err.location.cell });
     throw err;
-  }
-}
-
-export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {
-  return {
-    errors: findings.filter((f) => f.severity === 'error').length,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
-  };
-}
-
-export function outcomeLabel(outcome: FileOutcome): string {
-  switch (outcome) {
-    case 'imported':
-      return msg('cli.outcome.imported');
-    case 'new-version':
-      return msg('cli.outcome.newVersion');
-    case 'skipped':
-      return msg('cli.outcome.skipped');
-    case 'failed':
-      return msg('cli.outcome.failed');
   }
 }

@@ -29,10 +29,14 @@ export interface ApplicationJson {
 
 /** The stored verdict (which already accounts for overrides), or 'unchecked' before the rules ran. */
 export function eligibilityOf(eligible: boolean | null, findings: readonly Finding[]): Eligibility {
+  return eligibilityFromVerdict(eligible, findings.some((f) => f.severity === 'warning'));
+}
+
+/** Errors are already settled by the stored verdict (overrides included); only warnings decide 待确认 vs 合格. */
+export function eligibilityFromVerdict(eligible: boolean | null, hasWarnings: boolean): Eligibility {
   if (eligible === null) return 'unchecked';
   if (!eligible) return 'ineligible';
-  // Errors are already settled by the stored verdict (overrides included); only warnings decide 待确认 vs 合格.
-  return findings.some((f) => f.severity === 'warning') ? 'pending' : 'eligible';
+  return hasWarnings ? 'pending' : 'eligible';
 }
 
 export function applicationJson(db: Db, app: StoredApplication): ApplicationJson {

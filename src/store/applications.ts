@@ -201,33 +201,26 @@ export interface ApplicationSummary {
   leadName: string;
   leadOccupation: string;
   eligible: boolean | null;
-  findings: Finding[];
-  /** Codes of the overrides in force. */
-  overridden: string[];
+  /** Error findings whose code is not overridden. */
+  errors: number;
+  warnings: number;
 }
 
 export function listApplicationSummaries(db: Db, round: number): ApplicationSummary[] {
   const rows = db
     .prepare(
-      `SELECT a.id, a.eligible, a.findings,
-         json_extract(v.data, '$.application.studioName') AS studioName,
-         json_extract(v.data, '$.application.unit.name') AS unitName,
-         json_extract(v.data, '$.application.lead.name') AS leadName,
-         json_extract(v.data, '$.application.lead.occupation') AS leadOccupation,
-         (SELECT json_group_array(code) FROM overrides o WHERE o.application_id = a.id AND o.undone_at IS NULL) AS overridden
+      `SELECT a.id, a.eligible,
+         json_extract(v.data, '$.application.studioName', '$.application.unit.name', '$.application.lead.name', '$.application.lead.occupation') AS fields,
+         (SELECT count(*) FROM json_each(a.findings) f WHERE f.value ->> 'severity' = 'error' AND f.value ->> 'code' NOT IN
+           (SELECT code FROM overrides o WHERE o.application_id = a.id AND o.undone_at IS NULL)) AS errors,
+         (SELECT count(*) FROM json_each(a.findings) f WHERE f.value ->> 'severity' = 'warning') AS warnings
        FROM applications a ${CURRENT_VERSION} WHERE a.round = ? ORDER BY a.id`,
     )
-    .all(round) as (Omit<ApplicationSummary, 'eligible' | 'findings' | 'overridden'> & { eligible: number | null; findings: string; overridden: string })[];
-  return rows.map((r) => ({
-    id: r.id,
-    studioName: r.studioName ?? '',
-    unitName: r.unitName ?? '',
-    leadName: r.leadName ?? '',
-    leadOccupation: r.leadOccupation ?? '',
-    eligible: r.eligible === null ? null : r.eligible === 1,
-    findings: JSON.parse(r.findings) as Finding[],
-    overridden: JSON.parse(r.overridden) as string[],
-  }));
+    .all(round) as { id: number; eligible: number | null; fields: string; errors: number; warnings: number }[];
+  return rows.map((r) => {
+    const [studioName, unitName, leadName, leadOccupation] = (JSON.parse(r.fields) as (string | null)[]).map((x) => x ?? '');
+    return { id: r.id, studioName: studioName!, unitName: unitName!, leadName: leadName!, leadOccupation: leadOccupation!, eligible: r.eligible === null ? null : r.eligible === 1, errors: r.errors, warnings: r.warnings };
+  });
 }
 
 export function listVersions(db: Db, id: number): StoredVersion[] {

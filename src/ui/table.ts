@@ -13,6 +13,8 @@ const WIDE: readonly (readonly [number, number])[] = [
   [0xffe0, 0xffe6], [0x1b000, 0x1b001], [0x1f200, 0x1f251], [0x20000, 0x3fffd],
 ];
 const EMOJI = /\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic})*|\p{Regional_Indicator}{2}/gu;
+/** Cheap first look: text without any of these has no emoji. */
+const MAYBE_EMOJI = /[\u00a9\u00ae\u203c-\u3299\u{1f000}-\u{1faff}]/u;
 // Text with nothing but printable ASCII is measured by its length.
 const PLAIN = /^[\x20-\x7e]*$/u;
 // Colour codes (SGR, as chalk writes them) take no room.
@@ -21,6 +23,8 @@ const SGR = /\u001b\[(?:\d*;){0,5}\d*m/gu;
 
 function isWide(code: number): boolean {
   if (code < 0x1100) return false;
+  // CJK ideographs first: nearly every wide character in a form is one.
+  if (code >= 0x4e00 && code <= 0xa4c6) return true;
   for (const [lo, hi] of WIDE) if (code >= lo && code <= hi) return true;
   return false;
 }
@@ -28,36 +32,56 @@ function isWide(code: number): boolean {
 /** Terminal columns taken by one line of text. */
 export function textWidth(line: string): number {
   if (PLAIN.test(line)) return line.length;
+  let text = line.includes('\u001b') ? line.replace(SGR, '') : line;
+  if (MAYBE_EMOJI.test(text)) text = text.replace(EMOJI, '  ');
   let width = 0;
-  for (const ch of line.replace(SGR, '').replace(EMOJI, '  ')) {
-    const code = ch.codePointAt(0)!;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    // Control characters and combining accents take no room.
     if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || (code >= 0x300 && code <= 0x36f)) continue;
     width += isWide(code) ? 2 : 1;
   }
   return width;
 }
 
+interface Cell {
+  lines: string[];
+  widths: number[];
+}
+
 export function renderTable(head: string[], rows: (string | number)[][]): string {
-  const grid = [head, ...rows].map((row) => row.map((c) => clean(String(c)).split('\n')));
+  // Lists repeat the same texts (verdicts, counts, occupations): clean and measure each once.
+  const seen = new Map<string, Cell>();
+  const cell = (value: string | number): Cell => {
+    const raw = String(value);
+    let c = seen.get(raw);
+    if (!c) {
+      const lines = clean(raw).split('\n');
+      c = { lines, widths: lines.map(textWidth) };
+      seen.set(raw, c);
+    }
+    return c;
+  };
+  const grid = [head, ...rows].map((row) => row.map(cell));
   const columns = Math.max(0, ...grid.map((r) => r.length));
   const widths: number[] = Array.from({ length: columns }, () => 0);
-  const measured = grid.map((row) =>
-    row.map((lines, c) => {
-      const w = lines.map(textWidth);
-      widths[c] = Math.max(widths[c]!, ...w);
-      return w;
-    }),
-  );
+  for (const row of grid) row.forEach((c, i) => (widths[i] = Math.max(widths[i]!, ...c.widths)));
   const rule = (left: string, mid: string, right: string): string => left + widths.map((w) => '─'.repeat(w + 2)).join(mid) + right;
   const out = [rule('┌', '┬', '┐')];
-  for (const [r, row] of grid.entries()) {
-    const height = Math.max(1, ...row.map((lines) => lines.length));
+  for (const row of grid) {
+    const height = Math.max(1, ...row.map((c) => c.lines.length));
     for (let i = 0; i < height; i++) {
       let line = '│';
       for (let c = 0; c < columns; c++) {
-        const text = row[c]?.[i] ?? '';
-        const width = measured[r]![c]?.[i] ?? 0;
-        line += ` ${text}${' '.repeat(widths[c]! - width)} │`;
+        const text = row[c]?.lines[i] ?? '';
+        line += ` ${text}${' '.repeat(widths[c]! - (row[c]?.widths[i] ?? 0))} │`;
       }
       out.push(line);
     }
