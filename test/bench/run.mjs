@@ -20,7 +20,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadGenerators, writeApplications, writeAssessments } from './generate.mjs';
 import { seedAssessments } from './seed.mjs';
 
@@ -133,6 +133,27 @@ try {
   await writeAssessments(gen, assessFolder, 100);
   log(`  ${largest} applications and 100 assessments in ${secs(Date.now() - t)}`);
 
+  // ---------------------------------------------------------------------------- machine: do two cores help?
+  // Not a target: the parse pool alone (no database, no process start) over the 500-file folder with one and
+  // two worker threads. Where two threads are not faster, the import cannot be either.
+  const { createParser } = await import(pathToFileURL(path.join(ROOT, 'dist/import/parse-pool.js')).href);
+  const poolRun = async (size) => {
+    const files = fs.readdirSync(folders[500]).sort().map((f) => path.join(folders[500], f));
+    const t0 = performance.now();
+    const parser = createParser('application', undefined, { size, timeoutMs: 60_000, memoryMb: 2048 });
+    await Promise.all(files.map((f) => parser.parse(f, fs.readFileSync(f))));
+    await parser.close();
+    return performance.now() - t0;
+  };
+  const p1 = [];
+  const p2 = [];
+  for (let r = 0; r < 2; r++) {
+    p1.push(await poolRun(1));
+    p2.push(await poolRun(2));
+  }
+  const scaling = median(p1) / median(p2);
+  log(`\n0. parse pool alone, 500 files (not a target): 1 worker ${secs(median(p1))}, 2 workers ${secs(median(p2))}: two cores give ${scaling.toFixed(2)}×`);
+
   // ---------------------------------------------------------------------------------- import vs bare
   log('\n1–3. import vs bare exceljs load() (median of rounds; both from spawn to exit)');
   const imports = {};
@@ -141,18 +162,26 @@ try {
     const bare = [];
     const imp = [];
     const rss = [];
+    // Not a target: the same import with one parse worker, to show what the second one brings on this machine.
+    const one = [];
+    const importOnce = (r, env = {}) => {
+      const db = path.join(work, `import-${n}-${r}-${env.GONGSHU_WORKERS ?? 'default'}.db`);
+      const res = run(process.execPath, [BIN, '--db', db, '--round', '2026', 'apply', 'import', folders[n], '--received', '2026-05-20'], { rss: true, env });
+      if (res.status !== 0) throw new Error(`import of ${n} files failed: ${res.stderr}`);
+      if (n === largest && r === ROUNDS[n] - 1 && !env.GONGSHU_WORKERS) listDb = db;
+      else fs.rmSync(db, { force: true });
+      return res;
+    };
     for (let r = 0; r < ROUNDS[n]; r++) {
       bare.push(run(process.execPath, [BARE, folders[n]]).ms);
-      const db = path.join(work, `import-${n}-${r}.db`);
-      const res = run(process.execPath, [BIN, '--db', db, '--round', '2026', 'apply', 'import', folders[n], '--received', '2026-05-20'], { rss: true });
-      if (res.status !== 0) throw new Error(`import of ${n} files failed: ${res.stderr}`);
+      const res = importOnce(r);
       imp.push(res.ms);
       rss.push(res.rssMb);
-      if (n === 2000 && r === ROUNDS[n] - 1) listDb = db;
-      else fs.rmSync(db, { force: true });
+      if (n !== 2000) one.push(importOnce(r, { GONGSHU_WORKERS: '1' }).ms);
     }
-    imports[n] = { bare: median(bare), import: median(imp), rss: Math.max(...rss) };
+    imports[n] = { bare: median(bare), import: median(imp), rss: Math.max(...rss), one: one.length ? median(one) : undefined };
     log(`  N=${n}: bare ${secs(imports[n].bare)}, import ${secs(imports[n].import)}, ratio ${(imports[n].import / imports[n].bare).toFixed(2)}×, peak RSS ${imports[n].rss.toFixed(0)} MB  [import rounds: ${imp.map((x) => (x / 1000).toFixed(2)).join(' ')}]`);
+    if (imports[n].one) log(`         with GONGSHU_WORKERS=1 (not a target): ${secs(imports[n].one)}, ratio ${(imports[n].one / imports[n].bare).toFixed(2)}×`);
   }
   const ratio = (n) => imports[n].import / imports[n].bare;
   target('import ≤ 1.25× bare parse at N=60', `${ratio(60).toFixed(2)}×`, '≤ 1.25×', ratio(60) <= 1.25);
@@ -213,13 +242,17 @@ try {
   const failed = results.filter((r) => !r.pass);
   log(failed.length ? `\n${failed.length} of ${results.length} targets FAIL` : `\nall ${results.length} targets PASS`);
   log('\nMarkdown for test/bench/RESULTS.md:\n');
-  log('| N | bare exceljs load() | gongshu apply import | ratio | peak RSS (import) |');
-  log('|---|---|---|---|---|');
-  for (const n of SIZES) log(`| ${n} | ${secs(imports[n].bare)} | ${secs(imports[n].import)} | ${ratio(n).toFixed(2)}× | ${imports[n].rss.toFixed(0)} MB |`);
+  log('| N | bare exceljs load() | gongshu apply import | ratio | peak RSS (import) | import, 1 worker (ratio) |');
+  log('|---|---|---|---|---|---|');
+  for (const n of SIZES) {
+    const o = imports[n].one ? `${secs(imports[n].one)} (${(imports[n].one / imports[n].bare).toFixed(2)}×)` : '';
+    log(`| ${n} | ${secs(imports[n].bare)} | ${secs(imports[n].import)} | ${ratio(n).toFixed(2)}× | ${imports[n].rss.toFixed(0)} MB | ${o} |`);
+  }
   log('');
   log('| target | measured | limit | |');
   log('|---|---|---|---|');
   for (const r of results) log(`| ${r.name} | ${r.measured} ${r.detail} | ${r.limit} | ${r.pass ? 'PASS' : 'FAIL'} |`);
+  log(`\nParse pool alone (500 files): 1 worker ${secs(median(p1))}, 2 workers ${secs(median(p2))}, speed-up ${scaling.toFixed(2)}×.`);
   log(`\nMachine: ${before.cpu}, ${before.memory}, ${before.os}, Node ${before.node}; load average ${before.load} → ${after.load}.`);
   process.exitCode = failed.length ? 1 : 0;
 } finally {
