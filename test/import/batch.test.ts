@@ -2,8 +2,10 @@
  * The import batch with its parse workers (the real ones, from dist/): results in input order and the same
  * as parsing in-process, a hostile file failing alone, and unchanged files skipped without parsing.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importApplicationFiles, type ImportOptions } from '../../src/import/application-import.js';
 import type { PoolOptions } from '../../src/import/parse-pool.js';
@@ -115,5 +117,25 @@ describe('import batch with parse workers', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('runs its workers from bin/gongshu.js (dist/) too, and a second run skips every file', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'g.db');
+    const bin = fileURLToPath(new URL('../../bin/gongshu.js', import.meta.url));
+    const samples = fileURLToPath(new URL('../../data/samples/applications', import.meta.url));
+    const run = (env: Record<string, string> = {}, file = db) =>
+      spawnSync(process.execPath, [bin, '--db', file, '--round', '2026', 'apply', 'import', samples, '--json'], { encoding: 'utf8', env: { ...process.env, GONGSHU_WORKERS: '2', ...env } });
+    // Only a worker can time out: a 1 ms limit failing every file shows the binary parsed in workers.
+    const timedOut = run({ GONGSHU_PARSE_TIMEOUT: '0.001' }, path.join(dir, 'timeout.db'));
+    expect(timedOut.status).toBe(1);
+    expect(new Set((JSON.parse(timedOut.stdout) as { error?: { code: string } }[]).map((r) => r.error?.code))).toEqual(new Set(['parse-timeout']));
+    const first = run();
+    expect(first.status).toBe(0);
+    const rows = JSON.parse(first.stdout) as { file: string; outcome: string }[];
+    expect(rows.map((r) => r.file)).toEqual(fs.readdirSync(samples).filter((f) => f.endsWith('.xlsx')).sort((a, b) => a.localeCompare(b, 'zh')));
+    expect(new Set(rows.map((r) => r.outcome))).toEqual(new Set(['imported']));
+    const second = run();
+    expect((JSON.parse(second.stdout) as { outcome: string }[]).every((r) => r.outcome === 'skipped')).toBe(true);
   });
 });
