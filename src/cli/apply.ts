@@ -5,17 +5,16 @@ import type { Finding } from '../core/finding.js';
 import { maskIdNumber, maskPersonalNumbers, maskPhone } from '../core/text.js';
 import { collectWorkbookFiles } from '../import/files.js';
 import { isStatus, statusLabel } from '../core/lifecycle.js';
-import { importApplicationFiles } from '../import/application-import.js';
-import { outcomeLabel, type FileResult } from '../import/batch.js';
+import { outcomeLabel, type FileResult } from '../import/file-result.js';
 import { msg } from '../messages/index.js';
-import { applicationJson, eligibilityOf, type ApplicationJson, type Eligibility } from '../services/application-view.js';
-import { evaluateApplication, evaluateRound } from '../services/eligibility.js';
+import { applicationJson, eligibilityFromVerdict, eligibilityOf, type ApplicationJson, type Eligibility } from '../services/application-view.js';
 import { allMaterials, parseMaterialList } from '../rules/materials.js';
-import { eligibilityText as ruleEligibilityText } from '../rules/index.js';
+import { eligibilityText as ruleEligibilityText } from '../rules/verdict.js';
 import {
   activeOverrides,
   addOverride,
   getApplication,
+  listApplicationSummaries,
   listApplications,
   listVersions,
   receivedMaterials,
@@ -32,6 +31,11 @@ import { renderTable } from '../ui/table.js';
 import type { CliContext } from './context.js';
 import { parseDate, parseId, todayIso } from './context.js';
 
+// Loaded by the commands that change applications only: `apply list` and `apply show` need neither the
+// import machinery nor the rules.
+const importer = () => import('../import/application-import.js');
+const eligibility = () => import('../services/eligibility.js');
+
 export async function applyImport(ctx: CliContext, paths: string[], opts: Record<string, unknown>): Promise<number> {
   const received = typeof opts.received === 'string' ? parseDate(opts.received, '--received') : todayIso();
   const files = collectWorkbookFiles(paths);
@@ -40,6 +44,7 @@ export async function applyImport(ctx: CliContext, paths: string[], opts: Record
     return ExitCode.ok;
   }
   const db = ctx.openDb();
+  const { importApplicationFiles } = await importer();
   const results = await importApplicationFiles(db, files, {
     round: ctx.round,
     receivedDate: received,
@@ -48,7 +53,6 @@ export async function applyImport(ctx: CliContext, paths: string[], opts: Record
     onProgress: (done, total, file) => ctx.out.progress(msg('cli.import.progress', { done, total, file: path.basename(file) })),
   });
   ctx.out.endProgress();
-  if (results.some((r) => r.outcome === 'imported' || r.outcome === 'new-version')) evaluateRound(db, ctx.round, ctx.actor);
   if (ctx.json) ctx.out.printJson(results);
   else renderImportResults(ctx, results);
   return results.some((r) => r.outcome === 'failed') ? ExitCode.failed : ExitCode.ok;
@@ -112,11 +116,12 @@ export function eligibilityText(e: Eligibility): string {
 
 export async function applyList(ctx: CliContext): Promise<void> {
   const db = ctx.openDb();
-  const apps = listApplications(db, ctx.round).map((a) => applicationJson(db, a));
   if (ctx.json) {
-    ctx.out.printJson(apps);
+    ctx.out.printJson(listApplications(db, ctx.round).map((a) => applicationJson(db, a)));
     return;
   }
+  // The table needs a few fields of each form: read those, not every stored form in full.
+  const apps = listApplicationSummaries(db, ctx.round).map((a) => ({ ...a, eligibility: eligibilityFromVerdict(a.eligible, a.warnings > 0) }));
   if (apps.length === 0) {
     ctx.out.note(msg('cli.list.empty', { round: ctx.round }));
     return;
@@ -126,11 +131,11 @@ export async function applyList(ctx: CliContext): Promise<void> {
   const rows = apps.map((a) => [
     `#${a.id}`,
     a.studioName,
-    a.unit.name,
-    a.lead.name,
+    a.unitName,
+    a.leadName,
     colour(a.eligibility, eligibilityText(a.eligibility)),
     statusText(a.status),
-    countText(a.findings),
+    msg('cli.list.counts', { errors: a.errors, warnings: a.warnings }),
   ]);
   ctx.out.print(renderTable(msg('cli.list.head').split('|'), rows));
   const by = (e: Eligibility): number => apps.filter((a) => a.eligibility === e).length;
@@ -207,6 +212,7 @@ export async function applyShow(ctx: CliContext, [idText]: string[], opts: Recor
 }
 
 export async function applyValidate(ctx: CliContext): Promise<void> {
+  const { evaluateRound } = await eligibility();
   const db = ctx.openDb({ mustExist: true });
   const n = evaluateRound(db, ctx.round, ctx.actor);
   ctx.out.success(msg('cli.validate.done', { count: n, round: ctx.round }));
@@ -214,6 +220,7 @@ export async function applyValidate(ctx: CliContext): Promise<void> {
 }
 
 export async function applyOverride(ctx: CliContext, [idText, code]: string[], opts: Record<string, unknown>): Promise<void> {
+  const { evaluateApplication } = await eligibility();
   const { db, app } = requireApplication(ctx, idText!);
   const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
   if (opts.undo) {
@@ -247,6 +254,7 @@ export async function applyOverride(ctx: CliContext, [idText, code]: string[], o
 }
 
 export async function applySet(ctx: CliContext, [idText]: string[], opts: Record<string, unknown>): Promise<void> {
+  const { evaluateApplication } = await eligibility();
   const { db, app } = requireApplication(ctx, idText!);
   const group = opts.femaleGroup as FemaleGroup | undefined;
   if (!group) throw new GongshuError('nothing-to-set', msg('cli.set.nothing'), {}, ExitCode.usage);
@@ -259,6 +267,7 @@ export async function applySet(ctx: CliContext, [idText]: string[], opts: Record
 }
 
 export async function applyMaterials(ctx: CliContext, [idText]: string[], opts: Record<string, unknown>): Promise<void> {
+  const { evaluateApplication } = await eligibility();
   const { db, app } = requireApplication(ctx, idText!);
   const received = typeof opts.received === 'string' ? parseMaterialList(opts.received) : { keys: [], unknown: [] };
   const missing = typeof opts.missing === 'string' ? parseMaterialList(opts.missing) : { keys: [], unknown: [] };

@@ -1,11 +1,14 @@
 /** Entry point: builds the program, runs it, and maps every error to one Chinese line and an exit code. */
-import { CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import type * as Commander from 'commander';
 import { ExitCode } from '../core/errors.js';
 import { setLang } from '../messages/index.js';
 import { resolveDbPath } from '../store/open.js';
 import { createOutput } from '../ui/output.js';
 import { buildProgram } from './program.js';
 import { reportError } from './report.js';
+
+const { CommanderError } = createRequire(import.meta.url)('commander') as typeof Commander;
 
 export { formatError } from './report.js';
 

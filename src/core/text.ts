@@ -4,16 +4,20 @@ const FULL_WIDTH_MAP: Record<string, string> = {
   '（': '(', '）': ')', '：': ':', '，': ',', '；': ';', '　': ' ', '【': '[', '】': ']',
 };
 
+const FULL_WIDTH = /[\u3000\u3010\u3011\uff01-\uff5e]/u;
+const FULL_WIDTH_ALL = /[\u3000\u3010\u3011\uff01-\uff5e]/gu;
+
+function halfWidthChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c === 0x3000) return ' ';
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+  return FULL_WIDTH_MAP[ch] ?? ch;
+}
+
 /** Full-width ASCII (！ to ～) and ideographic space to their half-width forms. */
 export function toHalfWidth(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c === 0x3000) out += ' ';
-    else if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
-    else out += FULL_WIDTH_MAP[ch] ?? ch;
-  }
-  return out;
+  // Most cell text has no full-width ASCII at all; label matching calls this for every cell of every form.
+  return FULL_WIDTH.test(s) ? s.replace(FULL_WIDTH_ALL, halfWidthChar) : s;
 }
 
 /** Removes every kind of white space, including full-width and non-breaking spaces and line breaks. */

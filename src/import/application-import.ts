@@ -1,8 +1,7 @@
 /** Application (申报表) import: identity, versions and the eligibility check of each file. */
 import type { ParsedApplication } from '../core/application.js';
 import { nameKey } from '../core/text.js';
-import { readApplication } from '../excel/read/application-reader.js';
-import { evaluateApplication } from '../services/eligibility.js';
+import { evaluateApplication, RoundFacts } from '../services/eligibility.js';
 import { findApplicationId, findVersionBySha, insertApplication, insertVersion, setReceivedDate } from '../store/applications.js';
 import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/open.js';
@@ -22,25 +21,27 @@ export function applicationIdentity(parsed: ParsedApplication): { unitKey: strin
   return { unitKey, leadKey };
 }
 
-function applicationKind(options: ImportOptions): ImportKind<ParsedApplication> {
+function applicationKind(options: ImportOptions): ImportKind<'application'> & { recheckSameLeads(db: Db): void } {
+  // The round's leads, read once at the first write and kept up to date, so each file's duplicate-lead
+  // check does not read the whole round again.
+  let facts: RoundFacts | undefined;
+  const written: number[] = [];
   return {
+    name: 'application',
+    parseArg: undefined,
     alreadyImported(db, round, sha256) {
       const found = findVersionBySha(db, round, sha256);
       return found && { id: found.applicationId, version: found.version };
     },
-    parse: readApplication,
-    write(db, file, opened, parsed, problems): FileResult {
-      // Asked again inside the write transaction: another gongshu may have imported the same file
-      // while this one was parsing it (two clerks, one shared database).
-      const raced = findVersionBySha(db, options.round, opened.sha256);
-      if (raced) return { file, outcome: 'skipped', id: raced.applicationId, version: raced.version, errors: 0, warnings: 0, problems: [] };
+    write(db, file, source, parsed, problems): FileResult {
+      facts ??= RoundFacts.load(db, options.round);
       const { unitKey, leadKey } = applicationIdentity(parsed);
       const found = findApplicationId(db, options.round, unitKey, leadKey);
       const id = found ?? insertApplication(db, options.round, unitKey, leadKey, options.receivedDate);
       if (found) setReceivedDate(db, id, options.receivedDate);
-      const version = insertVersion(db, id, { file, sha256: opened.sha256, sheet: parsed.sheet, parsed, problems }, options.actor);
-      appendAudit(db, options.actor, 'application', id, found ? 'new-version' : 'import', { file, sha256: opened.sha256, version });
-      const evaluation = evaluateApplication(db, id, options.actor);
+      const version = insertVersion(db, id, { file, sha256: source.sha256, sheet: parsed.sheet, parsed, problems }, options.actor);
+      appendAudit(db, options.actor, 'application', id, found ? 'new-version' : 'import', { file, sha256: source.sha256, version });
+      const evaluation = evaluateApplication(db, id, options.actor, facts);
       return {
         file,
         outcome: found ? 'new-version' : 'imported',
@@ -51,9 +52,30 @@ function applicationKind(options: ImportOptions): ImportKind<ParsedApplication> 
         problems,
       };
     },
+    written(result, parsed) {
+      if (result.id === undefined) return;
+      // A new version keeps its identity, lead ID included, so an application never leaves its lead's group.
+      facts?.setApplicationLead(result.id, parsed.application.lead.idNumber);
+      written.push(result.id);
+    },
+    /**
+     * Each file was checked against the files before it; an earlier application with the same lead as a
+     * later one is checked again now. No other verdict depends on the rest of the round.
+     */
+    recheckSameLeads(db) {
+      const ids = facts?.sameLeadAs(written) ?? [];
+      if (ids.length === 0) return;
+      db.transaction(() => {
+        for (const id of ids) evaluateApplication(db, id, options.actor, facts);
+      }).immediate();
+    },
   };
 }
 
-export function importApplicationFiles(db: Db, files: readonly string[], options: ImportOptions): Promise<FileResult[]> {
-  return importBatch(db, files, applicationKind(options), options);
+/** Imports application workbooks; afterwards every verdict of the round is current (see recheckSameLeads). */
+export async function importApplicationFiles(db: Db, files: readonly string[], options: ImportOptions): Promise<FileResult[]> {
+  const kind = applicationKind(options);
+  const results = await importBatch(db, files, kind, options);
+  kind.recheckSameLeads(db);
+  return results;
 }

@@ -2,13 +2,11 @@
  * Assessment (考核表) import. An assessment is linked to its studio by studio name and lead name; a
  * studio certified before gongshu was used is created from the form's basic info, with a warning.
  */
-import type { Assessment } from '../core/assessment.js';
 import type { Finding } from '../core/finding.js';
 import type { Rubric } from '../core/rubric.js';
 import { nameKey } from '../core/text.js';
-import { readAssessment } from '../excel/read/assessment-reader.js';
 import { msg } from '../messages/index.js';
-import { scoreAssessment } from '../scoring/index.js';
+import { scoreAssessment, type ScoreSettings } from '../scoring/index.js';
 import { settingsFor } from '../services/scoring.js';
 import {
   findAssessmentId,
@@ -22,20 +20,16 @@ import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/open.js';
 import { countBySeverity, importBatch, type BatchOptions, type FileResult, type ImportKind } from './batch.js';
 
-function assessmentKind(rubric: Rubric, options: BatchOptions): ImportKind<Assessment> {
+function assessmentKind(rubric: Rubric, options: BatchOptions): ImportKind<'assessment'> {
+  let settings: ScoreSettings | undefined;
   return {
+    name: 'assessment',
+    parseArg: rubric,
     alreadyImported(db, round, sha256) {
       const found = findAssessmentVersionBySha(db, round, sha256);
       return found && { id: found.assessmentId, version: found.version };
     },
-    parse: (opened) => {
-      const { assessment, problems } = readAssessment(opened, rubric);
-      return { parsed: assessment, problems };
-    },
-    write(db, file, opened, assessment, problems): FileResult {
-      // Asked again inside the write transaction: another gongshu may have imported the same file meanwhile.
-      const raced = findAssessmentVersionBySha(db, options.round, opened.sha256);
-      if (raced) return { file, outcome: 'skipped', id: raced.assessmentId, version: raced.version, errors: 0, warnings: 0, problems: [] };
+    write(db, file, source, assessment, problems): FileResult {
       const notes: Finding[] = [...problems];
       const nameK = nameKey(assessment.studioName);
       const leadK = nameKey(assessment.leadName);
@@ -62,11 +56,11 @@ function assessmentKind(rubric: Rubric, options: BatchOptions): ImportKind<Asses
       }
       const found = findAssessmentId(db, studio.id, options.round);
       const id = found ?? insertAssessment(db, studio.id, options.round);
-      const version = insertAssessmentVersion(db, id, { file, sha256: opened.sha256, sheet: '', assessment, problems: notes }, options.actor);
-      appendAudit(db, options.actor, 'assessment', id, found ? 'new-version' : 'import', { file, sha256: opened.sha256, version });
+      const version = insertAssessmentVersion(db, id, { file, sha256: source.sha256, sheet: '', assessment, problems: notes }, options.actor);
+      appendAudit(db, options.actor, 'assessment', id, found ? 'new-version' : 'import', { file, sha256: source.sha256, version });
       // Scores like 八分, -2 or 12 of 10 are said at once, with their cell, as `gongshu score` will say them;
       // they are computed again when scoring, so only the reader's notes are stored.
-      const scored = scoreAssessment(assessment, rubric, settingsFor(db, options.round, rubric), {});
+      const scored = scoreAssessment(assessment, rubric, (settings ??= settingsFor(db, options.round, rubric)), {});
       const shown = [...notes, ...scored.findings.filter((f) => f.severity !== 'info')];
       return { file, outcome: found ? 'new-version' : 'imported', id, version, title: assessment.studioName, ...countBySeverity(shown), problems: shown };
     },

@@ -1,98 +1,216 @@
 /**
- * The batch loop shared by every kind of import: open each file safely, skip a file already imported
- * (same SHA-256 in the round), parse it (async, outside any transaction), then write it in its own
- * transaction. A failing file leaves nothing behind and the batch goes on.
+ * The batch loop shared by every kind of import. Each file is read and fingerprinted here; a file already
+ * imported (same SHA-256 in the round) is skipped without parsing; the others are opened safely and parsed
+ * by a small pool of worker threads (parse-pool.ts), several at once; the results are written here, in
+ * input order. Each file's writes are atomic (a savepoint): a failing file leaves nothing behind and the
+ * batch goes on.
+ *
+ * Files are committed in groups, not one by one: a durable commit costs several disk syncs (often 10 ms or
+ * more, far more than reading a form), so the writes of up to GROUP_COMMIT_MS are committed together. A
+ * crash loses at most that group, and running the same import again picks those files up (nothing of them
+ * was stored, so no fingerprint matches). The write lock is never held longer than that while waiting for
+ * a slow file.
  */
 import path from 'node:path';
 import { isGongshuError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
-import { openWorkbookFile, type OpenedWorkbook } from '../excel/read/safe-open.js';
-import { msg } from '../messages/index.js';
+import { readWorkbookBytes, sha256Of } from '../excel/read/safe-open.js';
 import type { Actor } from '../store/audit.js';
 import { translateSqliteError, type Db } from '../store/open.js';
+import type { KindName, ParseArgOf, ParsedOf } from './kinds.js';
+import type { FileResult } from './file-result.js';
+import type { FileError, ParseReply } from './parse-file.js';
+import { createParser, poolOptionsFromEnv, type Parser, type PoolOptions } from './parse-pool.js';
 
-export type FileOutcome = 'imported' | 'new-version' | 'skipped' | 'failed';
-
-export interface FileResult {
-  file: string;
-  outcome: FileOutcome;
-  /** Application id or assessment id, depending on the kind. */
-  id?: number;
-  version?: number;
-  /** Studio name, for the result table. */
-  title?: string;
-  errors: number;
-  warnings: number;
-  /** For failures: the one-line Chinese reason, with its code and where. */
-  error?: { code: string; message: string; sheet?: string; cell?: string };
-  problems: Finding[];
-}
+export { countBySeverity, outcomeLabel, type FileOutcome, type FileResult } from './file-result.js';
 
 export interface BatchOptions {
   round: number;
   actor: Actor;
   dbFile: string;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Parse pool settings; default from the environment (GONGSHU_WORKERS …, see parse-pool.ts). */
+  pool?: PoolOptions;
 }
 
-export interface ImportKind<Parsed> {
+/** The file a parsed result came from. */
+export interface ParsedSource {
+  path: string;
+  sha256: string;
+}
+
+/**
+ * One kind of import. Parsing runs in a worker thread, so it is named, not passed: `name` selects the
+ * parser registered in kinds.ts and `parseArg` is its (serialisable) argument. The rest runs here.
+ */
+export interface ImportKind<K extends KindName> {
+  name: K;
+  parseArg: ParseArgOf<K>;
   /** An earlier import of exactly this file in the round, if any. */
   alreadyImported(db: Db, round: number, sha256: string): { id: number; version: number } | undefined;
-  parse(opened: OpenedWorkbook): { parsed: Parsed; problems: Finding[] };
-  /** Writes one parsed file; runs inside the file's transaction. */
-  write(db: Db, file: string, opened: OpenedWorkbook, parsed: Parsed, problems: Finding[]): FileResult;
+  /** Writes one parsed file; runs inside the file's own savepoint. */
+  write(db: Db, file: string, source: ParsedSource, parsed: ParsedOf<K>, problems: Finding[]): FileResult;
+  /** Called once the file's writes succeeded (e.g. to update what later files are checked against). */
+  written?(result: FileResult, parsed: ParsedOf<K>): void;
 }
 
-export async function importBatch<Parsed>(db: Db, files: readonly string[], kind: ImportKind<Parsed>, options: BatchOptions): Promise<FileResult[]> {
-  const results: FileResult[] = [];
-  for (const [index, file] of files.entries()) {
-    options.onProgress?.(index, files.length, file);
-    results.push(await importOne(db, file, kind, options));
+/** Longest time written files stay uncommitted (and the write lock held). */
+export const GROUP_COMMIT_MS = 500;
+
+/** A file read, fingerprinted and (unless already imported) on its way through the parser. */
+type Prepared =
+  | { state: 'skipped'; existing: { id: number; version: number } }
+  | { state: 'failed'; error: FileError }
+  | { state: 'internal'; error: unknown }
+  | { state: 'parsed'; sha256: string; reply: ParseReply };
+
+export async function importBatch<K extends KindName>(db: Db, files: readonly string[], kind: ImportKind<K>, options: BatchOptions): Promise<FileResult[]> {
+  const pool = options.pool ?? poolOptionsFromEnv();
+  const parser = createParser(kind.name, kind.parseArg, { ...pool, size: Math.min(pool.size, files.length) });
+  const writer = new GroupWriter(db, options.dbFile);
+  try {
+    // Files read ahead of the one being written: enough to keep every worker busy, few enough to keep memory flat.
+    const ahead = parser.threads * 3 + 1;
+    const prepared: (Promise<Prepared> | undefined)[] = [];
+    for (const [index, file] of files.entries()) {
+      if (writer.failure) {
+        writer.results.push(failed(path.basename(file), writer.failure));
+        continue;
+      }
+      for (let j = index; j < Math.min(files.length, index + ahead); j++) prepared[j] ??= prepare(db, files[j]!, kind, parser, options);
+      options.onProgress?.(index, files.length, file);
+      const ready = await writer.whileWaiting(prepared[index]!);
+      prepared[index] = undefined;
+      writer.results.push(finish(db, writer, file, ready, kind, options));
+      writer.commitIfDue();
+    }
+    writer.commit();
+  } finally {
+    writer.rollbackIfOpen();
+    await parser.close();
   }
   options.onProgress?.(files.length, files.length, '');
-  return results;
+  return writer.results;
 }
 
-async function importOne<Parsed>(db: Db, file: string, kind: ImportKind<Parsed>, options: BatchOptions): Promise<FileResult> {
-  const display = path.basename(file);
-  try {
-    const opened = await openWorkbookFile(file);
-    const existing = kind.alreadyImported(db, options.round, opened.sha256);
-    if (existing) return { file: display, outcome: 'skipped', id: existing.id, version: existing.version, errors: 0, warnings: 0, problems: [] };
-    const { parsed, problems } = kind.parse(opened);
-    return db.transaction(() => kind.write(db, display, opened, parsed, problems)).immediate();
-  } catch (e) {
-    const err = translateSqliteError(e, options.dbFile);
-    if (isGongshuError(err)) {
-      return {
-        file: display,
-        outcome: 'failed',
-        errors: 1,
-        warnings: 0,
-        error: { code: err.code, message: err.message, sheet: err.location.sheet, cell: err.location.cell },
-        problems: [],
-      };
+/** Writes files in savepoints inside a group transaction, committed at most GROUP_COMMIT_MS apart. */
+class GroupWriter {
+  readonly results: FileResult[] = [];
+  /** Why the database cannot be written any more (the group's and all later files fail with it). */
+  failure: FileError | undefined;
+  private members: number[] = [];
+  private since = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly dbFile: string,
+  ) {}
+
+  /** Runs one file's writes atomically; throws what the writes throw (the file's savepoint rolled back). */
+  write(fn: () => FileResult): FileResult {
+    if (!this.db.inTransaction) {
+      this.db.prepare('BEGIN IMMEDIATE').run();
+      this.since = Date.now();
+      this.members = [];
     }
-    throw err;
+    try {
+      const result = this.db.transaction(fn)();
+      this.members.push(this.results.length);
+      return result;
+    } catch (e) {
+      // Some errors (disk full, I/O) make SQLite roll back the whole transaction: the group is lost.
+      if (this.members.length > 0 && !this.db.inTransaction) this.loseGroup(e);
+      throw e;
+    }
+  }
+
+  async whileWaiting<T>(pending: Promise<T>): Promise<T> {
+    if (!this.db.inTransaction) return pending;
+    let timer: NodeJS.Timeout | undefined;
+    const due = new Promise<'due'>((resolve) => {
+      timer = setTimeout(() => resolve('due'), Math.max(0, this.since + GROUP_COMMIT_MS - Date.now()));
+    });
+    const first = await Promise.race([pending, due]);
+    clearTimeout(timer);
+    if (first !== 'due') return first as T;
+    this.commit();
+    return pending;
+  }
+
+  commitIfDue(): void {
+    if (this.db.inTransaction && Date.now() - this.since >= GROUP_COMMIT_MS) this.commit();
+  }
+
+  commit(): void {
+    if (!this.db.inTransaction) return;
+    try {
+      this.db.prepare('COMMIT').run();
+      this.members = [];
+    } catch (e) {
+      this.loseGroup(e);
+    }
+  }
+
+  rollbackIfOpen(): void {
+    if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
+  }
+
+  private loseGroup(e: unknown): void {
+    this.rollbackIfOpen();
+    const err = translateSqliteError(e, this.dbFile);
+    if (!isGongshuError(err)) throw err;
+    this.failure = { code: err.code, message: err.message, sheet: err.location.sheet, cell: err.location.cell };
+    for (const i of this.members) this.results[i] = failed(this.results[i]!.file, this.failure);
+    this.members = [];
   }
 }
 
-export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {
-  return {
-    errors: findings.filter((f) => f.severity === 'error').length,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
-  };
+async function prepare<K extends KindName>(db: Db, file: string, kind: ImportKind<K>, parser: Parser, options: BatchOptions): Promise<Prepared> {
+  try {
+    const bytes = readWorkbookBytes(file);
+    const sha256 = sha256Of(bytes);
+    const existing = kind.alreadyImported(db, options.round, sha256);
+    if (existing) return { state: 'skipped', existing };
+    return { state: 'parsed', sha256, reply: await parser.parse(file, bytes) };
+  } catch (e) {
+    if (isGongshuError(e)) return { state: 'failed', error: { code: e.code, message: e.message, sheet: e.location.sheet, cell: e.location.cell } };
+    return { state: 'internal', error: e };
+  }
 }
 
-export function outcomeLabel(outcome: FileOutcome): string {
-  switch (outcome) {
-    case 'imported':
-      return msg('cli.outcome.imported');
-    case 'new-version':
-      return msg('cli.outcome.newVersion');
-    case 'skipped':
-      return msg('cli.outcome.skipped');
-    case 'failed':
-      return msg('cli.outcome.failed');
+function failed(file: string, error: FileError): FileResult {
+  return { file, outcome: 'failed', errors: 1, warnings: 0, error, problems: [] };
+}
+
+function skipped(file: string, existing: { id: number; version: number }): FileResult {
+  return { file, outcome: 'skipped', id: existing.id, version: existing.version, errors: 0, warnings: 0, problems: [] };
+}
+
+function finish<K extends KindName>(db: Db, writer: GroupWriter, file: string, ready: Prepared, kind: ImportKind<K>, options: BatchOptions): FileResult {
+  const display = path.basename(file);
+  if (ready.state === 'internal') throw ready.error;
+  if (ready.state === 'skipped') return skipped(display, ready.existing);
+  if (ready.state === 'failed') return failed(display, ready.error);
+  const reply = ready.reply;
+  if (!reply.ok) {
+    if ('error' in reply) return failed(display, reply.error);
+    const err = new Error(reply.internal.message);
+    if (reply.internal.stack) err.stack = reply.internal.stack;
+    throw err;
+  }
+  try {
+    const parsed = reply.parsed as ParsedOf<K>;
+    const result = writer.write(() => {
+      // Asked again under the write lock: an identical file earlier in this batch, or another gongshu on a
+      // shared database, may have imported it since it was read.
+      const existing = kind.alreadyImported(db, options.round, ready.sha256);
+      return existing ? skipped(display, existing) : kind.write(db, display, { path: file, sha256: ready.sha256 }, parsed, reply.problems);
+    });
+    if (result.outcome !== 'skipped') kind.written?.(result, parsed);
+    return result;
+  } catch (e) {
+    const err = translateSqliteError(e, options.dbFile);
+    if (isGongshuError(err)) return failed(display, { code: err.code, message: err.message, sheet: err.location.sheet, cell: err.location.cell });
+    throw err;
   }
 }

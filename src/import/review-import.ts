@@ -6,7 +6,6 @@
 import type { Finding } from '../core/finding.js';
 import { aggregateReview, type ExpertReview } from '../core/review.js';
 import { nameKey } from '../core/text.js';
-import { readReviewSheet, type ParsedReviewSheet } from '../excel/read/review-reader.js';
 import { msg } from '../messages/index.js';
 import { getApplication } from '../store/applications.js';
 import { appendAudit } from '../store/audit.js';
@@ -23,19 +22,17 @@ function scoreProblems(reviews: readonly ExpertReview[]): Finding[] {
   return aggregateReview(reviews).findings.filter((f) => f.code === 'review-score-not-number' || f.code === 'review-score-out-of-range');
 }
 
-function reviewKind(options: BatchOptions): ImportKind<ParsedReviewSheet> {
+function reviewKind(options: BatchOptions): ImportKind<'review'> {
   return {
+    name: 'review',
+    parseArg: undefined,
     alreadyImported(db, round, sha256) {
       const id = findReviewFile(db, round, sha256);
       return id === undefined ? undefined : { id, version: 1 };
     },
-    parse: readReviewSheet,
-    write(db, file, opened, sheet, problems): FileResult {
-      // Checked again inside the write transaction: another gongshu may have imported the same file meanwhile.
-      const raced = findReviewFile(db, options.round, opened.sha256);
-      if (raced !== undefined) return { file, outcome: 'skipped', id: raced, version: 1, errors: 0, warnings: 0, problems: [] };
+    write(db, file, source, sheet, problems): FileResult {
       const notes: Finding[] = [...problems];
-      const fileId = insertReviewFile(db, options.round, file, opened.sha256, options.actor);
+      const fileId = insertReviewFile(db, options.round, file, source.sha256, options.actor);
       let applications = 0;
       for (const row of sheet.rows) {
         const app = getApplication(db, row.applicationId);

@@ -72,6 +72,19 @@ export const importMessages = {
     zh: '文件已损坏或格式不受支持，无法读取；请用 Excel 或 WPS 打开后另存为 .xlsx 再导入',
     en: 'The file is damaged or in an unsupported format; open it in Excel or WPS and save as .xlsx again',
   },
+  // A parse worker stopped on one file (the others go on): say which file, why, and what to do.
+  'import.parseTimeout': {
+    zh: '读取“{file}”超过 {seconds} 秒仍未完成，已停止读取该文件，其余文件照常导入；文件可能已损坏或内容异常，请用 Excel 或 WPS 打开检查，另存为新的 .xlsx 后重新导入',
+    en: 'Reading “{file}” took longer than {seconds} s and was stopped; the other files were imported. The file may be damaged: open it in Excel or WPS, check it, save it as a new .xlsx and import again',
+  },
+  'import.parseOutOfMemory': {
+    zh: '读取“{file}”所需内存超过上限（{limit} MB），已停止读取该文件，其余文件照常导入；文件可能含有大量图片、格式或异常内容，请删除多余内容、另存为新的 .xlsx 后重新导入',
+    en: 'Reading “{file}” needed more memory than the limit ({limit} MB) and was stopped; the other files were imported. Remove pictures or unusual content, save it as a new .xlsx and import again',
+  },
+  'import.parseCrashed': {
+    zh: '读取“{file}”时读取程序意外退出，已跳过该文件，其余文件照常导入；请用 Excel 或 WPS 打开检查，另存为新的 .xlsx 后重新导入，如仍出现请联系技术支持',
+    en: 'The reader stopped unexpectedly on “{file}”; the file was skipped and the others were imported. Open it in Excel or WPS, save it as a new .xlsx and import again; if this happens again, contact support',
+  },
 
   // The workbook opened but is not a filled-in application form.
   'import.notAnApplication': {

@@ -27,6 +27,7 @@ import { birthAmbiguous } from './birth-ambiguous.js';
 import { birthUnreadable } from './birth-unreadable.js';
 
 export type { Rule, RuleContext, OtherLead, MaterialsRecord } from './context.js';
+export { eligibilityLabel, eligibilityText, isEligible, type Eligibility } from './verdict.js';
 export { defaultDeadline } from './context.js';
 
 /** In the order of the issue's table; every finding's code is the code of the rule that made it. */
@@ -40,24 +41,6 @@ export const RULE_CODES: readonly string[] = ALL_RULES.map((r) => r.code);
 
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = ALL_RULES): Finding[] {
   return rules.flatMap((rule) => rule.check(ctx));
-}
-
-/** False exactly when an error finding stands whose code was not overridden; warnings never change it. */
-export function isEligible(findings: readonly Finding[], overriddenCodes: ReadonlySet<string>): boolean {
-  return !findings.some((f) => f.severity === 'error' && !overriddenCodes.has(f.code));
-}
-
-export type Eligibility = 'eligible' | 'ineligible' | 'pending';
-
-/** 不合格 when not eligible; 待确认 when eligible with warnings left to look at; else 合格. */
-export function eligibilityLabel(findings: readonly Finding[], overriddenCodes: ReadonlySet<string>): Eligibility {
-  if (!isEligible(findings, overriddenCodes)) return 'ineligible';
-  return findings.some((f) => f.severity === 'warning') ? 'pending' : 'eligible';
-}
-
-/** 合格 / 不合格 / 待确认 in the current language. */
-export function eligibilityText(label: Eligibility): string {
-  return msg(`rules.eligibility.${label}`);
 }
 
 export type RuleOutcome = 'pass' | 'fail' | 'warning' | 'waived';

@@ -1,14 +1,11 @@
 /** The public JSON shape of one application (`apply show --json`, `apply list --json`). Keys are a contract. */
 import type { Lead, Member, Unit } from '../core/application.js';
 import type { Finding } from '../core/finding.js';
-import { eligibilityLabel, RULE_CODES, type Eligibility as RuleEligibility } from '../rules/index.js';
+import type { Eligibility as RuleEligibility } from '../rules/verdict.js';
 import { activeOverrides, type StoredApplication } from '../store/applications.js';
 import type { Db } from '../store/open.js';
 
 export type Eligibility = RuleEligibility | 'unchecked';
-
-/** Errors are already settled by the stored verdict; only warnings decide 待确认 vs 合格. */
-const ALL_CODES: ReadonlySet<string> = new Set(RULE_CODES);
 
 export interface ApplicationJson {
   id: number;
@@ -32,9 +29,14 @@ export interface ApplicationJson {
 
 /** The stored verdict (which already accounts for overrides), or 'unchecked' before the rules ran. */
 export function eligibilityOf(eligible: boolean | null, findings: readonly Finding[]): Eligibility {
+  return eligibilityFromVerdict(eligible, findings.some((f) => f.severity === 'warning'));
+}
+
+/** Errors are already settled by the stored verdict (overrides included); only warnings decide 待确认 vs 合格. */
+export function eligibilityFromVerdict(eligible: boolean | null, hasWarnings: boolean): Eligibility {
   if (eligible === null) return 'unchecked';
   if (!eligible) return 'ineligible';
-  return eligibilityLabel(findings, ALL_CODES);
+  return hasWarnings ? 'pending' : 'eligible';
 }
 
 export function applicationJson(db: Db, app: StoredApplication): ApplicationJson {

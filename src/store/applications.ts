@@ -149,13 +149,79 @@ export function getApplication(db: Db, id: number): StoredApplication | undefine
   return row ? toStored(db, row) : undefined;
 }
 
+/** The current version of each application, joined in one query (one per application would be N+1 round trips). */
+const CURRENT_VERSION = `JOIN application_versions v ON v.application_id = a.id
+  AND v.version = (SELECT MAX(version) FROM application_versions WHERE application_id = a.id)`;
+
+const WITH_CURRENT = `SELECT a.id, a.round, a.status, a.female_group, a.received_date, a.findings, a.eligible, a.created_at,
+  v.id AS v_id, v.version AS v_version, v.file AS v_file, v.sha256 AS v_sha256, v.sheet AS v_sheet, v.data AS v_data,
+  v.problems AS v_problems, v.imported_at AS v_imported_at, v.imported_by AS v_imported_by
+  FROM applications a ${CURRENT_VERSION}`;
+
+type JoinedRow = ApplicationRow & { [K in keyof VersionRow as `v_${K}`]: VersionRow[K] };
+
+function fromJoined(row: JoinedRow): StoredApplication {
+  return {
+    id: row.id,
+    round: row.round,
+    status: row.status,
+    femaleGroup: row.female_group,
+    receivedDate: row.received_date,
+    findings: JSON.parse(row.findings) as Finding[],
+    eligible: row.eligible === null ? null : row.eligible === 1,
+    createdAt: row.created_at,
+    current: toVersion({
+      id: row.v_id,
+      version: row.v_version,
+      file: row.v_file,
+      sha256: row.v_sha256,
+      sheet: row.v_sheet,
+      data: row.v_data,
+      problems: row.v_problems,
+      imported_at: row.v_imported_at,
+      imported_by: row.v_imported_by,
+    }),
+  };
+}
+
 export function listApplications(db: Db, round?: number): StoredApplication[] {
   const rows = (
     round === undefined
-      ? db.prepare('SELECT * FROM applications ORDER BY round, id').all()
-      : db.prepare('SELECT * FROM applications WHERE round = ? ORDER BY id').all(round)
-  ) as ApplicationRow[];
-  return rows.map((r) => toStored(db, r));
+      ? db.prepare(`${WITH_CURRENT} ORDER BY a.round, a.id`).all()
+      : db.prepare(`${WITH_CURRENT} WHERE a.round = ? ORDER BY a.id`).all(round)
+  ) as JoinedRow[];
+  return rows.map(fromJoined);
+}
+
+/** What a list of applications shows, read without parsing each stored form. */
+export interface ApplicationSummary {
+  id: number;
+  studioName: string;
+  unitName: string;
+  leadName: string;
+  leadOccupation: string;
+  status: string;
+  eligible: boolean | null;
+  /** Error findings whose code is not overridden. */
+  errors: number;
+  warnings: number;
+}
+
+export function listApplicationSummaries(db: Db, round: number): ApplicationSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.eligible, a.status,
+         json_extract(v.data, '$.application.studioName', '$.application.unit.name', '$.application.lead.name', '$.application.lead.occupation') AS fields,
+         (SELECT count(*) FROM json_each(a.findings) f WHERE f.value ->> 'severity' = 'error' AND f.value ->> 'code' NOT IN
+           (SELECT code FROM overrides o WHERE o.application_id = a.id AND o.undone_at IS NULL)) AS errors,
+         (SELECT count(*) FROM json_each(a.findings) f WHERE f.value ->> 'severity' = 'warning') AS warnings
+       FROM applications a ${CURRENT_VERSION} WHERE a.round = ? ORDER BY a.id`,
+    )
+    .all(round) as { id: number; eligible: number | null; status: string; fields: string; errors: number; warnings: number }[];
+  return rows.map((r) => {
+    const [studioName, unitName, leadName, leadOccupation] = (JSON.parse(r.fields) as (string | null)[]).map((x) => x ?? '');
+    return { id: r.id, studioName: studioName!, unitName: unitName!, leadName: leadName!, leadOccupation: leadOccupation!, status: r.status, eligible: r.eligible === null ? null : r.eligible === 1, errors: r.errors, warnings: r.warnings };
+  });
 }
 
 /**
@@ -229,6 +295,12 @@ export function materialsTracked(db: Db, applicationId: number): boolean {
     db.prepare('SELECT 1 FROM audit_log WHERE entity = ? AND entity_id = ? AND action = ? LIMIT 1').get('application', applicationId, 'materials') !==
     undefined
   );
+}
+
+/** Ids of the applications whose materials are tracked (materialsTracked for many at once: one scan of the log). */
+export function applicationsWithMaterials(db: Db): Set<number> {
+  const rows = db.prepare('SELECT DISTINCT entity_id AS id FROM audit_log WHERE entity = ? AND action = ?').all('application', 'materials') as { id: number }[];
+  return new Set(rows.map((r) => r.id));
 }
 
 export function setMaterial(db: Db, applicationId: number, material: string, received: boolean): void {

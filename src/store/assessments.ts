@@ -137,10 +137,16 @@ export function listAssessments(db: Db, round: number): StoredAssessment[] {
        ORDER BY a.id`,
     )
     .all(round) as AssessmentJoinRow[];
+  // The round's studios in one query, not one per assessment.
+  const studios = new Map(
+    (db.prepare(`SELECT ${STUDIO_COLUMNS} FROM studios WHERE id IN (SELECT studio_id FROM assessments WHERE round = ?)`).all(round) as StudioRow[]).map(
+      (s) => [s.id, toStudio(s)!],
+    ),
+  );
   return rows.map((r) => ({
     id: r.id,
     round: r.round,
-    studio: getStudio(db, r.studio_id)!,
+    studio: studios.get(r.studio_id)!,
     version: r.version,
     file: r.file,
     sha256: r.sha256,

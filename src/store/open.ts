@@ -46,8 +46,35 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
   } catch (e) {
     throw translateSqliteError(e, file);
   }
+  cachePreparedStatements(db);
   migrate(db, file);
   return db;
+}
+
+/** Distinct SQL texts kept per connection; gongshu has a few dozen, dynamic SQL beyond this is not kept. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Prepares each SQL text once per connection: an import runs the same few dozen statements thousands of
+ * times, and preparing costs more than running them. The repositories keep calling `db.prepare(sql)`.
+ * A cached statement is shared, so never switch one's mode (`.pluck()`, `.raw()`, `.expand()`,
+ * `.safeIntegers()`) or leave an `.iterate()` unfinished: prepare such SQL with the extra arguments
+ * form or a distinct text.
+ */
+function cachePreparedStatements(db: Db): void {
+  const prepare = db.prepare.bind(db) as (...args: unknown[]) => BetterSqlite3.Statement;
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  (db as { prepare: (...args: unknown[]) => BetterSqlite3.Statement }).prepare = (...args: unknown[]) => {
+    const sql = args[0];
+    // better-sqlite3 itself calls prepare with extra arguments (pragma, transactions): leave those alone.
+    if (args.length !== 1 || typeof sql !== 'string') return prepare(...args);
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      if (cache.size < STATEMENT_CACHE_SIZE) cache.set(sql, statement);
+    }
+    return statement;
+  };
 }
 
 function createPrivateFile(file: string): void {

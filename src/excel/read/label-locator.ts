@@ -190,13 +190,17 @@ export interface Dictionary {
   assessmentKeys: Set<string>;
   hintPatterns: RegExp[];
   hintMark: RegExp | null;
+  /** The label keys of each field, computed once: grouping fields asks for them for every form read. */
+  fieldKeys: Map<FieldSpec, Set<string>>;
 }
 
 let cachedDictionary: Dictionary | null = null;
 
 export function compileDictionary(data: LabelData): Dictionary {
   const fieldsByKey = new Map<string, FieldSpec[]>();
+  const fieldKeys = new Map<FieldSpec, Set<string>>();
   for (const field of data.fields) {
+    fieldKeys.set(field, new Set(field.labels.map(labelKey)));
     for (const label of field.labels) {
       const key = labelKey(label);
       const list = fieldsByKey.get(key) ?? [];
@@ -221,6 +225,7 @@ export function compileDictionary(data: LabelData): Dictionary {
     assessmentKeys: new Set(data.assessmentLabels.map(labelKey)),
     hintPatterns,
     hintMark: data.hintMark ? new RegExp(data.hintMark, 'u') : null,
+    fieldKeys,
   };
 }
 
@@ -491,13 +496,15 @@ class Locator {
   /** Groups fields that share a label (固定电话: unit.phone and lead.phone) and places each group. */
   private assign(occurrences: Occurrence[], out: Map<string, LocatedField>, consumed: Set<GridCell>): void {
     const pending = this.dict.data.fields.filter((f) => !out.has(f.path));
-    const seen = new Set<FieldSpec>();
-    for (const field of pending) {
-      if (seen.has(field)) continue;
-      const group = this.groupOf(field, pending);
-      for (const f of group) seen.add(f);
-      const keys = new Set(group.flatMap((f) => f.labels.map(labelKey)));
-      const occs = occurrences.filter((o) => keys.has(o.cls.key));
+    const byKey = new Map<string, Occurrence[]>();
+    for (const o of occurrences) {
+      const list = byKey.get(o.cls.key);
+      if (list) list.push(o);
+      else byKey.set(o.cls.key, [o]);
+    }
+    for (const group of this.groups(pending)) {
+      const keys = new Set(group.flatMap((f) => [...this.keysOf(f)]));
+      const occs = [...keys].flatMap((k) => byKey.get(k) ?? []).sort((a, b) => a.order - b.order);
       if (occs.length === 0) continue;
       const used = new Set<Occurrence>();
       const take = (f: FieldSpec, o: Occurrence): void => {
@@ -527,16 +534,45 @@ class Locator {
     }
   }
 
-  private groupOf(field: FieldSpec, pending: FieldSpec[]): FieldSpec[] {
-    const group = [field];
-    for (let i = 0; i < group.length; i++) {
-      const keys = new Set(group[i]!.labels.map(labelKey));
-      for (const other of pending) {
-        if (!group.includes(other) && other.labels.some((l) => keys.has(labelKey(l)))) group.push(other);
+  private keysOf(field: FieldSpec): Set<string> {
+    return this.dict.fieldKeys.get(field) ?? new Set(field.labels.map(labelKey));
+  }
+
+  /**
+   * The pending fields grouped by shared labels (directly or through another field), each group in the data
+   * file's order, which decides who gets the first occurrence when there are no sections; groups in the order
+   * of their first field.
+   */
+  private groups(pending: FieldSpec[]): FieldSpec[][] {
+    const byKey = new Map<string, FieldSpec[]>();
+    for (const f of pending) {
+      for (const k of this.keysOf(f)) {
+        const list = byKey.get(k);
+        if (list) list.push(f);
+        else byKey.set(k, [f]);
       }
     }
-    // Keep the data file's order: it decides who gets the first occurrence when there are no sections.
-    return pending.filter((f) => group.includes(f));
+    const placed = new Set<FieldSpec>();
+    const groups: FieldSpec[][] = [];
+    for (const field of pending) {
+      if (placed.has(field)) continue;
+      const members = new Set([field]);
+      const stack = [field];
+      while (stack.length > 0) {
+        for (const k of this.keysOf(stack.pop()!)) {
+          for (const other of byKey.get(k) ?? []) {
+            if (!members.has(other)) {
+              members.add(other);
+              stack.push(other);
+            }
+          }
+        }
+      }
+      const group = pending.filter((f) => members.has(f));
+      for (const f of group) placed.add(f);
+      groups.push(group);
+    }
+    return groups;
   }
 
   private readonly valueCache = new Map<string, LocatedField>();

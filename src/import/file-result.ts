@@ -1,0 +1,41 @@
+/** One file's row in an import's result table; kept apart from the batch so that showing it loads nothing else. */
+import type { Finding } from '../core/finding.js';
+import { msg } from '../messages/index.js';
+import type { FileError } from './parse-file.js';
+
+export type FileOutcome = 'imported' | 'new-version' | 'skipped' | 'failed';
+
+export interface FileResult {
+  file: string;
+  outcome: FileOutcome;
+  /** Application id or assessment id, depending on the kind. */
+  id?: number;
+  version?: number;
+  /** Studio name, for the result table. */
+  title?: string;
+  errors: number;
+  warnings: number;
+  /** For failures: the one-line Chinese reason, with its code and where. */
+  error?: FileError;
+  problems: Finding[];
+}
+
+export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {
+  return {
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+  };
+}
+
+export function outcomeLabel(outcome: FileOutcome): string {
+  switch (outcome) {
+    case 'imported':
+      return msg('cli.outcome.imported');
+    case 'new-version':
+      return msg('cli.outcome.newVersion');
+    case 'skipped':
+      return msg('cli.outcome.skipped');
+    case 'failed':
+      return msg('cli.outcome.failed');
+  }
+}

@@ -1,0 +1,237 @@
+/**
+ * Parses workbooks in a small pool of worker threads: on two cores an import parses two files at once, and
+ * a hostile file (one that would exhaust memory or never finish) stops only its own worker. Such a file
+ * gets a failed reply with a Chinese message naming it; the worker is replaced and the batch goes on.
+ *
+ * Workers always run compiled JS from dist/ (built by `npm run build`, the package's `prepare`, and the
+ * tests' global setup). The worker file is found relative to this module: src/import/ and dist/import/
+ * are both two levels below the package root, so the same URL works when this module runs from dist/
+ * (bin/gongshu.js) and from TypeScript source (vitest). When dist/ has not been built, files are parsed
+ * in-process, without the isolation.
+ *
+ * Settings (environment): GONGSHU_WORKERS (threads; 0 = parse in-process; default min(2, cores)),
+ * GONGSHU_PARSE_TIMEOUT (seconds per file, default 60), GONGSHU_WORKER_MEMORY_MB (heap limit per worker,
+ * default 512).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { getLang, msg } from '../messages/index.js';
+import type { KindName } from './kinds.js';
+import type { ParseReply } from './parse-file.js';
+import type { WorkerInit, WorkerTask } from './parse-worker.js';
+
+export interface PoolOptions {
+  /** Worker threads; 0 parses in the calling thread. */
+  size: number;
+  /** Longest a worker may spend on one file, in milliseconds. */
+  timeoutMs: number;
+  /** V8 old-generation heap limit of each worker, in MB. */
+  memoryMb: number;
+  /** The worker script; tests substitute their own. */
+  workerUrl?: URL;
+}
+
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+export const DEFAULT_WORKER_MEMORY_MB = 2048;
+export const WORKER_URL = new URL('../../dist/import/parse-worker.js', import.meta.url);
+
+function envNumber(value: string | undefined, min: number): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= min ? n : undefined;
+}
+
+export function defaultPoolSize(cores: number = os.availableParallelism()): number {
+  return Math.min(2, cores);
+}
+
+export function poolOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): PoolOptions {
+  const workers = envNumber(env.GONGSHU_WORKERS, 0);
+  return {
+    size: workers === undefined ? defaultPoolSize() : Math.floor(workers),
+    timeoutMs: (envNumber(env.GONGSHU_PARSE_TIMEOUT, 0.001) ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+    memoryMb: Math.floor(envNumber(env.GONGSHU_WORKER_MEMORY_MB, 16) ?? DEFAULT_WORKER_MEMORY_MB),
+  };
+}
+
+export interface Parser {
+  /** Worker threads in use (0 = in-process). */
+  readonly threads: number;
+  parse(file: string, bytes: Buffer): Promise<ParseReply>;
+  close(): Promise<void>;
+}
+
+/** A parser for one batch: a worker pool of `options.size` threads, or in-process when that is 0 or dist/ is missing. */
+export function createParser(kind: KindName, arg: unknown, options: PoolOptions): Parser {
+  const url = options.workerUrl ?? WORKER_URL;
+  if (options.size <= 0 || !fs.existsSync(fileURLToPath(url))) return inProcessParser(kind, arg);
+  return new ParsePool(kind, arg, { ...options, workerUrl: url });
+}
+
+function inProcessParser(kind: KindName, arg: unknown): Parser {
+  return {
+    threads: 0,
+    // The readers load only when a file is parsed here: with workers, the main thread never needs them.
+    parse: async (file, bytes) => (await import('./parse-file.js')).parseWorkbook(kind, arg, file, bytes),
+    close: async () => {},
+  };
+}
+
+interface Job {
+  seq: number;
+  file: string;
+  bytes: Buffer;
+  resolve: (reply: ParseReply) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Loaded and listening: a worker that dies before this failed to start, which is not its file's fault. */
+  ready: boolean;
+  /** Files given to this worker, in order; the first is the one it is reading. */
+  jobs: Job[];
+  timer?: NodeJS.Timeout;
+  timedOut: boolean;
+  error?: Error;
+}
+
+/** Files queued per worker: the next one is already there when the main thread is busy writing. */
+const DEPTH = 2;
+/** Consecutive workers dying before they are ready, after which the pool parses in-process. */
+const MAX_START_FAILURES = 2;
+
+class ParsePool implements Parser {
+  private readonly queue: Job[] = [];
+  private readonly slots = new Set<Slot>();
+  private seq = 0;
+  private startFailures = 0;
+  private fallback: Parser | undefined;
+  private closing = false;
+
+  constructor(
+    private readonly kind: KindName,
+    private readonly arg: unknown,
+    private readonly options: PoolOptions & { workerUrl: URL },
+  ) {
+    // Start the workers now: their start-up (loading exceljs) overlaps the caller's own preparations.
+    for (let i = 0; i < options.size; i++) this.spawn();
+  }
+
+  get threads(): number {
+    return this.fallback ? 0 : this.options.size;
+  }
+
+  parse(file: string, bytes: Buffer): Promise<ParseReply> {
+    if (this.fallback) return this.fallback.parse(file, bytes);
+    return new Promise((resolve) => {
+      this.queue.push({ seq: this.seq++, file, bytes, resolve });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all([...this.slots].map((s) => s.worker.terminate()));
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0 && !this.closing) {
+      if (this.fallback) {
+        for (const job of this.queue.splice(0)) void this.fallback.parse(job.file, job.bytes).then(job.resolve);
+        return;
+      }
+      if (this.slots.size < this.options.size) this.spawn();
+      let slot: Slot | undefined;
+      for (const s of this.slots) if (s.jobs.length < DEPTH && (!slot || s.jobs.length < slot.jobs.length)) slot = s;
+      if (!slot) return;
+      this.assign(slot, this.queue.shift()!);
+    }
+  }
+
+  private spawn(): Slot {
+    const init: WorkerInit = { kind: this.kind, arg: this.arg, lang: getLang() };
+    const worker = new Worker(this.options.workerUrl, {
+      workerData: init,
+      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
+    });
+    const slot: Slot = { worker, ready: false, jobs: [], timedOut: false };
+    this.slots.add(slot);
+    worker.on('message', (m: { ready?: true; seq?: number } & Partial<ParseReply>) => {
+      if (m.ready) {
+        slot.ready = true;
+        this.startFailures = 0;
+        this.startTimer(slot);
+      } else {
+        this.finish(slot, m as ParseReply & { seq: number });
+      }
+    });
+    worker.on('error', (e) => {
+      slot.error = e;
+    });
+    worker.on('exit', () => this.onExit(slot));
+    return slot;
+  }
+
+  private assign(slot: Slot, job: Job): void {
+    slot.jobs.push(job);
+    if (slot.jobs.length === 1) this.startTimer(slot);
+    // Copied, not transferred: if this worker dies, a file queued behind the one it was reading goes to another.
+    const task: WorkerTask = { seq: job.seq, path: job.file, bytes: job.bytes };
+    slot.worker.postMessage(task);
+  }
+
+  /** Times the file the worker is reading now (from when it is ready and done with the previous one). */
+  private startTimer(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.timer = undefined;
+    if (!slot.ready || slot.jobs.length === 0) return;
+    slot.timer = setTimeout(() => {
+      slot.timedOut = true;
+      void slot.worker.terminate();
+    }, this.options.timeoutMs);
+  }
+
+  private finish(slot: Slot, reply: ParseReply & { seq: number }): void {
+    const { seq, ...plain } = reply;
+    const i = slot.jobs.findIndex((j) => j.seq === seq);
+    if (i < 0) return;
+    const [job] = slot.jobs.splice(i, 1);
+    if (i === 0) this.startTimer(slot);
+    // Give the worker more work before the caller spends time writing this file.
+    this.pump();
+    job!.resolve(plain as ParseReply);
+  }
+
+  private onExit(slot: Slot): void {
+    clearTimeout(slot.timer);
+    this.slots.delete(slot);
+    if (this.closing) return;
+    const [current, ...queued] = slot.jobs;
+    slot.jobs = [];
+    this.queue.unshift(...queued);
+    if (current && !slot.ready) {
+      // Died while starting (a broken install, not this file): try again, then give up on threads.
+      this.startFailures += 1;
+      this.queue.unshift(current);
+      if (this.startFailures >= MAX_START_FAILURES) this.fallback = inProcessParser(this.kind, this.arg);
+    } else if (current) {
+      current.resolve(this.failure(current, slot));
+    }
+    this.pump();
+  }
+
+  private failure(job: Job, slot: Slot): ParseReply {
+    const file = path.basename(job.file);
+    if (slot.timedOut) {
+      const seconds = Math.round((this.options.timeoutMs / 1000) * 10) / 10;
+      return { ok: false, error: { code: 'parse-timeout', message: msg('import.parseTimeout', { file, seconds }) } };
+    }
+    if ((slot.error as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      return { ok: false, error: { code: 'parse-out-of-memory', message: msg('import.parseOutOfMemory', { file, limit: this.options.memoryMb }) } };
+    }
+    return { ok: false, error: { code: 'parse-crashed', message: msg('import.parseCrashed', { file }) } };
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * A parse worker thread: receives {seq, path, bytes}, opens the bytes safely, parses them with its kind's
+ * parser and posts {seq, ...ParseReply} back. Always run from dist/ (see parse-pool.ts).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { workbookClass } from '../excel/read/safe-open.js';
+import { setLang, type Lang } from '../messages/index.js';
+import { isKindName } from './kinds.js';
+import { parseWorkbook } from './parse-file.js';
+
+export interface WorkerInit {
+  kind: string;
+  arg: unknown;
+  lang: Lang;
+}
+
+export interface WorkerTask {
+  seq: number;
+  path: string;
+  bytes: Uint8Array;
+}
+
+const init = workerData as WorkerInit;
+const port = parentPort;
+if (!port || !isKindName(init.kind)) throw new Error(`parse worker started without a known kind (${String(init?.kind)})`);
+const kind = init.kind;
+setLang(init.lang);
+
+// One file at a time, in the order given: the pool times each file from the moment the previous one ended.
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (task: WorkerTask) => {
+  queue = queue.then(async () => {
+    const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
+    port.postMessage({ seq: task.seq, ...(await parseWorkbook(kind, init.arg, task.path, bytes)) });
+  });
+});
+
+// exceljs takes a while to load: load it now, while the main thread lists files and opens the database,
+// then say so (the pool starts a file's timeout only once its worker is ready).
+workbookClass();
+port.postMessage({ ready: true });

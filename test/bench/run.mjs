@@ -1,0 +1,261 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: how fast gongshu imports, starts and scores, against the floors it cannot beat.
+ *
+ *   1. bare exceljs load() of N application workbooks in one process (bare-parse.mjs): the floor;
+ *   2. `gongshu apply import` of the same folder, end to end, into a fresh database;
+ *   3. their ratio per N (60, 500, 2,000) and the import's peak resident memory;
+ *   4. `node -e ''` against `gongshu --help` and `gongshu apply list` on 2,000 applications;
+ *   5. `gongshu score` over 10,000 assessments and `gongshu export results` (2,000 and 10,000 rows).
+ *
+ * Every figure is the median of several rounds, each a fresh process timed from spawn to exit; the two
+ * sides of a ratio run alternately, so a change in the machine's load hits both. Targets print PASS/FAIL.
+ * Workbooks are generated into a temporary folder (removed at the end unless --keep). The 10,000
+ * assessments are not 10,000 files: 100 real workbooks go through `gongshu assess import`, the rest are
+ * written straight into the database with gongshu's own store functions (see seed.mjs).
+ *
+ * Options: --quick (N = 60 and 500, fewer rounds: a smoke run), --keep, --no-build.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadGenerators, writeApplications, writeAssessments } from './generate.mjs';
+import { seedAssessments } from './seed.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'gongshu.js');
+const BARE = fileURLToPath(new URL('./bare-parse.mjs', import.meta.url));
+const argv = new Set(process.argv.slice(2));
+const QUICK = argv.has('--quick');
+const SIZES = QUICK ? [60, 500] : [60, 500, 2000];
+const ROUNDS = QUICK ? { 60: 3, 500: 2 } : { 60: 7, 500: 5, 2000: 3 };
+const START_ROUNDS = QUICK ? 5 : 15;
+const ASSESSMENTS = QUICK ? 2000 : 10_000;
+const TIME = ['/usr/bin/time', '/bin/time'].find((t) => fs.existsSync(t));
+const started = Date.now();
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const log = (...a) => console.log(...a);
+const results = [];
+function target(name, measured, limit, pass, detail = '') {
+  results.push({ name, measured, limit, pass, detail });
+  log(`  ${pass ? 'PASS' : 'FAIL'}  ${name}: ${measured} (target ${limit})${detail ? `  ${detail}` : ''}`);
+}
+
+/** Runs a command to completion: wall time in ms and, when measured, peak resident memory in MB. */
+function run(cmd, args, { rss = false, env = {}, cwd = ROOT } = {}) {
+  const options = { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 };
+  let rssFile;
+  let command = cmd;
+  let commandArgs = args;
+  if (rss && TIME) {
+    rssFile = path.join(os.tmpdir(), `gongshu-bench-rss-${process.pid}`);
+    command = TIME;
+    commandArgs = ['-f', '%M', '-o', rssFile, cmd, ...args];
+  }
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(command, commandArgs, options);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  let rssMb;
+  if (rssFile) {
+    rssMb = Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024;
+    fs.rmSync(rssFile, { force: true });
+  } else if (rss) {
+    rssMb = peakRssByPolling(cmd, args, options);
+  }
+  return { ms, rssMb, status: r.status, stderr: String(r.stderr) };
+}
+
+/** Without /usr/bin/time: a second run, polling /proc/<pid>/status for VmHWM (the kernel's high-water mark). */
+function peakRssByPolling(cmd, args, options) {
+  const script = `
+    const { spawn } = require('node:child_process'); const fs = require('node:fs');
+    const c = spawn(${JSON.stringify(cmd)}, ${JSON.stringify(args)}, { stdio: 'ignore', cwd: ${JSON.stringify(options.cwd)}, env: process.env });
+    let peak = 0;
+    const t = setInterval(() => { try { const m = /VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/' + c.pid + '/status', 'utf8')); if (m) peak = Math.max(peak, +m[1]); } catch {} }, 5);
+    c.on('exit', () => { clearInterval(t); console.log(peak); });`;
+  const r = spawnSync(process.execPath, ['-e', script], { ...options, stdio: ['ignore', 'pipe', 'ignore'] });
+  return Number(String(r.stdout).trim()) / 1024;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: `${cpus[0]?.model ?? 'unknown'} × ${cpus.length} (availableParallelism ${os.availableParallelism()})`,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GB`,
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+
+log('gongshu benchmark', QUICK ? '(quick)' : '');
+const before = machine();
+for (const [k, v] of Object.entries(before)) log(`  ${k}: ${v}`);
+
+if (!argv.has('--no-build')) {
+  log('\nbuilding dist/ …');
+  const b = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
+  if (b.status !== 0) process.exit(1);
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshu-bench-'));
+try {
+  log(`\ngenerating workbooks in ${work} …`);
+  const gen = await loadGenerators(ROOT);
+  const largest = Math.max(...SIZES);
+  let t = Date.now();
+  const all = await writeApplications(gen, path.join(work, 'pool'), largest);
+  // Each N is a folder of its own holding the first N workbooks (hard links: the same bytes).
+  const folders = {};
+  for (const n of SIZES) {
+    folders[n] = path.join(work, `applications-${n}`);
+    fs.mkdirSync(folders[n]);
+    for (const f of all.slice(0, n)) {
+      try {
+        fs.linkSync(f, path.join(folders[n], path.basename(f)));
+      } catch {
+        fs.copyFileSync(f, path.join(folders[n], path.basename(f)));
+      }
+    }
+  }
+  const assessFolder = path.join(work, 'assessments');
+  await writeAssessments(gen, assessFolder, 100);
+  log(`  ${largest} applications and 100 assessments in ${secs(Date.now() - t)}`);
+
+  // ---------------------------------------------------------------------------- machine: do two cores help?
+  // Not a target: the parse pool alone (no database, no process start) over the 500-file folder with one and
+  // two worker threads. Where two threads are not faster, the import cannot be either.
+  const { createParser } = await import(pathToFileURL(path.join(ROOT, 'dist/import/parse-pool.js')).href);
+  const poolRun = async (size) => {
+    const files = fs.readdirSync(folders[500]).sort().map((f) => path.join(folders[500], f));
+    const t0 = performance.now();
+    const parser = createParser('application', undefined, { size, timeoutMs: 60_000, memoryMb: 2048 });
+    await Promise.all(files.map((f) => parser.parse(f, fs.readFileSync(f))));
+    await parser.close();
+    return performance.now() - t0;
+  };
+  const p1 = [];
+  const p2 = [];
+  for (let r = 0; r < 2; r++) {
+    p1.push(await poolRun(1));
+    p2.push(await poolRun(2));
+  }
+  const scaling = median(p1) / median(p2);
+  log(`\n0. parse pool alone, 500 files (not a target): 1 worker ${secs(median(p1))}, 2 workers ${secs(median(p2))}: two cores give ${scaling.toFixed(2)}×`);
+
+  // ---------------------------------------------------------------------------------- import vs bare
+  log('\n1–3. import vs bare exceljs load() (median of rounds; both from spawn to exit)');
+  const imports = {};
+  let listDb;
+  for (const n of SIZES) {
+    const bare = [];
+    const imp = [];
+    const rss = [];
+    // Not a target: the same import with one parse worker, to show what the second one brings on this machine.
+    const one = [];
+    const importOnce = (r, env = {}) => {
+      const db = path.join(work, `import-${n}-${r}-${env.GONGSHU_WORKERS ?? 'default'}.db`);
+      const res = run(process.execPath, [BIN, '--db', db, '--round', '2026', 'apply', 'import', folders[n], '--received', '2026-05-20'], { rss: true, env });
+      if (res.status !== 0) throw new Error(`import of ${n} files failed: ${res.stderr}`);
+      if (n === largest && r === ROUNDS[n] - 1 && !env.GONGSHU_WORKERS) listDb = db;
+      else fs.rmSync(db, { force: true });
+      return res;
+    };
+    for (let r = 0; r < ROUNDS[n]; r++) {
+      bare.push(run(process.execPath, [BARE, folders[n]]).ms);
+      const res = importOnce(r);
+      imp.push(res.ms);
+      rss.push(res.rssMb);
+      if (n !== 2000) one.push(importOnce(r, { GONGSHU_WORKERS: '1' }).ms);
+    }
+    imports[n] = { bare: median(bare), import: median(imp), rss: Math.max(...rss), one: one.length ? median(one) : undefined };
+    log(`  N=${n}: bare ${secs(imports[n].bare)}, import ${secs(imports[n].import)}, ratio ${(imports[n].import / imports[n].bare).toFixed(2)}×, peak RSS ${imports[n].rss.toFixed(0)} MB  [import rounds: ${imp.map((x) => (x / 1000).toFixed(2)).join(' ')}]`);
+    if (imports[n].one) log(`         with GONGSHU_WORKERS=1 (not a target): ${secs(imports[n].one)}, ratio ${(imports[n].one / imports[n].bare).toFixed(2)}×`);
+  }
+  const ratio = (n) => imports[n].import / imports[n].bare;
+  target('import ≤ 1.25× bare parse at N=60', `${ratio(60).toFixed(2)}×`, '≤ 1.25×', ratio(60) <= 1.25);
+  target('import ≤ 0.8× bare parse at N=500', `${ratio(500).toFixed(2)}×`, '≤ 0.8×', ratio(500) <= 0.8);
+  if (imports[2000]) {
+    const linear = imports[2000].import / imports[500].import;
+    target('import time linear in N: 2000 vs 500', `${linear.toFixed(2)}×`, '≤ 4.4×', linear <= 4.4);
+    target('import peak memory at N=2000', `${imports[2000].rss.toFixed(0)} MB`, '< 300 MB', imports[2000].rss < 300, `(60: ${imports[60].rss.toFixed(0)} MB, 500: ${imports[500].rss.toFixed(0)} MB)`);
+  } else {
+    target('import peak memory at N=500 (quick run)', `${imports[500].rss.toFixed(0)} MB`, '< 300 MB', imports[500].rss < 300);
+  }
+
+  // ------------------------------------------------------------------------------------- start-up
+  if (!listDb) {
+    listDb = path.join(work, 'list.db');
+    run(process.execPath, [BIN, '--db', listDb, '--round', '2026', 'apply', 'import', folders[500], '--received', '2026-05-20']);
+  }
+  const listed = SIZES.includes(2000) ? 2000 : 500;
+  log(`\n4. start-up: node -e '' vs gongshu --help and gongshu apply list (${listed} applications)`);
+  const nodeE = [];
+  const help = [];
+  const list = [];
+  for (let r = 0; r < START_ROUNDS; r++) {
+    nodeE.push(run(process.execPath, ['-e', '']).ms);
+    help.push(run(process.execPath, [BIN, '--help']).ms);
+    list.push(run(process.execPath, [BIN, '--db', listDb, '--round', '2026', 'apply', 'list']).ms);
+  }
+  const base = median(nodeE);
+  log(`  node -e '' ${base.toFixed(0)} ms, gongshu --help ${median(help).toFixed(0)} ms, gongshu apply list ${median(list).toFixed(0)} ms`);
+  target("--help vs node -e ''", `${(median(help) / base).toFixed(2)}×`, '≤ 2×', median(help) / base <= 2);
+  target(`apply list (${listed}) vs node -e ''`, `${(median(list) / base).toFixed(2)}×`, '≤ 3×', median(list) / base <= 3);
+
+  // -------------------------------------------------------------------------------- score, export
+  log(`\n5. score and export results (${ASSESSMENTS} assessments: 100 imported from workbooks, the rest written by the store)`);
+  const scoreDb = path.join(work, 'score.db');
+  const exportDb = path.join(work, 'export.db');
+  t = Date.now();
+  for (const db of [scoreDb, exportDb]) {
+    const res = run(process.execPath, [BIN, '--db', db, '--round', '2026', 'assess', 'import', assessFolder]);
+    if (res.status !== 0) throw new Error(`assess import failed: ${res.stderr}`);
+  }
+  await seedAssessments(ROOT, gen, scoreDb, 2026, ASSESSMENTS, 100);
+  await seedAssessments(ROOT, gen, exportDb, 2026, 2000, 100);
+  log(`  seeded in ${secs(Date.now() - t)}`);
+  const score = [];
+  const exp2000 = [];
+  for (let r = 0; r < 3; r++) {
+    score.push(run(process.execPath, [BIN, '--db', scoreDb, '--round', '2026', 'score']).ms);
+    exp2000.push(run(process.execPath, [BIN, '--db', exportDb, '--round', '2026', 'export', 'results', '-o', path.join(work, 'results-2000.xlsx'), '--force']).ms);
+  }
+  const exp10000 = run(process.execPath, [BIN, '--db', scoreDb, '--round', '2026', 'export', 'results', '-o', path.join(work, 'results-10000.xlsx'), '--force']).ms;
+  target(`score of ${ASSESSMENTS} assessments`, secs(median(score)), '< 1 s', median(score) < 1000);
+  target('export results of 2,000 rows', secs(median(exp2000)), '< 5 s', median(exp2000) < 5000, `(${ASSESSMENTS} rows: ${secs(exp10000)}, not a target)`);
+
+  // ------------------------------------------------------------------------------------ summary
+  const after = machine();
+  log(`\nload average before ${before.load}, after ${after.load}; ran in ${secs(Date.now() - started)}`);
+  const failed = results.filter((r) => !r.pass);
+  log(failed.length ? `\n${failed.length} of ${results.length} targets FAIL` : `\nall ${results.length} targets PASS`);
+  log('\nMarkdown for test/bench/RESULTS.md:\n');
+  log('| N | bare exceljs load() | gongshu apply import | ratio | peak RSS (import) | import, 1 worker (ratio) |');
+  log('|---|---|---|---|---|---|');
+  for (const n of SIZES) {
+    const o = imports[n].one ? `${secs(imports[n].one)} (${(imports[n].one / imports[n].bare).toFixed(2)}×)` : '';
+    log(`| ${n} | ${secs(imports[n].bare)} | ${secs(imports[n].import)} | ${ratio(n).toFixed(2)}× | ${imports[n].rss.toFixed(0)} MB | ${o} |`);
+  }
+  log('');
+  log('| target | measured | limit | |');
+  log('|---|---|---|---|');
+  for (const r of results) log(`| ${r.name} | ${r.measured} ${r.detail} | ${r.limit} | ${r.pass ? 'PASS' : 'FAIL'} |`);
+  log(`\nParse pool alone (500 files): 1 worker ${secs(median(p1))}, 2 workers ${secs(median(p2))}, speed-up ${scaling.toFixed(2)}×.`);
+  log(`\nMachine: ${before.cpu}, ${before.memory}, ${before.os}, Node ${before.node}; load average ${before.load} → ${after.load}.`);
+  process.exitCode = failed.length ? 1 : 0;
+} finally {
+  if (argv.has('--keep')) log(`\nkept ${work}`);
+  else fs.rmSync(work, { recursive: true, force: true });
+}
