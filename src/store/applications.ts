@@ -124,31 +124,6 @@ export function setFemaleGroup(db: Db, id: number, group: FemaleGroup | null): v
   db.prepare('UPDATE applications SET female_group = ? WHERE id = ?').run(group, id);
 }
 
-function currentVersionRow(db: Db, id: number): VersionRow {
-  return db
-    .prepare('SELECT * FROM application_versions WHERE application_id = ? ORDER BY version DESC LIMIT 1')
-    .get(id) as VersionRow;
-}
-
-function toStored(db: Db, row: ApplicationRow): StoredApplication {
-  return {
-    id: row.id,
-    round: row.round,
-    status: row.status,
-    femaleGroup: row.female_group,
-    receivedDate: row.received_date,
-    findings: JSON.parse(row.findings) as Finding[],
-    eligible: row.eligible === null ? null : row.eligible === 1,
-    createdAt: row.created_at,
-    current: toVersion(currentVersionRow(db, row.id)),
-  };
-}
-
-export function getApplication(db: Db, id: number): StoredApplication | undefined {
-  const row = db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as ApplicationRow | undefined;
-  return row ? toStored(db, row) : undefined;
-}
-
 /** The current version of each application, joined in one query (one per application would be N+1 round trips). */
 const CURRENT_VERSION = `JOIN application_versions v ON v.application_id = a.id
   AND v.version = (SELECT MAX(version) FROM application_versions WHERE application_id = a.id)`;
@@ -182,6 +157,11 @@ function fromJoined(row: JoinedRow): StoredApplication {
       imported_by: row.v_imported_by,
     }),
   };
+}
+
+export function getApplication(db: Db, id: number): StoredApplication | undefined {
+  const row = db.prepare(`${WITH_CURRENT} WHERE a.id = ?`).get(id) as JoinedRow | undefined;
+  return row ? fromJoined(row) : undefined;
 }
 
 export function listApplications(db: Db, round?: number): StoredApplication[] {

@@ -105,39 +105,35 @@ export function purgeRound(db: Db, round: number, actor: Actor, removed: string)
   return db
     .transaction(() => {
       const plan = purgePlan(db, round);
-      const versions = db
-        .prepare(
-          `SELECT v.id, v.data, v.problems, v.file FROM application_versions v JOIN applications a ON a.id = v.application_id
-           WHERE a.round = ? AND json_extract(v.data, '$.${PURGED}') IS NULL`,
-        )
-        .all(round) as { id: number; data: string; problems: string; file: string }[];
-      const updateVersion = db.prepare('UPDATE application_versions SET data = ?, problems = ?, file = ? WHERE id = ?');
-      for (const v of versions) {
-        const parsed = JSON.parse(v.data) as ParsedApplication;
-        updateVersion.run(JSON.stringify(purgedApplication(parsed)), JSON.stringify(withoutText(JSON.parse(v.problems) as Finding[], removed)), maskPersonalNumbers(v.file), v.id);
-      }
+      const forget = (problems: string): string => JSON.stringify(withoutText(JSON.parse(problems) as Finding[], removed));
+      purgeVersions(db, 'application_versions', 'applications', 'application_id', round, (data) => purgedApplication(JSON.parse(data) as ParsedApplication), forget);
       const apps = db.prepare('SELECT id, findings FROM applications WHERE round = ?').all(round) as { id: number; findings: string }[];
       const updateApp = db.prepare("UPDATE applications SET lead_key = 'purged:' || id, female_group = NULL, findings = ? WHERE id = ?");
-      for (const a of apps) updateApp.run(JSON.stringify(withoutText(JSON.parse(a.findings) as Finding[], removed)), a.id);
-
-      const assessmentVersions = db
-        .prepare(
-          `SELECT v.id, v.data, v.problems, v.file FROM assessment_versions v JOIN assessments a ON a.id = v.assessment_id
-           WHERE a.round = ? AND json_extract(v.data, '$.${PURGED}') IS NULL`,
-        )
-        .all(round) as { id: number; data: string; problems: string; file: string }[];
-      const updateAssessment = db.prepare('UPDATE assessment_versions SET data = ?, problems = ?, file = ? WHERE id = ?');
-      for (const v of assessmentVersions) {
-        updateAssessment.run(
-          JSON.stringify(purgedAssessment(JSON.parse(v.data) as Assessment)),
-          JSON.stringify(withoutText(JSON.parse(v.problems) as Finding[], removed)),
-          maskPersonalNumbers(v.file),
-          v.id,
-        );
-      }
+      for (const a of apps) updateApp.run(forget(a.findings), a.id);
+      purgeVersions(db, 'assessment_versions', 'assessments', 'assessment_id', round, (data) => purgedAssessment(JSON.parse(data) as Assessment), forget);
       const counts = roundCounts(db, round);
       appendAudit(db, actor, 'round', round, 'purge', { ...plan, counts });
       return { ...plan, counts };
     })
     .immediate();
+}
+
+/** Replaces the stored form, its problem texts and its file name in every not yet purged version of a round. */
+function purgeVersions(
+  db: Db,
+  table: 'application_versions' | 'assessment_versions',
+  parent: 'applications' | 'assessments',
+  parentKey: 'application_id' | 'assessment_id',
+  round: number,
+  purgeData: (data: string) => unknown,
+  forget: (problems: string) => string,
+): void {
+  const versions = db
+    .prepare(
+      `SELECT v.id, v.data, v.problems, v.file FROM ${table} v JOIN ${parent} p ON p.id = v.${parentKey}
+       WHERE p.round = ? AND json_extract(v.data, '$.${PURGED}') IS NULL`,
+    )
+    .all(round) as { id: number; data: string; problems: string; file: string }[];
+  const update = db.prepare(`UPDATE ${table} SET data = ?, problems = ?, file = ? WHERE id = ?`);
+  for (const v of versions) update.run(JSON.stringify(purgeData(v.data)), forget(v.problems), maskPersonalNumbers(v.file), v.id);
 }
