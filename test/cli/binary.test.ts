@@ -22,6 +22,13 @@ describe('gongshu binary', () => {
     expect(r.stdout).toContain('gongshu demo');
   });
 
+  it('leaves quietly when the reader of its output has gone (gongshu --help | head)', () => {
+    // `(exit 0)` closes the pipe before gongshu writes, as `head` does once it has its lines.
+    const r = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${BIN}" --help | (exit 0); echo "status $?"`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+    expect(r.stderr).not.toMatch(/EPIPE|Error/u);
+    expect(r.stdout.trim()).toBe('status 0');
+  });
+
   it('prints help instead of waiting for input when not on a terminal', () => {
     const r = run([]);
     expect(r.status).toBe(0);
