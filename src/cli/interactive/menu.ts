@@ -10,7 +10,7 @@ import { msg, type MessageKey } from '../../messages/index.js';
 import { reportError } from '../report.js';
 import { chooseRound, exportWorkbook, importApplications, importAssessments, overrideFinding, showScores, viewApplications, writeTemplate } from './actions.js';
 import { MenuBack, MenuExit } from './prompts.js';
-import { backupEntry, dueEntry, importReviews, noticeEntry, shortlistEntry } from './workflow-actions.js';
+import { backupEntry, dueEntry, historyEntry, importReviews, noticeEntry, shortlistEntry, studiosEntry } from './workflow-actions.js';
 import type { MenuSession } from './session.js';
 
 export const QUIT = Symbol('quit');
@@ -34,7 +34,9 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'assess', label: 'menu.entry.assess', run: importAssessments },
   { key: 'score', label: 'menu.entry.score', run: showScores },
   { key: 'export', label: 'menu.entry.export', run: exportWorkbook },
+  { key: 'studios', label: 'menu.entry.studios', run: studiosEntry },
   { key: 'due', label: 'menu.entry.due', run: dueEntry },
+  { key: 'history', label: 'menu.entry.history', run: historyEntry },
   { key: 'backup', label: 'menu.entry.backup', run: backupEntry },
   { key: 'quit', label: 'menu.entry.quit', run: async () => QUIT },
 ];

@@ -17,7 +17,15 @@ import { todayIso } from '../context.js';
 import { dbBackup } from '../backup.js';
 import { reviewImport, reviewList } from '../review.js';
 import { parseNumberOption, previewShortlist, shortlistAdd, shortlistConfirm, shortlistRemove } from '../shortlist.js';
-import { studiosDueCmd } from '../studios.js';
+import { scoreConfirm, studiosDueCmd, studiosExpire, studiosRenew, studiosRevoke, studiosSet } from '../studios.js';
+import { describeEntry, history } from '../history.js';
+import { APPLICATION_STATUSES, isStatus, statusLabel } from '../../core/lifecycle.js';
+import { gradeName } from '../../scoring/index.js';
+import { scoreRound } from '../../services/scoring.js';
+import { outcomePlan } from '../../services/studios.js';
+import type { StudioRow } from '../../store/assessments.js';
+import { auditFor } from '../../store/audit.js';
+import { lastUndoable } from '../../store/status.js';
 import { askDate, askOutputFile, askWorkbooks, BACK, filtered, validatorOf } from './questions.js';
 import type { MenuSession } from './session.js';
 
@@ -182,4 +190,102 @@ export async function backupEntry(s: MenuSession): Promise<void> {
   const base = path.basename(s.dbPath).replace(/\.db$/u, '');
   const target = await askOutputFile(s, `${base}-备份-${todayIso()}.db`);
   await dbBackup(s.context('db backup'), [], { output: target.file, force: target.force });
+}
+
+export async function historyEntry(s: MenuSession): Promise<void> {
+  const kind = await s.prompts.select<'application' | 'studio'>({
+    message: msg('menu.history.kind'),
+    choices: [
+      { name: msg('menu.history.application'), value: 'application' },
+      { name: msg('menu.history.studio'), value: 'studio' },
+    ],
+  });
+  const db = s.existingDb();
+  let id: number;
+  if (kind === 'application') {
+    const apps = appsIn(s, new Set(APPLICATION_STATUSES));
+    if (apps.length === 0) {
+      s.out.note(msg('cli.list.empty', { round: s.round }));
+      return;
+    }
+    id = await pickStored(s, apps, msg('menu.notice.pick'));
+  } else {
+    const studios = db ? listStudios(db) : [];
+    if (studios.length === 0) {
+      s.out.note(msg('workflow.studios.empty'));
+      return;
+    }
+    id = await pickStudio(s, studios);
+  }
+  if (id === BACK) return;
+  const opts = kind === 'studio' ? { studio: true } : {};
+  await history(s.context('history'), [String(id)], opts);
+  const last = lastUndoable(auditFor(s.existingDb()!, kind, id));
+  if (!last) return;
+  if (!(await s.prompts.confirm({ message: msg('menu.history.undoQuestion', { text: describeEntry(kind, last) }), default: false }))) return;
+  const reason = await askReason(s, msg('menu.flow.reason'));
+  await history(s.context('history'), [String(id)], { ...opts, undo: true, reason });
+}
+
+function pickStudio(s: MenuSession, studios: readonly StudioRow[]): Promise<number> {
+  return s.prompts.search({
+    message: msg('menu.notice.pickStudio'),
+    source: filtered(
+      studios,
+      (x) => `${x.plaque ?? ''} ${x.name} ${x.unitName}`,
+      (x) => msg('menu.studios.choice', { plaque: x.plaque ?? `#${x.id}`, name: x.name, status: isStatus('studio', x.status) ? statusLabel(x.status) : x.status, until: x.validUntil ?? '' }),
+    ),
+  });
+}
+
+type StudioStep = 'outcomes' | 'renew' | 'expire' | 'revoke' | 'term';
+
+const STUDIO_STEP_FILTER: Record<Exclude<StudioStep, 'outcomes'>, (x: StudioRow) => boolean> = {
+  renew: (x) => x.status === 'assessed-pass',
+  expire: (x) => x.status !== 'expired' && x.status !== 'revoked',
+  revoke: (x) => x.status !== 'revoked',
+  term: (x) => x.createdFrom !== 'certification',
+};
+
+export async function studiosEntry(s: MenuSession): Promise<void> {
+  const step = await s.prompts.select<StudioStep>({
+    message: msg('menu.studios.mode'),
+    choices: (['outcomes', 'renew', 'expire', 'revoke', 'term'] as const).map((value) => ({ name: msg(`menu.studios.${value}`), value })),
+  });
+  const db = s.existingDb();
+  if (!db) {
+    s.out.note(msg('workflow.studios.empty'));
+    return;
+  }
+  if (step === 'outcomes') {
+    const plan = outcomePlan(db, scoreRound(db, s.round).scored);
+    const todo = plan.filter((p) => !p.skipped);
+    if (todo.length === 0) {
+      s.out.note(msg('menu.studios.noOutcomes', { round: s.round }));
+      return;
+    }
+    s.out.print(todo.map((p) => msg('menu.studios.outcomeLine', { name: p.name, grade: gradeName(p.grade) })).join('\n'));
+    if (!(await confirmed(s, msg('menu.studios.confirmOutcomes', { count: todo.length })))) return;
+    await scoreConfirm(s.context('score confirm'), [], {});
+    return;
+  }
+  const studios = listStudios(db).filter(STUDIO_STEP_FILTER[step]);
+  if (studios.length === 0) {
+    s.out.note(msg('menu.studios.none'));
+    return;
+  }
+  const id = await pickStudio(s, studios);
+  if (id === BACK) return;
+  const ref = [String(id)];
+  if (step === 'term') {
+    const date = await askDate(s, msg('menu.studios.certifiedOn'), '--certified-on', todayIso());
+    await studiosSet(s.context('studios set'), ref, { certifiedOn: date });
+    return;
+  }
+  const studio = studios.find((x) => x.id === id)!;
+  const reason = step === 'revoke' ? await askReason(s, msg('menu.flow.reason')) : '';
+  if (!(await confirmed(s, msg(`menu.studios.confirm.${step}`, { name: studio.name })))) return;
+  if (step === 'renew') await studiosRenew(s.context('studios renew'), ref, {});
+  else if (step === 'expire') await studiosExpire(s.context('studios expire'), ref, {});
+  else await studiosRevoke(s.context('studios revoke'), ref, { reason });
 }

@@ -97,6 +97,27 @@ const SCRIPTS: Record<string, Script> = {
     steps: [() => pick('孙丽萍')],
   },
   到期提醒: { entry: '到期提醒', steps: [] },
+  操作记录与撤销: {
+    entry: '操作记录与撤销',
+    prepare: async (_dir, db) => {
+      await cli(db, 'review', 'import', REVIEWS);
+    },
+    steps: [() => pick('一份申报'), () => pick('#3 '), () => answer('y')],
+  },
+  工作室续建: {
+    entry: '工作室管理',
+    prepare: async (_dir, db) => {
+      await cli(db, 'assess', 'import', ASSESSMENTS);
+      await cli(db, 'score', 'confirm');
+      await cli(db, 'studios', 'set', '2', '--certified-on', '2023-06-15');
+    },
+    steps: [() => pick('续建'), () => pick('吕建明')],
+  },
+  工作室撤销: {
+    entry: '工作室管理',
+    prepare: (_dir, db) => cli(db, 'assess', 'import', ASSESSMENTS),
+    steps: [() => pick('撤销工作室'), () => pick('钱卫东'), () => answer('单位注销')],
+  },
   备份数据库: { entry: '备份数据库', steps: [] },
   导出表格: {
     entry: '导出表格',

@@ -13,7 +13,7 @@ describe('main menu', () => {
     expect(screenText).toContain('请选择要做的事（当前：2026 年度）');
     const labels = [
       '选择申报年度', '生成空白模板', '导入申报表', '查看申报与问题', '形式审查：豁免 / 撤销豁免', '导入专家评审表', '生成拟认定名单',
-      '公示与认定', '导入考核表', '评分与结果', '导出表格', '到期提醒', '备份数据库', '退出',
+      '公示与认定', '导入考核表', '评分与结果', '导出表格', '工作室管理（考核结果、续建、到期、撤销）', '到期提醒', '操作记录与撤销', '备份数据库', '退出',
     ];
     labels.forEach((label, i) => expect(screenText).toContain(`${i + 1}. ${label}`));
     expect(screenText).toContain('↑↓ 移动 • ⏎ 选择 • Ctrl+C 退出');

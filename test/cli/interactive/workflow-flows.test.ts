@@ -1,5 +1,5 @@
 /** The menu from expert review to plaque, end to end in-process: questions, validation, previews and what lands in the database. */
-import { answer, enter, files, pick, REVIEWS, screen, seededDb, shown, startMenu, type MenuRun } from './harness.js';
+import { answer, ASSESSMENTS, enter, files, pick, REVIEWS, screen, seededDb, shown, startMenu, type MenuRun } from './harness.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,65 @@ async function leave(run: MenuRun): Promise<void> {
 const json = async <T>(db: string, ...args: string[]): Promise<T> => JSON.parse((await runCli(['--db', db, '--round', '2026', ...args, '--json'])).stdout) as T;
 const statuses = async (db: string): Promise<Record<number, string>> =>
   Object.fromEntries((await json<{ id: number; status: string }[]>(db, 'apply', 'list')).map((a) => [a.id, a.status]));
+
+describe('操作记录与撤销 · 工作室管理', () => {
+  it('shows an application\'s log and undoes its last step with a reason, after confirming', async () => {
+    const dir = tempDir();
+    const db = await seededDb(dir);
+    await runCli(['--db', db, '--round', '2026', 'review', 'import', REVIEWS]);
+    await runCli(['--db', db, '--round', '2026', 'shortlist', 'confirm']);
+    const run = await startMenu({ dir, db });
+    await pick('操作记录与撤销');
+    await pick('一份申报');
+    await pick('#3 ');
+    expect(run.printed()).toContain('列入拟认定名单：已评审 → 拟认定');
+    expect(shown()).toContain('撤销最近一步状态变更（列入拟认定名单：已评审 → 拟认定）吗？');
+    await enter(); // 否
+    expect((await statuses(db))[3]).toBe('shortlisted');
+    await pick('操作记录与撤销');
+    await pick('一份申报');
+    await pick('#3 ');
+    await answer('y');
+    await answer('');
+    expect(shown()).toContain('请用 --reason');
+    await answer('误操作');
+    expect(run.printed()).toContain('已撤销“列入拟认定名单”，状态由“拟认定”改回“已评审”');
+    expect((await statuses(db))[3]).toBe('reviewed');
+    await leave(run);
+  });
+
+  it('records the grades as studio statuses, renews a passed studio and revokes one with a reason', async () => {
+    const dir = tempDir();
+    const db = await seededDb(dir);
+    await runCli(['--db', db, '--round', '2026', 'assess', 'import', ASSESSMENTS]);
+    const run = await startMenu({ dir, db });
+    await pick('工作室管理');
+    await pick('续建');
+    expect(run.printed()).toContain('没有可以这样处理的工作室');
+    await pick('工作室管理');
+    await pick('把本年度考核结果记入工作室状态');
+    expect(run.printed()).toContain('吕建明钳工技能大师工作室：优秀');
+    await answer('y');
+    expect(run.printed()).toContain('已记入 4 个工作室的考核结果');
+    await pick('工作室管理');
+    await pick('登记以前认定的工作室的认定日期');
+    await pick('吕建明');
+    await answer('2023-06-15');
+    await pick('工作室管理');
+    await pick('续建');
+    await pick('吕建明');
+    await answer('y');
+    expect(run.printed()).toContain('吕建明钳工技能大师工作室 已续建，新有效期 2026-06-15 至 2029-06-14');
+    await pick('工作室管理');
+    await pick('撤销工作室');
+    await pick('钱卫东');
+    await answer('考核不合格');
+    await answer('y');
+    await leave(run);
+    const studios = await json<{ name: string; status: string }[]>(db, 'studios', 'list');
+    expect(Object.fromEntries(studios.map((x) => [x.name, x.status]))).toMatchObject({ 吕建明钳工技能大师工作室: 'renewed', 钱卫东汽车维修工技能大师工作室: 'revoked' });
+  });
+});
 
 describe('导入专家评审表 · 生成拟认定名单 · 公示与认定', () => {
   it('walks a round from the review sheets to plaques, previewing and confirming every bulk step', async () => {
