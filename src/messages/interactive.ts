@@ -17,7 +17,7 @@ export const interactiveMessages = {
   'menu.back': { zh: '← 返回主菜单', en: '← back to the menu' },
 
   'menu.entry.round': { zh: '选择申报年度', en: 'Choose the round (year)' },
-  'menu.entry.template': { zh: '生成空白模板（申报表 / 考核表）', en: 'Blank templates (application / assessment)' },
+  'menu.entry.template': { zh: '生成空白模板（申报表 / 考核表 / 评审打分表）', en: 'Blank templates (application / assessment / review sheet)' },
   'menu.entry.import': { zh: '导入申报表', en: 'Import applications' },
   'menu.entry.view': { zh: '查看申报与问题', en: 'Applications and findings' },
   'menu.entry.override': { zh: '形式审查：豁免 / 撤销豁免', en: 'Eligibility: override / undo an override' },
