@@ -4,7 +4,7 @@ import { ExitCode, GongshuError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { maskIdNumber, maskPersonalNumbers, maskPhone } from '../core/text.js';
 import { collectWorkbookFiles } from '../import/files.js';
-import { isStatus, statusLabel } from '../core/lifecycle.js';
+import { statusName } from '../core/lifecycle.js';
 import { outcomeLabel, type FileResult } from '../import/file-result.js';
 import { msg } from '../messages/index.js';
 import { applicationJson, eligibilityFromVerdict, eligibilityOf, type ApplicationJson, type Eligibility } from '../services/application-view.js';
@@ -29,7 +29,7 @@ import { appendAudit, auditFor } from '../store/audit.js';
 import { clean } from '../ui/output.js';
 import { renderTable } from '../ui/table.js';
 import type { CliContext } from './context.js';
-import { parseDate, parseId, todayIso } from './context.js';
+import { parseDate, parseId, reasonOption, todayIso } from './context.js';
 
 // Loaded by the commands that change applications only: `apply list` and `apply show` need neither the
 // import machinery nor the rules.
@@ -84,10 +84,6 @@ export function renderImportResults(ctx: CliContext, results: FileResult[]): voi
   );
 }
 
-function statusText(status: string): string {
-  return isStatus('application', status) ? statusLabel(status) : status;
-}
-
 const PROBLEM_LINES_PER_FILE = 5;
 
 /**
@@ -134,7 +130,7 @@ export async function applyList(ctx: CliContext): Promise<void> {
     a.unitName,
     a.leadName,
     colour(a.eligibility, eligibilityText(a.eligibility)),
-    statusText(a.status),
+    statusName(a.status),
     msg('cli.list.counts', { errors: a.errors, warnings: a.warnings }),
   ]);
   ctx.out.print(renderTable(msg('cli.list.head').split('|'), rows));
@@ -182,7 +178,7 @@ export async function applyShow(ctx: CliContext, [idText]: string[], opts: Recor
     field(msg('cli.field.skillLevel'), a.lead.skillLevel),
     field(msg('cli.field.members'), msg('cli.show.members', { names: a.members.map((m) => m.name).join('、'), count: a.members.length })),
     field(msg('cli.field.eligibility'), eligibilityText(a.eligibility)),
-    field(msg('cli.field.status'), statusText(a.status)),
+    field(msg('cli.field.status'), statusName(a.status)),
     field(msg('cli.field.source'), msg('cli.show.source', { file: a.source.file, sheet: a.source.sheet })),
   ];
   ctx.out.print(renderTable(msg('cli.show.head').split('|'), rows));
@@ -222,7 +218,7 @@ export async function applyValidate(ctx: CliContext): Promise<void> {
 export async function applyOverride(ctx: CliContext, [idText, code]: string[], opts: Record<string, unknown>): Promise<void> {
   const { evaluateApplication } = await eligibility();
   const { db, app } = requireApplication(ctx, idText!);
-  const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
+  const reason = reasonOption(opts);
   if (opts.undo) {
     const active = activeOverrides(db, app.id).filter((o) => o.code === code);
     const last = active[active.length - 1];

@@ -15,7 +15,7 @@ import { getAssessment, setLeadLeft, setLeadPerson } from '../store/assessments.
 import { appendAudit } from '../store/audit.js';
 import { renderTable } from '../ui/table.js';
 import type { CliContext } from './context.js';
-import { parseId } from './context.js';
+import { parseGender, parseId } from './context.js';
 import { renderImportResults } from './apply.js';
 
 export async function templateAssessment(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -52,8 +52,7 @@ export async function assessSet(ctx: CliContext, [idText]: string[], opts: Recor
   if (!stored) throw new GongshuError('assessment-not-found', msg('cli.assess.notFound', { id }), {}, ExitCode.failed);
   const birth = typeof opts.leadBirth === 'string' ? opts.leadBirth.trim() : undefined;
   if (birth !== undefined && !isMonthString(birth)) throw new UsageError('bad-birth', msg('cli.check.badBirth', { value: birth }));
-  const gender = typeof opts.leadGender === 'string' ? opts.leadGender.trim() : undefined;
-  if (gender !== undefined && gender !== '男' && gender !== '女') throw new UsageError('bad-gender', msg('cli.check.badGender', { value: gender }));
+  const gender = typeof opts.leadGender === 'string' ? parseGender(opts.leadGender) : undefined;
   db.transaction(() => {
     if (opts.leadLeft !== undefined) setLeadLeft(db, stored.studio.id, Boolean(opts.leadLeft));
     if (birth !== undefined || gender !== undefined || opts.femaleGroup !== undefined) {

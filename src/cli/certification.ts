@@ -1,29 +1,23 @@
 /** `gongshu publicize`, `object`, `certify`, `subsidy paid`, `export subsidy`, `apply reject / withdraw`. */
-import { ExitCode, GongshuError, UsageError } from '../core/errors.js';
-import { statusLabel, type ApplicationStatus } from '../core/lifecycle.js';
+import { ExitCode, GongshuError } from '../core/errors.js';
+import { statusName } from '../core/lifecycle.js';
 import { buildSubsidyWorkbook, subsidyTotal } from '../excel/write/subsidy.js';
 import { loadExcel, resolveOutputFile, writeWorkbookAtomically } from '../export/output-file.js';
 import { officialText } from '../messages/export.js';
 import { msg } from '../messages/index.js';
 import { certify, publicize, raiseObjection, resolveObjection } from '../services/certification.js';
 import { resolveStudio } from '../services/studios.js';
-import { getApplication } from '../store/applications.js';
+import { applicationStudioName } from '../store/applications.js';
 import { appendAudit } from '../store/audit.js';
 import { resolveObjections } from '../store/notice.js';
 import { move } from '../store/status.js';
 import { listStudios, setSubsidyPaid } from '../store/studios.js';
 import { renderTable } from '../ui/table.js';
 import type { CliContext } from './context.js';
-import { parseDate, parseId, todayIso } from './context.js';
-
-function reasonOf(opts: Record<string, unknown>): string {
-  const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
-  if (!reason) throw new UsageError('reason-required', msg('workflow.reasonRequired'));
-  return reason;
-}
+import { parseDate, parseId, reasonOption, todayIso } from './context.js';
 
 function nameOf(ctx: CliContext, id: number): string {
-  return getApplication(ctx.openDb(), id)?.current.parsed.application.studioName ?? '';
+  return applicationStudioName(ctx.openDb(), id);
 }
 
 export async function publicizeCmd(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -43,7 +37,7 @@ export async function publicizeCmd(ctx: CliContext, _args: string[], opts: Recor
 export async function objectCmd(ctx: CliContext, [idText]: string[], opts: Record<string, unknown>): Promise<void> {
   const id = parseId(idText!);
   const db = ctx.openDb({ mustExist: true });
-  const reason = reasonOf(opts);
+  const reason = reasonOption(opts, true);
   if (opts.resolve) {
     const n = resolveObjection(db, ctx.actor, id, reason);
     ctx.out.success(msg('workflow.objection.resolved', { id, count: n, name: nameOf(ctx, id) }));
@@ -77,7 +71,7 @@ export async function certifyCmd(ctx: CliContext, _args: string[], opts: Record<
 
 async function applicationMove(ctx: CliContext, idText: string, opts: Record<string, unknown>, event: 'reject' | 'withdraw'): Promise<void> {
   const id = parseId(idText);
-  const reason = reasonOf(opts);
+  const reason = reasonOption(opts, true);
   const db = ctx.openDb({ mustExist: true });
   const to = db.transaction(() => {
     const status = move(db, ctx.actor, 'application', id, event, { reason });
@@ -85,7 +79,7 @@ async function applicationMove(ctx: CliContext, idText: string, opts: Record<str
     if (n > 0) appendAudit(db, ctx.actor, 'application', id, 'objection-resolved', { resolution: reason, count: n });
     return status;
   }).immediate();
-  ctx.out.success(msg('workflow.moved', { id, name: nameOf(ctx, id), status: statusLabel(to as ApplicationStatus) }));
+  ctx.out.success(msg('workflow.moved', { id, name: nameOf(ctx, id), status: statusName(to) }));
 }
 
 export async function applyReject(ctx: CliContext, [idText]: string[], opts: Record<string, unknown>): Promise<void> {

@@ -6,7 +6,7 @@ import { isMonthString, localDateString, monthIndex } from '../core/months.js';
 import { groupFor, retirementFor, type FemaleGroup } from '../core/retirement.js';
 import { msg, type MessageKey } from '../messages/index.js';
 import type { CliContext } from './context.js';
-import { parseDate } from './context.js';
+import { parseDate, parseGender } from './context.js';
 
 export async function checkId(ctx: CliContext, [raw]: string[]): Promise<number> {
   const check = checkIdNumber(raw ?? '');
@@ -23,8 +23,7 @@ export async function checkId(ctx: CliContext, [raw]: string[]): Promise<number>
 export async function checkRetirement(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const birth = String(opts.birth ?? '').trim();
   if (!isMonthString(birth)) throw new UsageError('bad-birth', msg('cli.check.badBirth', { value: birth }));
-  const gender = String(opts.gender ?? '').trim();
-  if (gender !== '男' && gender !== '女') throw new UsageError('bad-gender', msg('cli.check.badGender', { value: gender }));
+  const gender = parseGender(String(opts.gender ?? ''));
   const femaleGroup = opts.group === undefined ? null : (String(opts.group) as FemaleGroup);
   const asOf = typeof opts.asOf === 'string' ? parseDate(opts.asOf, '--as-of') : localDateString(new Date());
   const group = groupFor(gender, femaleGroup);

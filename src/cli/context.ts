@@ -45,6 +45,20 @@ export function parseDate(value: string, option: string): string {
   throw new UsageError('bad-date', msg('cli.badDate', { value, option }));
 }
 
+/** `--reason`, trimmed; '' when not given. With `required`, a missing reason is a usage error. */
+export function reasonOption(opts: Record<string, unknown>, required = false): string {
+  const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
+  if (required && !reason) throw new UsageError('reason-required', msg('workflow.reasonRequired'));
+  return reason;
+}
+
+/** 男 or 女, as the retirement rules take it. */
+export function parseGender(value: string): '男' | '女' {
+  const gender = value.trim();
+  if (gender !== '男' && gender !== '女') throw new UsageError('bad-gender', msg('cli.check.badGender', { value: gender }));
+  return gender;
+}
+
 export function parseId(value: string): number {
   const n = Number(value.replace(/^#/u, ''));
   if (!Number.isInteger(n) || n <= 0) throw new UsageError('bad-id', msg('cli.badId', { value }));

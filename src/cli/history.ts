@@ -1,6 +1,6 @@
 /** `gongshu history ID [--studio] [--undo --reason]`: every logged step of an application or studio. */
-import { ExitCode, GongshuError, UsageError } from '../core/errors.js';
-import { eventLabel, isEvent, isStatus, statusLabel, type LifecycleKind } from '../core/lifecycle.js';
+import { ExitCode, GongshuError } from '../core/errors.js';
+import { eventLabel, isEvent, statusName, type LifecycleKind } from '../core/lifecycle.js';
 import { maskPersonalNumbers } from '../core/text.js';
 import { hasMessage, msg, type MessageKey } from '../messages/index.js';
 import { reverseSideEffects } from '../services/certification.js';
@@ -11,11 +11,7 @@ import { STATUS_ACTION, UNDO_ACTION, undoLastMove } from '../store/status.js';
 import { studioOfApplication } from '../store/studios.js';
 import { renderTable } from '../ui/table.js';
 import type { CliContext } from './context.js';
-import { parseId } from './context.js';
-
-function statusText(kind: LifecycleKind, s: unknown): string {
-  return typeof s === 'string' && isStatus(kind, s) ? statusLabel(s) : String(s);
-}
+import { parseId, reasonOption } from './context.js';
 
 function eventText(kind: LifecycleKind, e: unknown): string {
   return typeof e === 'string' && isEvent(kind, e) ? eventLabel(e) : String(e);
@@ -26,10 +22,10 @@ export function describeEntry(kind: LifecycleKind, e: AuditEntry): string {
   const d = e.detail as Record<string, unknown>;
   const reason = typeof d.reason === 'string' && d.reason ? msg('workflow.history.reason', { reason: d.reason }) : '';
   if (e.action === STATUS_ACTION) {
-    return msg('workflow.history.status', { event: eventText(kind, d.event), from: statusText(kind, d.from), to: statusText(kind, d.to) }) + reason;
+    return msg('workflow.history.status', { event: eventText(kind, d.event), from: statusName(String(d.from)), to: statusName(String(d.to)) }) + reason;
   }
   if (e.action === UNDO_ACTION) {
-    return msg('workflow.history.undo', { event: eventText(kind, d.event), from: statusText(kind, d.from), to: statusText(kind, d.to) }) + reason;
+    return msg('workflow.history.undo', { event: eventText(kind, d.event), from: statusName(String(d.from)), to: statusName(String(d.to)) }) + reason;
   }
   const key = `workflow.history.action.${e.action}`;
   const params = Object.fromEntries(
@@ -63,10 +59,9 @@ export async function history(ctx: CliContext, [ref]: string[], opts: Record<str
   }
 
   if (opts.undo) {
-    const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
-    if (!reason) throw new UsageError('reason-required', msg('workflow.reasonRequired'));
+    const reason = reasonOption(opts, true);
     const undone = db.transaction(() => undoLastMove(db, ctx.actor, kind, id, reason, (entry) => reverseSideEffects(db, entry))).immediate();
-    ctx.out.success(msg('workflow.history.undone', { title, event: eventText(kind, undone.entry.detail.event), from: statusText(kind, undone.from), to: statusText(kind, undone.to) }));
+    ctx.out.success(msg('workflow.history.undone', { title, event: eventText(kind, undone.entry.detail.event), from: statusName(String(undone.from)), to: statusName(String(undone.to)) }));
     if (kind === 'application' && (undone.entry.detail.event === 'check-pass' || undone.entry.detail.event === 'check-fail')) ctx.out.note(msg('workflow.history.recheckNote'));
     return;
   }

@@ -6,26 +6,23 @@ import { loadExcel, resolveOutputFile, writeWorkbookAtomically } from '../export
 import { officialText } from '../messages/export.js';
 import { msg } from '../messages/index.js';
 import { confirmPlan, confirmShortlist, rankedByReview, roundShortlist, type RoundShortlist, type ShortlistSettings } from '../services/shortlist.js';
-import { getApplication } from '../store/applications.js';
+import { applicationStudioName, getApplication } from '../store/applications.js';
+import { SCORE_MAX } from '../core/review.js';
 import { appendAudit } from '../store/audit.js';
 import { getRound, saveRound } from '../store/rounds.js';
 import { dropShortlistChange, recordShortlistChange } from '../store/shortlist.js';
 import { renderTable } from '../ui/table.js';
 import type { CliContext } from './context.js';
-import { parseId } from './context.js';
+import { parseId, reasonOption } from './context.js';
 import { parseMethod } from './review.js';
 
 export function parseNumberOption(value: unknown, option: string, integer: boolean): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n)) || (!integer && n > 100)) {
+  if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n)) || (!integer && n > SCORE_MAX)) {
     throw new UsageError('bad-number', msg(integer ? 'workflow.shortlist.badQuota' : 'workflow.shortlist.badMinScore', { value: String(value), option }));
   }
   return n;
-}
-
-function studioName(ctx: CliContext, id: number): string {
-  return getApplication(ctx.openDb(), id)?.current.parsed.application.studioName ?? '';
 }
 
 /** Saves --min-score / --quota / --method given on `shortlist` so `shortlist confirm` uses the same list. */
@@ -112,7 +109,7 @@ async function manualChange(ctx: CliContext, idText: string, opts: Record<string
   const db = ctx.openDb({ mustExist: true });
   const app = getApplication(db, id);
   if (!app || app.round !== ctx.round) throw new GongshuError('application-not-found', msg('workflow.notInRound', { id, round: ctx.round }), {}, ExitCode.failed);
-  const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
+  const reason = reasonOption(opts);
   if (opts.undo) {
     const dropped = db.transaction(() => {
       const kind = dropShortlistChange(db, id);
@@ -123,12 +120,12 @@ async function manualChange(ctx: CliContext, idText: string, opts: Record<string
     ctx.out.success(msg('workflow.shortlist.changeUndone', { id, name: app.current.parsed.application.studioName }));
     return;
   }
-  if (!reason) throw new UsageError('reason-required', msg('workflow.reasonRequired'));
+  reasonOption(opts, true);
   db.transaction(() => {
     recordShortlistChange(db, id, change, reason, ctx.actor);
     appendAudit(db, ctx.actor, 'application', id, `shortlist-${change}`, { reason });
   })();
-  ctx.out.success(msg(change === 'add' ? 'workflow.shortlist.addRecorded' : 'workflow.shortlist.removeRecorded', { id, name: studioName(ctx, id), reason }));
+  ctx.out.success(msg(change === 'add' ? 'workflow.shortlist.addRecorded' : 'workflow.shortlist.removeRecorded', { id, name: app.current.parsed.application.studioName, reason }));
   ctx.out.note(msg('workflow.shortlist.confirmHint'));
 }
 
@@ -153,7 +150,7 @@ export async function shortlistConfirm(ctx: CliContext, _args: string[], opts: R
     ctx.out.note(msg('workflow.shortlist.unchanged', { count: list.proposal.entries.length }));
     return;
   }
-  const names = (ids: number[]): string => ids.map((id) => `#${id} ${studioName(ctx, id)}`).join('\n');
+  const names = (ids: number[]): string => ids.map((id) => `#${id} ${applicationStudioName(ctx.openDb(), id)}`).join('\n');
   if (result.shortlist.length > 0) ctx.out.print(msg('workflow.shortlist.moved', { count: result.shortlist.length, list: names(result.shortlist) }));
   if (result.unshortlist.length > 0) ctx.out.print(msg('workflow.shortlist.movedBack', { count: result.unshortlist.length, list: names(result.unshortlist) }));
   ctx.out.success(msg('workflow.shortlist.confirmed', { count: list.proposal.entries.length, round: ctx.round }));

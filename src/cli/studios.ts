@@ -1,7 +1,7 @@
 /** `gongshu studios list / due / renew / expire / revoke` and `gongshu score confirm`. */
 import { parseWindow } from '../core/calendar.js';
 import { ExitCode, GongshuError, UsageError } from '../core/errors.js';
-import { isStatus, statusLabel, STUDIO_STATUSES, type StudioStatus } from '../core/lifecycle.js';
+import { statusLabel, statusName, STUDIO_STATUSES, type StudioStatus } from '../core/lifecycle.js';
 import { maskIdNumber } from '../core/text.js';
 import { msg } from '../messages/index.js';
 import { gradeName } from '../scoring/index.js';
@@ -11,11 +11,7 @@ import type { StudioRow } from '../store/assessments.js';
 import { listStudios } from '../store/studios.js';
 import { renderTable } from '../ui/table.js';
 import type { CliContext } from './context.js';
-import { parseDate, todayIso } from './context.js';
-
-function label(status: string): string {
-  return isStatus('studio', status) ? statusLabel(status) : status;
-}
+import { parseDate, reasonOption, todayIso } from './context.js';
 
 function studioJson(s: StudioRow) {
   return {
@@ -27,7 +23,7 @@ function studioJson(s: StudioRow) {
     unitName: s.unitName,
     occupation: s.occupation,
     status: s.status,
-    statusName: label(s.status),
+    statusName: statusName(s.status),
     selectionYear: s.selectionYear,
     certifiedOn: s.certifiedOn,
     termStartedOn: s.termStartedOn,
@@ -58,7 +54,7 @@ export async function studiosList(ctx: CliContext, _args: string[], opts: Record
   ctx.out.print(
     renderTable(
       msg('workflow.studios.head').split('|'),
-      studios.map((s) => [`#${s.id}`, s.plaque ?? '', s.name, s.leadName, s.unitName, label(s.status), s.certifiedOn ?? '', s.validUntil ?? '']),
+      studios.map((s) => [`#${s.id}`, s.plaque ?? '', s.name, s.leadName, s.unitName, statusName(s.status), s.certifiedOn ?? '', s.validUntil ?? '']),
     ),
   );
   ctx.out.note(msg('workflow.studios.count', { count: studios.length }));
@@ -79,7 +75,7 @@ export async function studiosDueCmd(ctx: CliContext, _args: string[], opts: Reco
     ctx.out.print(
       renderTable(
         msg('workflow.studios.dueHead').split('|'),
-        report.items.map((d) => [`#${d.id}`, d.name, label(d.status), d.validUntil, d.messages.join('\n')]),
+        report.items.map((d) => [`#${d.id}`, d.name, statusName(d.status), d.validUntil, d.messages.join('\n')]),
       ),
     );
   }
@@ -89,7 +85,7 @@ export async function studiosDueCmd(ctx: CliContext, _args: string[], opts: Reco
 export async function studiosRenew(ctx: CliContext, [ref]: string[], opts: Record<string, unknown>): Promise<void> {
   const startsOn = typeof opts.date === 'string' ? parseDate(opts.date, '--date') : undefined;
   const db = ctx.openDb({ mustExist: true });
-  const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
+  const reason = reasonOption(opts);
   const r = renewStudio(db, ctx.actor, ref!, startsOn, reason);
   ctx.out.success(msg('workflow.studios.renewed', { name: r.studio.name, from: r.startsOn, to: r.validUntil }));
 }
@@ -103,8 +99,7 @@ export async function studiosSet(ctx: CliContext, [ref]: string[], opts: Record<
 }
 
 async function endCmd(ctx: CliContext, ref: string, opts: Record<string, unknown>, event: 'expire' | 'revoke'): Promise<void> {
-  const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
-  if (event === 'revoke' && !reason) throw new UsageError('reason-required', msg('workflow.reasonRequired'));
+  const reason = reasonOption(opts, event === 'revoke');
   const db = ctx.openDb({ mustExist: true });
   const studio = endStudio(db, ctx.actor, ref, event, reason);
   ctx.out.success(msg('workflow.studios.ended', { name: studio.name, status: statusLabel(event === 'expire' ? 'expired' : 'revoked') }));
@@ -131,7 +126,7 @@ export async function scoreConfirm(ctx: CliContext, _args: string[], opts: Recor
   ctx.out.print(
     renderTable(
       msg('workflow.score.confirmHead').split('|'),
-      plan.map((p) => [`#${p.studioId}`, p.name, gradeName(p.grade), p.skipped ? ctx.out.color.yellow(p.skipped) : label(eventTarget(p.event!))]),
+      plan.map((p) => [`#${p.studioId}`, p.name, gradeName(p.grade), p.skipped ? ctx.out.color.yellow(p.skipped) : statusName(eventTarget(p.event!))]),
     ),
   );
   const recorded = plan.filter((p) => !p.skipped).length;

@@ -137,6 +137,11 @@ export function statusLabel(status: AnyStatus): string {
   return msg(`lifecycle.status.${status}` as MessageKey);
 }
 
+/** Display name of a status read from the database, or the stored text itself when it is unknown. */
+export function statusName(status: string): string {
+  return isStatus('application', status) || isStatus('studio', status) ? statusLabel(status) : status;
+}
+
 /** Display name of an event as an action (认定, 撤回 …). */
 export function eventLabel(event: AnyEvent): string {
   return msg(`lifecycle.event.${event}` as MessageKey);

@@ -198,6 +198,7 @@ export const workflowMessages = {
   'workflow.history.action.create-from-assessment': { zh: '由考核表 {file} 建立工作室记录', en: 'created from the assessment form {file}' },
 
   // Database.
+  'workflow.db.backupFile': { zh: '{base}-备份-{date}.db', en: '{base}-backup-{date}.db' },
   'workflow.db.backedUp': { zh: '数据库已备份到：{file}', en: 'Database backed up to {file}' },
   'workflow.db.applicationsHead': { zh: '年度|申报状态|数量', en: 'Round|Status|Count' },
   'workflow.db.studiosHead': { zh: '工作室状态|数量', en: 'Studio status|Count' },

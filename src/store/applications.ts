@@ -128,6 +128,14 @@ export function setFemaleGroup(db: Db, id: number, group: FemaleGroup | null): v
 const CURRENT_VERSION = `JOIN application_versions v ON v.application_id = a.id
   AND v.version = (SELECT MAX(version) FROM application_versions WHERE application_id = a.id)`;
 
+/** The studio name on an application's current form, read without parsing the rest ('' when there is none). */
+export function applicationStudioName(db: Db, id: number): string {
+  const row = db.prepare(`SELECT v.data ->> '$.application.studioName' AS name FROM applications a ${CURRENT_VERSION} WHERE a.id = ?`).get(id) as
+    | { name: string | null }
+    | undefined;
+  return row?.name ?? '';
+}
+
 const WITH_CURRENT = `SELECT a.id, a.round, a.status, a.female_group, a.received_date, a.findings, a.eligible, a.created_at,
   v.id AS v_id, v.version AS v_version, v.file AS v_file, v.sha256 AS v_sha256, v.sheet AS v_sheet, v.data AS v_data,
   v.problems AS v_problems, v.imported_at AS v_imported_at, v.imported_by AS v_imported_by

@@ -3,7 +3,6 @@
  * entry asks its questions, shows what a bulk step will change, asks to confirm, and then calls the
  * command's own action.
  */
-import path from 'node:path';
 import { parseWindow } from '../../core/calendar.js';
 import { UsageError } from '../../core/errors.js';
 import { msg } from '../../messages/index.js';
@@ -14,12 +13,12 @@ import { getNotice, openObjections } from '../../store/notice.js';
 import { listStudios } from '../../store/studios.js';
 import { certifyCmd, objectCmd, publicizeCmd, subsidyPaid } from '../certification.js';
 import { todayIso } from '../context.js';
-import { dbBackup } from '../backup.js';
+import { backupFileName, dbBackup } from '../backup.js';
 import { reviewImport, reviewList } from '../review.js';
 import { parseNumberOption, previewShortlist, shortlistAdd, shortlistConfirm, shortlistRemove } from '../shortlist.js';
 import { scoreConfirm, studiosDueCmd, studiosExpire, studiosRenew, studiosRevoke, studiosSet } from '../studios.js';
 import { describeEntry, history } from '../history.js';
-import { APPLICATION_STATUSES, isStatus, statusLabel } from '../../core/lifecycle.js';
+import { APPLICATION_STATUSES, statusName } from '../../core/lifecycle.js';
 import { gradeName } from '../../scoring/index.js';
 import { scoreRound } from '../../services/scoring.js';
 import { outcomePlan } from '../../services/studios.js';
@@ -187,8 +186,7 @@ export async function dueEntry(s: MenuSession): Promise<void> {
 }
 
 export async function backupEntry(s: MenuSession): Promise<void> {
-  const base = path.basename(s.dbPath).replace(/\.db$/u, '');
-  const target = await askOutputFile(s, `${base}-备份-${todayIso()}.db`);
+  const target = await askOutputFile(s, backupFileName(s.dbPath, todayIso()));
   await dbBackup(s.context('db backup'), [], { output: target.file, force: target.force });
 }
 
@@ -233,7 +231,7 @@ function pickStudio(s: MenuSession, studios: readonly StudioRow[]): Promise<numb
     source: filtered(
       studios,
       (x) => `${x.plaque ?? ''} ${x.name} ${x.unitName}`,
-      (x) => msg('menu.studios.choice', { plaque: x.plaque ?? `#${x.id}`, name: x.name, status: isStatus('studio', x.status) ? statusLabel(x.status) : x.status, until: x.validUntil ?? '' }),
+      (x) => msg('menu.studios.choice', { plaque: x.plaque ?? `#${x.id}`, name: x.name, status: statusName(x.status), until: x.validUntil ?? '' }),
     ),
   });
 }

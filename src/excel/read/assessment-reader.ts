@@ -7,6 +7,7 @@
  *
  * Score cells are kept raw with their `Sheet!A1` reference: the scorer decides what is a valid score.
  */
+import { sheetCellRef } from '../cell-address.js';
 import { readFileSync } from 'node:fs';
 import type { Assessment, AssessmentRow, CellValue as RawValue, FigureKey, Figures, SheetTotals } from '../../core/assessment.js';
 import { emptyAssessment, FIGURE_KINDS, isFigureKey, parseCount, parseYesNo } from '../../core/assessment.js';
@@ -139,15 +140,6 @@ function vocabulary(rubric: Rubric): Vocabulary {
 // ---------------------------------------------------------------------------------------------------------
 // Cells
 
-function columnLetter(n: number): string {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
-
-function refAt(sheet: string, row: number, col: number): string {
-  return `${sheet}!${columnLetter(col)}${row}`;
-}
 
 function refOf(cell: GridCell): string {
   return `${cell.sheet}!${cell.address}`;
@@ -370,8 +362,8 @@ class AssessmentReading {
     return {
       self,
       assessor,
-      selfRef: self ? refOf(self) : columns.self ? refAt(grid.name, r, columns.self.left) : '',
-      assessorRef: assessor ? refOf(assessor) : columns.assessor ? refAt(grid.name, r, columns.assessor.left) : '',
+      selfRef: self ? refOf(self) : columns.self ? sheetCellRef(grid.name, r, columns.self.left) : '',
+      assessorRef: assessor ? refOf(assessor) : columns.assessor ? sheetCellRef(grid.name, r, columns.assessor.left) : '',
     };
   }
 
@@ -383,7 +375,7 @@ class AssessmentReading {
     const assessorValue = this.scoreValue(assessor);
     if (content === '') {
       if (selfValue !== null || assessorValue !== null) {
-        this.problems.push({ code: 'assessment-row-unmatched', severity: 'error', message: msg('import.assessment.rowWithoutContent', { row: r }), cell: refAt(table.grid.name, r, table.columns.content!.left) });
+        this.problems.push({ code: 'assessment-row-unmatched', severity: 'error', message: msg('import.assessment.rowWithoutContent', { row: r }), cell: sheetCellRef(table.grid.name, r, table.columns.content!.left) });
       }
       return;
     }
@@ -427,7 +419,7 @@ class AssessmentReading {
   private valueRightOf(label: GridCell, starting: readonly GridCell[], isLabel: (c: GridCell) => boolean): { cell: GridCell | undefined; ref: string } {
     const next = starting.find((o) => o.col > label.right);
     if (next && !isLabel(next)) return { cell: next, ref: refOf(next) };
-    return { cell: undefined, ref: refAt(label.sheet, label.row, label.right + 1) };
+    return { cell: undefined, ref: sheetCellRef(label.sheet, label.row, label.right + 1) };
   }
 
   private isExtraLabel = (c: GridCell): boolean => {

@@ -10,6 +10,7 @@ import type { ExpertReview, Recommendation } from '../../core/review.js';
 import { labelKey, nameKey } from '../../core/text.js';
 import { msg } from '../../messages/index.js';
 import { REVIEW_LABELS } from '../write/review-template.js';
+import { sheetCellRef } from '../cell-address.js';
 import { buildGrids, ref, type GridCell, type SheetGrid } from './label-locator.js';
 import type { OpenedWorkbook } from './safe-open.js';
 
@@ -144,11 +145,11 @@ export function readReviewSheet(opened: OpenedWorkbook): { parsed: ParsedReviewS
         score: score === '' ? null : score,
         recommend: opinion,
         recused,
-        cell: `${grid.name}!${columnLetter(e.score)}${r}`,
+        cell: sheetCellRef(grid.name, r, e.score),
       });
     }
     if (!idOwner || idOwner.text === '') {
-      if (reviews.length > 0) problems.push({ code: 'review-row-without-id', severity: 'error', message: msg('workflow.review.rowWithoutId', { row: r }), cell: `${grid.name}!${columnLetter(idCell.col)}${r}` });
+      if (reviews.length > 0) problems.push({ code: 'review-row-without-id', severity: 'error', message: msg('workflow.review.rowWithoutId', { row: r }), cell: sheetCellRef(grid.name, r, idCell.col) });
       continue;
     }
     const id = Number(idOwner.text.replace(/^#/u, ''));
@@ -166,10 +167,4 @@ export function readReviewSheet(opened: OpenedWorkbook): { parsed: ParsedReviewS
     }
   }
   return { parsed: { sheet: grid.name, experts: experts.map((e) => e.expert).filter((e) => used.has(e.key)), rows }, problems };
-}
-
-function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }

@@ -3,6 +3,7 @@
  * sample filler and tests read this table; the workbook reader stays label-anchored but can use the labels
  * listed here (figure labels, 是否触发) to find gongshu's extra columns.
  */
+import { cellRef, columnLetter } from '../cell-address.js';
 import { FIGURE_KINDS } from '../../core/assessment.js';
 import type { FigureKey } from '../../core/assessment.js';
 import type { ComputedRule, Rubric } from '../../core/rubric.js';
@@ -83,16 +84,7 @@ export interface AssessmentLayout {
   filledDate: LabelledCell;
 }
 
-/** 1 → A, 27 → AA. */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
-
-export function cellRef(row: number, col: number): string {
-  return `${columnLetter(col)}${row}`;
-}
+export { cellRef, columnLetter };
 
 /** `考核表!G12`. */
 export function sheetRef(layout: AssessmentLayout, cell: string): string {

@@ -15,6 +15,7 @@
  * unprotect it. A4 landscape, one page wide, rows 3–5 repeated on every page.
  */
 import type ExcelJS from 'exceljs';
+import { SCORE_MAX, SCORE_MIN } from '../../core/review.js';
 import { officialText } from '../../messages/export.js';
 import {
   a4PageSetup, FONT_BODY, FONT_TITLE, LABEL_FILL, PAGE_FOOTER, safeText, THIN_BORDER, wrappedRowHeight,
@@ -38,8 +39,6 @@ export interface ReviewTemplateInput {
 }
 
 export const DEFAULT_EXPERTS = 5;
-export const REVIEW_SCORE_MIN = 0;
-export const REVIEW_SCORE_MAX = 100;
 
 /** Labels the importer anchors on. */
 export const REVIEW_LABELS = {
@@ -204,7 +203,7 @@ export function buildReviewTemplate(excel: ExcelModule, opts: ReviewTemplateInpu
       score.dataValidation = {
         type: 'decimal',
         operator: 'between',
-        formulae: [REVIEW_SCORE_MIN, REVIEW_SCORE_MAX],
+        formulae: [SCORE_MIN, SCORE_MAX],
         allowBlank: true,
         showErrorMessage: true,
         errorStyle: 'stop',
