@@ -1,11 +1,8 @@
 /** `gongshu apply …`: import, list and show applications. Parses options, calls the core, renders. */
-import path from 'node:path';
 import { ExitCode, GongshuError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { maskIdNumber, maskPersonalNumbers, maskPhone } from '../core/text.js';
-import { collectWorkbookFiles } from '../import/files.js';
 import { statusName } from '../core/lifecycle.js';
-import { outcomeLabel, type FileResult } from '../import/file-result.js';
 import { msg } from '../messages/index.js';
 import { applicationJson, eligibilityFromVerdict, eligibilityOf, type ApplicationJson, type Eligibility } from '../services/application-view.js';
 import { allMaterials, parseMaterialList } from '../rules/materials.js';
@@ -26,10 +23,10 @@ import {
   type FemaleGroup,
 } from '../store/applications.js';
 import { appendAudit, auditFor } from '../store/audit.js';
-import { clean } from '../ui/output.js';
 import { renderTable } from '../ui/table.js';
 import type { CliContext } from './context.js';
 import { parseDate, parseId, reasonOption, todayIso } from './context.js';
+import { runImport } from './import-command.js';
 
 // Loaded by the commands that change applications only: `apply list` and `apply show` need neither the
 // import machinery nor the rules.
@@ -38,72 +35,8 @@ const eligibility = () => import('../services/eligibility.js');
 
 export async function applyImport(ctx: CliContext, paths: string[], opts: Record<string, unknown>): Promise<number> {
   const received = typeof opts.received === 'string' ? parseDate(opts.received, '--received') : todayIso();
-  const files = collectWorkbookFiles(paths);
-  if (files.length === 0) {
-    ctx.out.warn(msg('cli.import.noFiles'));
-    return ExitCode.ok;
-  }
-  const db = ctx.openDb();
-  const { importApplicationFiles } = await importer();
-  const results = await importApplicationFiles(db, files, {
-    round: ctx.round,
-    receivedDate: received,
-    actor: ctx.actor,
-    dbFile: ctx.dbPath,
-    onProgress: (done, total, file) => ctx.out.progress(msg('cli.import.progress', { done, total, file: path.basename(file) })),
-  });
-  ctx.out.endProgress();
-  if (ctx.json) ctx.out.printJson(results);
-  else renderImportResults(ctx, results);
+  const results = await runImport(ctx, paths, async (db, files, batch) => (await importer()).importApplicationFiles(db, files, { ...batch, receivedDate: received }));
   return results.some((r) => r.outcome === 'failed') ? ExitCode.failed : ExitCode.ok;
-}
-
-export function renderImportResults(ctx: CliContext, results: FileResult[]): void {
-  const c = ctx.out.color;
-  // File names come from whoever named the file: no escape sequence of theirs may survive, colour or not.
-  const rows = results.map((r) => [
-    clean(r.file),
-    r.outcome === 'failed' ? c.red(outcomeLabel(r.outcome)) : r.outcome === 'skipped' ? c.dim(outcomeLabel(r.outcome)) : c.green(outcomeLabel(r.outcome)),
-    r.id ? `#${r.id}${r.version && r.version > 1 ? ` (v${r.version})` : ''}` : '',
-    clean(r.error ? [r.error.sheet, r.error.cell].filter(Boolean).join('!') + (r.error.sheet || r.error.cell ? ' ' : '') + r.error.message : r.title ?? ''),
-    r.outcome === 'failed' || r.outcome === 'skipped' ? '' : `${r.errors} / ${r.warnings}`,
-  ]);
-  ctx.out.print(renderTable(msg('cli.import.head').split('|'), rows));
-  printProblemLines(ctx, results);
-  const count = (o: FileResult['outcome']): number => results.filter((r) => r.outcome === o).length;
-  ctx.out.note(
-    msg('cli.import.summary', {
-      total: results.length,
-      imported: count('imported'),
-      versions: count('new-version'),
-      skipped: count('skipped'),
-      failed: count('failed'),
-      round: ctx.round,
-      db: ctx.dbPath,
-    }),
-  );
-}
-
-const PROBLEM_LINES_PER_FILE = 5;
-
-/**
- * The cells the reader stumbled on (a formula without a result, a cut text, a score written 八分), each with
- * its file and cell, so a clerk sees at once what to check. (Output masks the personal numbers they quote.)
- */
-function printProblemLines(ctx: CliContext, results: readonly FileResult[]): void {
-  const lines: string[] = [];
-  for (const r of results) {
-    const shown = r.problems.filter((p) => p.severity !== 'info');
-    const file = clean(r.file);
-    for (const p of shown.slice(0, PROBLEM_LINES_PER_FILE)) {
-      const message = clean(p.message);
-      lines.push(p.cell ? msg('safety.import.problem', { file, cell: clean(p.cell), message }) : msg('safety.import.problemNoCell', { file, message }));
-    }
-    if (shown.length > PROBLEM_LINES_PER_FILE) lines.push(msg('safety.import.moreProblems', { file, count: shown.length - PROBLEM_LINES_PER_FILE }));
-  }
-  if (lines.length === 0) return;
-  ctx.out.print(msg('safety.import.problemsHead'));
-  ctx.out.print(lines.join('\n'));
 }
 
 export function eligibilityText(e: Eligibility): string {

@@ -1,5 +1,4 @@
 /** `gongshu assess …`, `gongshu score`, `gongshu export results`, `gongshu template assessment`. */
-import path from 'node:path';
 import { ExitCode, GongshuError, UsageError } from '../core/errors.js';
 import { isMonthString } from '../core/months.js';
 import { rubricNote } from '../core/rubric.js';
@@ -7,7 +6,6 @@ import { buildAssessmentTemplate } from '../excel/write/assessment-template.js';
 import { buildResultsWorkbook } from '../excel/write/results.js';
 import { loadExcel, resolveOutputFile, writeWorkbookAtomically } from '../export/output-file.js';
 import { importAssessmentFiles } from '../import/assessment-import.js';
-import { collectWorkbookFiles } from '../import/files.js';
 import { msg } from '../messages/index.js';
 import { gradeName, thresholdsNote } from '../scoring/index.js';
 import { rubricFor, scoreRound, type ScoredAssessment } from '../services/scoring.js';
@@ -16,7 +14,7 @@ import { appendAudit } from '../store/audit.js';
 import { renderTable } from '../ui/table.js';
 import type { CliContext } from './context.js';
 import { parseGender, parseId } from './context.js';
-import { renderImportResults } from './apply.js';
+import { runImport } from './import-command.js';
 
 export async function templateAssessment(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const file = resolveOutputFile(opts.output, msg('cli.template.assessmentFile', { year: ctx.round }), Boolean(opts.force));
@@ -26,22 +24,8 @@ export async function templateAssessment(ctx: CliContext, _args: string[], opts:
 }
 
 export async function assessImport(ctx: CliContext, paths: string[], opts: Record<string, unknown>): Promise<number> {
-  const files = collectWorkbookFiles(paths);
-  if (files.length === 0) {
-    ctx.out.warn(msg('cli.import.noFiles'));
-    return ExitCode.ok;
-  }
-  const db = ctx.openDb();
-  const rubric = rubricFor(db, ctx.round, typeof opts.rubric === 'string' ? opts.rubric : undefined);
-  const results = await importAssessmentFiles(db, files, rubric, {
-    round: ctx.round,
-    actor: ctx.actor,
-    dbFile: ctx.dbPath,
-    onProgress: (done, total, file) => ctx.out.progress(msg('cli.import.progress', { done, total, file: path.basename(file) })),
-  });
-  ctx.out.endProgress();
-  if (ctx.json) ctx.out.printJson(results);
-  else renderImportResults(ctx, results);
+  const rubricFile = typeof opts.rubric === 'string' ? opts.rubric : undefined;
+  const results = await runImport(ctx, paths, (db, files, batch) => importAssessmentFiles(db, files, rubricFor(db, ctx.round, rubricFile), batch));
   return results.some((r) => r.outcome === 'failed') ? ExitCode.failed : ExitCode.ok;
 }
 

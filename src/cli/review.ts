@@ -1,12 +1,8 @@
 /** `gongshu template review`, `gongshu review import`, `gongshu review list`. */
-import path from 'node:path';
 import { ExitCode, UsageError } from '../core/errors.js';
-import type { Finding } from '../core/finding.js';
 import type { ReviewMethod } from '../core/review.js';
 import { buildReviewTemplate, DEFAULT_EXPERTS } from '../excel/write/review-template.js';
 import { loadExcel, resolveOutputFile, writeWorkbookAtomically } from '../export/output-file.js';
-import type { FileResult } from '../import/batch.js';
-import { collectWorkbookFiles } from '../import/files.js';
 import { importReviewFiles } from '../import/review-import.js';
 import { msg } from '../messages/index.js';
 import { officialText } from '../messages/export.js';
@@ -14,7 +10,7 @@ import { statusLabel, type ApplicationStatus } from '../core/lifecycle.js';
 import { reviewMethodFor, roundReviews } from '../services/review.js';
 import { listApplications } from '../store/applications.js';
 import { renderTable } from '../ui/table.js';
-import { renderImportResults } from './apply.js';
+import { runImport } from './import-command.js';
 import type { CliContext } from './context.js';
 
 /** Applications the committee reviews: passed the eligibility check (or already reviewed). */
@@ -51,37 +47,12 @@ export async function templateReview(ctx: CliContext, _args: string[], opts: Rec
 }
 
 export async function reviewImport(ctx: CliContext, paths: string[]): Promise<number> {
-  const files = collectWorkbookFiles(paths);
-  if (files.length === 0) {
-    ctx.out.warn(msg('cli.import.noFiles'));
-    return ExitCode.ok;
-  }
-  const db = ctx.openDb({ mustExist: true });
-  const results = await importReviewFiles(db, files, {
-    round: ctx.round,
-    actor: ctx.actor,
-    dbFile: ctx.dbPath,
-    onProgress: (done, total, file) => ctx.out.progress(msg('cli.import.progress', { done, total, file: path.basename(file) })),
-  });
-  ctx.out.endProgress();
-  if (ctx.json) {
-    ctx.out.printJson(results);
-  } else {
-    renderImportResults(ctx, results.map((r) => ({ ...r, id: undefined })));
-    renderProblems(ctx, results);
-  }
+  // Scores belong to imported applications: a missing database is an error, not a new empty one.
+  ctx.openDb({ mustExist: true });
+  // A review sheet's row id is its file's, not an application number: the table leaves it out.
+  const results = await runImport(ctx, paths, importReviewFiles, (rows) => rows.map((r) => ({ ...r, id: undefined })));
   const failed = results.some((r) => r.outcome === 'failed' || r.problems.some((p) => p.severity === 'error'));
   return failed ? ExitCode.failed : ExitCode.ok;
-}
-
-function renderProblems(ctx: CliContext, results: readonly FileResult[]): void {
-  const rows = results.flatMap((r) => r.problems.map((p: Finding) => [r.file, p.cell ?? '', severityText(ctx, p), p.message]));
-  if (rows.length > 0) ctx.out.print(renderTable(msg('workflow.review.problemsHead').split('|'), rows));
-}
-
-function severityText(ctx: CliContext, f: Finding): string {
-  const c = ctx.out.color;
-  return f.severity === 'error' ? c.red(msg('cli.severity.error')) : f.severity === 'warning' ? c.yellow(msg('cli.severity.warning')) : msg('cli.severity.info');
 }
 
 export async function reviewList(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {

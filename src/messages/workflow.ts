@@ -92,7 +92,6 @@ export const workflowMessages = {
   'workflow.review.notEligible': { zh: '申报 #{id} 形式审查不合格或已撤回，评分已记录，但不会进入拟认定名单', en: 'Application #{id} is not eligible; scores recorded but not used' },
   'workflow.review.afterShortlist': { zh: '申报 #{id} 已列入拟认定名单或已公示，评分已更新，但名单不会自动改变', en: 'Application #{id} is already shortlisted; scores updated, the list is not changed' },
   'workflow.review.fileTitle': { zh: '{applications} 个申报，{experts} 位专家', en: '{applications} applications, {experts} experts' },
-  'workflow.review.problemsHead': { zh: '文件|单元格|级别|说明', en: 'File|Cell|Severity|Message' },
   'workflow.review.empty': { zh: '{round} 年度还没有评审结果。先用 gongshu template review 生成打分表，专家填好后用 gongshu review import 导入', en: 'No review results in round {round}' },
   'workflow.review.head': { zh: '编号|工作室名称|状态|评分专家|评审得分|极差|推荐票|回避|问题', en: 'No.|Studio|Status|Experts|Score|Spread|Votes|Recused|Problems' },
   'workflow.review.notYet': { zh: '未评审', en: 'not reviewed' },
