@@ -5,7 +5,7 @@ import { buildShortlistWorkbook } from '../excel/write/shortlist.js';
 import { loadExcel, resolveOutputFile, writeWorkbookAtomically } from '../export/output-file.js';
 import { officialText } from '../messages/export.js';
 import { msg } from '../messages/index.js';
-import { confirmPlan, confirmShortlist, rankedByReview, roundShortlist, type RoundShortlist, type ShortlistSettings } from '../services/shortlist.js';
+import { confirmPlan, confirmShortlist, LISTED_STATUSES, rankedByReview, roundShortlist, type RoundShortlist, type ShortlistSettings } from '../services/shortlist.js';
 import { applicationStudioName, getApplication } from '../store/applications.js';
 import { SCORE_MAX } from '../core/review.js';
 import { appendAudit } from '../store/audit.js';
@@ -157,12 +157,11 @@ export async function shortlistConfirm(ctx: CliContext, _args: string[], opts: R
   ctx.out.note(msg('workflow.backupMade', { file: result.backup }));
 }
 
-const LISTED = new Set(['shortlisted', 'publicized', 'certified']);
 
 export async function exportShortlist(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
   const internal = Boolean(opts.internal);
   const db = ctx.openDb({ mustExist: true });
-  const ranked = rankedByReview(db, ctx.round, LISTED);
+  const ranked = rankedByReview(db, ctx.round, LISTED_STATUSES);
   if (ranked.length === 0) throw new GongshuError('shortlist-empty', msg('workflow.shortlist.nothingToExport', { round: ctx.round }), {}, ExitCode.failed);
   const file = resolveOutputFile(opts.output, officialText(internal ? 'export.file.shortlistInternal' : 'export.file.shortlist', { year: ctx.round }), Boolean(opts.force));
   const base = ranked.map(({ app }) => {

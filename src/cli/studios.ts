@@ -1,7 +1,7 @@
 /** `gongshu studios list / due / renew / expire / revoke` and `gongshu score confirm`. */
 import { parseWindow } from '../core/calendar.js';
 import { ExitCode, GongshuError, UsageError } from '../core/errors.js';
-import { statusLabel, statusName, STUDIO_STATUSES, type StudioStatus } from '../core/lifecycle.js';
+import { statusLabel, statusName, STUDIO_STATUSES } from '../core/lifecycle.js';
 import { maskIdNumber } from '../core/text.js';
 import { msg } from '../messages/index.js';
 import { gradeName } from '../scoring/index.js';
@@ -126,15 +126,11 @@ export async function scoreConfirm(ctx: CliContext, _args: string[], opts: Recor
   ctx.out.print(
     renderTable(
       msg('workflow.score.confirmHead').split('|'),
-      plan.map((p) => [`#${p.studioId}`, p.name, gradeName(p.grade), p.skipped ? ctx.out.color.yellow(p.skipped) : statusName(eventTarget(p.event!))]),
+      plan.map((p) => [`#${p.studioId}`, p.name, gradeName(p.grade), p.skipped ? ctx.out.color.yellow(p.skipped) : statusName(p.to!)]),
     ),
   );
   const recorded = plan.filter((p) => !p.skipped).length;
   ctx.out.success(msg('workflow.score.confirmed', { count: recorded, skipped: plan.length - recorded }));
   if (backup) ctx.out.note(msg('workflow.backupMade', { file: backup }));
   return ExitCode.ok;
-}
-
-function eventTarget(event: string): StudioStatus {
-  return event === 'assess-pass' ? 'assessed-pass' : event === 'assess-fail' ? 'assessed-fail' : 'not-assessed';
 }

@@ -12,10 +12,9 @@ import { appendAudit } from '../store/audit.js';
 import type { Db } from '../store/open.js';
 import { findReviewFile, insertReviewFile, saveReview } from '../store/reviews.js';
 import { canMove, move } from '../store/status.js';
+import { LISTED_STATUSES } from '../services/shortlist.js';
 import { countBySeverity, importBatch, type BatchOptions, type FileResult, type ImportKind } from './batch.js';
 
-/** Statuses whose list is settled: a changed score there is recorded but does not move anything. */
-const SETTLED = new Set(['shortlisted', 'publicized', 'certified']);
 
 /** Scores the aggregate will not count, reported at import so the clerk can have them corrected at once. */
 function scoreProblems(reviews: readonly ExpertReview[]): Finding[] {
@@ -56,7 +55,7 @@ function reviewKind(options: BatchOptions): ImportKind<'review'> {
         });
         if (canMove(db, 'application', app.id, 'review')) move(db, options.actor, 'application', app.id, 'review', { file });
         else if (app.status !== 'reviewed') {
-          const settled = SETTLED.has(app.status);
+          const settled = LISTED_STATUSES.has(app.status);
           notes.push({
             code: settled ? 'review-after-shortlist' : 'review-not-eligible',
             severity: 'warning',

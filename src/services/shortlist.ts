@@ -16,6 +16,8 @@ import { reviewMethodFor, roundReviews, type ApplicationReview } from './review.
 
 /** Applications that are out of the selection altogether (not shown as excluded candidates). */
 const OUT_OF_SELECTION = new Set(['withdrawn', 'rejected']);
+/** On the proposed list or beyond it: what the exported list shows, and where a new review score changes nothing. */
+export const LISTED_STATUSES: ReadonlySet<string> = new Set(['shortlisted', 'publicized', 'certified']);
 /** Once 公示 has begun the list is fixed; changing it means undoing the notice first. */
 export const LOCKED_STATUSES = new Set(['publicized', 'certified']);
 const REVIEWED_STATUSES = new Set(['reviewed', 'shortlisted']);

@@ -2,14 +2,14 @@
 import { addDays, validUntil } from '../core/calendar.js';
 import { dueStudios, type DueItem, type StudioTerm } from '../core/due.js';
 import { ExitCode, GongshuError } from '../core/errors.js';
-import { isStatus, statusLabel, type StudioEvent, type StudioStatus } from '../core/lifecycle.js';
+import { isStatus, statusName, transition, type StudioEvent, type StudioStatus } from '../core/lifecycle.js';
 import type { Grade } from '../scoring/index.js';
 import { msg } from '../messages/index.js';
 import { getStudio, type StudioRow } from '../store/assessments.js';
 import { appendAudit, type Actor } from '../store/audit.js';
 import { autoBackup } from '../store/backup.js';
 import type { Db } from '../store/open.js';
-import { canMove, move } from '../store/status.js';
+import { currentStatus, move } from '../store/status.js';
 import { findStudioByPlaque, listStudios, setTerm } from '../store/studios.js';
 import type { ScoredAssessment } from './scoring.js';
 
@@ -105,6 +105,8 @@ export interface RecordedOutcome {
   name: string;
   grade: Grade;
   event: StudioEvent | null;
+  /** The status the studio moves to (from the life-cycle table), when something is recorded. */
+  to?: StudioStatus;
   /** Why nothing was recorded (incomplete form, status already decided). */
   skipped?: string;
 }
@@ -115,8 +117,9 @@ export function outcomePlan(db: Db, scored: readonly ScoredAssessment[]): Record
     const event = EVENT_OF_GRADE[result.grade] ?? null;
     const base = { studioId: stored.studio.id, name: stored.studio.name, grade: result.grade, event };
     if (!event) return { ...base, skipped: msg('workflow.score.incomplete') };
-    if (!canMove(db, 'studio', stored.studio.id, event)) return { ...base, skipped: msg('workflow.score.alreadyDecided', { status: statusLabel(getStudio(db, stored.studio.id)!.status as StudioStatus) }) };
-    return base;
+    const current = currentStatus(db, 'studio', stored.studio.id);
+    const move = transition('studio', current, event, stored.studio.id);
+    return move.ok ? { ...base, to: move.to } : { ...base, skipped: msg('workflow.score.alreadyDecided', { status: statusName(current) }) };
   });
 }
 
