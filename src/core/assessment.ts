@@ -99,8 +99,11 @@ export function emptyAssessment(): Assessment {
   };
 }
 
-const YES = new Set(['是', '有', 'y', 'yes', '√', '✓', '✔']);
-const NO = new Set(['否', '无', '没有', 'n', 'no', '×', '✗', '✘']);
+/** The words the template offers in its 是/否 drop-downs and writes for a boolean; the sets below also accept them. */
+export const YES_WORD = '是';
+export const NO_WORD = '否';
+const YES = new Set([YES_WORD, '有', 'y', 'yes', '√', '✓', '✔']);
+const NO = new Set([NO_WORD, '无', '没有', 'n', 'no', '×', '✗', '✘']);
 
 /** 是/否 (and a few obvious spellings) → boolean; empty → null; anything else → undefined (unreadable). */
 export function parseYesNo(value: CellValue | boolean): boolean | null | undefined {

@@ -46,6 +46,15 @@ export const exportMessages = {
   'export.subsidy.totalNote': { zh: '已发放 {paid} 个，未发放 {unpaid} 个', en: '{paid} paid, {unpaid} not paid' },
 
   // 评审打分表.
+  // The application template's drop-down lists (texts Excel shows when a cell's value is not on the list).
+  'export.template.listSheet': { zh: '下拉选项', en: '下拉选项 (drop-down lists)' },
+  'export.template.listErrorTitle': { zh: '请选择', en: 'Please choose' },
+  'export.template.listError.stop': { zh: '请从下拉列表中选择。', en: 'Choose from the list.' },
+  'export.template.listError.warning': {
+    zh: '填写的内容不在下拉列表中。确需填写请点“是”，否则请点“否”后从列表中选择。',
+    en: 'Not on the list. Click Yes to keep it, or No and choose from the list.',
+  },
+  'export.template.listError.information': { zh: '填写的内容不在下拉列表中，请确认。', en: 'Not on the list; please check.' },
   'export.review.sheet': { zh: '评审打分表', en: 'Review' },
   'export.review.title': { zh: '{year}年拱墅区技能大师工作室评审打分表', en: 'Gongshu skill master studios: expert review sheet, {year}' },
   'export.review.note': {

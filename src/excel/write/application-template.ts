@@ -13,6 +13,7 @@ import {
   type ListStrictness,
   type SheetLayout,
 } from './application-layout.js';
+import { officialText } from '../../messages/export.js';
 import { a4PageSetup, FONT_BODY, FONT_TITLE, PAGE_FOOTER, styleInput, styleLabel, THIN_BORDER } from './styles.js';
 
 type ExcelModule = typeof import('exceljs');
@@ -37,7 +38,7 @@ interface WithDataValidations {
 
 /** Excel refuses an inline list longer than this; longer lists are referenced from a hidden sheet. */
 export const INLINE_LIST_LIMIT = 255;
-export const LIST_SHEET_NAME = '下拉选项';
+export const LIST_SHEET_NAME = officialText('export.template.listSheet');
 
 const TEXT_FORMAT = '@';
 const DIGITS = '零一二三四五六七八九';
@@ -182,9 +183,9 @@ function drawMemberTable(sheet: ExcelJS.Worksheet, layout: SheetLayout, lists: L
 }
 
 const LIST_ERROR: Record<ListStrictness, string> = {
-  stop: '请从下拉列表中选择。',
-  warning: '填写的内容不在下拉列表中。确需填写请点“是”，否则请点“否”后从列表中选择。',
-  information: '填写的内容不在下拉列表中，请确认。',
+  stop: officialText('export.template.listError.stop'),
+  warning: officialText('export.template.listError.warning'),
+  information: officialText('export.template.listError.information'),
 };
 
 function addValidation(
@@ -203,7 +204,7 @@ function addValidation(
         formulae: [lists.formulaFor(list)],
         showErrorMessage: true,
         errorStyle: strictness ?? 'stop',
-        errorTitle: '请选择',
+        errorTitle: officialText('export.template.listErrorTitle'),
         error: LIST_ERROR[strictness ?? 'stop'],
       }
     : { type: 'any', allowBlank: true };

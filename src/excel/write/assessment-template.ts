@@ -4,6 +4,7 @@
  * cells, the 一票否决项 row and 合计; gongshu adds a 相关数据 block (figures for checking deductions) and a
  * 是否触发 cell on the veto row. exceljs is passed in because loading it costs ~200 ms.
  */
+import { NO_WORD, YES_WORD } from '../../core/assessment.js';
 import type ExcelJS from 'exceljs';
 import { loadRubric } from '../../core/rubric.js';
 import type { Rubric } from '../../core/rubric.js';
@@ -38,7 +39,7 @@ interface WithDataValidations {
   dataValidations: { add(range: string, rule: DataValidationRule): void };
 }
 
-const YES_NO_LIST = '"是,否"';
+const YES_NO_LIST = `"${YES_WORD},${NO_WORD}"`;
 const DISABLED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 const FIGURE_LABEL_FONT: Partial<ExcelJS.Font> = { name: FONT_BODY, size: 9, bold: false };
 

@@ -1,6 +1,6 @@
 /** Writes an Assessment into gongshu's 考核表 template: sample and test workbooks without typing. */
 import type ExcelJS from 'exceljs';
-import { FIGURE_KINDS } from '../../core/assessment.js';
+import { FIGURE_KINDS, NO_WORD, YES_WORD } from '../../core/assessment.js';
 import type { Assessment, CellValue, FigureKey } from '../../core/assessment.js';
 import { GongshuError } from '../../core/errors.js';
 import { loadRubric } from '../../core/rubric.js';
@@ -12,7 +12,7 @@ import { safeText } from './styles.js';
 
 function put(sheet: ExcelJS.Worksheet, address: string, value: CellValue | boolean | undefined): void {
   if (value === undefined || value === null || value === '') return;
-  if (typeof value === 'boolean') sheet.getCell(address).value = value ? '是' : '否';
+  if (typeof value === 'boolean') sheet.getCell(address).value = value ? YES_WORD : NO_WORD;
   else sheet.getCell(address).value = typeof value === 'string' ? safeText(value) : value;
 }
 
