@@ -102,6 +102,11 @@ function inlineList(values: readonly string[]): string {
   return `"${values.join(',')}"`;
 }
 
+/** A validation that refuses other input (an empty cell is fine: an expert may leave a column blank). */
+function rejecting(rule: Omit<ExcelJS.DataValidation, 'allowBlank' | 'showErrorMessage' | 'errorStyle'>): ExcelJS.DataValidation {
+  return { ...rule, allowBlank: true, showErrorMessage: true, errorStyle: 'stop' } as ExcelJS.DataValidation;
+}
+
 export function buildReviewTemplate(excel: ExcelModule, opts: ReviewTemplateInput): ExcelJS.Workbook {
   const names = opts.expertNames ?? [];
   const experts = Math.max(opts.experts ?? DEFAULT_EXPERTS, names.length);
@@ -200,37 +205,28 @@ export function buildReviewTemplate(excel: ExcelModule, opts: ReviewTemplateInpu
       const first = L.firstExpertColumn + e * L.columnsPerExpert;
       const score = sheet.getCell(r, first);
       input(score);
-      score.dataValidation = {
+      score.dataValidation = rejecting({
         type: 'decimal',
         operator: 'between',
         formulae: [SCORE_MIN, SCORE_MAX],
-        allowBlank: true,
-        showErrorMessage: true,
-        errorStyle: 'stop',
         errorTitle: officialText('export.review.scoreErrorTitle'),
         error: officialText('export.review.scoreError'),
-      };
+      });
       const opinion = sheet.getCell(r, first + 1);
       input(opinion);
-      opinion.dataValidation = {
+      opinion.dataValidation = rejecting({
         type: 'list',
         formulae: [inlineList([REVIEW_LABELS.recommend, REVIEW_LABELS.notRecommend])],
-        allowBlank: true,
-        showErrorMessage: true,
-        errorStyle: 'stop',
         errorTitle: officialText('export.review.opinionErrorTitle'),
         error: officialText('export.review.opinionError'),
-      };
+      });
       const recused = sheet.getCell(r, first + 2);
       input(recused);
-      recused.dataValidation = {
+      recused.dataValidation = rejecting({
         type: 'list',
         formulae: [inlineList([REVIEW_LABELS.recusedYes])],
-        allowBlank: true,
-        showErrorMessage: true,
-        errorStyle: 'stop',
         error: officialText('export.review.recusedError'),
-      };
+      });
     }
     sheet.getRow(r).height = wrappedRowHeight(
       fixed.map(([value], i) => ({ text: String(value), width: FIXED_WIDTHS[i]! })),
