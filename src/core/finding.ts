@@ -10,6 +10,3 @@ export interface Finding {
   cell?: string;
 }
 
-export function hasError(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.severity === 'error');
-}

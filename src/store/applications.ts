@@ -116,10 +116,6 @@ export function saveFindings(db: Db, id: number, findings: Finding[], eligible: 
   db.prepare('UPDATE applications SET findings = ?, eligible = ? WHERE id = ?').run(JSON.stringify(findings), eligible ? 1 : 0, id);
 }
 
-export function setStatus(db: Db, id: number, status: string): void {
-  db.prepare('UPDATE applications SET status = ? WHERE id = ?').run(status, id);
-}
-
 export function setFemaleGroup(db: Db, id: number, group: FemaleGroup | null): void {
   db.prepare('UPDATE applications SET female_group = ? WHERE id = ?').run(group, id);
 }
@@ -229,15 +225,6 @@ export function leadIdNumbers(db: Db, round: number): { id: number; idNumber: st
 
 export function listVersions(db: Db, id: number): StoredVersion[] {
   return (db.prepare('SELECT * FROM application_versions WHERE application_id = ? ORDER BY version').all(id) as VersionRow[]).map(toVersion);
-}
-
-export function countApplications(db: Db, round?: number): number {
-  const row = (
-    round === undefined
-      ? db.prepare('SELECT COUNT(*) AS n FROM applications').get()
-      : db.prepare('SELECT COUNT(*) AS n FROM applications WHERE round = ?').get(round)
-  ) as { n: number };
-  return row.n;
 }
 
 // ---- overrides (豁免) ----

@@ -23,10 +23,6 @@ export function saveNotice(db: Db, notice: Notice, actor: Actor): void {
   ).run(notice.round, notice.startsOn, notice.endsOn, nowIso(), actor.user);
 }
 
-export function deleteNotice(db: Db, round: number): void {
-  db.prepare('DELETE FROM notices WHERE round = ?').run(round);
-}
-
 export interface Objection {
   id: number;
   applicationId: number;

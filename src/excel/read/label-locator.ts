@@ -413,10 +413,6 @@ interface Occurrence {
   order: number;
 }
 
-export function isOwnerEmpty(cell: GridCell, dict: Dictionary): boolean {
-  return stripHints(cell.text, dict) === '';
-}
-
 class Locator {
   private readonly cls = new Map<GridCell, Classification>();
   private memberCells = new Set<GridCell>();

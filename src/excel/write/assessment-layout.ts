@@ -86,11 +86,6 @@ export interface AssessmentLayout {
 
 export { cellRef, columnLetter };
 
-/** `考核表!G12`. */
-export function sheetRef(layout: AssessmentLayout, cell: string): string {
-  return `${layout.sheetName}!${cell}`;
-}
-
 /** The figures an item's rule reads, in the order the rubric lists them. */
 export function ruleFigures(rule: ComputedRule | null): FigureKey[] {
   if (!rule) return [];
