@@ -1,4 +1,5 @@
 /** `gongshu assess …`, `gongshu score`, `gongshu export results`, `gongshu template assessment`. */
+import { officialText } from '../messages/export.js';
 import { ExitCode, GongshuError, UsageError } from '../core/errors.js';
 import { isMonthString } from '../core/months.js';
 import { rubricNote } from '../core/rubric.js';
@@ -128,7 +129,7 @@ export async function scoreShow(ctx: CliContext, [idText]: string[], opts: Recor
 }
 
 export async function exportResults(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
-  const file = resolveOutputFile(opts.output, msg('cli.export.file.results', { year: ctx.round }), Boolean(opts.force));
+  const file = resolveOutputFile(opts.output, officialText('export.file.assessmentResults', { year: ctx.round }), Boolean(opts.force));
   const db = ctx.openDb({ mustExist: true });
   const { rubric, settings, scored } = scoreRound(db, ctx.round, typeof opts.rubric === 'string' ? opts.rubric : undefined);
   const ExcelJS = await loadExcel();

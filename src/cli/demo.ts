@@ -61,7 +61,7 @@ export async function demo(base: CliContext, _args: string[], opts: Record<strin
     await applyShow(ctx, [String(flawed.id)], {});
   }
   step('cli.demo.step.review');
-  await exportReview(ctx, [], out(msg('cli.export.file.review', year)));
+  await exportReview(ctx, [], out(officialText('export.file.eligibilitySummary', year)));
 
   step('cli.demo.step.reviewSheet');
   await templateReview(ctx, [], out(officialText('export.file.reviewTemplate', year)));
@@ -92,7 +92,7 @@ export async function demo(base: CliContext, _args: string[], opts: Record<strin
   step('cli.demo.step.score');
   await score(ctx, [], {});
   step('cli.demo.step.results');
-  await exportResults(ctx, [], out(msg('cli.export.file.results', year)));
+  await exportResults(ctx, [], out(officialText('export.file.assessmentResults', year)));
   step('cli.demo.step.scoreConfirm');
   await scoreConfirm(ctx, [], {});
   step('cli.demo.step.studios');

@@ -1,4 +1,5 @@
 /** `gongshu export …`: the official workbooks, written atomically, never overwriting without --force. */
+import { officialText } from '../messages/export.js';
 import { buildEligibilitySummary } from '../excel/write/eligibility-summary.js';
 import { loadExcel, resolveOutputFile, writeWorkbookAtomically } from '../export/output-file.js';
 import { msg } from '../messages/index.js';
@@ -10,7 +11,7 @@ import type { CliContext } from './context.js';
 import { eligibilityText } from './apply.js';
 
 export async function exportReview(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
-  const file = resolveOutputFile(opts.output, msg('cli.export.file.review', { year: ctx.round }), Boolean(opts.force));
+  const file = resolveOutputFile(opts.output, officialText('export.file.eligibilitySummary', { year: ctx.round }), Boolean(opts.force));
   const db = ctx.openDb({ mustExist: true });
   const apps = listApplications(db, ctx.round);
   const rows = apps.map((app) => {

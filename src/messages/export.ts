@@ -123,16 +123,6 @@ export const exportMessages = {
   'export.results.stats.bandFrom': { zh: '{from} 分及以上', en: '{from} and above' },
 
   // What the clerk reads after an export.
-  'export.written': { zh: '已写出 {file}（{count} 行）', en: 'Wrote {file} ({count} rows)' },
-  'export.empty.shortlist': {
-    zh: '没有状态为“拟认定”“公示中”或“已认定”的申报，未生成拟认定名单。请先运行 gongshu shortlist confirm',
-    en: 'No application is shortlisted, under notice or certified; run gongshu shortlist confirm first',
-  },
-  'export.empty.subsidy': { zh: '还没有已认定的工作室，未生成补助发放名单', en: 'No certified studio yet; no subsidy list written' },
-  'export.empty.review': {
-    zh: '没有形式审查合格的申报，未生成评审打分表',
-    en: 'No eligible application; no review sheet written',
-  },
 } satisfies Record<string, MessageEntry>;
 
 export type ExportMessageKey = keyof typeof exportMessages;

@@ -13,7 +13,6 @@ export const safetyMessages = {
     en: '  {file}: {count} more; use --json to see them all',
   },
 
-  'cli.db.description': { zh: '数据库维护', en: 'Database upkeep' },
   'cli.db.purge': {
     zh: '保存期满后清除某一年度的个人信息（身份证号码、电话、出生年月、成员名单等），只保留统计数字和操作日志',
     en: 'After the retention period, delete a round’s personal data (ID numbers, phones, birth dates, members), keeping counts and the audit log',

@@ -44,10 +44,6 @@ export const scoringMessages = {
     zh: '等次标准：总分（基础分 + 加分）≥ {excellentAt} 分为优秀，≥ {passAt} 分为合格，低于 {passAt} 分为不合格；触发一票否决项的直接为不合格。',
     en: 'Grades: total (base + bonus) ≥ {excellentAt} excellent, ≥ {passAt} pass, below {passAt} fail; a veto fails the studio outright.',
   },
-  'scoring.thresholds.cap': {
-    zh: '优秀比例不超过 {share}%（{allowed} / {count} 个），超出部分按总分从低到高改为合格。',
-    en: 'At most {share}% excellent ({allowed} of {count}); the lowest totals beyond that become pass.',
-  },
 
   // --- findings ----------------------------------------------------------------------------
   'scoring.col.self': { zh: '自评分', en: 'self score' },

@@ -68,7 +68,7 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     key: 'review',
     label: 'menu.export.review',
     command: 'export review',
-    fileName: (year) => msg('cli.export.file.review', { year }),
+    fileName: (year) => officialText('export.file.eligibilitySummary', { year }),
     options: async (s) => ({ full: await s.prompts.confirm({ message: msg('menu.export.fullIds'), default: false }) }),
     run: exportReview,
   },
@@ -76,7 +76,7 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     key: 'results',
     label: 'menu.export.results',
     command: 'export results',
-    fileName: (year) => msg('cli.export.file.results', { year }),
+    fileName: (year) => officialText('export.file.assessmentResults', { year }),
     run: exportResults,
   },
   {
