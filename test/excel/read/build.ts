@@ -1,4 +1,5 @@
 /** Workbooks built in code for the reader tests: 附件1 itself and the other layouts units send. */
+import { writeZip } from '../../fixtures/hostile/zip.js';
 import ExcelJS from 'exceljs';
 import { openWorkbookBuffer, type OpenedWorkbook } from '../../../src/excel/read/safe-open.js';
 
@@ -156,39 +157,9 @@ export function blankAttachment1(): ExcelJS.Workbook {
   return attachment1Workbook(blank, [], false);
 }
 
-/** Minimal stored zip writer, to craft broken and hostile archives. */
+/** A stored (uncompressed) zip, to craft broken and hostile archives; `declaredSize` may lie. */
 export function makeZip(entries: Array<{ name: string; data: Buffer; declaredSize?: number }>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.data);
-    centrals.push(central, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(Math.min(entries.length, 0xffff), 8);
-  eocd.writeUInt16LE(Math.min(entries.length, 0xffff), 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
+  return writeZip(entries.map((e) => ({ ...e, method: 0 as const })));
 }
 
 /** An OLE compound-file header followed by the given UTF-16 stream names, as in .xls/.et/encrypted files. */
