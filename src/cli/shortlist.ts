@@ -88,13 +88,16 @@ export async function shortlistShow(ctx: CliContext, _args: string[], opts: Reco
   await previewShortlist(ctx);
 }
 
-/** Shows the proposed list; `given` settings are used without being saved (the menu saves on confirm). */
-export async function previewShortlist(ctx: CliContext, given: Partial<ShortlistSettings> = {}): Promise<void> {
+/**
+ * Shows the proposed list and returns it; `given` settings are used without being saved (the menu saves
+ * them on confirm).
+ */
+export async function previewShortlist(ctx: CliContext, given: Partial<ShortlistSettings> = {}): Promise<RoundShortlist> {
   const db = ctx.openDb({ mustExist: true });
   const list = roundShortlist(db, ctx.round, given);
   if (ctx.json) {
     ctx.out.printJson({ round: ctx.round, settings: list.settings, locked: list.locked, ...list.proposal, plan: confirmPlan(list) });
-    return;
+    return list;
   }
   if (list.locked.length > 0) {
     ctx.out.warn(msg('workflow.shortlist.locked', { ids: list.locked.map((id) => `#${id}`).join('、') }));
@@ -102,6 +105,7 @@ export async function previewShortlist(ctx: CliContext, given: Partial<Shortlist
   renderProposal(ctx, list);
   const plan = confirmPlan(list);
   if (list.locked.length === 0 && (plan.shortlist.length > 0 || plan.unshortlist.length > 0)) ctx.out.note(msg('workflow.shortlist.confirmHint'));
+  return list;
 }
 
 async function manualChange(ctx: CliContext, idText: string, opts: Record<string, unknown>, change: 'add' | 'remove'): Promise<void> {

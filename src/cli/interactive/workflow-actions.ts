@@ -7,7 +7,7 @@ import { parseWindow } from '../../core/calendar.js';
 import { UsageError } from '../../core/errors.js';
 import { msg } from '../../messages/index.js';
 import { noticeEnd } from '../../services/certification.js';
-import { confirmPlan, roundShortlist } from '../../services/shortlist.js';
+import { confirmPlan, shortlistSettings } from '../../services/shortlist.js';
 import { listApplications, type StoredApplication } from '../../store/applications.js';
 import { getNotice, openObjections } from '../../store/notice.js';
 import { listStudios } from '../../store/studios.js';
@@ -88,14 +88,13 @@ export async function shortlistEntry(s: MenuSession): Promise<void> {
     return;
   }
   const db = s.existingDb();
-  const saved = db ? roundShortlist(db, s.round).settings : undefined;
+  const saved = db ? shortlistSettings(db, s.round) : undefined;
   const minScoreText = await s.prompts.input({ message: msg('menu.shortlist.minScoreQuestion'), default: saved?.minScore?.toString() ?? '', validate: optionalNumber('--min-score', false) });
   const quotaText = await s.prompts.input({ message: msg('menu.shortlist.quotaQuestion'), default: saved?.quota?.toString() ?? '', validate: optionalNumber('--quota', true) });
   const minScore = parseNumberOption(minScoreText.trim() || undefined, '--min-score', false);
   const quota = parseNumberOption(quotaText.trim() || undefined, '--quota', true);
   const given = { ...(minScore === undefined ? {} : { minScore }), ...(quota === undefined ? {} : { quota }) };
-  await previewShortlist(s.context('shortlist'), given);
-  const list = roundShortlist(s.existingDb()!, s.round, given);
+  const list = await previewShortlist(s.context('shortlist'), given);
   const plan = confirmPlan(list);
   if (list.locked.length > 0 || (plan.shortlist.length === 0 && plan.unshortlist.length === 0)) return;
   const ids = (list: number[]): string => list.map((id) => `#${id}`).join('、') || msg('menu.override.none');
