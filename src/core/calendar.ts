@@ -17,8 +17,6 @@ export interface CalendarOptions {
   extraWorkingDays?: readonly string[];
 }
 
-/** The 公示 period of the notice: 5 working days unless the clerk gives --to. */
-export const DEFAULT_NOTICE_WORKING_DAYS = 5;
 /** A studio is valid for 3 years from 认定 (考核评估 1). */
 export const STUDIO_TERM_YEARS = 3;
 

@@ -9,6 +9,10 @@ export interface Thresholds {
   minimumLeadSkillLevel: SkillLevel;
   /** `MM-DD` of the round year. */
   defaultDeadline: string;
+  /** Length of the 公示 period when the clerk gives no end date. */
+  noticeWorkingDays: number;
+  /** The one-off subsidy of a certified studio, unless the round's settings say otherwise. */
+  subsidyYuan: number;
 }
 
 export interface RequiredField {

@@ -2,7 +2,8 @@
  * 公示 and 认定: the notice period, objections, certification with plaque numbers and the subsidy,
  * and the side effects an undo of those steps must reverse.
  */
-import { addDays, addWorkingDays, DEFAULT_NOTICE_WORKING_DAYS, validUntil } from '../core/calendar.js';
+import { addDays, addWorkingDays, validUntil } from '../core/calendar.js';
+import { ruleThresholds } from '../rules/data.js';
 import { ExitCode, GongshuError } from '../core/errors.js';
 import { nextPlaqueNumbers } from '../core/shortlist.js';
 import { nameKey } from '../core/text.js';
@@ -18,14 +19,12 @@ import { move } from '../store/status.js';
 import { deleteStudio, hasAssessments, insertCertifiedStudio, setTerm, studioOfApplication, usedPlaques } from '../store/studios.js';
 import { rankedByReview } from './shortlist.js';
 
-export const DEFAULT_SUBSIDY_YUAN = 20_000;
-
 export function subsidyFor(db: Db, round: number): number {
-  return getRound(db, round).settings.subsidyYuan ?? DEFAULT_SUBSIDY_YUAN;
+  return getRound(db, round).settings.subsidyYuan ?? ruleThresholds().subsidyYuan;
 }
 
 export function noticeEnd(from: string, to?: string): string {
-  return to ?? addWorkingDays(from, DEFAULT_NOTICE_WORKING_DAYS);
+  return to ?? addWorkingDays(from, ruleThresholds().noticeWorkingDays);
 }
 
 export interface PublicizeResult {
