@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['test/global-setup.ts'],
+    // A test that never reaches an assertion fails instead of passing silently.
+    expect: { requireAssertions: true },
   },
 });

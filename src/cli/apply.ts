@@ -1,5 +1,6 @@
 /** `gongshu apply …`: import, list and show applications. Parses options, calls the core, renders. */
-import { ExitCode, GongshuError } from '../core/errors.js';
+import { UsageError, RefusedError } from '../core/errors.js';
+import { ExitCode } from './exit-code.js';
 import type { Finding } from '../core/finding.js';
 import { maskIdNumber, maskPersonalNumbers, maskPhone } from '../core/text.js';
 import { statusName } from '../core/lifecycle.js';
@@ -81,7 +82,7 @@ function requireApplication(ctx: CliContext, idText: string) {
   const id = parseId(idText);
   const db = ctx.openDb({ mustExist: true });
   const app = getApplication(db, id);
-  if (!app) throw new GongshuError('application-not-found', msg('cli.notFound', { id }), {}, ExitCode.failed);
+  if (!app) throw new RefusedError('application-not-found', msg('cli.notFound', { id }));
   return { db, app };
 }
 
@@ -155,7 +156,7 @@ export async function applyOverride(ctx: CliContext, [idText, code]: string[], o
   if (opts.undo) {
     const active = activeOverrides(db, app.id).filter((o) => o.code === code);
     const last = active[active.length - 1];
-    if (!last) throw new GongshuError('override-not-found', msg('cli.override.noneToUndo', { id: app.id, code: code! }), {}, ExitCode.failed);
+    if (!last) throw new RefusedError('override-not-found', msg('cli.override.noneToUndo', { id: app.id, code: code! }));
     db.transaction(() => {
       undoOverride(db, last.id);
       appendAudit(db, ctx.actor, 'application', app.id, 'override-undo', { code, overrideId: last.id, reason });
@@ -164,11 +165,11 @@ export async function applyOverride(ctx: CliContext, [idText, code]: string[], o
     ctx.out.success(msg('cli.override.undone', { id: app.id, code: code! }));
     return;
   }
-  if (!reason) throw new GongshuError('override-reason-missing', msg('cli.override.reasonMissing'), {}, ExitCode.usage);
+  if (!reason) throw new UsageError('override-reason-missing', msg('cli.override.reasonMissing'));
   const standing = app.findings.filter((f) => f.code === code && f.severity === 'error');
   if (standing.length === 0) {
     const codes = [...new Set(app.findings.filter((f) => f.severity === 'error').map((f) => f.code))].join('、') || msg('cli.override.noErrors');
-    throw new GongshuError('override-no-such-error', msg('cli.override.noSuchError', { id: app.id, code: code!, codes }), {}, ExitCode.failed);
+    throw new RefusedError('override-no-such-error', msg('cli.override.noSuchError', { id: app.id, code: code!, codes }));
   }
   if (activeOverrides(db, app.id).some((o) => o.code === code)) {
     ctx.out.note(msg('cli.override.already', { id: app.id, code: code! }));
@@ -186,7 +187,7 @@ export async function applySet(ctx: CliContext, [idText]: string[], opts: Record
   const { evaluateApplication } = await eligibility();
   const { db, app } = requireApplication(ctx, idText!);
   const group = opts.femaleGroup as FemaleGroup | undefined;
-  if (!group) throw new GongshuError('nothing-to-set', msg('cli.set.nothing'), {}, ExitCode.usage);
+  if (!group) throw new UsageError('nothing-to-set', msg('cli.set.nothing'));
   db.transaction(() => {
     setFemaleGroup(db, app.id, group);
     appendAudit(db, ctx.actor, 'application', app.id, 'set', { femaleGroup: { from: app.femaleGroup, to: group } });
@@ -202,7 +203,7 @@ export async function applyMaterials(ctx: CliContext, [idText]: string[], opts: 
   const missing = typeof opts.missing === 'string' ? parseMaterialList(opts.missing) : { keys: [], unknown: [] };
   const unknown = [...received.unknown, ...missing.unknown];
   if (unknown.length) {
-    throw new GongshuError('unknown-material', msg('cli.materials.unknown', { names: unknown.join('、'), known: allMaterials().map((m) => m.zh).join('、') }), {}, ExitCode.usage);
+    throw new UsageError('unknown-material', msg('cli.materials.unknown', { names: unknown.join('、'), known: allMaterials().map((m) => m.zh).join('、') }));
   }
   const reportName = typeof opts.reportName === 'string' ? opts.reportName.trim() : undefined;
   const changes = received.keys.length + missing.keys.length + (reportName === undefined ? 0 : 1);

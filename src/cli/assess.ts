@@ -1,6 +1,7 @@
 /** `gongshu assess …`, `gongshu score`, `gongshu export results`, `gongshu template assessment`. */
 import { officialText } from '../messages/export.js';
-import { ExitCode, GongshuError, UsageError } from '../core/errors.js';
+import { UsageError, RefusedError } from '../core/errors.js';
+import { ExitCode } from './exit-code.js';
 import { isMonthString } from '../core/months.js';
 import { rubricNote } from '../core/rubric.js';
 import { buildAssessmentTemplate } from '../excel/write/assessment-template.js';
@@ -14,7 +15,7 @@ import { getAssessment, setLeadLeft, setLeadPerson } from '../store/assessments.
 import { appendAudit } from '../store/audit.js';
 import { renderTable } from '../ui/table.js';
 import type { CliContext } from './context.js';
-import { parseGender, parseId } from './context.js';
+import { parseGender, parseId, todayIso } from './context.js';
 import { runImport } from './import-command.js';
 
 export async function templateAssessment(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -34,7 +35,7 @@ export async function assessSet(ctx: CliContext, [idText]: string[], opts: Recor
   const id = parseId(idText!);
   const db = ctx.openDb({ mustExist: true });
   const stored = getAssessment(db, id);
-  if (!stored) throw new GongshuError('assessment-not-found', msg('cli.assess.notFound', { id }), {}, ExitCode.failed);
+  if (!stored) throw new RefusedError('assessment-not-found', msg('cli.assess.notFound', { id }));
   const birth = typeof opts.leadBirth === 'string' ? opts.leadBirth.trim() : undefined;
   if (birth !== undefined && !isMonthString(birth)) throw new UsageError('bad-birth', msg('cli.check.badBirth', { value: birth }));
   const gender = typeof opts.leadGender === 'string' ? parseGender(opts.leadGender) : undefined;
@@ -108,7 +109,7 @@ export async function scoreShow(ctx: CliContext, [idText]: string[], opts: Recor
   const id = parseId(idText!);
   const db = ctx.openDb({ mustExist: true });
   const stored = getAssessment(db, id);
-  if (!stored) throw new GongshuError('assessment-not-found', msg('cli.assess.notFound', { id }), {}, ExitCode.failed);
+  if (!stored) throw new RefusedError('assessment-not-found', msg('cli.assess.notFound', { id }));
   const { rubric, settings, scored } = scoreRound(db, stored.round, typeof opts.rubric === 'string' ? opts.rubric : undefined);
   const s = scored.find((x) => x.id === id)!;
   if (ctx.json) {
@@ -136,7 +137,7 @@ export async function exportResults(ctx: CliContext, _args: string[], opts: Reco
   const workbook = buildResultsWorkbook(
     ExcelJS,
     scored.map((s) => ({ id: s.id, studioName: s.stored.studio.name, unitName: s.stored.studio.unitName, leadName: s.stored.studio.leadName, result: s.result })),
-    { year: ctx.round, rubricNote: rubricNote(rubric), thresholdsNote: thresholdsNote(settings), generatedOn: new Date().toISOString().slice(0, 10), settings },
+    { year: ctx.round, rubricNote: rubricNote(rubric), thresholdsNote: thresholdsNote(settings), generatedOn: todayIso(), settings },
   );
   await writeWorkbookAtomically(workbook, file);
   ctx.out.success(msg('cli.wrote', { file }));

@@ -1,7 +1,7 @@
 /** `gongshu db backup` and `gongshu db check`. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ExitCode } from '../core/errors.js';
+import { ExitCode } from './exit-code.js';
 import { resolveOutputFile } from '../export/output-file.js';
 import { statusName } from '../core/lifecycle.js';
 import { msg } from '../messages/index.js';

@@ -1,5 +1,6 @@
 /** `gongshu publicize`, `object`, `certify`, `subsidy paid`, `export subsidy`, `apply reject / withdraw`. */
-import { ExitCode, GongshuError } from '../core/errors.js';
+import { RefusedError } from '../core/errors.js';
+import { ExitCode } from './exit-code.js';
 import { statusName } from '../core/lifecycle.js';
 import { buildSubsidyWorkbook, subsidyTotal } from '../excel/write/subsidy.js';
 import { loadExcel, resolveOutputFile, writeWorkbookAtomically } from '../export/output-file.js';
@@ -94,7 +95,7 @@ export async function subsidyPaid(ctx: CliContext, [ref]: string[], opts: Record
   const db = ctx.openDb({ mustExist: true });
   const studio = resolveStudio(db, ref!);
   const paidOn = opts.undo ? null : typeof opts.date === 'string' ? parseDate(opts.date, '--date') : todayIso();
-  if (studio.subsidyYuan === null) throw new GongshuError('no-subsidy', msg('workflow.subsidy.none', { name: studio.name }), {}, ExitCode.failed);
+  if (studio.subsidyYuan === null) throw new RefusedError('no-subsidy', msg('workflow.subsidy.none', { name: studio.name }));
   db.transaction(() => {
     setSubsidyPaid(db, studio.id, paidOn);
     appendAudit(db, ctx.actor, 'studio', studio.id, paidOn ? 'subsidy-paid' : 'subsidy-paid-undo', { paidOn, previous: studio.subsidyPaidOn });
@@ -105,7 +106,7 @@ export async function subsidyPaid(ctx: CliContext, [ref]: string[], opts: Record
 export async function exportSubsidy(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
   const db = ctx.openDb({ mustExist: true });
   const studios = listStudios(db, { selectionYear: ctx.round }).filter((s) => s.subsidyYuan !== null);
-  if (studios.length === 0) throw new GongshuError('no-studios', msg('workflow.subsidy.nothingToExport', { round: ctx.round }), {}, ExitCode.failed);
+  if (studios.length === 0) throw new RefusedError('no-studios', msg('workflow.subsidy.nothingToExport', { round: ctx.round }));
   const file = resolveOutputFile(opts.output, officialText('export.file.subsidy', { year: ctx.round }), Boolean(opts.force));
   const rows = studios.map((s) => ({ studioName: s.name, unitName: s.unitName, leadName: s.leadName, amount: s.subsidyYuan!, paidOn: s.subsidyPaidOn }));
   const ExcelJS = await loadExcel();

@@ -2,7 +2,8 @@
 import { UsageError } from '../core/errors.js';
 import { checkIdNumber } from '../core/id-number.js';
 import { formatAge, idCheckMessages } from '../rules/format.js';
-import { isMonthString, localDateString, monthIndex } from '../core/months.js';
+import { chinaDate } from '../core/china-time.js';
+import { isMonthString, monthIndex } from '../core/months.js';
 import { groupFor, retirementFor, type FemaleGroup } from '../core/retirement.js';
 import { msg, type MessageKey } from '../messages/index.js';
 import type { CliContext } from './context.js';
@@ -25,7 +26,7 @@ export async function checkRetirement(ctx: CliContext, _args: string[], opts: Re
   if (!isMonthString(birth)) throw new UsageError('bad-birth', msg('cli.check.badBirth', { value: birth }));
   const gender = parseGender(String(opts.gender ?? ''));
   const femaleGroup = opts.group === undefined ? null : (String(opts.group) as FemaleGroup);
-  const asOf = typeof opts.asOf === 'string' ? parseDate(opts.asOf, '--as-of') : localDateString(new Date());
+  const asOf = typeof opts.asOf === 'string' ? parseDate(opts.asOf, '--as-of') : chinaDate();
   const group = groupFor(gender, femaleGroup);
   const r = retirementFor(birth, group);
   const monthsRemaining = monthIndex(r.month) - monthIndex(asOf);

@@ -1,10 +1,9 @@
 /** What every command action receives: resolved global options and the output channel. */
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { localDateString } from '../core/months.js';
+import { chinaDate, chinaYear } from '../core/china-time.js';
 import { msg } from '../messages/index.js';
 import { resolveDbPath, openStore, type Db, type OpenOptions } from '../store/open.js';
-import { currentYear } from '../store/rounds.js';
 import { createOutput, type Output } from '../ui/output.js';
 import { currentActor, type Actor } from '../store/audit.js';
 
@@ -66,7 +65,7 @@ export function parseId(value: string): number {
 }
 
 export function todayIso(now = new Date()): string {
-  return localDateString(now);
+  return chinaDate(now);
 }
 
 /** A lazily opened database, shared by every context made from it (the menu keeps one for its session). */
@@ -103,7 +102,7 @@ export function createContext(opts: GlobalOptions, setup: ContextSetup): CliCont
   const store = setup.store ?? storeHandle(dbPath);
   return {
     dbPath,
-    round: opts.round ? parseYear(opts.round) : currentYear(),
+    round: opts.round ? parseYear(opts.round) : chinaYear(),
     roundGiven: Boolean(opts.round),
     debug: Boolean(opts.debug),
     json,

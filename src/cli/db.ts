@@ -1,10 +1,11 @@
 /** `gongshu db …`: upkeep of the database file. `db purge` deletes a past round's personal data. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ExitCode, GongshuError, UsageError } from '../core/errors.js';
+import { UsageError, RefusedError } from '../core/errors.js';
+import { ExitCode } from './exit-code.js';
 import { msg } from '../messages/index.js';
 import { purgePlan, purgeRound, type RoundCounts } from '../store/purge.js';
-import { currentYear } from '../store/rounds.js';
+import { chinaYear } from '../core/china-time.js';
 import { listBackups } from '../store/backup.js';
 import type { CliContext } from './context.js';
 
@@ -51,9 +52,9 @@ export function makeDbPurge(confirmer: Confirmer) {
   return async function dbPurge(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
     if (!ctx.roundGiven) throw new UsageError('purge-round-required', msg('purge.roundRequired'));
     const round = ctx.round;
-    const year = currentYear();
+    const year = chinaYear();
     // The round's business (review, shortlist, appeals) runs through its own year.
-    if (round >= year) throw new GongshuError('purge-round-not-over', msg('purge.roundNotOver', { round, year }), {}, ExitCode.failed);
+    if (round >= year) throw new RefusedError('purge-round-not-over', msg('purge.roundNotOver', { round, year }));
     const db = ctx.openDb({ mustExist: true });
     const plan = purgePlan(db, round);
     if (plan.versions === 0 && plan.assessmentVersions === 0) {

@@ -7,7 +7,7 @@ import { ALL_RULES, ruleOutcome, ruleTitle } from '../rules/index.js';
 import { applicationJson } from '../services/application-view.js';
 import { activeOverrides, listApplications } from '../store/applications.js';
 import { appendAudit } from '../store/audit.js';
-import type { CliContext } from './context.js';
+import { todayIso, type CliContext } from './context.js';
 import { eligibilityText } from './apply.js';
 
 export async function exportReview(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
@@ -50,7 +50,7 @@ export async function exportReview(ctx: CliContext, _args: string[], opts: Recor
       waived: msg('cli.export.mark.waived'),
     },
     full,
-    generatedNote: msg(full ? 'cli.export.review.noteFull' : 'cli.export.review.note', { count: rows.length, date: new Date().toISOString().slice(0, 10) }),
+    generatedNote: msg(full ? 'cli.export.review.noteFull' : 'cli.export.review.note', { count: rows.length, date: todayIso() }),
   });
   await writeWorkbookAtomically(workbook, file);
   if (full) appendAudit(db, ctx.actor, 'round', ctx.round, 'export-full', { file, what: 'review' });

@@ -1,6 +1,7 @@
 /** `gongshu history ID [--studio] [--undo --reason]`: every logged step of an application or studio. */
-import { ExitCode, GongshuError } from '../core/errors.js';
+import { RefusedError } from '../core/errors.js';
 import { eventLabel, isEvent, statusName, type LifecycleKind } from '../core/lifecycle.js';
+import { chinaDateTime } from '../core/china-time.js';
 import { maskPersonalNumbers } from '../core/text.js';
 import { hasMessage, msg, type MessageKey } from '../messages/index.js';
 import { reverseSideEffects } from '../services/certification.js';
@@ -36,12 +37,6 @@ export function describeEntry(kind: LifecycleKind, e: AuditEntry): string {
   return maskPersonalNumbers(text + (saysReason ? '' : reason));
 }
 
-function localTime(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
 export async function history(ctx: CliContext, [ref]: string[], opts: Record<string, unknown>): Promise<void> {
   const kind: LifecycleKind = opts.studio ? 'studio' : 'application';
   const db = ctx.openDb({ mustExist: true });
@@ -54,7 +49,7 @@ export async function history(ctx: CliContext, [ref]: string[], opts: Record<str
   } else {
     id = parseId(ref!);
     const app = getApplication(db, id);
-    if (!app) throw new GongshuError('application-not-found', msg('cli.notFound', { id }), {}, ExitCode.failed);
+    if (!app) throw new RefusedError('application-not-found', msg('cli.notFound', { id }));
     title = msg('workflow.history.applicationTitle', { id, name: app.current.parsed.application.studioName, round: app.round });
   }
 
@@ -72,7 +67,7 @@ export async function history(ctx: CliContext, [ref]: string[], opts: Record<str
     return;
   }
   ctx.out.print(title);
-  ctx.out.print(renderTable(msg('workflow.history.head').split('|'), entries.map((e) => [localTime(e.at), e.user, e.command, describeEntry(kind, e)])));
+  ctx.out.print(renderTable(msg('workflow.history.head').split('|'), entries.map((e) => [chinaDateTime(e.at), e.user, e.command, describeEntry(kind, e)])));
   if (kind === 'application') {
     const studio = studioOfApplication(db, id);
     if (studio) ctx.out.note(msg('workflow.history.seeStudio', { id: studio.id }));

@@ -1,7 +1,7 @@
 /** Entry point: builds the program, runs it, and maps every error to one Chinese line and an exit code. */
 import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
-import { ExitCode } from '../core/errors.js';
+import { ExitCode } from './exit-code.js';
 import { setLang } from '../messages/index.js';
 import { resolveDbPath } from '../store/open.js';
 import { createOutput } from '../ui/output.js';

@@ -1,5 +1,6 @@
 /** How an error reaches the clerk: one Chinese line (with file › sheet › cell when known), a stack only with --debug. */
-import { ExitCode, isGongshuError, type GongshuError } from '../core/errors.js';
+import { GongshuError, isGongshuError } from '../core/errors.js';
+import { ExitCode, exitCodeOf } from './exit-code.js';
 import { msg } from '../messages/index.js';
 import type { Output } from '../ui/output.js';
 import { translateSqliteError } from '../store/open.js';
@@ -19,7 +20,7 @@ export function reportError(out: Output, e: unknown, debug: boolean, dbFile?: st
   if (isGongshuError(known)) {
     out.error(formatError(known));
     if (debug && known.stack) out.note(known.stack);
-    return known.exitCode;
+    return exitCodeOf(known);
   }
   out.error(msg('cli.internalError', { message: e instanceof Error ? e.message : String(e) }));
   if (debug && e instanceof Error && e.stack) out.note(e.stack);

@@ -1,5 +1,6 @@
 /** `gongshu template review`, `gongshu review import`, `gongshu review list`. */
-import { ExitCode, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
+import { ExitCode } from './exit-code.js';
 import type { ReviewMethod } from '../core/review.js';
 import { buildReviewTemplate, DEFAULT_EXPERTS } from '../excel/write/review-template.js';
 import { loadExcel, resolveOutputFile, writeWorkbookAtomically } from '../export/output-file.js';

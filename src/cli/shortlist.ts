@@ -1,5 +1,5 @@
 /** `gongshu shortlist …` and `gongshu export shortlist`. */
-import { ExitCode, GongshuError, UsageError } from '../core/errors.js';
+import { UsageError, RefusedError } from '../core/errors.js';
 import { maskPersonalNumbers } from '../core/text.js';
 import { buildShortlistWorkbook } from '../excel/write/shortlist.js';
 import { loadExcel, resolveOutputFile, writeWorkbookAtomically } from '../export/output-file.js';
@@ -112,7 +112,7 @@ async function manualChange(ctx: CliContext, idText: string, opts: Record<string
   const id = parseId(idText);
   const db = ctx.openDb({ mustExist: true });
   const app = getApplication(db, id);
-  if (!app || app.round !== ctx.round) throw new GongshuError('application-not-found', msg('workflow.notInRound', { id, round: ctx.round }), {}, ExitCode.failed);
+  if (!app || app.round !== ctx.round) throw new RefusedError('application-not-found', msg('workflow.notInRound', { id, round: ctx.round }));
   const reason = reasonOption(opts);
   if (opts.undo) {
     const dropped = db.transaction(() => {
@@ -120,7 +120,7 @@ async function manualChange(ctx: CliContext, idText: string, opts: Record<string
       if (kind) appendAudit(db, ctx.actor, 'application', id, 'shortlist-change-undo', { change: kind, reason });
       return kind;
     })();
-    if (!dropped) throw new GongshuError('no-change', msg('workflow.shortlist.noChangeToUndo', { id }), {}, ExitCode.failed);
+    if (!dropped) throw new RefusedError('no-change', msg('workflow.shortlist.noChangeToUndo', { id }));
     ctx.out.success(msg('workflow.shortlist.changeUndone', { id, name: app.current.parsed.application.studioName }));
     return;
   }
@@ -166,7 +166,7 @@ export async function exportShortlist(ctx: CliContext, _args: string[], opts: Re
   const internal = Boolean(opts.internal);
   const db = ctx.openDb({ mustExist: true });
   const ranked = rankedByReview(db, ctx.round, LISTED_STATUSES);
-  if (ranked.length === 0) throw new GongshuError('shortlist-empty', msg('workflow.shortlist.nothingToExport', { round: ctx.round }), {}, ExitCode.failed);
+  if (ranked.length === 0) throw new RefusedError('shortlist-empty', msg('workflow.shortlist.nothingToExport', { round: ctx.round }));
   const file = resolveOutputFile(opts.output, officialText(internal ? 'export.file.shortlistInternal' : 'export.file.shortlist', { year: ctx.round }), Boolean(opts.force));
   const base = ranked.map(({ app }) => {
     const a = app.current.parsed.application;

@@ -1,6 +1,7 @@
 /** `gongshu studios list / due / renew / expire / revoke` and `gongshu score confirm`. */
 import { parseWindow } from '../core/calendar.js';
-import { ExitCode, GongshuError, UsageError } from '../core/errors.js';
+import { UsageError, RefusedError } from '../core/errors.js';
+import { ExitCode } from './exit-code.js';
 import { statusLabel, statusName, STUDIO_STATUSES } from '../core/lifecycle.js';
 import { maskIdNumber } from '../core/text.js';
 import { msg } from '../messages/index.js';
@@ -116,7 +117,7 @@ export async function studiosRevoke(ctx: CliContext, [ref]: string[], opts: Reco
 export async function scoreConfirm(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
   const db = ctx.openDb({ mustExist: true });
   const { scored } = scoreRound(db, ctx.round, typeof opts.rubric === 'string' ? opts.rubric : undefined);
-  if (scored.length === 0) throw new GongshuError('nothing-scored', msg('cli.score.empty', { round: ctx.round }), {}, ExitCode.failed);
+  if (scored.length === 0) throw new RefusedError('nothing-scored', msg('cli.score.empty', { round: ctx.round }));
   const plan = outcomePlan(db, scored);
   const backup = recordOutcomes(db, ctx.actor, ctx.dbPath, ctx.round, plan);
   if (ctx.json) {

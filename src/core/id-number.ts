@@ -4,7 +4,8 @@
  * The region prefix is never judged: people keep the code of their first registration and districts merge
  * (330103 下城 became part of 330105 拱墅 in 2021).
  */
-import { formatDate, isValidDate, localDateString } from './months.js';
+import { chinaDate } from './china-time.js';
+import { formatDate, isValidDate } from './months.js';
 import { removeSpaces, toHalfWidth } from './text.js';
 
 export type IdProblem = 'empty' | 'length' | 'characters' | 'checksum' | 'birth-date';
@@ -75,7 +76,7 @@ export function checkIdNumber(raw: string, options: IdCheckOptions = {}): IdChec
   result.converted15 = wellFormed15;
   result.gender = Number(first17[16]) % 2 === 1 ? '男' : '女';
 
-  const birth = birthOf(first17, options.today ?? localDateString(new Date()));
+  const birth = birthOf(first17, options.today ?? chinaDate());
   if (birth) result.birth = birth;
   else result.problems.push('birth-date');
 

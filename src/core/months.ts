@@ -116,10 +116,6 @@ export function daysBetween(from: string, to: string): number {
  * The local calendar date of a JS Date as `YYYY-MM-DD`. Used once at the edge (today's date in the CLI);
  * the clerk's wall clock, not UTC, decides what "today" is.
  */
-export function localDateString(d: Date): string {
-  return formatDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
-}
-
 function requireYearMonth(s: string): YearMonth {
   const ym = toYearMonth(s);
   if (!ym) throw new RangeError(`not a YYYY-MM or YYYY-MM-DD string: ${s}`);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { GongshuError } from './errors.js';
+import { GongshuError, InputFileError } from './errors.js';
 import { FIGURE_KINDS, isFigureKey } from './assessment.js';
 import type { CountFigure, FigureKey, YesNoFigure } from './assessment.js';
 import { removeSpaces, toHalfWidth } from './text.js';
@@ -106,18 +106,18 @@ export function loadRubric(path?: string): Rubric {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new GongshuError('rubric-not-found', msg('rubric.notFound', { file }), { file });
+    throw new InputFileError('rubric-not-found', msg('rubric.notFound', { file }), { file });
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\ufeff/u, ''));
   } catch (e) {
-    throw new GongshuError('rubric-invalid-json', msg('rubric.invalidJson', { file, reason: (e as Error).message }), { file });
+    throw new InputFileError('rubric-invalid-json', msg('rubric.invalidJson', { file, reason: (e as Error).message }), { file });
   }
   try {
     return validateRubric(raw);
   } catch (e) {
-    if (e instanceof GongshuError) throw new GongshuError(e.code, `${file}: ${e.message}`, { file }, e.exitCode);
+    if (e instanceof GongshuError) throw new InputFileError(e.code, `${file}: ${e.message}`, { file });
     throw e;
   }
 }
@@ -126,7 +126,7 @@ export function loadRubric(path?: string): Rubric {
 // Validation: a hand-edited rubric must fail loudly, naming where, before any score is computed.
 
 function invalid(path: string, expected: string): never {
-  throw new GongshuError('rubric-invalid', msg('rubric.invalidField', { path, expected }));
+  throw new InputFileError('rubric-invalid', msg('rubric.invalidField', { path, expected }));
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -246,7 +246,7 @@ function validateCategory(v: unknown, path: string): RubricCategory {
   if (items.length === 0) invalid(`${path}.items`, msg('rubric.expectItems'));
   const sum = roundPoints(items.reduce((s, it) => s + it.max, 0));
   if (Math.abs(sum - category.max) > 1e-9) {
-    throw new GongshuError('rubric-category-sum', msg('rubric.categorySum', { category: category.name, max: category.max, sum }));
+    throw new InputFileError('rubric-category-sum', msg('rubric.categorySum', { category: category.name, max: category.max, sum }));
   }
   return category;
 }

@@ -2,16 +2,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import { GongshuError, ExitCode } from '../core/errors.js';
+import { RefusedError, StorageError } from '../core/errors.js';
 import { msg } from '../messages/index.js';
 
 export function resolveOutputFile(option: unknown, defaultName: string, force: boolean, cwd = process.cwd()): string {
   const file = path.resolve(cwd, typeof option === 'string' && option ? option : defaultName);
   if (fs.existsSync(file) && !force) {
-    throw new GongshuError('output-exists', msg('cli.outputExists', { file }), { file }, ExitCode.failed);
+    throw new RefusedError('output-exists', msg('cli.outputExists', { file }), { file });
   }
   if (!fs.existsSync(path.dirname(file))) {
-    throw new GongshuError('output-folder-missing', msg('cli.outputFolderMissing', { dir: path.dirname(file) }), { file }, ExitCode.failed);
+    throw new RefusedError('output-folder-missing', msg('cli.outputFolderMissing', { dir: path.dirname(file) }), { file });
   }
   return file;
 }
@@ -27,9 +27,9 @@ export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, file: 
   } catch (e) {
     fs.rmSync(temp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new GongshuError('output-readonly', msg('cli.outputReadonly', { file }), { file });
-    if (code === 'ENOSPC') throw new GongshuError('disk-full', msg('store.diskFull', { file }), { file });
-    if (code === 'EBUSY') throw new GongshuError('output-busy', msg('cli.outputBusy', { file }), { file });
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new StorageError('output-readonly', msg('cli.outputReadonly', { file }), { file });
+    if (code === 'ENOSPC') throw new StorageError('disk-full', msg('store.diskFull', { file }), { file });
+    if (code === 'EBUSY') throw new StorageError('output-busy', msg('cli.outputBusy', { file }), { file });
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 /** Turns the paths a clerk gives into the workbook files to import, in a stable order. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { GongshuError, ExitCode } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import { msg } from '../messages/index.js';
 
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.et', '.ods']);
@@ -30,7 +30,7 @@ export function collectWorkbookFiles(inputs: readonly string[], cwd = process.cw
     try {
       stat = fs.statSync(full);
     } catch {
-      throw new GongshuError('path-missing', msg('cli.pathMissing', { path: input }), { file: input }, ExitCode.usage);
+      throw new UsageError('path-missing', msg('cli.pathMissing', { path: input }), { file: input });
     }
     if (stat.isDirectory()) {
       for (const f of walk(full)) add(f);

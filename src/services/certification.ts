@@ -4,7 +4,7 @@
  */
 import { addDays, addWorkingDays, validUntil } from '../core/calendar.js';
 import { ruleThresholds } from '../rules/data.js';
-import { ExitCode, GongshuError } from '../core/errors.js';
+import { UsageError, RefusedError } from '../core/errors.js';
 import { nextPlaqueNumbers } from '../core/shortlist.js';
 import { nameKey } from '../core/text.js';
 import { msg } from '../messages/index.js';
@@ -35,9 +35,9 @@ export interface PublicizeResult {
 
 export function publicize(db: Db, actor: Actor, dbFile: string, round: number, from: string, to?: string): PublicizeResult {
   const endsOn = noticeEnd(from, to);
-  if (endsOn < from) throw new GongshuError('notice-ends-before-start', msg('workflow.notice.endsBeforeStart', { from, to: endsOn }), {}, ExitCode.usage);
+  if (endsOn < from) throw new UsageError('notice-ends-before-start', msg('workflow.notice.endsBeforeStart', { from, to: endsOn }));
   const ids = listApplications(db, round).filter((a) => a.status === 'shortlisted').map((a) => a.id);
-  if (ids.length === 0) throw new GongshuError('nothing-to-publicize', msg('workflow.notice.nothingShortlisted', { round }), {}, ExitCode.failed);
+  if (ids.length === 0) throw new RefusedError('nothing-to-publicize', msg('workflow.notice.nothingShortlisted', { round }));
   const notice = { round, startsOn: from, endsOn };
   const backup = autoBackup(db, dbFile, 'publicize');
   db.transaction(() => {
@@ -51,9 +51,9 @@ const OBJECTION_OPEN_STATUSES = new Set(['shortlisted', 'publicized']);
 
 export function raiseObjection(db: Db, actor: Actor, id: number, reason: string): number {
   const app = getApplication(db, id);
-  if (!app) throw new GongshuError('application-not-found', msg('cli.notFound', { id }), {}, ExitCode.failed);
+  if (!app) throw new RefusedError('application-not-found', msg('cli.notFound', { id }));
   if (!OBJECTION_OPEN_STATUSES.has(app.status)) {
-    throw new GongshuError('objection-not-open', msg('workflow.objection.notOpen', { id }), {}, ExitCode.failed);
+    throw new RefusedError('objection-not-open', msg('workflow.objection.notOpen', { id }));
   }
   return db.transaction(() => {
     const objectionId = addObjection(db, id, reason, actor);
@@ -63,7 +63,7 @@ export function raiseObjection(db: Db, actor: Actor, id: number, reason: string)
 }
 
 export function resolveObjection(db: Db, actor: Actor, id: number, resolution: string): number {
-  if (openObjections(db, id).length === 0) throw new GongshuError('no-open-objection', msg('workflow.objection.noneOpen', { id }), {}, ExitCode.failed);
+  if (openObjections(db, id).length === 0) throw new RefusedError('no-open-objection', msg('workflow.objection.noneOpen', { id }));
   return db.transaction(() => {
     const n = resolveObjections(db, id, resolution, actor);
     appendAudit(db, actor, 'application', id, 'objection-resolved', { resolution, count: n });
@@ -81,9 +81,9 @@ export interface CertifyResult {
 
 export function certify(db: Db, actor: Actor, dbFile: string, round: number, date: string): CertifyResult {
   const notice = getNotice(db, round);
-  if (!notice) throw new GongshuError('no-notice', msg('workflow.certify.noNotice', { round }), {}, ExitCode.failed);
+  if (!notice) throw new RefusedError('no-notice', msg('workflow.certify.noNotice', { round }));
   const ranked = rankedByReview(db, round, new Set(['publicized']));
-  if (ranked.length === 0) throw new GongshuError('nothing-to-certify', msg('workflow.certify.nothingPublicized', { round }), {}, ExitCode.failed);
+  if (ranked.length === 0) throw new RefusedError('nothing-to-certify', msg('workflow.certify.nothingPublicized', { round }));
   const blocked: CertifyResult['blocked'] = [];
   const ready = ranked.filter(({ app }) => {
     const parsed = app.current.parsed.application;
@@ -145,7 +145,7 @@ export function reverseSideEffects(db: Db, entry: AuditEntry): void {
     const studio = studioOfApplication(db, entry.entityId!);
     if (!studio) return;
     if (hasAssessments(db, studio.id) || studio.status !== 'valid') {
-      throw new GongshuError('undo-certify-refused', msg('workflow.undo.certifyHasHistory', { id: entry.entityId!, plaque: studio.plaque ?? '' }), {}, ExitCode.failed);
+      throw new RefusedError('undo-certify-refused', msg('workflow.undo.certifyHasHistory', { id: entry.entityId!, plaque: studio.plaque ?? '' }));
     }
     deleteStudio(db, studio.id);
   }

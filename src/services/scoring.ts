@@ -1,4 +1,5 @@
 /** Scores a round's assessments against the round's rubric and thresholds. Pure over stored data. */
+import { chinaMonth } from '../core/china-time.js';
 import { monthIndex } from '../core/months.js';
 import { groupFor, retirementFor } from '../core/retirement.js';
 import { loadRubric, type Rubric } from '../core/rubric.js';
@@ -31,7 +32,7 @@ export function settingsFor(db: Db, round: number, rubric: Rubric): ScoreSetting
 
 /** The month the assessment was carried out: 填表时间 when readable, else the import date. */
 export function assessmentMonth(a: StoredAssessment): string {
-  return /^\d{4}-\d{2}/u.test(a.assessment.filledDate) ? a.assessment.filledDate.slice(0, 7) : a.importedAt.slice(0, 7);
+  return /^\d{4}-\d{2}/u.test(a.assessment.filledDate) ? a.assessment.filledDate.slice(0, 7) : chinaMonth(a.importedAt);
 }
 
 export function leadRetiredBefore(a: StoredAssessment): boolean {

@@ -2,7 +2,7 @@
  * The proposed list (拟认定名单) of a round from stored reviews and the committee's manual changes, and
  * its confirmation: the listed applications move to 拟认定, the ones no longer listed back to 已评审.
  */
-import { ExitCode, GongshuError } from '../core/errors.js';
+import { RefusedError } from '../core/errors.js';
 import type { ReviewMethod } from '../core/review.js';
 import { compareCandidates, proposeShortlist, type ShortlistCandidate, type ShortlistProposal } from '../core/shortlist.js';
 import { msg } from '../messages/index.js';
@@ -87,13 +87,13 @@ export interface ConfirmResult extends ConfirmPlan {
 
 export function confirmShortlist(db: Db, actor: Actor, dbFile: string, round: number, list: RoundShortlist): ConfirmResult {
   if (list.locked.length > 0) {
-    throw new GongshuError('shortlist-locked', msg('workflow.shortlist.locked', { ids: list.locked.map((id) => `#${id}`).join('、') }), {}, ExitCode.failed);
+    throw new RefusedError('shortlist-locked', msg('workflow.shortlist.locked', { ids: list.locked.map((id) => `#${id}`).join('、') }));
   }
   const errors = list.proposal.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
-    throw new GongshuError('shortlist-has-errors', msg('workflow.shortlist.hasErrors', { errors: errors.map((f) => f.message).join('；') }), {}, ExitCode.failed);
+    throw new RefusedError('shortlist-has-errors', msg('workflow.shortlist.hasErrors', { errors: errors.map((f) => f.message).join('；') }));
   }
-  if (list.proposal.entries.length === 0) throw new GongshuError('shortlist-empty', msg('workflow.shortlist.empty', { round }), {}, ExitCode.failed);
+  if (list.proposal.entries.length === 0) throw new RefusedError('shortlist-empty', msg('workflow.shortlist.empty', { round }));
   const plan = confirmPlan(list);
   if (plan.shortlist.length === 0 && plan.unshortlist.length === 0) return { ...plan, backup: null };
   const backup = autoBackup(db, dbFile, 'shortlist-confirm');

@@ -1,7 +1,7 @@
 /** Certified studios over their terms: due lists, renewal, assessment outcomes, expiry and revocation. */
 import { addDays, validUntil } from '../core/calendar.js';
 import { dueStudios, type DueItem, type StudioTerm } from '../core/due.js';
-import { ExitCode, GongshuError } from '../core/errors.js';
+import { UsageError, RefusedError } from '../core/errors.js';
 import { isStatus, statusName, transition, type StudioEvent, type StudioStatus } from '../core/lifecycle.js';
 import type { Grade } from '../scoring/index.js';
 import { msg } from '../messages/index.js';
@@ -19,7 +19,7 @@ export function resolveStudio(db: Db, ref: string): StudioRow {
   const byPlaque = /^GS-/iu.test(text) ? findStudioByPlaque(db, text.toUpperCase()) : undefined;
   const id = Number(text.replace(/^#/u, ''));
   const studio = byPlaque ?? (Number.isInteger(id) && id > 0 ? getStudio(db, id) : undefined);
-  if (!studio) throw new GongshuError('studio-not-found', msg('workflow.studioNotFound', { id: text }), {}, ExitCode.failed);
+  if (!studio) throw new RefusedError('studio-not-found', msg('workflow.studioNotFound', { id: text }));
   return studio;
 }
 
@@ -54,7 +54,7 @@ export function studiosDue(db: Db, today: string, window: string): DueReport {
 export function renewStudio(db: Db, actor: Actor, ref: string, startsOn?: string, reason?: string): { studio: StudioRow; startsOn: string; validUntil: string } {
   const studio = resolveStudio(db, ref);
   const start = startsOn ?? (studio.validUntil ? addDays(studio.validUntil, 1) : undefined);
-  if (!start) throw new GongshuError('renew-needs-date', msg('workflow.studios.renewNeedsDate', { id: studio.id }), {}, ExitCode.usage);
+  if (!start) throw new UsageError('renew-needs-date', msg('workflow.studios.renewNeedsDate', { id: studio.id }));
   const until = validUntil(start);
   db.transaction(() => {
     move(db, actor, 'studio', studio.id, 'renew', {
@@ -76,7 +76,7 @@ export function renewStudio(db: Db, actor: Actor, ref: string, startsOn?: string
 export function setCertifiedOn(db: Db, actor: Actor, ref: string, certifiedOn: string): { studio: StudioRow; validUntil: string } {
   const studio = resolveStudio(db, ref);
   if (studio.createdFrom === 'certification') {
-    throw new GongshuError('studio-term-known', msg('workflow.studios.termKnown', { name: studio.name }), {}, ExitCode.failed);
+    throw new RefusedError('studio-term-known', msg('workflow.studios.termKnown', { name: studio.name }));
   }
   const until = validUntil(certifiedOn);
   db.transaction(() => {

@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { GongshuError } from '../core/errors.js';
+import { RefusedError } from '../core/errors.js';
 import { msg } from '../messages/index.js';
 import { translateSqliteError, type Db } from './open.js';
 
@@ -73,7 +73,7 @@ export function pruneBackups(dbFile: string, keep = KEEP_BACKUPS): string[] {
 
 /** `gongshu db backup`: SQLite's online backup into `target`, which must not exist yet. */
 export async function backupTo(db: Db, dbFile: string, target: string): Promise<void> {
-  if (path.resolve(target) === path.resolve(dbFile)) throw new GongshuError('backup-same-file', msg('store.backupSameFile', { file: target }), { file: target });
+  if (path.resolve(target) === path.resolve(dbFile)) throw new RefusedError('backup-same-file', msg('store.backupSameFile', { file: target }), { file: target });
   try {
     await db.backup(target);
     fs.chmodSync(target, 0o600);

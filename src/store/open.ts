@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
-import { GongshuError } from '../core/errors.js';
+import { StorageError } from '../core/errors.js';
 import { msg } from '../messages/index.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 import { autoBackup } from './backup.js';
@@ -28,11 +28,11 @@ export interface OpenOptions {
 export function openStore(file: string, options: OpenOptions = {}): Db {
   const dir = path.dirname(file);
   if (!fs.existsSync(dir)) {
-    throw new GongshuError('db-folder-missing', msg('store.folderMissing', { dir }), { file });
+    throw new StorageError('db-folder-missing', msg('store.folderMissing', { dir }), { file });
   }
   const existed = fs.existsSync(file);
   if (!existed) {
-    if (options.mustExist) throw new GongshuError('db-missing', msg('store.missing', { file }), { file });
+    if (options.mustExist) throw new StorageError('db-missing', msg('store.missing', { file }), { file });
     createPrivateFile(file);
   }
   const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
@@ -83,9 +83,9 @@ function createPrivateFile(file: string): void {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return;
-    if (code === 'ENOSPC') throw new GongshuError('disk-full', msg('store.diskFull', { file }), { file });
+    if (code === 'ENOSPC') throw new StorageError('disk-full', msg('store.diskFull', { file }), { file });
     // EACCES, EROFS, EPERM, and odd file systems that refuse new files (ENOENT in /proc)
-    throw new GongshuError('db-readonly', msg('store.readonly', { file }), { file });
+    throw new StorageError('db-readonly', msg('store.readonly', { file }), { file });
   }
 }
 
@@ -97,7 +97,7 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   const current = schemaVersion(db);
   if (current > latest) {
-    throw new GongshuError('db-too-new', msg('store.tooNew', { file, version: current }), { file });
+    throw new StorageError('db-too-new', msg('store.tooNew', { file, version: current }), { file });
   }
   if (current === latest) return;
   if (current > 0) autoBackup(db, file, `before-v${current + 1}`);
@@ -119,9 +119,9 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
 /** SQLite errors a clerk can act on, as Chinese messages. */
 export function translateSqliteError(e: unknown, file: string): unknown {
   const code = (e as { code?: string }).code ?? '';
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new GongshuError('db-busy', msg('store.busy', { file }), { file });
-  if (code === 'SQLITE_FULL') return new GongshuError('disk-full', msg('store.diskFull', { file }), { file });
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') return new GongshuError('db-readonly', msg('store.readonly', { file }), { file });
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new GongshuError('db-corrupt', msg('store.corrupt', { file }), { file });
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new StorageError('db-busy', msg('store.busy', { file }), { file });
+  if (code === 'SQLITE_FULL') return new StorageError('disk-full', msg('store.diskFull', { file }), { file });
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') return new StorageError('db-readonly', msg('store.readonly', { file }), { file });
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new StorageError('db-corrupt', msg('store.corrupt', { file }), { file });
   return e;
 }

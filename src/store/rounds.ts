@@ -23,10 +23,6 @@ export interface Round {
 
 export { defaultDeadline };
 
-export function currentYear(now = new Date()): number {
-  return now.getFullYear();
-}
-
 export function getRound(db: Db, year: number): Round {
   const row = db.prepare('SELECT year, deadline, settings FROM rounds WHERE year = ?').get(year) as
     | { year: number; deadline: string; settings: string }

@@ -7,7 +7,7 @@
  * the change an `--undo` would reverse next, so several steps can be undone in turn and every undo stays
  * visible in `gongshu history`.
  */
-import { ExitCode, GongshuError } from '../core/errors.js';
+import { RefusedError } from '../core/errors.js';
 import { entityLabel, transition, undoTarget, type EventOf, type LifecycleKind, type StatusOf } from '../core/lifecycle.js';
 import { msg } from '../messages/index.js';
 import { appendAudit, auditFor, type Actor, type AuditEntry } from './audit.js';
@@ -29,7 +29,7 @@ export interface StatusMove {
 
 export function currentStatus(db: Db, kind: LifecycleKind, id: number): string {
   const row = db.prepare(`SELECT status FROM ${TABLE[kind]} WHERE id = ?`).get(id) as { status: string } | undefined;
-  if (!row) throw new GongshuError(`${kind}-not-found`, msg(kind === 'application' ? 'cli.notFound' : 'workflow.studioNotFound', { id }), {}, ExitCode.failed);
+  if (!row) throw new RefusedError(`${kind}-not-found`, msg(kind === 'application' ? 'cli.notFound' : 'workflow.studioNotFound', { id }));
   return row.status;
 }
 
@@ -47,7 +47,7 @@ export function move<K extends LifecycleKind>(
 ): StatusOf<K> {
   const from = currentStatus(db, kind, id);
   const result = transition(kind, from, event, id);
-  if (!result.ok) throw new GongshuError('transition-refused', result.message, {}, ExitCode.failed);
+  if (!result.ok) throw new RefusedError('transition-refused', result.message);
   db.prepare(`UPDATE ${TABLE[kind]} SET status = ? WHERE id = ?`).run(result.to, id);
   const entry: StatusMove = { ...details, from, to: result.to, event };
   if (!entry.reason) delete entry.reason;
@@ -92,11 +92,11 @@ export function undoLastMove(
   before?: (entry: AuditEntry) => void,
 ): UndoneChange {
   const entry = lastUndoable(auditFor(db, kind, id));
-  if (!entry) throw new GongshuError('nothing-to-undo', msg('workflow.undo.nothing', { entity: entityLabel(kind, id) }), {}, ExitCode.failed);
+  if (!entry) throw new RefusedError('nothing-to-undo', msg('workflow.undo.nothing', { entity: entityLabel(kind, id) }));
   const current = currentStatus(db, kind, id);
   const change = { from: String(entry.detail.from), to: String(entry.detail.to) };
   const result = undoTarget(kind, change, current, id);
-  if (!result.ok) throw new GongshuError('undo-refused', result.message, {}, ExitCode.failed);
+  if (!result.ok) throw new RefusedError('undo-refused', result.message);
   before?.(entry);
   db.prepare(`UPDATE ${TABLE[kind]} SET status = ? WHERE id = ?`).run(result.to, id);
   appendAudit(db, actor, kind, id, UNDO_ACTION, { undoes: entry.id, from: current, to: result.to, event: entry.detail.event, reason });

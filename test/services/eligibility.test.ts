@@ -68,7 +68,7 @@ describe('duplicate leads across an import', () => {
       expect(dup(2)).toEqual([]);
       expect(dup(3)).toEqual([expect.stringContaining('#1')]);
       const imported = verdicts();
-      evaluateRound(db, 2026);
+      evaluateRound(db, 2026, { user: 't', command: 't' });
       expect(verdicts()).toEqual(imported);
     } finally {
       db.close();

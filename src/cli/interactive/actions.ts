@@ -3,6 +3,7 @@
  * matching command (`applyImport`, `exportReview`, …) on a context made for it, so the menu and the
  * commands cannot drift apart: the menu is another way of typing the command, nothing more.
  */
+import { chinaDate, chinaYear } from '../../core/china-time.js';
 import { maskPersonalNumbers } from '../../core/text.js';
 import { msg, type MessageKey } from '../../messages/index.js';
 import { ruleTitle } from '../../rules/index.js';
@@ -10,7 +11,7 @@ import { gradeName } from '../../scoring/index.js';
 import { applicationJson, type ApplicationJson } from '../../services/application-view.js';
 import { scoreRound } from '../../services/scoring.js';
 import { activeOverrides, listApplications } from '../../store/applications.js';
-import { currentYear, defaultDeadline, getRound, listRounds } from '../../store/rounds.js';
+import { defaultDeadline, getRound, listRounds } from '../../store/rounds.js';
 import { applyImport, applyList, applyOverride, applyShow } from '../apply.js';
 import { assessImport, exportResults, score, scoreShow, templateAssessment } from '../assess.js';
 import { parseYear, todayIso, type CliContext } from '../context.js';
@@ -113,7 +114,7 @@ async function writeWorkbook(s: MenuSession, message: string, entries: readonly 
 export async function chooseRound(s: MenuSession): Promise<void> {
   const db = s.existingDb();
   const deadlineOf = (year: number): string => (db ? getRound(db, year).deadline : defaultDeadline(year));
-  const years = [...new Set([s.round, currentYear(), ...(db ? listRounds(db).map((r) => r.year) : [])])].sort((a, b) => b - a);
+  const years = [...new Set([s.round, chinaYear(), ...(db ? listRounds(db).map((r) => r.year) : [])])].sort((a, b) => b - a);
   const OTHER = -1;
   const picked = await s.prompts.select<number>({
     message: msg('menu.round.pick'),
@@ -240,7 +241,7 @@ async function undoOverride(s: MenuSession): Promise<void> {
     choices: overrides.map((o) => ({
       name: msg('menu.override.code', { title: ruleTitle(o.code), code: o.code }),
       value: o,
-      description: msg('menu.override.given', { reason: o.reason, by: o.createdBy, at: o.createdAt.slice(0, 10) }),
+      description: msg('menu.override.given', { reason: o.reason, by: o.createdBy, at: chinaDate(o.createdAt) }),
     })),
   });
   const reason = (await s.prompts.input({ message: msg('menu.override.undoReason') })).trim();

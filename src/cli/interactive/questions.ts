@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isGongshuError, UsageError } from '../../core/errors.js';
+import { UsageError, isGongshuError } from '../../core/errors.js';
 import { maskPersonalNumbers } from '../../core/text.js';
 import { resolveOutputFile } from '../../export/output-file.js';
 import { collectWorkbookFiles } from '../../import/files.js';

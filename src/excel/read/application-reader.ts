@@ -12,7 +12,7 @@ import {
   type ReadFacts,
 } from '../../core/application.js';
 import { readPartialDate, resolveAmbiguous, PLAUSIBLE_SERIAL_MAX, PLAUSIBLE_SERIAL_MIN } from '../../core/dates.js';
-import { GongshuError } from '../../core/errors.js';
+import { GongshuError, InputFileError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
 import { maskIdNumber, nameKey, removeSpaces, toHalfWidth, trimText } from '../../core/text.js';
 import { msg } from '../../messages/index.js';
@@ -297,15 +297,15 @@ export function readApplication(opened: OpenedWorkbook, dict: Dictionary = appli
   const file = opened.path;
   if (located.recognised.size < dict.data.minApplicationFields) {
     if (located.assessmentLabels >= dict.data.minAssessmentLabels) {
-      throw new GongshuError('not-an-application', msg('import.looksLikeAssessment'), { file });
+      throw new InputFileError('not-an-application', msg('import.looksLikeAssessment'), { file });
     }
-    throw new GongshuError('not-an-application', msg('import.notAnApplication'), { file });
+    throw new InputFileError('not-an-application', msg('import.notAnApplication'), { file });
   }
   const reader = new ApplicationReader(located, dict);
   reader.read();
-  if (isBlank(reader.app)) throw new GongshuError('application-empty', msg('import.applicationEmpty'), { file, sheet: located.sheetsUsed[0] });
+  if (isBlank(reader.app)) throw new InputFileError('application-empty', msg('import.applicationEmpty'), { file, sheet: located.sheetsUsed[0] });
   // An application without a unit or a lead cannot be identified or checked; it would only add a blank row.
-  if (isFormBlank(reader.app)) throw new GongshuError('application-cover-only', msg('import.applicationCoverOnly'), { file, sheet: located.sheetsUsed[0] });
+  if (isFormBlank(reader.app)) throw new InputFileError('application-cover-only', msg('import.applicationCoverOnly'), { file, sheet: located.sheetsUsed[0] });
   reader.problems.push(...sanitizedCellFindings(grids));
 
   const main =

@@ -13,7 +13,7 @@ import type { Assessment, AssessmentRow, CellValue as RawValue, FigureKey, Figur
 import { emptyAssessment, FIGURE_KINDS, isFigureKey, parseCount, parseYesNo } from '../../core/assessment.js';
 import type { CellMap } from '../../core/application.js';
 import { readPartialDate, type DateInput } from '../../core/dates.js';
-import { GongshuError } from '../../core/errors.js';
+import { GongshuError, InputFileError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
 import { matchItem, type Rubric, type RubricCategory, type RubricItem } from '../../core/rubric.js';
 import { labelKey, removeSpaces, toHalfWidth, trimText } from '../../core/text.js';
@@ -563,13 +563,13 @@ export function readAssessment(opened: OpenedWorkbook, rubric: Rubric): ReadAsse
   const table = findScoringTable(grids, vocab);
   if (!table) {
     const key = looksLikeApplication(all) ? 'import.assessment.looksLikeApplication' : 'import.assessment.notAnAssessment';
-    throw new GongshuError('not-an-assessment', msg(key), { file });
+    throw new InputFileError('not-an-assessment', msg(key), { file });
   }
   const reading = new AssessmentReading(rubric, vocab);
   reading.readBasicInfo(grids);
   reading.readTable(table);
   reading.readSignature(grids);
-  if (reading.isBlank()) throw new GongshuError('assessment-empty', msg('import.assessment.empty'), { file, sheet: table.grid.name });
+  if (reading.isBlank()) throw new InputFileError('assessment-empty', msg('import.assessment.empty'), { file, sheet: table.grid.name });
   reading.problems.push(...sanitizedCellFindings(grids));
   return { assessment: reading.assessment, problems: reading.problems, round: reading.round };
 }

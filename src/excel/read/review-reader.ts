@@ -4,7 +4,7 @@
  * one row per application with each expert's score, opinion and recusal as written. Judging the values
  * (range, numbers as text) belongs to core/review.ts; this module only reports what it cannot read.
  */
-import { GongshuError } from '../../core/errors.js';
+import { InputFileError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
 import type { ExpertReview, Recommendation } from '../../core/review.js';
 import { labelKey, nameKey } from '../../core/text.js';
@@ -120,7 +120,7 @@ function readRecused(cell: GridCell | undefined, problems: Finding[]): boolean {
 export function readReviewSheet(opened: OpenedWorkbook): { parsed: ParsedReviewSheet; problems: Finding[] } {
   const grids = buildGrids(opened.workbook);
   const header = findHeader(grids);
-  if (!header) throw new GongshuError('review-sheet-not-found', msg('workflow.review.notAReviewSheet'), { file: opened.fileName });
+  if (!header) throw new InputFileError('review-sheet-not-found', msg('workflow.review.notAReviewSheet'), { file: opened.fileName });
   const { grid, idCell, headerRow, scores } = header;
   const studioCell = (grid.rows.get(idCell.row) ?? []).find((c) => isLabel(c, REVIEW_LABELS.studio));
   const experts = columnsFor(grid, headerRow, scores, idCell.row);

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { basename, extname } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type ExcelJS from 'exceljs';
-import { GongshuError } from '../../core/errors.js';
+import { GongshuError, InputFileError } from '../../core/errors.js';
 import { msg, type MessageKey } from '../../messages/index.js';
 
 export interface OpenOptions {
@@ -57,7 +57,7 @@ const CENTRAL_SIG = 0x02014b50;
 const LOCAL_SIG = 0x04034b50;
 
 function refuse(code: string, key: MessageKey, file: string, params: Record<string, string | number> = {}): GongshuError {
-  return new GongshuError(code, msg(key, params), { file });
+  return new InputFileError(code, msg(key, params), { file });
 }
 
 const utf16 = (s: string): Buffer => Buffer.from(s, 'utf16le');
@@ -288,7 +288,7 @@ export async function openWorkbookBuffer(buffer: Buffer, path: string, opts: Ope
     // Whole-column data validations are expanded cell by cell by exceljs: never read them.
     await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0], { ignoreNodes: ['dataValidations'] });
   } catch (e) {
-    const err = new GongshuError('file-unreadable', msg('import.fileUnreadable'), { file: path });
+    const err = new InputFileError('file-unreadable', msg('import.fileUnreadable'), { file: path });
     // exceljs' own words mean nothing to a clerk; keep them for --debug.
     (err as Error & { cause?: unknown }).cause = e;
     throw err;

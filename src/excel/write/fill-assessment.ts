@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { FIGURE_KINDS, NO_WORD, YES_WORD } from '../../core/assessment.js';
 import type { Assessment, CellValue, FigureKey } from '../../core/assessment.js';
-import { GongshuError } from '../../core/errors.js';
+import { InputFileError } from '../../core/errors.js';
 import { loadRubric } from '../../core/rubric.js';
 import { msg } from '../../messages/index.js';
 import type { Rubric } from '../../core/rubric.js';
@@ -20,7 +20,7 @@ function put(sheet: ExcelJS.Worksheet, address: string, value: CellValue | boole
 export function fillAssessmentTemplate(workbook: ExcelJS.Workbook, assessment: Assessment, rubric: Rubric = loadRubric()): ExcelJS.Workbook {
   const layout = assessmentLayout(rubric);
   const sheet = workbook.getWorksheet(layout.sheetName);
-  if (!sheet) throw new GongshuError('assessment-template-missing', msg('assessTemplate.notTemplate', { sheet: layout.sheetName }));
+  if (!sheet) throw new InputFileError('assessment-template-missing', msg('assessTemplate.notTemplate', { sheet: layout.sheetName }));
 
   put(sheet, layout.unit.valueCell, assessment.unitName);
   const basic: Record<BasicInfoField, CellValue> = {
