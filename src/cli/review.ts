@@ -1,4 +1,5 @@
 /** `gongshu template review`, `gongshu review import`, `gongshu review list`. */
+import { unitNameOf } from '../core/application.js';
 import { UsageError } from '../core/errors.js';
 import { ExitCode } from './exit-code.js';
 import type { ReviewMethod } from '../core/review.js';
@@ -40,7 +41,7 @@ export async function templateReview(ctx: CliContext, _args: string[], opts: Rec
     return ExitCode.failed;
   }
   const file = resolveOutputFile(opts.output, officialText('export.file.reviewTemplate', { year: ctx.round }), Boolean(opts.force));
-  const rows = apps.map((a) => ({ id: a.id, studioName: a.current.parsed.application.studioName, unitName: a.current.parsed.application.unit.name || a.current.parsed.application.coverUnit }));
+  const rows = apps.map((a) => ({ id: a.id, studioName: a.current.parsed.application.studioName, unitName: unitNameOf(a.current.parsed.application) }));
   const ExcelJS = await loadExcel();
   await writeWorkbookAtomically(buildReviewTemplate(ExcelJS, { year: ctx.round, rows, experts, expertNames: names }), file);
   ctx.out.success(msg('workflow.review.templateWritten', { file, count: rows.length, experts: Math.max(experts, names.length) }));

@@ -1,4 +1,5 @@
 /** `gongshu shortlist …` and `gongshu export shortlist`. */
+import { unitNameOf } from '../core/application.js';
 import { UsageError, RefusedError } from '../core/errors.js';
 import { maskPersonalNumbers } from '../core/text.js';
 import { buildShortlistWorkbook } from '../excel/write/shortlist.js';
@@ -57,7 +58,7 @@ function renderProposal(ctx: CliContext, list: RoundShortlist): void {
       e.rank,
       `#${e.id}`,
       app.current.parsed.application.studioName,
-      app.current.parsed.application.unit.name || app.current.parsed.application.coverUnit,
+      unitNameOf(app.current.parsed.application),
       e.aggregate?.toFixed(2) ?? '',
       e.recommendYes,
       e.spread?.toFixed(2) ?? '',
@@ -170,7 +171,7 @@ export async function exportShortlist(ctx: CliContext, _args: string[], opts: Re
   const file = resolveOutputFile(opts.output, officialText(internal ? 'export.file.shortlistInternal' : 'export.file.shortlist', { year: ctx.round }), Boolean(opts.force));
   const base = ranked.map(({ app }) => {
     const a = app.current.parsed.application;
-    return { studioName: a.studioName, leadName: a.lead.name, occupation: a.lead.occupation, unitName: a.unit.name || a.coverUnit };
+    return { studioName: a.studioName, leadName: a.lead.name, occupation: a.lead.occupation, unitName: unitNameOf(a) };
   });
   const ExcelJS = await loadExcel();
   const workbook = internal

@@ -110,3 +110,11 @@ export function emptyApplication(): Application {
 export function emptyFacts(): ReadFacts {
   return { idStoredAsNumber: false, birthAmbiguous: false, birthUnreadable: null, leadRepeatedInMembers: 0 };
 }
+
+/**
+ * The unit's name, one answer for every screen, list and export: 单位全称 when filled in, else the 申报单位
+ * written on the cover.
+ */
+export function unitNameOf(app: Pick<Application, 'unit' | 'coverUnit'>): string {
+  return app.unit.name.trim() || app.coverUnit.trim();
+}

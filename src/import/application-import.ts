@@ -1,5 +1,5 @@
 /** Application (申报表) import: identity, versions and the eligibility check of each file. */
-import type { ParsedApplication } from '../core/application.js';
+import { unitNameOf, type ParsedApplication } from '../core/application.js';
 import { nameKey } from '../core/text.js';
 import { evaluateApplication, RoundFacts } from '../services/eligibility.js';
 import { findApplicationId, findVersionBySha, insertApplication, insertVersion, setReceivedDate } from '../store/applications.js';
@@ -15,7 +15,7 @@ export interface ImportOptions extends BatchOptions {
 /** Identity of an application within a round: same 单位全称 and same lead ID number (or name when no ID). */
 export function applicationIdentity(parsed: ParsedApplication): { unitKey: string; leadKey: string } {
   const app = parsed.application;
-  const unitKey = nameKey(app.unit.name || app.coverUnit);
+  const unitKey = nameKey(unitNameOf(app));
   const id = app.lead.idNumber.trim().toUpperCase();
   const leadKey = id ? `id:${id}` : `name:${nameKey(app.lead.name)}`;
   return { unitKey, leadKey };

@@ -2,6 +2,7 @@
  * 公示 and 认定: the notice period, objections, certification with plaque numbers and the subsidy,
  * and the side effects an undo of those steps must reverse.
  */
+import { unitNameOf } from '../core/application.js';
 import { addDays, addWorkingDays, validUntil } from '../core/calendar.js';
 import { ruleThresholds } from '../rules/data.js';
 import { UsageError, RefusedError } from '../core/errors.js';
@@ -116,7 +117,7 @@ export function certify(db: Db, actor: Actor, dbFile: string, round: number, dat
         leadBirth: a.lead.birth || null,
         leadGender: a.lead.gender || null,
         leadFemaleGroup: app.femaleGroup,
-        unitName: a.unit.name || a.coverUnit,
+        unitName: unitNameOf(a),
         occupation: a.lead.occupation,
         applicationId: app.id,
         selectionYear: round,
