@@ -1,32 +1,25 @@
 /** `gongshu db backup` and `gongshu db check`. */
 import fs from 'node:fs';
-import path from 'node:path';
-import { ExitCode } from './exit-code.js';
-import { resolveOutputFile } from '../export/output-file.js';
 import { statusName } from '../core/lifecycle.js';
+import { resolveOutputFile } from '../export/output-file.js';
 import { msg } from '../messages/index.js';
-import { backupTo, checkIntegrity } from '../store/backup.js';
+import { backupDatabase, checkDatabase } from '../services/database.js';
 import { renderTable } from '../ui/table.js';
+import { ExitCode } from './exit-code.js';
 import type { CliContext } from './context.js';
-import { todayIso } from './context.js';
-
-/** `gongshu-备份-2026-06-15.db`: the default name of a backup made on `date`, in the current folder. */
-export function backupFileName(dbPath: string, date: string): string {
-  return msg('workflow.db.backupFile', { base: path.basename(dbPath).replace(/\.db$/u, ''), date });
-}
+import { backupFileName, todayIso } from './parse.js';
 
 export async function dbBackup(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
-  const db = ctx.openDb({ mustExist: true });
+  const ws = ctx.workspace({ mustExist: true });
   const target = resolveOutputFile(opts.output, backupFileName(ctx.dbPath, todayIso()), Boolean(opts.force));
   fs.rmSync(target, { force: true });
-  await backupTo(db, ctx.dbPath, target);
+  await backupDatabase(ws, target);
   ctx.out.success(msg('workflow.db.backedUp', { file: target }));
   return target;
 }
 
 export async function dbCheck(ctx: CliContext): Promise<number> {
-  const db = ctx.openDb({ mustExist: true });
-  const report = checkIntegrity(db);
+  const report = checkDatabase(ctx.workspace({ mustExist: true }));
   if (ctx.json) {
     ctx.out.printJson(report);
     return report.ok ? ExitCode.ok : ExitCode.failed;

@@ -7,7 +7,7 @@ import { isMonthString, monthIndex } from '../core/months.js';
 import { groupFor, retirementFor, type FemaleGroup } from '../core/retirement.js';
 import { msg, type MessageKey } from '../messages/index.js';
 import type { CliContext } from './context.js';
-import { parseDate, parseGender } from './context.js';
+import { parseDate, parseGender } from './parse.js';
 
 export async function checkId(ctx: CliContext, [raw]: string[]): Promise<number> {
   const check = checkIdNumber(raw ?? '');

@@ -1,11 +1,12 @@
-/** What every command action receives: resolved global options and the output channel. */
+/** What every command action receives: resolved global options, the output channel and the workspace on the database. */
+import fs from 'node:fs';
 import type { Command } from 'commander';
-import { UsageError } from '../core/errors.js';
-import { chinaDate, chinaYear } from '../core/china-time.js';
-import { msg } from '../messages/index.js';
-import { resolveDbPath, openStore, type Db, type OpenOptions } from '../store/open.js';
+import { chinaYear } from '../core/china-time.js';
+import { parseYear } from './parse.js';
+import { currentActor, resolveDbPath, storeHandle, type Actor, type OpenOptions, type StoreHandle, type Workspace } from '../services/context.js';
 import { createOutput, type Output } from '../ui/output.js';
-import { currentActor, type Actor } from '../store/audit.js';
+
+export type { StoreHandle };
 
 export interface CliContext {
   dbPath: string;
@@ -15,7 +16,10 @@ export interface CliContext {
   json: boolean;
   out: Output;
   actor: Actor;
-  openDb(options?: OpenOptions): Db;
+  /** The services' workspace: the database (opened on first use; `mustExist` for commands that only read), the file, the actor. */
+  workspace(options?: OpenOptions): Workspace;
+  /** Whether the database file exists: a command that only reads must not create an empty one. */
+  hasDatabase(): boolean;
 }
 
 export interface GlobalOptions {
@@ -26,66 +30,9 @@ export interface GlobalOptions {
   json?: boolean;
 }
 
-export function parseYear(value: string): number {
-  const y = Number(value);
-  if (!/^\d{4}$/u.test(value.trim()) || y < 2000 || y > 2100) throw new UsageError('bad-year', msg('cli.badYear', { value }));
-  return y;
-}
-
-export function parseDate(value: string, option: string): string {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/u.exec(value.trim());
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(Date.UTC(y, mo - 1, d));
-    if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) {
-      return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-    }
-  }
-  throw new UsageError('bad-date', msg('cli.badDate', { value, option }));
-}
-
-/** `--reason`, trimmed; '' when not given. With `required`, a missing reason is a usage error. */
-export function reasonOption(opts: Record<string, unknown>, required = false): string {
-  const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
-  if (required && !reason) throw new UsageError('reason-required', msg('workflow.reasonRequired'));
-  return reason;
-}
-
-/** 男 or 女, as the retirement rules take it. */
-export function parseGender(value: string): '男' | '女' {
-  const gender = value.trim();
-  if (gender !== '男' && gender !== '女') throw new UsageError('bad-gender', msg('cli.check.badGender', { value: gender }));
-  return gender;
-}
-
-export function parseId(value: string): number {
-  const n = Number(value.replace(/^#/u, ''));
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError('bad-id', msg('cli.badId', { value }));
-  return n;
-}
-
-export function todayIso(now = new Date()): string {
-  return chinaDate(now);
-}
-
-/** A lazily opened database, shared by every context made from it (the menu keeps one for its session). */
-export interface StoreHandle {
-  open(options?: OpenOptions): Db;
-  close(): void;
-}
-
-export function storeHandle(dbPath: string): StoreHandle {
-  let db: Db | undefined;
-  return {
-    open(options) {
-      db ??= openStore(dbPath, options);
-      return db;
-    },
-    close() {
-      db?.close();
-      db = undefined;
-    },
-  };
+/** The database file, opened lazily and shared by every context made from it (the menu keeps one for its session). */
+export function cliStore(dbPath: string): StoreHandle {
+  return storeHandle(dbPath, fs.existsSync);
 }
 
 export interface ContextSetup {
@@ -99,7 +46,8 @@ export interface ContextSetup {
 export function createContext(opts: GlobalOptions, setup: ContextSetup): CliContext {
   const json = Boolean(opts.json);
   const dbPath = resolveDbPath(opts.db);
-  const store = setup.store ?? storeHandle(dbPath);
+  const store = setup.store ?? cliStore(dbPath);
+  const actor = currentActor(`gongshu ${setup.command}`);
   return {
     dbPath,
     round: opts.round ? parseYear(opts.round) : chinaYear(),
@@ -107,8 +55,9 @@ export function createContext(opts: GlobalOptions, setup: ContextSetup): CliCont
     debug: Boolean(opts.debug),
     json,
     out: setup.out ?? createOutput({ json }),
-    actor: currentActor(`gongshu ${setup.command}`),
-    openDb: (options) => store.open(options),
+    actor,
+    workspace: (options) => ({ db: store.open(options), dbFile: dbPath, actor }),
+    hasDatabase: () => store.exists(),
   };
 }
 

@@ -9,35 +9,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { officialText } from '../messages/export.js';
 import { msg, type MessageKey } from '../messages/index.js';
-import { openStore } from '../store/open.js';
-import { currentActor } from '../store/audit.js';
-import type { CliContext } from './context.js';
+import { applicationRows } from '../services/application-view.js';
+import { createContext, type CliContext } from './context.js';
 import { applyImport, applyList, applyShow } from './apply.js';
-import { exportReview } from './export.js';
-import { assessImport, exportResults, score } from './assess.js';
-import { reviewImport, reviewList, templateReview } from './review.js';
-import { exportShortlist, shortlistConfirm, shortlistShow } from './shortlist.js';
-import { certifyCmd, exportSubsidy, objectCmd, publicizeCmd, subsidyPaid } from './certification.js';
+import { exportResults, exportReview, exportShortlist, exportSubsidy, templateReview } from './export.js';
+import { assessImport, score } from './assess.js';
+import { reviewImport, reviewList } from './review.js';
+import { shortlistConfirm, shortlistShow } from './shortlist.js';
+import { certifyCmd, objectCmd, publicizeCmd, subsidyPaid } from './certification.js';
 import { scoreConfirm, studiosDueCmd, studiosList } from './studios.js';
 
 export const SAMPLES_DIR = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 export const DEMO_ROUND = 2026;
 
 export function demoContext(base: CliContext, dir: string): CliContext {
-  const dbPath = path.join(dir, 'gongshu-demo.db');
-  let db: ReturnType<typeof openStore> | undefined;
-  return {
-    ...base,
-    dbPath,
-    round: DEMO_ROUND,
-    roundGiven: true,
-    json: false,
-    actor: currentActor('gongshu demo'),
-    openDb() {
-      db ??= openStore(dbPath);
-      return db;
-    },
-  };
+  return createContext({ db: path.join(dir, 'gongshu-demo.db'), round: String(DEMO_ROUND) }, { command: 'demo', out: base.out });
 }
 
 export async function demo(base: CliContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
@@ -55,7 +41,7 @@ export async function demo(base: CliContext, _args: string[], opts: Record<strin
   await applyImport(ctx, [path.join(SAMPLES_DIR, 'applications')], { received: `${DEMO_ROUND}-05-20` });
   step('cli.demo.step.list');
   await applyList(ctx);
-  const flawed = ctx.openDb().prepare('SELECT id FROM applications WHERE eligible = 0 ORDER BY id LIMIT 1').get() as { id: number } | undefined;
+  const flawed = applicationRows(ctx.workspace(), DEMO_ROUND).find((a) => a.eligible === false);
   if (flawed) {
     step('cli.demo.step.show', { id: flawed.id });
     await applyShow(ctx, [String(flawed.id)], {});
@@ -88,13 +74,13 @@ export async function demo(base: CliContext, _args: string[], opts: Record<strin
   await exportSubsidy(ctx, [], out(officialText('export.file.subsidy', year)));
 
   step('cli.demo.step.assessImport');
-  await assessImport(ctx, [path.join(SAMPLES_DIR, 'assessments')], {});
+  await assessImport(ctx, [path.join(SAMPLES_DIR, 'assessments')], { newStudios: true });
   step('cli.demo.step.score');
-  await score(ctx, [], {});
+  await score(ctx);
   step('cli.demo.step.results');
   await exportResults(ctx, [], out(officialText('export.file.assessmentResults', year)));
   step('cli.demo.step.scoreConfirm');
-  await scoreConfirm(ctx, [], {});
+  await scoreConfirm(ctx);
   step('cli.demo.step.studios');
   await studiosList(ctx, [], {});
   step('cli.demo.step.due');

@@ -1,60 +1,72 @@
-/** `gongshu export …`: the official workbooks, written atomically, never overwriting without --force. */
+/**
+ * `gongshu export …` and `gongshu template …`: which file (the default name in the current folder, never
+ * overwriting without --force), then the export service, then one line saying what was written.
+ */
+import { resolveOutputFile } from '../export/output-file.js';
 import { officialText } from '../messages/export.js';
-import { buildEligibilitySummary } from '../excel/write/eligibility-summary.js';
-import { loadExcel, resolveOutputFile, writeWorkbookAtomically } from '../export/output-file.js';
 import { msg } from '../messages/index.js';
-import { ALL_RULES, ruleOutcome, ruleTitle } from '../rules/index.js';
-import { applicationJson } from '../services/application-view.js';
-import { activeOverrides, listApplications } from '../store/applications.js';
-import { appendAudit } from '../store/audit.js';
-import { todayIso, type CliContext } from './context.js';
-import { eligibilityText } from './apply.js';
+import {
+  exportEligibilitySummary,
+  exportResults as writeResults,
+  exportShortlist as writeShortlist,
+  exportSubsidy as writeSubsidy,
+  writeApplicationTemplate,
+  writeAssessmentTemplate,
+  writeReviewTemplate,
+} from '../services/exports.js';
+import type { CliContext } from './context.js';
+import { parseExpertNames, parseExperts } from './parse.js';
+import { renderWritten } from './render/exports.js';
+
+function target(opts: Record<string, unknown>, defaultName: string): string {
+  return resolveOutputFile(opts.output, defaultName, Boolean(opts.force));
+}
 
 export async function exportReview(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
-  const file = resolveOutputFile(opts.output, officialText('export.file.eligibilitySummary', { year: ctx.round }), Boolean(opts.force));
-  const db = ctx.openDb({ mustExist: true });
-  const apps = listApplications(db, ctx.round);
-  const rows = apps.map((app) => {
-    const view = applicationJson(db, app);
-    const overridden = new Set(activeOverrides(db, app.id).map((o) => o.code));
-    return {
-      id: app.id,
-      studioName: view.studioName,
-      unitName: view.unit.name,
-      leadName: view.lead.name,
-      idNumber: view.lead.idNumber,
-      eligibility: eligibilityText(view.eligibility),
-      outcomes: Object.fromEntries(ALL_RULES.map((r) => [r.code, ruleOutcome(app.findings, r.code, overridden)])),
-      findings: [...view.problems, ...app.findings],
-    };
-  });
-  const ExcelJS = await loadExcel();
-  const full = Boolean(opts.full);
-  const workbook = buildEligibilitySummary(ExcelJS, rows, {
-    sheetName: msg('cli.export.review.sheet'),
-    title: msg('cli.export.review.title', { year: ctx.round }),
-    ruleColumns: ALL_RULES.map((r) => ({ code: r.code, title: ruleTitle(r.code) })),
-    headers: {
-      id: msg('cli.field.id'),
-      studio: msg('cli.field.studioName'),
-      unit: msg('cli.field.unit'),
-      lead: msg('cli.field.lead'),
-      idNumber: msg('cli.field.idNumber'),
-      eligibility: msg('cli.field.eligibility'),
-      messages: msg('cli.export.review.messages'),
-    },
-    marks: {
-      pass: msg('cli.export.mark.pass'),
-      fail: msg('cli.export.mark.fail'),
-      warning: msg('cli.export.mark.warning'),
-      waived: msg('cli.export.mark.waived'),
-    },
-    full,
-    generatedNote: msg(full ? 'cli.export.review.noteFull' : 'cli.export.review.note', { count: rows.length, date: todayIso() }),
-  });
-  await writeWorkbookAtomically(workbook, file);
-  if (full) appendAudit(db, ctx.actor, 'round', ctx.round, 'export-full', { file, what: 'review' });
+  const file = target(opts, officialText('export.file.eligibilitySummary', { year: ctx.round }));
+  await exportEligibilitySummary(ctx.workspace({ mustExist: true }), ctx.round, file, { full: Boolean(opts.full) });
   ctx.out.success(msg('cli.wrote', { file }));
   return file;
 }
 
+export async function exportShortlist(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
+  const internal = Boolean(opts.internal);
+  const ws = ctx.workspace({ mustExist: true });
+  const file = target(opts, officialText(internal ? 'export.file.shortlistInternal' : 'export.file.shortlist', { year: ctx.round }));
+  renderWritten(ctx.out, 'shortlist', await writeShortlist(ws, ctx.round, file, { internal }));
+  return file;
+}
+
+export async function exportSubsidy(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
+  const ws = ctx.workspace({ mustExist: true });
+  const file = target(opts, officialText('export.file.subsidy', { year: ctx.round }));
+  renderWritten(ctx.out, 'subsidy', await writeSubsidy(ws, ctx.round, file));
+  return file;
+}
+
+export async function exportResults(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
+  const file = target(opts, officialText('export.file.assessmentResults', { year: ctx.round }));
+  await writeResults(ctx.workspace({ mustExist: true }), ctx.round, file);
+  ctx.out.success(msg('cli.wrote', { file }));
+  return file;
+}
+
+export async function templateApplication(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  const file = target(opts, msg('cli.template.applicationFile', { year: ctx.round }));
+  await writeApplicationTemplate(file, ctx.round);
+  ctx.out.success(msg('cli.wrote', { file }));
+}
+
+export async function templateAssessment(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  const file = target(opts, msg('cli.template.assessmentFile', { year: ctx.round }));
+  await writeAssessmentTemplate(file, ctx.round);
+  ctx.out.success(msg('cli.wrote', { file }));
+}
+
+export async function templateReview(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  const experts = { count: parseExperts(opts.experts), names: parseExpertNames(opts.names) };
+  const ws = ctx.workspace({ mustExist: true });
+  const file = target(opts, officialText('export.file.reviewTemplate', { year: ctx.round }));
+  const written = await writeReviewTemplate(ws, ctx.round, file, experts);
+  renderWritten(ctx.out, 'review-template', { ...written, experts: Math.max(experts.count, experts.names.length) });
+}

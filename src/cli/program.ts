@@ -57,7 +57,7 @@ export function buildProgram(): Command {
     .option('-o, --output <file>', msg('cli.opt.output'))
     .option('--force', msg('cli.opt.force'))
     .addHelpText('after', examples('gongshu template application -o 申报表模板.xlsx'))
-    .action(lazy(async () => (await import('./template.js')).templateApplication));
+    .action(lazy(async () => (await import('./export.js')).templateApplication));
 
   template
     .command('assessment')
@@ -65,7 +65,7 @@ export function buildProgram(): Command {
     .option('-o, --output <file>', msg('cli.opt.output'))
     .option('--force', msg('cli.opt.force'))
     .addHelpText('after', examples('gongshu template assessment -o 考核表模板.xlsx'))
-    .action(lazy(async () => (await import('./assess.js')).templateAssessment));
+    .action(lazy(async () => (await import('./export.js')).templateAssessment));
 
   template
     .command('review')
@@ -75,7 +75,7 @@ export function buildProgram(): Command {
     .option('--names <list>', msg('workflow.opt.names'))
     .option('--force', msg('cli.opt.force'))
     .addHelpText('after', examples('gongshu template review --round 2026', 'gongshu template review --experts 7 --names 王明,李华,张强'))
-    .action(lazy(async () => (await import('./review.js')).templateReview));
+    .action(lazy(async () => (await import('./export.js')).templateReview));
 
   const apply = program.command('apply').description(msg('cli.apply.description'));
   apply
@@ -111,16 +111,19 @@ export function buildProgram(): Command {
     .description(msg('cli.apply.override'))
     .argument('<id>', msg('cli.arg.id'))
     .argument('<code>', msg('cli.arg.code'))
+    .option('--field <field>', msg('records.opt.field'))
     .option('--reason <text>', msg('cli.opt.reason'))
     .option('--undo', msg('cli.opt.undo'))
-    .addHelpText('after', examples('gongshu apply override 3 retirement-margin --reason "专家委员会同意破格"', 'gongshu apply override 3 retirement-margin --undo --reason "误操作"'))
+    .addHelpText('after', examples('gongshu apply override 3 retirement-margin --reason "专家委员会同意破格"', 'gongshu apply override 5 invalid-phone --field unit.fax --reason "已电话核实"', 'gongshu apply override 3 retirement-margin --undo --reason "误操作"'))
     .action(lazy(async () => (await import('./apply.js')).applyOverride));
   apply
     .command('set')
     .description(msg('cli.apply.set'))
     .argument('<id>', msg('cli.arg.id'))
+    .argument('[changes...]', msg('records.arg.changes'))
     .addOption(new Option('--female-group <group>', msg('cli.opt.femaleGroup')).choices(['worker', 'cadre']))
-    .addHelpText('after', examples('gongshu apply set 5 --female-group cadre'))
+    .option('--reason <text>', msg('cli.opt.reason'))
+    .addHelpText('after', examples('gongshu apply set 5 --female-group cadre', 'gongshu apply set 3 身份证号码=330105197506150017 --reason "与单位电话核实"', 'gongshu apply set 6 工作室名称=王建国模具工技能大师工作室 --reason "单位来函更正"'))
     .action(lazy(async () => (await import('./apply.js')).applySet));
   apply
     .command('materials')
@@ -139,14 +142,21 @@ export function buildProgram(): Command {
     .argument('<id>', msg('cli.arg.id'))
     .option('--reason <text>', msg('cli.opt.reason'))
     .addHelpText('after', examples('gongshu apply reject 4 --reason "公示期间异议经核实成立"'))
-    .action(lazy(async () => (await import('./certification.js')).applyReject));
+    .action(lazy(async () => (await import('./apply.js')).applyReject));
   apply
     .command('withdraw')
     .description(msg('workflow.cmd.applyWithdraw'))
     .argument('<id>', msg('cli.arg.id'))
     .option('--reason <text>', msg('cli.opt.reason'))
     .addHelpText('after', examples('gongshu apply withdraw 6 --reason "单位来函撤回"'))
-    .action(lazy(async () => (await import('./certification.js')).applyWithdraw));
+    .action(lazy(async () => (await import('./apply.js')).applyWithdraw));
+  apply
+    .command('accept-version')
+    .description(msg('records.cmd.acceptVersion'))
+    .argument('<id>', msg('cli.arg.id'))
+    .option('--reason <text>', msg('cli.opt.reason'))
+    .addHelpText('after', examples('gongshu apply accept-version 3 --reason "单位来函更正团队成员，评审委员会同意重新审查"'))
+    .action(lazy(async () => (await import('./apply.js')).applyAcceptVersion));
 
   const check = program.command('check').description(msg('cli.check.description'));
   check
@@ -173,7 +183,15 @@ export function buildProgram(): Command {
     .description(msg('cli.round.set'))
     .argument('<year>', msg('cli.arg.year'))
     .option('--deadline <date>', msg('cli.opt.deadline'))
-    .addHelpText('after', examples('gongshu round set 2026 --deadline 2026-05-22'))
+    .option('--subsidy <yuan>', msg('records.opt.subsidy'))
+    .option('--pass-at <points>', msg('records.opt.passAt'))
+    .option('--excellent-at <points>', msg('records.opt.excellentAt'))
+    .option('--excellent-share <share>', msg('records.opt.excellentShare'))
+    .option('--rubric <file>', msg('records.opt.rubric'))
+    .option('--review-method <method>', msg('workflow.opt.method'))
+    .option('--min-score <n>', msg('workflow.opt.minScore'))
+    .option('--quota <n>', msg('workflow.opt.quota'))
+    .addHelpText('after', examples('gongshu round set 2026 --deadline 2026-05-22', 'gongshu round set 2026 --subsidy 20000 --excellent-share 30%', 'gongshu round set 2029 --rubric 考核评分细则2029.json', 'gongshu round set 2026 --excellent-share 默认'))
     .action(lazy(async () => (await import('./round.js')).roundSet));
   round
     .command('show')
@@ -188,9 +206,9 @@ export function buildProgram(): Command {
     .command('import')
     .description(msg('cli.assess.import'))
     .argument('<paths...>', msg('cli.arg.paths'))
-    .option('--rubric <file>', msg('cli.opt.rubric'))
+    .option('--new-studios', msg('records.opt.newStudios'))
     .option('--json', msg('cli.opt.json'))
-    .addHelpText('after', examples('gongshu assess import ./2026考核表', 'gongshu assess import 考核表.xlsx --round 2026'))
+    .addHelpText('after', examples('gongshu assess import ./2026考核表', 'gongshu assess import 考核表.xlsx --round 2026', 'gongshu assess import ./2023年以前认定的工作室 --new-studios'))
     .action(lazy(async () => (await import('./assess.js')).assessImport));
   assess
     .command('set')
@@ -203,11 +221,18 @@ export function buildProgram(): Command {
     .addOption(new Option('--female-group <group>', msg('cli.opt.femaleGroup')).choices(['worker', 'cadre']))
     .addHelpText('after', examples('gongshu assess set 2 --lead-left', 'gongshu assess set 2 --lead-birth 1963-04 --lead-gender 男'))
     .action(lazy(async () => (await import('./assess.js')).assessSet));
+  assess
+    .command('withdraw')
+    .description(msg('records.cmd.assessWithdraw'))
+    .argument('<id>', msg('cli.arg.id'))
+    .option('--reason <text>', msg('cli.opt.reason'))
+    .option('--undo', msg('records.opt.restoreAssessment'))
+    .addHelpText('after', examples('gongshu assess withdraw 5 --reason "误导入：工作室名称写错，已按正确名称重新导入"', 'gongshu assess withdraw 5 --undo --reason "误操作"'))
+    .action(lazy(async () => (await import('./assess.js')).assessWithdraw));
 
   const scoring = program
     .command('score')
     .description(msg('cli.score.description'))
-    .option('--rubric <file>', msg('cli.opt.rubric'))
     .option('--json', msg('cli.opt.json'))
     .addHelpText('after', examples('gongshu score --round 2026', 'gongshu score --json', 'gongshu score show 2'))
     .action(lazy(async () => (await import('./assess.js')).score));
@@ -215,7 +240,6 @@ export function buildProgram(): Command {
     .command('show')
     .description(msg('cli.score.show'))
     .argument('<id>', msg('cli.arg.id'))
-    .option('--rubric <file>', msg('cli.opt.rubric'))
     .option('--json', msg('cli.opt.json'))
     .addHelpText('after', examples('gongshu score show 2'))
     .action(lazy(async () => (await import('./assess.js')).scoreShow));
@@ -223,7 +247,6 @@ export function buildProgram(): Command {
   scoring
     .command('confirm')
     .description(msg('workflow.cmd.scoreConfirm'))
-    .option('--rubric <file>', msg('cli.opt.rubric'))
     .option('--json', msg('cli.opt.json'))
     .addHelpText('after', examples('gongshu score confirm --round 2026'))
     .action(lazy(async () => (await import('./studios.js')).scoreConfirm));
@@ -354,6 +377,14 @@ export function buildProgram(): Command {
     .option('--reason <text>', msg('cli.opt.reason'))
     .addHelpText('after', examples('gongshu studios revoke GS-2023-004 --reason "考核不合格"'))
     .action(lazy(async () => (await import('./studios.js')).studiosRevoke));
+  studios
+    .command('merge')
+    .description(msg('records.cmd.studiosMerge'))
+    .argument('<studio>', msg('workflow.arg.studio'))
+    .argument('<into>', msg('records.arg.into'))
+    .option('--reason <text>', msg('cli.opt.reason'))
+    .addHelpText('after', examples('gongshu studios merge 7 GS-2026-001 --reason "考核表工作室名称写错，误建的工作室"'))
+    .action(lazy(async () => (await import('./studios.js')).studiosMerge));
 
   program
     .command('history')
@@ -397,10 +428,9 @@ export function buildProgram(): Command {
     .command('results')
     .description(msg('cli.export.resultsCmd'))
     .option('-o, --output <file>', msg('cli.opt.output'))
-    .option('--rubric <file>', msg('cli.opt.rubric'))
     .option('--force', msg('cli.opt.force'))
     .addHelpText('after', examples('gongshu export results --round 2026'))
-    .action(lazy(async () => (await import('./assess.js')).exportResults));
+    .action(lazy(async () => (await import('./export.js')).exportResults));
 
   exporter
     .command('shortlist')
@@ -409,14 +439,14 @@ export function buildProgram(): Command {
     .option('--internal', msg('workflow.opt.internal'))
     .option('--force', msg('cli.opt.force'))
     .addHelpText('after', examples('gongshu export shortlist --round 2026', 'gongshu export shortlist --internal'))
-    .action(lazy(async () => (await import('./shortlist.js')).exportShortlist));
+    .action(lazy(async () => (await import('./export.js')).exportShortlist));
   exporter
     .command('subsidy')
     .description(msg('workflow.cmd.exportSubsidy'))
     .option('-o, --output <file>', msg('cli.opt.output'))
     .option('--force', msg('cli.opt.force'))
     .addHelpText('after', examples('gongshu export subsidy --round 2026'))
-    .action(lazy(async () => (await import('./certification.js')).exportSubsidy));
+    .action(lazy(async () => (await import('./export.js')).exportSubsidy));
 
   program
     .command('interactive')

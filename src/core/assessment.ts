@@ -64,6 +64,8 @@ export interface SheetTotals {
 export interface Assessment {
   /** 填表单位（公章）, as written. */
   unitName?: string;
+  /** 铭牌编号, when the form has one (gongshu's template asks for it): the surest link to the studio. */
+  plaque?: string;
   studioName: string;
   /** 入选年份 as a year, or null when missing or unreadable. */
   selectionYear: number | null;

@@ -12,25 +12,30 @@
  *   未通过 (reject): only once the committee has looked at it — from 已评审, 拟认定 or 公示中 (an objection
  *     upheld during 公示). A failed eligibility check is its own outcome (形式审查不合格), not 未通过.
  *   已撤回 (withdraw): the applicant may withdraw at any point before 已认定.
+ *   采用新版本 (accept-version): a changed form that arrived after expert review was held as pending; taking
+ *     it back from 已评审, 拟认定 or 公示中 returns the application to 已提交 for a new eligibility check.
  *   已认定, 未通过 and 已撤回 are final; a mistake is corrected with undo, which is logged too.
  * Studio (from 认定 on):
  *   有效 / 已续建 (a running term) ─assess-pass / assess-fail / not-assess→ 考核合格 / 考核不合格 / 不参加考核
  *   考核合格 ─renew→ 已续建 (a new 3-year term); any of them ─expire→ 已到期 or ─revoke→ 已撤销 (final).
+ *   有效 ─decertify→ 已撤销认定 when its 认定 is undone; ─merge→ 已合并 when it was created in error.
  */
 import { msg, type MessageKey } from '../messages/index.js';
 
 export const APPLICATION_STATUSES = [
   'submitted', 'eligible', 'ineligible', 'reviewed', 'shortlisted', 'publicized', 'certified', 'rejected', 'withdrawn',
 ] as const;
-export const STUDIO_STATUSES = ['valid', 'assessed-pass', 'assessed-fail', 'not-assessed', 'renewed', 'expired', 'revoked'] as const;
+export const STUDIO_STATUSES = [
+  'valid', 'assessed-pass', 'assessed-fail', 'not-assessed', 'renewed', 'expired', 'revoked', 'decertified', 'merged',
+] as const;
 
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export type StudioStatus = (typeof STUDIO_STATUSES)[number];
 
 export const APPLICATION_EVENTS = [
-  'check-pass', 'check-fail', 'review', 'shortlist', 'unshortlist', 'publicize', 'certify', 'reject', 'withdraw',
+  'check-pass', 'check-fail', 'review', 'shortlist', 'unshortlist', 'publicize', 'certify', 'reject', 'withdraw', 'accept-version',
 ] as const;
-export const STUDIO_EVENTS = ['assess-pass', 'assess-fail', 'not-assess', 'renew', 'expire', 'revoke'] as const;
+export const STUDIO_EVENTS = ['assess-pass', 'assess-fail', 'not-assess', 'renew', 'expire', 'revoke', 'decertify', 'merge'] as const;
 
 export type ApplicationEvent = (typeof APPLICATION_EVENTS)[number];
 export type StudioEvent = (typeof STUDIO_EVENTS)[number];
@@ -67,15 +72,18 @@ export const APPLICATION_TRANSITIONS: readonly TransitionRule<ApplicationStatus,
   { from: 'reviewed', event: 'shortlist', to: 'shortlisted' },
   { from: 'reviewed', event: 'reject', to: 'rejected' },
   { from: 'reviewed', event: 'withdraw', to: 'withdrawn' },
+  { from: 'reviewed', event: 'accept-version', to: 'submitted' },
 
   { from: 'shortlisted', event: 'publicize', to: 'publicized' },
   { from: 'shortlisted', event: 'unshortlist', to: 'reviewed' },
   { from: 'shortlisted', event: 'reject', to: 'rejected' },
   { from: 'shortlisted', event: 'withdraw', to: 'withdrawn' },
+  { from: 'shortlisted', event: 'accept-version', to: 'submitted' },
 
   { from: 'publicized', event: 'certify', to: 'certified' },
   { from: 'publicized', event: 'reject', to: 'rejected' },
   { from: 'publicized', event: 'withdraw', to: 'withdrawn' },
+  { from: 'publicized', event: 'accept-version', to: 'submitted' },
 ];
 
 const RUNNING_TERM_MOVES = (from: StudioStatus): TransitionRule<StudioStatus, StudioEvent>[] => [
@@ -84,20 +92,36 @@ const RUNNING_TERM_MOVES = (from: StudioStatus): TransitionRule<StudioStatus, St
   { from, event: 'not-assess', to: 'not-assessed' },
   { from, event: 'expire', to: 'expired' },
   { from, event: 'revoke', to: 'revoked' },
+  { from, event: 'merge', to: 'merged' },
 ];
 
-/** Every allowed move of a studio. 已续建 is a running term like 有效, so it allows the same moves. */
+const ENDING_MOVES = (from: StudioStatus): TransitionRule<StudioStatus, StudioEvent>[] => [
+  { from, event: 'expire', to: 'expired' },
+  { from, event: 'revoke', to: 'revoked' },
+  { from, event: 'merge', to: 'merged' },
+];
+
+/**
+ * Every allowed move of a studio. 已续建 is a running term like 有效, so it allows the same moves. 撤销认定
+ * (an undone certification) happens only to a studio still in its first, unassessed term; 已合并 (a studio
+ * created in error, folded into the right one) is final like 已到期 and 已撤销.
+ */
 export const STUDIO_TRANSITIONS: readonly TransitionRule<StudioStatus, StudioEvent>[] = [
   ...RUNNING_TERM_MOVES('valid'),
+  { from: 'valid', event: 'decertify', to: 'decertified' },
   ...RUNNING_TERM_MOVES('renewed'),
   { from: 'assessed-pass', event: 'renew', to: 'renewed' },
-  { from: 'assessed-pass', event: 'expire', to: 'expired' },
-  { from: 'assessed-pass', event: 'revoke', to: 'revoked' },
-  { from: 'assessed-fail', event: 'expire', to: 'expired' },
-  { from: 'assessed-fail', event: 'revoke', to: 'revoked' },
-  { from: 'not-assessed', event: 'expire', to: 'expired' },
-  { from: 'not-assessed', event: 'revoke', to: 'revoked' },
+  ...ENDING_MOVES('assessed-pass'),
+  ...ENDING_MOVES('assessed-fail'),
+  ...ENDING_MOVES('not-assessed'),
 ];
+
+/**
+ * Moves an undo may not reverse on its own record: they are the side effect of a change to another record
+ * (撤销认定 follows the application's undone 认定) or fold two records into one (合并). Undo those where
+ * they started.
+ */
+export const NOT_UNDOABLE_EVENTS: ReadonlySet<AnyEvent> = new Set(['decertify', 'merge']);
 
 export function statusesOf<K extends LifecycleKind>(kind: K): readonly StatusOf<K>[] {
   return (kind === 'application' ? APPLICATION_STATUSES : STUDIO_STATUSES) as unknown as readonly StatusOf<K>[];

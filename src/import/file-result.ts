@@ -3,7 +3,8 @@ import type { Finding } from '../core/finding.js';
 import { msg } from '../messages/index.js';
 import type { FileError } from './parse-file.js';
 
-export type FileOutcome = 'imported' | 'new-version' | 'skipped' | 'failed';
+/** pending: a new version stored but not in effect (the application is past expert review). */
+export type FileOutcome = 'imported' | 'new-version' | 'pending' | 'skipped' | 'failed';
 
 export interface FileResult {
   file: string;
@@ -33,6 +34,8 @@ export function outcomeLabel(outcome: FileOutcome): string {
       return msg('cli.outcome.imported');
     case 'new-version':
       return msg('cli.outcome.newVersion');
+    case 'pending':
+      return msg('cli.outcome.pending');
     case 'skipped':
       return msg('cli.outcome.skipped');
     case 'failed':

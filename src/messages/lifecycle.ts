@@ -24,6 +24,8 @@ export const lifecycleMessages = {
   'lifecycle.status.renewed': { zh: '已续建', en: 'renewed' },
   'lifecycle.status.expired': { zh: '已到期', en: 'expired' },
   'lifecycle.status.revoked': { zh: '已撤销', en: 'revoked' },
+  'lifecycle.status.decertified': { zh: '已撤销认定', en: 'certification undone' },
+  'lifecycle.status.merged': { zh: '已合并', en: 'merged' },
 
   // Events, written as the action the clerk asks for.
   'lifecycle.event.check-pass': { zh: '形式审查合格', en: 'pass the eligibility check' },
@@ -35,12 +37,15 @@ export const lifecycleMessages = {
   'lifecycle.event.certify': { zh: '认定', en: 'certify' },
   'lifecycle.event.reject': { zh: '不予通过', en: 'reject' },
   'lifecycle.event.withdraw': { zh: '撤回', en: 'withdraw' },
+  'lifecycle.event.accept-version': { zh: '采用新版本', en: 'accept the new version' },
   'lifecycle.event.assess-pass': { zh: '考核合格', en: 'pass the assessment' },
   'lifecycle.event.assess-fail': { zh: '考核不合格', en: 'fail the assessment' },
   'lifecycle.event.not-assess': { zh: '不参加考核', en: 'exclude from assessment' },
   'lifecycle.event.renew': { zh: '续建', en: 'renew' },
   'lifecycle.event.expire': { zh: '到期', en: 'expire' },
   'lifecycle.event.revoke': { zh: '撤销', en: 'revoke' },
+  'lifecycle.event.decertify': { zh: '撤销认定', en: 'undo the certification' },
+  'lifecycle.event.merge': { zh: '合并', en: 'merge' },
 
   // Transitions.
   'lifecycle.entity.application': { zh: '申报', en: 'Application' },

@@ -28,6 +28,8 @@ import { birthUnreadable } from './birth-unreadable.js';
 
 export type { Rule, RuleContext, OtherLead, MaterialsRecord } from './context.js';
 export { eligibilityLabel, eligibilityText, isEligible, type Eligibility } from './verdict.js';
+export { covers, findingField, isWaived, waiverGround, waiverKind, type Waiver, type WaiverKind } from './waivers.js';
+import { isWaived, type Waiver } from './waivers.js';
 export { defaultDeadline } from './context.js';
 
 /** In the order of the table; every finding's code is the code of the rule that made it. */
@@ -45,10 +47,11 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = ALL_RULES): 
 
 export type RuleOutcome = 'pass' | 'fail' | 'warning' | 'waived';
 
-/** One rule's cell in the review workbook: ✓ pass, ✗ fail, warning, or 豁免 (every error of it overridden). */
-export function ruleOutcome(findings: readonly Finding[], code: string, overriddenCodes: ReadonlySet<string>): RuleOutcome {
+/** One rule's cell in the review workbook: ✓ pass, ✗ fail, warning, or 豁免 (every error of it waived). */
+export function ruleOutcome(findings: readonly Finding[], code: string, waivers: readonly Waiver[]): RuleOutcome {
   const own = findings.filter((f) => f.code === code);
-  if (own.some((f) => f.severity === 'error')) return overriddenCodes.has(code) ? 'waived' : 'fail';
+  const errors = own.filter((f) => f.severity === 'error');
+  if (errors.length > 0) return errors.every((f) => isWaived(f, waivers)) ? 'waived' : 'fail';
   return own.some((f) => f.severity === 'warning') ? 'warning' : 'pass';
 }
 

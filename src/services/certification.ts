@@ -1,31 +1,41 @@
 /**
- * 公示 and 认定: the notice period, objections, certification with plaque numbers and the subsidy,
- * and the side effects an undo of those steps must reverse.
+ * 公示 and 认定: the notice period, objections, certification with plaque numbers and the subsidy, and its
+ * payment. A studio is a new row of the register for each certification, never found by its name, so two
+ * people of the same name and occupation become two studios with two plaques.
  */
 import { unitNameOf } from '../core/application.js';
 import { addDays, addWorkingDays, validUntil } from '../core/calendar.js';
-import { ruleThresholds } from '../rules/data.js';
-import { UsageError, RefusedError } from '../core/errors.js';
+import { RefusedError, UsageError } from '../core/errors.js';
+import { leadIdKey, normalizedId } from '../core/identity.js';
 import { nextPlaqueNumbers } from '../core/shortlist.js';
 import { nameKey } from '../core/text.js';
 import { msg } from '../messages/index.js';
+import { ruleThresholds } from '../rules/data.js';
 import { getApplication, listApplications } from '../store/applications.js';
-import { findStudio } from '../store/assessments.js';
-import { appendAudit, type Actor, type AuditEntry } from '../store/audit.js';
+import { appendAudit } from '../store/audit.js';
 import { autoBackup } from '../store/backup.js';
 import { addObjection, getNotice, openObjections, resolveObjections, saveNotice, type Notice } from '../store/notice.js';
-import type { Db } from '../store/open.js';
 import { getRound } from '../store/rounds.js';
 import { move } from '../store/status.js';
-import { deleteStudio, hasAssessments, insertCertifiedStudio, setTerm, studioOfApplication, usedPlaques } from '../store/studios.js';
+import { validStudioLeads } from '../store/studio-leads.js';
+import { insertCertifiedStudio, listStudios, setSubsidyPaid, usedPlaques, type StudioRow } from '../store/studios.js';
+import { requireApplication } from './applications.js';
+import { inTransaction, type Workspace } from './context.js';
 import { rankedByReview } from './shortlist.js';
+import { resolveStudio } from './studios.js';
 
-export function subsidyFor(db: Db, round: number): number {
-  return getRound(db, round).settings.subsidyYuan ?? ruleThresholds().subsidyYuan;
+export type { Notice };
+
+export function subsidyFor(ws: Workspace, round: number): number {
+  return getRound(ws.db, round).settings.subsidyYuan ?? ruleThresholds().subsidyYuan;
 }
 
 export function noticeEnd(from: string, to?: string): string {
   return to ?? addWorkingDays(from, ruleThresholds().noticeWorkingDays);
+}
+
+export function noticeOf(ws: Workspace, round: number): Notice | undefined {
+  return getNotice(ws.db, round);
 }
 
 export interface PublicizeResult {
@@ -34,81 +44,113 @@ export interface PublicizeResult {
   backup: string;
 }
 
-export function publicize(db: Db, actor: Actor, dbFile: string, round: number, from: string, to?: string): PublicizeResult {
+export function publicize(ws: Workspace, round: number, from: string, to?: string): PublicizeResult {
   const endsOn = noticeEnd(from, to);
   if (endsOn < from) throw new UsageError('notice-ends-before-start', msg('workflow.notice.endsBeforeStart', { from, to: endsOn }));
-  const ids = listApplications(db, round).filter((a) => a.status === 'shortlisted').map((a) => a.id);
+  const ids = listApplications(ws.db, round).filter((a) => a.status === 'shortlisted').map((a) => a.id);
   if (ids.length === 0) throw new RefusedError('nothing-to-publicize', msg('workflow.notice.nothingShortlisted', { round }));
   const notice = { round, startsOn: from, endsOn };
-  const backup = autoBackup(db, dbFile, 'publicize');
-  db.transaction(() => {
-    saveNotice(db, notice, actor);
-    for (const id of ids) move(db, actor, 'application', id, 'publicize', { from, to: endsOn });
-  }).immediate();
+  const backup = autoBackup(ws.db, ws.dbFile, 'publicize');
+  inTransaction(ws, () => {
+    saveNotice(ws.db, notice, ws.actor);
+    for (const id of ids) move(ws.db, ws.actor, 'application', id, 'publicize', { from, to: endsOn });
+  });
   return { notice, ids, backup };
 }
 
 const OBJECTION_OPEN_STATUSES = new Set(['shortlisted', 'publicized']);
 
-export function raiseObjection(db: Db, actor: Actor, id: number, reason: string): number {
-  const app = getApplication(db, id);
-  if (!app) throw new RefusedError('application-not-found', msg('cli.notFound', { id }));
-  if (!OBJECTION_OPEN_STATUSES.has(app.status)) {
-    throw new RefusedError('objection-not-open', msg('workflow.objection.notOpen', { id }));
-  }
-  return db.transaction(() => {
-    const objectionId = addObjection(db, id, reason, actor);
-    appendAudit(db, actor, 'application', id, 'objection', { objectionId, reason });
+export function openObjectionCount(ws: Workspace, id: number): number {
+  return openObjections(ws.db, id).length;
+}
+
+export function raiseObjection(ws: Workspace, id: number, reason: string): number {
+  if (!reason) throw new UsageError('reason-required', msg('workflow.reasonRequired'));
+  const app = requireApplication(ws, id);
+  if (!OBJECTION_OPEN_STATUSES.has(app.status)) throw new RefusedError('objection-not-open', msg('workflow.objection.notOpen', { id }));
+  return inTransaction(ws, () => {
+    const objectionId = addObjection(ws.db, id, reason, ws.actor);
+    appendAudit(ws.db, ws.actor, 'application', id, 'objection', { objectionId, reason });
     return objectionId;
-  })();
+  });
 }
 
-export function resolveObjection(db: Db, actor: Actor, id: number, resolution: string): number {
-  if (openObjections(db, id).length === 0) throw new RefusedError('no-open-objection', msg('workflow.objection.noneOpen', { id }));
-  return db.transaction(() => {
-    const n = resolveObjections(db, id, resolution, actor);
-    appendAudit(db, actor, 'application', id, 'objection-resolved', { resolution, count: n });
+export function resolveObjection(ws: Workspace, id: number, resolution: string): number {
+  if (!resolution) throw new UsageError('reason-required', msg('workflow.reasonRequired'));
+  requireApplication(ws, id);
+  if (openObjections(ws.db, id).length === 0) throw new RefusedError('no-open-objection', msg('workflow.objection.noneOpen', { id }));
+  return inTransaction(ws, () => {
+    const n = resolveObjections(ws.db, id, resolution, ws.actor);
+    appendAudit(ws.db, ws.actor, 'application', id, 'objection-resolved', { resolution, count: n });
     return n;
-  })();
+  });
 }
 
-export type BlockReason = 'notice-running' | 'objection-open' | 'studio-exists';
+export type BlockReason = 'notice-running' | 'objection-open' | 'lead-has-studio';
+
+export interface CertifyPlanEntry {
+  applicationId: number;
+  studioName: string;
+  /** Why it is not certified on that date; undefined: it will be. */
+  blocked?: { reason: BlockReason; message: string };
+}
+
+/** What `certify --date` would do with each publicized application of the round, without doing it. */
+export function certifyPlan(ws: Workspace, round: number, date: string): CertifyPlanEntry[] {
+  const notice = getNotice(ws.db, round);
+  if (!notice) throw new RefusedError('no-notice', msg('workflow.certify.noNotice', { round }));
+  const ranked = rankedByReview(ws, round, new Set(['publicized']));
+  if (ranked.length === 0) throw new RefusedError('nothing-to-certify', msg('workflow.certify.nothingPublicized', { round }));
+  const leads = validStudioLeads(ws.db, date);
+  return ranked.map(({ app }) => {
+    const entry = { applicationId: app.id, studioName: app.current.parsed.application.studioName };
+    const objections = openObjections(ws.db, app.id).length;
+    const idKey = leadIdKey(app.current.parsed);
+    // One person leads one studio: a lead who already leads a running studio is not certified a second time.
+    const existing = idKey === null ? undefined : leads.find((s) => s.applicationId !== app.id && normalizedId(s.idNumber) === idKey);
+    if (date <= notice.endsOn) {
+      return { ...entry, blocked: { reason: 'notice-running' as const, message: msg('workflow.certify.noticeRunning', { endsOn: notice.endsOn, next: addDays(notice.endsOn, 1) }) } };
+    }
+    if (objections > 0) return { ...entry, blocked: { reason: 'objection-open' as const, message: msg('workflow.certify.objectionOpen', { count: objections, id: app.id }) } };
+    if (existing) return { ...entry, blocked: { reason: 'lead-has-studio' as const, message: msg('records.certify.leadHasStudio', { name: existing.studioName, plaque: existing.plaque ?? '' }) } };
+    return entry;
+  });
+}
+
+export interface CertifiedEntry {
+  applicationId: number;
+  studioId: number;
+  plaque: string;
+  studioName: string;
+  validUntil: string;
+}
 
 export interface CertifyResult {
-  certified: { applicationId: number; studioId: number; plaque: string; studioName: string; validUntil: string }[];
+  certified: CertifiedEntry[];
   blocked: { applicationId: number; reason: BlockReason; message: string }[];
   backup: string | null;
 }
 
-export function certify(db: Db, actor: Actor, dbFile: string, round: number, date: string): CertifyResult {
-  const notice = getNotice(db, round);
-  if (!notice) throw new RefusedError('no-notice', msg('workflow.certify.noNotice', { round }));
-  const ranked = rankedByReview(db, round, new Set(['publicized']));
-  if (ranked.length === 0) throw new RefusedError('nothing-to-certify', msg('workflow.certify.nothingPublicized', { round }));
-  const blocked: CertifyResult['blocked'] = [];
-  const ready = ranked.filter(({ app }) => {
-    const parsed = app.current.parsed.application;
-    const objections = openObjections(db, app.id);
-    if (date <= notice.endsOn) {
-      blocked.push({ applicationId: app.id, reason: 'notice-running', message: msg('workflow.certify.noticeRunning', { endsOn: notice.endsOn, next: addDays(notice.endsOn, 1) }) });
-    } else if (objections.length > 0) {
-      blocked.push({ applicationId: app.id, reason: 'objection-open', message: msg('workflow.certify.objectionOpen', { count: objections.length, id: app.id }) });
-    } else if (findStudio(db, nameKey(parsed.studioName), nameKey(parsed.lead.name))) {
-      blocked.push({ applicationId: app.id, reason: 'studio-exists', message: msg('workflow.certify.studioExists', { name: parsed.studioName }) });
-    } else return true;
-    return false;
-  });
+/**
+ * Certifies every publicized application whose notice has ended without an open objection, in ranking
+ * order: a new studio row each, with the next plaque numbers (never one given before) and the round's subsidy.
+ */
+export function certify(ws: Workspace, round: number, date: string): CertifyResult {
+  const plan = certifyPlan(ws, round, date);
+  const blocked = plan.filter((p) => p.blocked).map((p) => ({ applicationId: p.applicationId, ...p.blocked! }));
+  const ready = plan.filter((p) => !p.blocked);
   if (ready.length === 0) return { certified: [], blocked, backup: null };
 
-  const backup = autoBackup(db, dbFile, 'certify');
-  const subsidy = subsidyFor(db, round);
+  const backup = autoBackup(ws.db, ws.dbFile, 'certify');
+  const subsidy = subsidyFor(ws, round);
   const until = validUntil(date);
-  const certified = db.transaction(() => {
-    const plaques = nextPlaqueNumbers(round, usedPlaques(db), ready.length);
-    return ready.map(({ app }, i) => {
+  const certified = inTransaction(ws, () => {
+    const plaques = nextPlaqueNumbers(round, usedPlaques(ws.db), ready.length);
+    return ready.map((p, i) => {
+      const app = getApplication(ws.db, p.applicationId)!;
       const a = app.current.parsed.application;
       const plaque = plaques[i]!;
-      const studioId = insertCertifiedStudio(db, {
+      const studioId = insertCertifiedStudio(ws.db, {
         name: a.studioName,
         nameKey: nameKey(a.studioName),
         leadName: a.lead.name,
@@ -126,32 +168,27 @@ export function certify(db: Db, actor: Actor, dbFile: string, round: number, dat
         plaque,
         subsidyYuan: subsidy,
       });
-      move(db, actor, 'application', app.id, 'certify', { date, studioId, plaque });
-      appendAudit(db, actor, 'studio', studioId, 'certify', { applicationId: app.id, plaque, certifiedOn: date, validUntil: until, subsidyYuan: subsidy });
+      move(ws.db, ws.actor, 'application', app.id, 'certify', { date, studioId, plaque });
+      appendAudit(ws.db, ws.actor, 'studio', studioId, 'certify', { applicationId: app.id, plaque, certifiedOn: date, validUntil: until, subsidyYuan: subsidy });
       return { applicationId: app.id, studioId, plaque, studioName: a.studioName, validUntil: until };
     });
-  }).immediate();
+  });
   return { certified, blocked, backup };
 }
 
-/**
- * Side effects to reverse before a status change is undone. Undoing 认定 removes the studio record it
- * created, unless the studio already has assessments; its plaque number is not handed out again (a plaque
- * may already be engraved), so the next certification takes the next number. Undoing 续建 puts the
- * previous term back. Runs inside the undo's transaction.
- */
-export function reverseSideEffects(db: Db, entry: AuditEntry): void {
-  const event = entry.detail.event;
-  if (entry.entity === 'application' && event === 'certify') {
-    const studio = studioOfApplication(db, entry.entityId!);
-    if (!studio) return;
-    if (hasAssessments(db, studio.id) || studio.status !== 'valid') {
-      throw new RefusedError('undo-certify-refused', msg('workflow.undo.certifyHasHistory', { id: entry.entityId!, plaque: studio.plaque ?? '' }));
-    }
-    deleteStudio(db, studio.id);
-  }
-  if (entry.entity === 'studio' && event === 'renew') {
-    const { previousStart, previousUntil } = entry.detail as { previousStart?: string; previousUntil?: string };
-    if (previousStart && previousUntil) setTerm(db, entry.entityId!, previousStart, previousUntil);
-  }
+/** `subsidy paid STUDIO --date`, or with `paidOn` null (`--undo`) the payment record taken back; logged either way. */
+export function recordSubsidyPayment(ws: Workspace, ref: string, paidOn: string | null): StudioRow {
+  const studio = resolveStudio(ws, ref);
+  if (studio.subsidyYuan === null) throw new RefusedError('no-subsidy', msg('workflow.subsidy.none', { name: studio.name }));
+  if (paidOn === null && studio.subsidyPaidOn === null) throw new RefusedError('subsidy-not-paid', msg('records.subsidy.notPaid', { name: studio.name }));
+  inTransaction(ws, () => {
+    setSubsidyPaid(ws.db, studio.id, paidOn);
+    appendAudit(ws.db, ws.actor, 'studio', studio.id, paidOn ? 'subsidy-paid' : 'subsidy-paid-undo', { paidOn, previous: studio.subsidyPaidOn });
+  });
+  return studio;
+}
+
+/** The round's studios with a subsidy (补助发放名单): certified studios only, whether paid or not. */
+export function subsidyStudios(ws: Workspace, round: number): StudioRow[] {
+  return listStudios(ws.db, { selectionYear: round }).filter((s) => s.subsidyYuan !== null);
 }

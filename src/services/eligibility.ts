@@ -1,14 +1,21 @@
-/** Runs the eligibility rules (形式审查) for stored applications and keeps the findings with them. */
+/**
+ * The eligibility check (形式审查) of stored applications: the rules over the form in effect, the round, the
+ * other leads and the materials; the findings are kept with the application and, while the check still
+ * decides (before expert review), its status moves to 形式审查合格 / 不合格.
+ *
+ * Re-running it changes nothing that has not changed: an application is never compared with itself or its
+ * own studio, and withdrawn or rejected applications are out of the comparison.
+ */
 import type { Finding } from '../core/finding.js';
-import { isEligible, runRules } from '../rules/index.js';
+import { isEligible, runRules, type Waiver } from '../rules/index.js';
 import type { OtherLead, RuleContext } from '../rules/context.js';
 import { idKey } from '../rules/duplicate-lead.js';
 import { isBlank } from '../rules/fields.js';
 import {
   activeOverrides,
-  getApplication,
   applicationsWithMaterials,
-  leadIdNumbers,
+  getApplication,
+  leadsOfRound,
   listApplications,
   receivedMaterials,
   reportStudioName,
@@ -16,16 +23,24 @@ import {
   type StoredApplication,
 } from '../store/applications.js';
 import type { Db } from '../store/open.js';
-import { getRound, type Round } from '../store/rounds.js';
-import { validStudioLeads, type StudioLead } from '../store/studio-leads.js';
 import { isPurgedData } from '../store/purge.js';
-import type { Actor } from '../store/audit.js';
+import { getRound, type Round } from '../store/rounds.js';
 import { move } from '../store/status.js';
+import { validStudioLeads, type StudioLead } from '../store/studio-leads.js';
+import { inTransaction, type Workspace } from './context.js';
 
 export interface Evaluation {
   findings: Finding[];
   eligible: boolean;
-  overridden: Set<string>;
+  waivers: Waiver[];
+}
+
+/** Applications out of the selection: they are not compared with the others, and no one with them. */
+export const OUT_OF_SELECTION: ReadonlySet<string> = new Set(['withdrawn', 'rejected']);
+
+interface StudioEntry {
+  lead: OtherLead;
+  applicationId: number | null;
 }
 
 /**
@@ -36,12 +51,12 @@ export interface Evaluation {
 export class RoundFacts {
   private readonly applications = new Map<string, { id: number; lead: OtherLead }[]>();
   private readonly keyOf = new Map<number, string>();
-  private readonly studios = new Map<string, OtherLead[]>();
+  private readonly studios = new Map<string, StudioEntry[]>();
 
   constructor(
     readonly round: Round,
     studioLeads: readonly StudioLead[],
-    applications: readonly { id: number; idNumber: string }[],
+    applications: readonly { id: number; idNumber: string; status: string }[],
     /** Applications whose materials are tracked (see materialsTracked). */
     private readonly withMaterials: ReadonlySet<number>,
   ) {
@@ -49,21 +64,19 @@ export class RoundFacts {
       if (isBlank(s.idNumber)) continue;
       const key = idKey(s.idNumber);
       const list = this.studios.get(key) ?? [];
-      list.push({ ref: s.studioName, idNumber: s.idNumber, kind: 'studio' });
+      list.push({ lead: { ref: s.plaque ? `${s.studioName}（${s.plaque}）` : s.studioName, idNumber: s.idNumber, kind: 'studio' }, applicationId: s.applicationId });
       this.studios.set(key, list);
     }
-    for (const a of applications) this.setApplicationLead(a.id, a.idNumber);
+    for (const a of applications) this.setApplicationLead(a.id, a.idNumber, a.status);
   }
 
-  static load(db: Db, year: number, applications?: readonly StoredApplication[]): RoundFacts {
+  static load(db: Db, year: number): RoundFacts {
     const round = getRound(db, year);
-    // Only the lead ID numbers are needed: read them without parsing every stored form, unless the forms are at hand.
-    const apps = applications ? applications.map((a) => ({ id: a.id, idNumber: a.current.parsed.application.lead.idNumber })) : leadIdNumbers(db, year);
-    return new RoundFacts(round, validStudioLeads(db, round.deadline), apps, applicationsWithMaterials(db));
+    return new RoundFacts(round, validStudioLeads(db, round.deadline), leadsOfRound(db, year), applicationsWithMaterials(db));
   }
 
-  /** Records (or replaces) an application's lead, e.g. after an import wrote a new version. */
-  setApplicationLead(id: number, idNumber: string): void {
+  /** Records (or replaces, or with a status out of the selection removes) an application's lead. */
+  setApplicationLead(id: number, idNumber: string, status: string): void {
     const old = this.keyOf.get(id);
     if (old !== undefined) {
       const list = this.applications.get(old)!.filter((e) => e.id !== id);
@@ -71,7 +84,7 @@ export class RoundFacts {
       else this.applications.delete(old);
       this.keyOf.delete(id);
     }
-    if (isBlank(idNumber)) return;
+    if (isBlank(idNumber) || OUT_OF_SELECTION.has(status)) return;
     const key = idKey(idNumber);
     const list = this.applications.get(key) ?? [];
     list.push({ id, lead: { ref: `#${id}`, idNumber, kind: 'application' } });
@@ -99,12 +112,13 @@ export class RoundFacts {
     return this.withMaterials.has(id);
   }
 
-  /** Other leads that may be the same person as this application's lead (same comparable ID). */
+  /** Other leads that may be the same person as this application's lead: never itself, never its own studio. */
   othersFor(id: number, idNumber: string): OtherLead[] {
     if (isBlank(idNumber)) return [];
     const key = idKey(idNumber);
     const apps = (this.applications.get(key) ?? []).filter((e) => e.id !== id).map((e) => e.lead);
-    return [...apps, ...(this.studios.get(key) ?? [])];
+    const studios = (this.studios.get(key) ?? []).filter((s) => s.applicationId !== id).map((s) => s.lead);
+    return [...apps, ...studios];
   }
 }
 
@@ -124,38 +138,46 @@ export function ruleContextFor(db: Db, app: StoredApplication, facts: RoundFacts
 }
 
 /** Statuses the eligibility check still decides; from 已评审 on, the committee has taken over. */
-const CHECKED_STATUSES: ReadonlySet<string> = new Set(['submitted', 'eligible', 'ineligible']);
+export const CHECKED_STATUSES: ReadonlySet<string> = new Set(['submitted', 'eligible', 'ineligible']);
+
+export function waiversOf(db: Db, applicationId: number): Waiver[] {
+  return activeOverrides(db, applicationId).map((o) => ({ code: o.code, field: o.field }));
+}
 
 /**
  * Recomputes and stores one application's findings, and moves it to 形式审查合格 / 不合格 when the
- * result changed (logged like every status change). Call inside the caller's transaction.
+ * result changed (logged like every status change). Runs inside the caller's transaction.
  */
-export function evaluateApplication(db: Db, id: number, actor: Actor, facts?: RoundFacts): Evaluation {
-  const app = getApplication(db, id);
+export function evaluateApplication(ws: Workspace, id: number, facts?: RoundFacts): Evaluation {
+  const app = getApplication(ws.db, id);
   if (!app) throw new Error(`application ${id} not found`);
-  return evaluateStored(db, app, actor, facts);
+  return evaluateStored(ws, app, facts);
 }
 
-function evaluateStored(db: Db, app: StoredApplication, actor: Actor, facts?: RoundFacts): Evaluation {
-  const overridden = new Set(activeOverrides(db, app.id).map((o) => o.code));
+function evaluateStored(ws: Workspace, app: StoredApplication, facts?: RoundFacts): Evaluation {
+  const waivers = waiversOf(ws.db, app.id);
   // After `db purge` only the verdict is left: checking the emptied form again would invent missing fields.
-  if (isPurgedData(app.current.parsed)) return { findings: app.findings, eligible: app.eligible ?? false, overridden };
-  const findings = runRules(ruleContextFor(db, app, facts));
-  const eligible = isEligible(findings, overridden);
-  saveFindings(db, app.id, findings, eligible);
+  if (isPurgedData(app.current.parsed)) return { findings: app.findings, eligible: app.eligible ?? false, waivers };
+  const findings = runRules(ruleContextFor(ws.db, app, facts));
+  const eligible = isEligible(findings, waivers);
+  saveFindings(ws.db, app.id, findings, eligible);
   const target = eligible ? 'eligible' : 'ineligible';
-  if (CHECKED_STATUSES.has(app.status) && app.status !== target) move(db, actor, 'application', app.id, eligible ? 'check-pass' : 'check-fail');
-  return { findings, eligible, overridden };
+  if (CHECKED_STATUSES.has(app.status) && app.status !== target) move(ws.db, ws.actor, 'application', app.id, eligible ? 'check-pass' : 'check-fail');
+  return { findings, eligible, waivers };
 }
 
-/** Recomputes a whole round (after a rule, deadline or import change: duplicates depend on the others). */
-export function evaluateRound(db: Db, round: number, actor: Actor): number {
-  // Immediate: a transaction that reads first and writes later cannot wait for another gongshu's write
-  // lock (SQLite answers "database is locked" at once); one that takes the lock first can.
-  return db.transaction(() => {
-    const apps = listApplications(db, round);
-    const facts = RoundFacts.load(db, round, apps);
-    for (const app of apps) evaluateStored(db, app, actor, facts);
+/** Checks the given applications again against the round as it is now (one reading of the round). */
+export function recheck(ws: Workspace, round: number, ids: Iterable<number>): void {
+  const facts = RoundFacts.load(ws.db, round);
+  for (const id of ids) evaluateApplication(ws, id, facts);
+}
+
+/** `apply validate`, and after a deadline or rule change: the whole round again. Returns how many were checked. */
+export function checkRound(ws: Workspace, round: number): number {
+  return inTransaction(ws, () => {
+    const apps = listApplications(ws.db, round);
+    const facts = RoundFacts.load(ws.db, round);
+    for (const app of apps) evaluateStored(ws, app, facts);
     return apps.length;
-  }).immediate();
+  });
 }

@@ -1,30 +1,50 @@
-/** Certified studios over their terms: due lists, renewal, assessment outcomes, expiry and revocation. */
+/** The studio register over the terms: lists, due dates, renewal, expiry, revocation, a former studio's date, merging. */
 import { addDays, validUntil } from '../core/calendar.js';
 import { dueStudios, type DueItem, type StudioTerm } from '../core/due.js';
-import { UsageError, RefusedError } from '../core/errors.js';
-import { isStatus, statusName, transition, type StudioEvent, type StudioStatus } from '../core/lifecycle.js';
-import type { Grade } from '../scoring/index.js';
+import { RefusedError, UsageError } from '../core/errors.js';
+import { isStatus, statusLabel, STUDIO_STATUSES } from '../core/lifecycle.js';
 import { msg } from '../messages/index.js';
-import { getStudio, type StudioRow } from '../store/assessments.js';
-import { appendAudit, type Actor } from '../store/audit.js';
-import { autoBackup } from '../store/backup.js';
-import type { Db } from '../store/open.js';
-import { currentStatus, move } from '../store/status.js';
-import { findStudioByPlaque, listStudios, setTerm } from '../store/studios.js';
-import type { ScoredAssessment } from './scoring.js';
+import { sharedAssessmentRounds } from '../store/assessments.js';
+import { appendAudit } from '../store/audit.js';
+import { move } from '../store/status.js';
+import {
+  findStudioByPlaque,
+  getStudio,
+  listStudios,
+  mergeStudioRows,
+  NOT_A_STUDIO,
+  setCertifiedOn as storeCertifiedOn,
+  setTerm,
+  type StudioRow,
+} from '../store/studios.js';
+import { inTransaction, type Workspace } from './context.js';
+
+export type { StudioRow };
 
 /** A studio named by its id (`12`, `#12`) or its plaque (`GS-2026-001`). */
-export function resolveStudio(db: Db, ref: string): StudioRow {
+export function resolveStudio(ws: Workspace, ref: string): StudioRow {
   const text = ref.trim();
-  const byPlaque = /^GS-/iu.test(text) ? findStudioByPlaque(db, text.toUpperCase()) : undefined;
+  const byPlaque = /^GS-/iu.test(text) ? findStudioByPlaque(ws.db, text.toUpperCase()) : undefined;
   const id = Number(text.replace(/^#/u, ''));
-  const studio = byPlaque ?? (Number.isInteger(id) && id > 0 ? getStudio(db, id) : undefined);
+  const studio = byPlaque ?? (Number.isInteger(id) && id > 0 ? getStudio(ws.db, id) : undefined);
   if (!studio) throw new RefusedError('studio-not-found', msg('workflow.studioNotFound', { id: text }));
   return studio;
 }
 
+/** A status as the clerk types it (a code or its Chinese name), or a usage error listing them. */
+export function parseStudioStatus(value: string): string {
+  const wanted = value.trim();
+  const status = STUDIO_STATUSES.find((s) => s === wanted || statusLabel(s) === wanted);
+  if (!status) throw new UsageError('bad-status', msg('workflow.studios.badStatus', { value: wanted, allowed: STUDIO_STATUSES.map((s) => `${s}（${statusLabel(s)}）`).join('、') }));
+  return status;
+}
+
+export function studios(ws: Workspace, filter: { status?: string; selectionYear?: number } = {}): StudioRow[] {
+  return listStudios(ws.db, filter);
+}
+
 export function studioTerm(s: StudioRow): StudioTerm | null {
-  if (!s.validUntil || !isStatus('studio', s.status)) return null;
+  if (!s.validUntil || !isStatus('studio', s.status) || NOT_A_STUDIO.includes(s.status)) return null;
   return {
     id: s.id,
     name: s.name,
@@ -44,91 +64,80 @@ export interface DueReport {
   withoutTerm: StudioRow[];
 }
 
-export function studiosDue(db: Db, today: string, window: string): DueReport {
-  const studios = listStudios(db);
-  const terms = studios.map(studioTerm).filter((t): t is StudioTerm => t !== null);
-  const withoutTerm = studios.filter((s) => !s.validUntil && s.status !== 'revoked' && s.status !== 'expired');
+export function studiosDue(ws: Workspace, today: string, window: string): DueReport {
+  const all = listStudios(ws.db);
+  const terms = all.map(studioTerm).filter((t): t is StudioTerm => t !== null);
+  const withoutTerm = all.filter((s) => !s.validUntil && s.status !== 'revoked' && s.status !== 'expired');
   return { items: dueStudios(terms, today, window), withoutTerm };
 }
 
-export function renewStudio(db: Db, actor: Actor, ref: string, startsOn?: string, reason?: string): { studio: StudioRow; startsOn: string; validUntil: string } {
-  const studio = resolveStudio(db, ref);
+export function renewStudio(ws: Workspace, ref: string, startsOn?: string, reason?: string): { studio: StudioRow; startsOn: string; validUntil: string } {
+  const studio = resolveStudio(ws, ref);
   const start = startsOn ?? (studio.validUntil ? addDays(studio.validUntil, 1) : undefined);
   if (!start) throw new UsageError('renew-needs-date', msg('workflow.studios.renewNeedsDate', { id: studio.id }));
   const until = validUntil(start);
-  db.transaction(() => {
-    move(db, actor, 'studio', studio.id, 'renew', {
+  inTransaction(ws, () => {
+    move(ws.db, ws.actor, 'studio', studio.id, 'renew', {
       ...(reason ? { reason } : {}),
       previousStart: studio.termStartedOn ?? studio.certifiedOn,
       previousUntil: studio.validUntil,
       startsOn: start,
       validUntil: until,
     });
-    setTerm(db, studio.id, start, until);
-  }).immediate();
+    setTerm(ws.db, studio.id, start, until);
+  });
   return { studio, startsOn: start, validUntil: until };
 }
 
 /**
  * Records the certification date of a studio gongshu did not certify (one created from an assessment
- * form), so its term and the due list can be computed. A term already running is not rewritten.
+ * form), so its term and the due list can be computed. A term gongshu gave is not rewritten.
  */
-export function setCertifiedOn(db: Db, actor: Actor, ref: string, certifiedOn: string): { studio: StudioRow; validUntil: string } {
-  const studio = resolveStudio(db, ref);
-  if (studio.createdFrom === 'certification') {
-    throw new RefusedError('studio-term-known', msg('workflow.studios.termKnown', { name: studio.name }));
-  }
+export function setCertifiedOn(ws: Workspace, ref: string, certifiedOn: string): { studio: StudioRow; validUntil: string } {
+  const studio = resolveStudio(ws, ref);
+  if (studio.createdFrom === 'certification') throw new RefusedError('studio-term-known', msg('workflow.studios.termKnown', { name: studio.name }));
   const until = validUntil(certifiedOn);
-  db.transaction(() => {
-    db.prepare('UPDATE studios SET certified_on = ? WHERE id = ?').run(certifiedOn, studio.id);
-    setTerm(db, studio.id, certifiedOn, until);
-    appendAudit(db, actor, 'studio', studio.id, 'set-certified-on', { certifiedOn, validUntil: until, previous: studio.certifiedOn });
-  }).immediate();
+  inTransaction(ws, () => {
+    storeCertifiedOn(ws.db, studio.id, certifiedOn);
+    setTerm(ws.db, studio.id, certifiedOn, until);
+    appendAudit(ws.db, ws.actor, 'studio', studio.id, 'set-certified-on', { certifiedOn, validUntil: until, previous: studio.certifiedOn });
+  });
   return { studio, validUntil: until };
 }
 
-export function endStudio(db: Db, actor: Actor, ref: string, event: 'expire' | 'revoke', reason: string): StudioRow {
-  const studio = resolveStudio(db, ref);
-  db.transaction(() => move(db, actor, 'studio', studio.id, event, reason ? { reason } : {})).immediate();
+export function endStudio(ws: Workspace, ref: string, event: 'expire' | 'revoke', reason: string): StudioRow {
+  if (event === 'revoke' && !reason) throw new UsageError('reason-required', msg('workflow.reasonRequired'));
+  const studio = resolveStudio(ws, ref);
+  inTransaction(ws, () => move(ws.db, ws.actor, 'studio', studio.id, event, reason ? { reason } : {}));
   return studio;
 }
 
-const EVENT_OF_GRADE: Partial<Record<Grade, StudioEvent>> = {
-  excellent: 'assess-pass',
-  pass: 'assess-pass',
-  fail: 'assess-fail',
-  'not-assessed': 'not-assess',
-};
-
-export interface RecordedOutcome {
-  studioId: number;
-  name: string;
-  grade: Grade;
-  event: StudioEvent | null;
-  /** The status the studio moves to (from the life-cycle table), when something is recorded. */
-  to?: StudioStatus;
-  /** Why nothing was recorded (incomplete form, status already decided). */
-  skipped?: string;
+export interface MergeResult {
+  from: StudioRow;
+  into: StudioRow;
+  /** Assessments moved onto the studio they belong to. */
+  assessments: number;
 }
 
-/** What `score confirm` would record for each scored assessment. */
-export function outcomePlan(db: Db, scored: readonly ScoredAssessment[]): RecordedOutcome[] {
-  return scored.map(({ stored, result }) => {
-    const event = EVENT_OF_GRADE[result.grade] ?? null;
-    const base = { studioId: stored.studio.id, name: stored.studio.name, grade: result.grade, event };
-    if (!event) return { ...base, skipped: msg('workflow.score.incomplete') };
-    const current = currentStatus(db, 'studio', stored.studio.id);
-    const move = transition('studio', current, event, stored.studio.id);
-    return move.ok ? { ...base, to: move.to } : { ...base, skipped: msg('workflow.score.alreadyDecided', { status: statusName(current) }) };
+/**
+ * `studios merge ID INTO-ID --reason`: a studio created in error (from an assessment form whose studio name
+ * had a typo) is folded into the right one. Its assessments move over; the row stays, as 已合并, pointing at
+ * the right studio. A studio gongshu certified is never merged away: its certification is undone instead.
+ */
+export function mergeStudios(ws: Workspace, fromRef: string, intoRef: string, reason: string): MergeResult {
+  if (!reason) throw new UsageError('reason-required', msg('workflow.reasonRequired'));
+  const from = resolveStudio(ws, fromRef);
+  const into = resolveStudio(ws, intoRef);
+  if (from.id === into.id) throw new UsageError('merge-same', msg('records.merge.same', { id: from.id }));
+  if (from.createdFrom === 'certification') throw new RefusedError('merge-certified', msg('records.merge.certified', { name: from.name, plaque: from.plaque ?? '' }));
+  if (NOT_A_STUDIO.includes(into.status)) throw new RefusedError('merge-into-gone', msg('records.merge.intoGone', { name: into.name, status: statusLabel(into.status as never) }));
+  const clash = sharedAssessmentRounds(ws.db, from.id, into.id);
+  if (clash.length > 0) throw new RefusedError('merge-two-assessments', msg('records.merge.twoAssessments', { from: from.id, into: into.id, rounds: clash.join('、') }));
+  const assessments = inTransaction(ws, () => {
+    const moved = mergeStudioRows(ws.db, from.id, into.id);
+    move(ws.db, ws.actor, 'studio', from.id, 'merge', { reason, into: into.id, assessments: moved });
+    appendAudit(ws.db, ws.actor, 'studio', into.id, 'merged-in', { from: from.id, name: from.name, reason, assessments: moved });
+    return moved;
   });
-}
-
-export function recordOutcomes(db: Db, actor: Actor, dbFile: string, round: number, plan: readonly RecordedOutcome[]): string | null {
-  const todo = plan.filter((p) => p.event && !p.skipped);
-  if (todo.length === 0) return null;
-  const backup = autoBackup(db, dbFile, 'score-confirm');
-  db.transaction(() => {
-    for (const p of todo) move(db, actor, 'studio', p.studioId, p.event!, { round, grade: p.grade });
-  }).immediate();
-  return backup;
+  return { from, into, assessments };
 }

@@ -1,5 +1,6 @@
 /** Repository of applications and their versions. Pure SQL; callers own the transaction. */
-import type { ParsedApplication } from '../core/application.js';
+import { unitNameOf, type ParsedApplication, type Unit } from '../core/application.js';
+import type { ApplicationKeys } from '../core/identity.js';
 import type { Finding } from '../core/finding.js';
 import { nowIso, type Actor } from './audit.js';
 import type { Db } from './open.js';
@@ -76,18 +77,27 @@ export function findVersionBySha(db: Db, round: number, sha256: string): { appli
     .get(round, sha256) as { applicationId: number; version: number } | undefined;
 }
 
-export function findApplicationId(db: Db, round: number, unitKey: string, leadKey: string): number | undefined {
-  const row = db
-    .prepare('SELECT id FROM applications WHERE round = ? AND unit_key = ? AND lead_key = ?')
-    .get(round, unitKey, leadKey) as { id: number } | undefined;
-  return row?.id;
+/** The applications of a round a form with these keys may belong to (same readable ID, or same unit and lead name). */
+export function applicationsWithKeys(db: Db, round: number, keys: ApplicationKeys): { id: number; keys: ApplicationKeys }[] {
+  const rows = db
+    .prepare(
+      `SELECT id, lead_id_key AS idKey, lead_name_key AS nameKey FROM applications
+       WHERE round = ? AND (lead_id_key = ? OR lead_name_key = ?) ORDER BY id`,
+    )
+    .all(round, keys.idKey, keys.nameKey) as { id: number; idKey: string | null; nameKey: string }[];
+  return rows.map((r) => ({ id: r.id, keys: { idKey: r.idKey, nameKey: r.nameKey } }));
 }
 
-export function insertApplication(db: Db, round: number, unitKey: string, leadKey: string, receivedDate: string | null): number {
+export function insertApplication(db: Db, round: number, keys: ApplicationKeys, receivedDate: string | null): number {
   const info = db
-    .prepare('INSERT INTO applications (round, unit_key, lead_key, received_date, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(round, unitKey, leadKey, receivedDate, nowIso());
+    .prepare('INSERT INTO applications (round, lead_id_key, lead_name_key, received_date, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(round, keys.idKey, keys.nameKey, receivedDate, nowIso());
   return Number(info.lastInsertRowid);
+}
+
+/** Puts a version in effect: what every list, check, review and certification reads from now on. */
+export function setCurrentVersion(db: Db, id: number, version: number, keys: ApplicationKeys): void {
+  db.prepare('UPDATE applications SET current_version = ?, lead_id_key = ?, lead_name_key = ? WHERE id = ?').run(version, keys.idKey, keys.nameKey, id);
 }
 
 export function setReceivedDate(db: Db, id: number, receivedDate: string | null): void {
@@ -120,9 +130,11 @@ export function setFemaleGroup(db: Db, id: number, group: FemaleGroup | null): v
   db.prepare('UPDATE applications SET female_group = ? WHERE id = ?').run(group, id);
 }
 
-/** The current version of each application, joined in one query (one per application would be N+1 round trips). */
-const CURRENT_VERSION = `JOIN application_versions v ON v.application_id = a.id
-  AND v.version = (SELECT MAX(version) FROM application_versions WHERE application_id = a.id)`;
+/**
+ * The version in effect of each application, joined in one query (one per application would be N+1 round
+ * trips). Later versions may exist: held as pending until the clerk accepts one (see services/versions.ts).
+ */
+const CURRENT_VERSION = `JOIN application_versions v ON v.application_id = a.id AND v.version = a.current_version`;
 
 /** The studio name on an application's current form, read without parsing the rest ('' when there is none). */
 export function applicationStudioName(db: Db, id: number): string {
@@ -186,52 +198,75 @@ export interface ApplicationSummary {
   leadOccupation: string;
   status: string;
   eligible: boolean | null;
-  /** Error findings whose code is not overridden. */
+  /** Error findings not waived. */
   errors: number;
+  /** Warning findings not acknowledged. */
   warnings: number;
+  /** Versions stored after the one in effect, waiting for the clerk (apply accept-version). */
+  pendingVersions: number;
 }
+
+/** Findings of `severity` on application `a` that no active waiver covers (same code, and same field unless the waiver predates fields). */
+const OPEN_FINDINGS = (severity: 'error' | 'warning'): string => `(SELECT count(*) FROM json_each(a.findings) f
+  WHERE f.value ->> 'severity' = '${severity}' AND NOT EXISTS (SELECT 1 FROM overrides o WHERE o.application_id = a.id
+    AND o.undone_at IS NULL AND o.code = f.value ->> 'code' AND (o.field IS NULL OR o.field = COALESCE(f.value ->> 'field', ''))))`;
 
 export function listApplicationSummaries(db: Db, round: number): ApplicationSummary[] {
   const rows = db
     .prepare(
       `SELECT a.id, a.eligible, a.status,
-         json_extract(v.data, '$.application.studioName', '$.application.unit.name', '$.application.lead.name', '$.application.lead.occupation') AS fields,
-         (SELECT count(*) FROM json_each(a.findings) f WHERE f.value ->> 'severity' = 'error' AND f.value ->> 'code' NOT IN
-           (SELECT code FROM overrides o WHERE o.application_id = a.id AND o.undone_at IS NULL)) AS errors,
-         (SELECT count(*) FROM json_each(a.findings) f WHERE f.value ->> 'severity' = 'warning') AS warnings
+         json_extract(v.data, '$.application.studioName', '$.application.unit.name', '$.application.coverUnit', '$.application.lead.name', '$.application.lead.occupation') AS fields,
+         ${OPEN_FINDINGS('error')} AS errors, ${OPEN_FINDINGS('warning')} AS warnings,
+         (SELECT count(*) FROM application_versions p WHERE p.application_id = a.id AND p.version > a.current_version) AS pending
        FROM applications a ${CURRENT_VERSION} WHERE a.round = ? ORDER BY a.id`,
     )
-    .all(round) as { id: number; eligible: number | null; status: string; fields: string; errors: number; warnings: number }[];
+    .all(round) as { id: number; eligible: number | null; status: string; fields: string; errors: number; warnings: number; pending: number }[];
   return rows.map((r) => {
-    const [studioName, unitName, leadName, leadOccupation] = (JSON.parse(r.fields) as (string | null)[]).map((x) => x ?? '');
-    return { id: r.id, studioName: studioName!, unitName: unitName!, leadName: leadName!, leadOccupation: leadOccupation!, status: r.status, eligible: r.eligible === null ? null : r.eligible === 1, errors: r.errors, warnings: r.warnings };
+    const [studioName, unitName, coverUnit, leadName, leadOccupation] = (JSON.parse(r.fields) as (string | null)[]).map((x) => x ?? '');
+    return {
+      id: r.id,
+      studioName: studioName!,
+      unitName: unitNameOf({ unit: { name: unitName! } as Unit, coverUnit: coverUnit! }),
+      leadName: leadName!,
+      leadOccupation: leadOccupation!,
+      status: r.status,
+      eligible: r.eligible === null ? null : r.eligible === 1,
+      errors: r.errors,
+      warnings: r.warnings,
+      pendingVersions: r.pending,
+    };
   });
 }
 
 /**
- * The lead ID number of every application of a round (current version), read without parsing the rest:
- * every import re-checks duplicates against the whole round, so this runs once per file.
+ * The lead ID number and status of every application of a round (form in effect), read without parsing
+ * the rest: the duplicate-lead check compares each application with all the others.
  */
-export function leadIdNumbers(db: Db, round: number): { id: number; idNumber: string }[] {
+export function leadsOfRound(db: Db, round: number): { id: number; idNumber: string; status: string }[] {
   return db
     .prepare(
-      `SELECT a.id AS id, COALESCE(json_extract(v.data, '$.application.lead.idNumber'), '') AS idNumber
-       FROM applications a JOIN application_versions v ON v.application_id = a.id
-       WHERE a.round = ? AND v.version = (SELECT MAX(version) FROM application_versions WHERE application_id = a.id)
-       ORDER BY a.id`,
+      `SELECT a.id AS id, a.status AS status, COALESCE(json_extract(v.data, '$.application.lead.idNumber'), '') AS idNumber
+       FROM applications a ${CURRENT_VERSION} WHERE a.round = ? ORDER BY a.id`,
     )
-    .all(round) as { id: number; idNumber: string }[];
+    .all(round) as { id: number; idNumber: string; status: string }[];
+}
+
+/** Rounds that have applications, newest first, with how many. */
+export function roundsWithApplications(db: Db): { round: number; count: number }[] {
+  return db.prepare('SELECT round, COUNT(*) AS count FROM applications GROUP BY round ORDER BY round DESC').all() as { round: number; count: number }[];
 }
 
 export function listVersions(db: Db, id: number): StoredVersion[] {
   return (db.prepare('SELECT * FROM application_versions WHERE application_id = ? ORDER BY version').all(id) as VersionRow[]).map(toVersion);
 }
 
-// ---- overrides (豁免) ----
+// ---- waivers (豁免 of an error, 已确认 of a warning) ----
 
 export interface Override {
   id: number;
   code: string;
+  /** The finding's field; null on waivers made before gongshu waived one finding at a time (all of the code). */
+  field: string | null;
   reason: string;
   createdBy: string;
   createdAt: string;
@@ -240,16 +275,16 @@ export interface Override {
 export function activeOverrides(db: Db, applicationId: number): Override[] {
   return db
     .prepare(
-      `SELECT id, code, reason, created_by AS createdBy, created_at AS createdAt FROM overrides
+      `SELECT id, code, field, reason, created_by AS createdBy, created_at AS createdAt FROM overrides
        WHERE application_id = ? AND undone_at IS NULL ORDER BY id`,
     )
     .all(applicationId) as Override[];
 }
 
-export function addOverride(db: Db, applicationId: number, code: string, reason: string, actor: Actor): number {
+export function addOverride(db: Db, applicationId: number, code: string, field: string, reason: string, actor: Actor): number {
   const info = db
-    .prepare('INSERT INTO overrides (application_id, code, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(applicationId, code, reason, actor.user, nowIso());
+    .prepare('INSERT INTO overrides (application_id, code, field, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(applicationId, code, field, reason, actor.user, nowIso());
   return Number(info.lastInsertRowid);
 }
 

@@ -1,73 +1,12 @@
-/** Repository of studios and their assessments (考核). Pure SQL; callers own the transaction. */
+/**
+ * Repository of assessments (考核): one per studio and round (a later sheet is a new version of it), which the
+ * clerk may withdraw from scoring. Pure SQL; callers own the transaction.
+ */
 import type { Assessment } from '../core/assessment.js';
 import type { Finding } from '../core/finding.js';
 import { nowIso, type Actor } from './audit.js';
 import type { Db } from './open.js';
-
-export interface StudioRow {
-  id: number;
-  name: string;
-  leadName: string;
-  leadIdNumber: string;
-  leadBirth: string | null;
-  leadGender: string | null;
-  leadFemaleGroup: 'worker' | 'cadre' | null;
-  leadLeft: boolean;
-  unitName: string;
-  selectionYear: number | null;
-  certifiedOn: string | null;
-  validUntil: string | null;
-  plaque: string | null;
-  status: string;
-  createdFrom: string;
-  applicationId: number | null;
-  occupation: string;
-  termStartedOn: string | null;
-  subsidyYuan: number | null;
-  subsidyPaidOn: string | null;
-}
-
-export const STUDIO_COLUMNS = `id, name, lead_name AS leadName, lead_id_number AS leadIdNumber, lead_birth AS leadBirth,
-  lead_gender AS leadGender, lead_female_group AS leadFemaleGroup, lead_left AS leadLeft, unit_name AS unitName,
-  selection_year AS selectionYear, certified_on AS certifiedOn, valid_until AS validUntil, plaque, status,
-  created_from AS createdFrom, application_id AS applicationId, occupation, term_started_on AS termStartedOn,
-  subsidy_yuan AS subsidyYuan, subsidy_paid_on AS subsidyPaidOn`;
-
-export function toStudio(row: StudioRow | undefined): StudioRow | undefined {
-  return row ? { ...row, leadLeft: Boolean(row.leadLeft) } : undefined;
-}
-
-export function findStudio(db: Db, nameKey: string, leadKey: string): StudioRow | undefined {
-  return toStudio(db.prepare(`SELECT ${STUDIO_COLUMNS} FROM studios WHERE name_key = ? AND lead_key = ?`).get(nameKey, leadKey) as StudioRow | undefined);
-}
-
-export function getStudio(db: Db, id: number): StudioRow | undefined {
-  return toStudio(db.prepare(`SELECT ${STUDIO_COLUMNS} FROM studios WHERE id = ?`).get(id) as StudioRow | undefined);
-}
-
-export interface NewStudio {
-  name: string;
-  nameKey: string;
-  leadName: string;
-  leadKey: string;
-  unitName: string;
-  selectionYear: number | null;
-  createdFrom: 'assessment' | 'certification';
-}
-
-export function insertStudio(db: Db, s: NewStudio): number {
-  const info = db
-    .prepare(
-      `INSERT INTO studios (name, name_key, lead_name, lead_key, unit_name, selection_year, created_from, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(s.name, s.nameKey, s.leadName, s.leadKey, s.unitName, s.selectionYear, s.createdFrom, nowIso());
-  return Number(info.lastInsertRowid);
-}
-
-export function setLeadLeft(db: Db, studioId: number, left: boolean): void {
-  db.prepare('UPDATE studios SET lead_left = ? WHERE id = ?').run(left ? 1 : 0, studioId);
-}
+import { STUDIO_COLUMNS, toStudio, type StudioRow } from './studios.js';
 
 export function findAssessmentVersionBySha(db: Db, round: number, sha256: string): { assessmentId: number; version: number } | undefined {
   return db
@@ -78,8 +17,29 @@ export function findAssessmentVersionBySha(db: Db, round: number, sha256: string
     .get(round, sha256) as { assessmentId: number; version: number } | undefined;
 }
 
+/** The studio's assessment of the round that counts (not withdrawn). */
 export function findAssessmentId(db: Db, studioId: number, round: number): number | undefined {
-  return (db.prepare('SELECT id FROM assessments WHERE studio_id = ? AND round = ?').get(studioId, round) as { id: number } | undefined)?.id;
+  return (db.prepare('SELECT id FROM assessments WHERE studio_id = ? AND round = ? AND withdrawn_at IS NULL').get(studioId, round) as { id: number } | undefined)?.id;
+}
+
+export function setWithdrawn(db: Db, id: number, reason: string | null): void {
+  db.prepare('UPDATE assessments SET withdrawn_at = ?, withdrawn_reason = ? WHERE id = ?').run(reason === null ? null : nowIso(), reason, id);
+}
+
+/** Studios with an assessment that counts in the same round as one of `other`'s (a merge would give one studio two). */
+export function sharedAssessmentRounds(db: Db, studioId: number, other: number): number[] {
+  return (
+    db
+      .prepare(
+        `SELECT a.round FROM assessments a JOIN assessments b ON a.round = b.round
+         WHERE a.studio_id = ? AND b.studio_id = ? AND a.withdrawn_at IS NULL AND b.withdrawn_at IS NULL ORDER BY a.round`,
+      )
+      .all(studioId, other) as { round: number }[]
+  ).map((r) => r.round);
+}
+
+export function hasAssessments(db: Db, studioId: number): boolean {
+  return db.prepare('SELECT 1 FROM assessments WHERE studio_id = ? AND withdrawn_at IS NULL').get(studioId) !== undefined;
 }
 
 export function insertAssessment(db: Db, studioId: number, round: number): number {
@@ -107,6 +67,9 @@ export function insertAssessmentVersion(db: Db, assessmentId: number, v: NewAsse
 export interface StoredAssessment {
   id: number;
   round: number;
+  /** When the clerk withdrew it from scoring (null: it counts). */
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
   studio: StudioRow;
   version: number;
   file: string;
@@ -119,6 +82,8 @@ export interface StoredAssessment {
 interface AssessmentJoinRow {
   id: number;
   round: number;
+  withdrawn_at: string | null;
+  withdrawn_reason: string | null;
   studio_id: number;
   version: number;
   file: string;
@@ -128,15 +93,17 @@ interface AssessmentJoinRow {
   problems: string;
 }
 
-export function listAssessments(db: Db, round: number): StoredAssessment[] {
+/** The round's assessments (latest version of each); withdrawn ones only when asked for. */
+export function listAssessments(db: Db, round: number, options: { withdrawn?: boolean } = {}): StoredAssessment[] {
   const rows = db
     .prepare(
-      `SELECT a.id, a.round, a.studio_id, v.version, v.file, v.sha256, v.imported_at, v.data, v.problems
+      `SELECT a.id, a.round, a.studio_id, a.withdrawn_at, a.withdrawn_reason, v.version, v.file, v.sha256, v.imported_at, v.data, v.problems
        FROM assessments a JOIN assessment_versions v ON v.assessment_id = a.id
        WHERE a.round = ? AND v.version = (SELECT MAX(version) FROM assessment_versions WHERE assessment_id = a.id)
+         AND (? OR a.withdrawn_at IS NULL)
        ORDER BY a.id`,
     )
-    .all(round) as AssessmentJoinRow[];
+    .all(round, options.withdrawn ? 1 : 0) as AssessmentJoinRow[];
   // The round's studios in one query, not one per assessment.
   const studios = new Map(
     (db.prepare(`SELECT ${STUDIO_COLUMNS} FROM studios WHERE id IN (SELECT studio_id FROM assessments WHERE round = ?)`).all(round) as StudioRow[]).map(
@@ -146,6 +113,8 @@ export function listAssessments(db: Db, round: number): StoredAssessment[] {
   return rows.map((r) => ({
     id: r.id,
     round: r.round,
+    withdrawnAt: r.withdrawn_at,
+    withdrawnReason: r.withdrawn_reason,
     studio: studios.get(r.studio_id)!,
     version: r.version,
     file: r.file,
@@ -156,11 +125,7 @@ export function listAssessments(db: Db, round: number): StoredAssessment[] {
   }));
 }
 
-export function setLeadPerson(db: Db, studioId: number, birth: string | null, gender: string | null, femaleGroup: 'worker' | 'cadre' | null): void {
-  db.prepare('UPDATE studios SET lead_birth = ?, lead_gender = ?, lead_female_group = ? WHERE id = ?').run(birth, gender, femaleGroup, studioId);
-}
-
 export function getAssessment(db: Db, id: number): StoredAssessment | undefined {
   const row = db.prepare('SELECT round FROM assessments WHERE id = ?').get(id) as { round: number } | undefined;
-  return row ? listAssessments(db, row.round).find((a) => a.id === id) : undefined;
+  return row ? listAssessments(db, row.round, { withdrawn: true }).find((a) => a.id === id) : undefined;
 }

@@ -101,6 +101,9 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
   }
   if (current === latest) return;
   if (current > 0) autoBackup(db, file, `before-v${current + 1}`);
+  // A table rebuild drops a table others refer to: with foreign keys on, that would cascade. They are
+  // off while migrating (the pragma is ignored inside a transaction) and checked before the commit.
+  db.pragma('foreign_keys = OFF');
   try {
     db.transaction(() => {
       // Read again under the write lock: a second gongshu started at the same moment may have migrated
@@ -108,11 +111,16 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
       const locked = schemaVersion(db);
       for (const m of migrations.filter((x) => x.version > locked)) {
         db.exec(m.sql);
+        m.run?.(db);
         db.pragma(`user_version = ${m.version}`);
       }
+      const broken = db.prepare('PRAGMA foreign_key_check').all();
+      if (broken.length > 0) throw new Error(`migration left ${broken.length} broken references: ${JSON.stringify(broken.slice(0, 3))}`);
     }).immediate();
   } catch (e) {
     throw translateSqliteError(e, file);
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }
 

@@ -5,7 +5,7 @@
  * unit names (published anyway), the scores, the overrides and the audit log.
  *
  * Deleted: every field of the parsed application except 工作室名称 and 单位名称 (so ID numbers, phones,
- * birth dates, CVs, member lists, contacts), the lead key (`id:330105…`), the female retirement group, the
+ * birth dates, CVs, member lists, contacts), the identity keys (the lead's ID number), the female retirement group, the
  * texts of findings and reading problems (they quote the values), personal numbers in stored file names;
  * in assessments the lead's name, phone, occupations and skill levels and the assessor's name.
  * The register of studios (studios) belongs to no round and is not touched.
@@ -96,26 +96,21 @@ function purgedAssessment(a: Assessment): Assessment & { [PURGED]: true } {
 }
 
 /**
- * Deletes the round's personal data in one transaction, logged in the audit log, with SQLite's secure_delete
- * on so that freed space is zeroed; the caller runs VACUUM afterwards (it cannot run inside a transaction).
- * `removed` is the text that replaces a finding's message.
+ * Deletes the round's personal data, logged in the audit log; the caller runs it in one transaction with
+ * SQLite's secure_delete on (so that freed space is zeroed), and VACUUMs afterwards. `removed` is the text
+ * that replaces a finding's message.
  */
 export function purgeRound(db: Db, round: number, actor: Actor, removed: string): PurgePlan & { counts: RoundCounts } {
-  db.pragma('secure_delete = ON');
-  return db
-    .transaction(() => {
-      const plan = purgePlan(db, round);
-      const forget = (problems: string): string => JSON.stringify(withoutText(JSON.parse(problems) as Finding[], removed));
-      purgeVersions(db, 'application_versions', 'applications', 'application_id', round, (data) => purgedApplication(JSON.parse(data) as ParsedApplication), forget);
-      const apps = db.prepare('SELECT id, findings FROM applications WHERE round = ?').all(round) as { id: number; findings: string }[];
-      const updateApp = db.prepare("UPDATE applications SET lead_key = 'purged:' || id, female_group = NULL, findings = ? WHERE id = ?");
-      for (const a of apps) updateApp.run(forget(a.findings), a.id);
-      purgeVersions(db, 'assessment_versions', 'assessments', 'assessment_id', round, (data) => purgedAssessment(JSON.parse(data) as Assessment), forget);
-      const counts = roundCounts(db, round);
-      appendAudit(db, actor, 'round', round, 'purge', { ...plan, counts });
-      return { ...plan, counts };
-    })
-    .immediate();
+  const plan = purgePlan(db, round);
+  const forget = (problems: string): string => JSON.stringify(withoutText(JSON.parse(problems) as Finding[], removed));
+  purgeVersions(db, 'application_versions', 'applications', 'application_id', round, (data) => purgedApplication(JSON.parse(data) as ParsedApplication), forget);
+  const apps = db.prepare('SELECT id, findings FROM applications WHERE round = ?').all(round) as { id: number; findings: string }[];
+  const updateApp = db.prepare("UPDATE applications SET lead_id_key = NULL, lead_name_key = '', female_group = NULL, findings = ? WHERE id = ?");
+  for (const a of apps) updateApp.run(forget(a.findings), a.id);
+  purgeVersions(db, 'assessment_versions', 'assessments', 'assessment_id', round, (data) => purgedAssessment(JSON.parse(data) as Assessment), forget);
+  const counts = roundCounts(db, round);
+  appendAudit(db, actor, 'round', round, 'purge', { ...plan, counts });
+  return { ...plan, counts };
 }
 
 /** Replaces the stored form, its problem texts and its file name in every not yet purged version of a round. */

@@ -7,6 +7,9 @@ export interface RoundSettings {
   passAt?: number;
   excellentAt?: number;
   excellentShare?: number;
+  /** The rubric of the round, kept in the database (`round set --rubric FILE`): file is the name it came from. */
+  rubric?: { file: string; content: unknown };
+  /** Older databases: a rubric file named by path, read each time. */
   rubricFile?: string;
   /** How expert scores are combined; default 'trimmed' (falls back to the mean below 5 scores). */
   reviewMethod?: 'mean' | 'trimmed';
@@ -19,6 +22,8 @@ export interface Round {
   year: number;
   deadline: string;
   settings: RoundSettings;
+  /** Whether the round has a row of its own (a deadline or a setting was saved), or is only implied by applications. */
+  stored?: boolean;
 }
 
 export { defaultDeadline };
@@ -27,8 +32,8 @@ export function getRound(db: Db, year: number): Round {
   const row = db.prepare('SELECT year, deadline, settings FROM rounds WHERE year = ?').get(year) as
     | { year: number; deadline: string; settings: string }
     | undefined;
-  if (!row) return { year, deadline: defaultDeadline(year), settings: {} };
-  return { year: row.year, deadline: row.deadline, settings: JSON.parse(row.settings) as RoundSettings };
+  if (!row) return { year, deadline: defaultDeadline(year), settings: {}, stored: false };
+  return { year: row.year, deadline: row.deadline, settings: JSON.parse(row.settings) as RoundSettings, stored: true };
 }
 
 export function saveRound(db: Db, round: Round): void {

@@ -1,7 +1,83 @@
-/** Certified studios: creation at 认定, terms, plaques, subsidy payment. Pure SQL; callers own the transaction. */
+/**
+ * The register of studios: one row per studio, identified by its id and plaque, never by its name (two
+ * people of the same name and occupation lead two studios). Rows are never deleted and ids never reused
+ * (AUTOINCREMENT): an undone certification keeps its row as 已撤销认定, a studio created in error is
+ * folded into the right one as 已合并. Pure SQL; callers own the transaction.
+ */
 import { nowIso } from './audit.js';
-import { STUDIO_COLUMNS, toStudio, type StudioRow } from './assessments.js';
 import type { Db } from './open.js';
+
+export interface StudioRow {
+  id: number;
+  name: string;
+  leadName: string;
+  leadIdNumber: string;
+  leadBirth: string | null;
+  leadGender: string | null;
+  leadFemaleGroup: 'worker' | 'cadre' | null;
+  leadLeft: boolean;
+  unitName: string;
+  selectionYear: number | null;
+  certifiedOn: string | null;
+  validUntil: string | null;
+  plaque: string | null;
+  status: string;
+  createdFrom: string;
+  applicationId: number | null;
+  occupation: string;
+  termStartedOn: string | null;
+  subsidyYuan: number | null;
+  subsidyPaidOn: string | null;
+  mergedInto: number | null;
+}
+
+export const STUDIO_COLUMNS = `id, name, lead_name AS leadName, lead_id_number AS leadIdNumber, lead_birth AS leadBirth,
+  lead_gender AS leadGender, lead_female_group AS leadFemaleGroup, lead_left AS leadLeft, unit_name AS unitName,
+  selection_year AS selectionYear, certified_on AS certifiedOn, valid_until AS validUntil, plaque, status,
+  created_from AS createdFrom, application_id AS applicationId, occupation, term_started_on AS termStartedOn,
+  subsidy_yuan AS subsidyYuan, subsidy_paid_on AS subsidyPaidOn, merged_into AS mergedInto`;
+
+export function toStudio(row: StudioRow | undefined): StudioRow | undefined {
+  return row ? { ...row, leadLeft: Boolean(row.leadLeft) } : undefined;
+}
+
+/** Statuses of a row that is no studio any more (its certification undone, or folded into another). */
+export const NOT_A_STUDIO: readonly string[] = ['decertified', 'merged'];
+
+export function getStudio(db: Db, id: number): StudioRow | undefined {
+  return toStudio(db.prepare(`SELECT ${STUDIO_COLUMNS} FROM studios WHERE id = ?`).get(id) as StudioRow | undefined);
+}
+
+export function findStudioByPlaque(db: Db, plaque: string): StudioRow | undefined {
+  return toStudio(db.prepare(`SELECT ${STUDIO_COLUMNS} FROM studios WHERE plaque = ?`).get(plaque) as StudioRow | undefined);
+}
+
+/** The studio an application was certified into and which still stands (not undone). */
+export function studioOfApplication(db: Db, applicationId: number): StudioRow | undefined {
+  return toStudio(
+    db.prepare(`SELECT ${STUDIO_COLUMNS} FROM studios WHERE application_id = ? AND status <> 'decertified' ORDER BY id DESC LIMIT 1`).get(applicationId) as
+      | StudioRow
+      | undefined,
+  );
+}
+
+export function listStudios(db: Db, filter: { status?: string; selectionYear?: number; includeGone?: boolean } = {}): StudioRow[] {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (filter.status) {
+    where.push('status = ?');
+    params.push(filter.status);
+  } else if (!filter.includeGone) {
+    where.push(`status NOT IN (${NOT_A_STUDIO.map(() => '?').join(', ')})`);
+    params.push(...NOT_A_STUDIO);
+  }
+  if (filter.selectionYear !== undefined) {
+    where.push('selection_year = ?');
+    params.push(filter.selectionYear);
+  }
+  const sql = `SELECT ${STUDIO_COLUMNS} FROM studios ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY plaque IS NULL, plaque, id`;
+  return (db.prepare(sql).all(...params) as StudioRow[]).map((r) => toStudio(r)!);
+}
 
 export interface CertifiedStudio {
   name: string;
@@ -38,31 +114,24 @@ export function insertCertifiedStudio(db: Db, s: CertifiedStudio): number {
   return Number(info.lastInsertRowid);
 }
 
-export function studioOfApplication(db: Db, applicationId: number): StudioRow | undefined {
-  return toStudio(db.prepare(`SELECT ${STUDIO_COLUMNS} FROM studios WHERE application_id = ?`).get(applicationId) as StudioRow | undefined);
+/** A studio certified before gongshu was used, first seen on an assessment form. */
+export interface FormerStudio {
+  name: string;
+  nameKey: string;
+  leadName: string;
+  leadKey: string;
+  unitName: string;
+  selectionYear: number | null;
 }
 
-export function deleteStudio(db: Db, id: number): void {
-  db.prepare('DELETE FROM studios WHERE id = ?').run(id);
-}
-
-export function hasAssessments(db: Db, studioId: number): boolean {
-  return db.prepare('SELECT 1 FROM assessments WHERE studio_id = ?').get(studioId) !== undefined;
-}
-
-export function listStudios(db: Db, filter: { status?: string; selectionYear?: number } = {}): StudioRow[] {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (filter.status) {
-    where.push('status = ?');
-    params.push(filter.status);
-  }
-  if (filter.selectionYear !== undefined) {
-    where.push('selection_year = ?');
-    params.push(filter.selectionYear);
-  }
-  const sql = `SELECT ${STUDIO_COLUMNS} FROM studios ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY plaque IS NULL, plaque, id`;
-  return (db.prepare(sql).all(...params) as StudioRow[]).map((r) => toStudio(r)!);
+export function insertFormerStudio(db: Db, s: FormerStudio): number {
+  const info = db
+    .prepare(
+      `INSERT INTO studios (name, name_key, lead_name, lead_key, unit_name, selection_year, created_from, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'assessment', ?)`,
+    )
+    .run(s.name, s.nameKey, s.leadName, s.leadKey, s.unitName, s.selectionYear, nowIso());
+  return Number(info.lastInsertRowid);
 }
 
 /** Every plaque number ever given, including those of certifications since undone (never handed out twice). */
@@ -76,14 +145,29 @@ export function usedPlaques(db: Db): string[] {
   return rows.map((r) => r.plaque).filter((p): p is string => typeof p === 'string');
 }
 
-export function findStudioByPlaque(db: Db, plaque: string): StudioRow | undefined {
-  return toStudio(db.prepare(`SELECT ${STUDIO_COLUMNS} FROM studios WHERE plaque = ?`).get(plaque) as StudioRow | undefined);
-}
-
 export function setSubsidyPaid(db: Db, id: number, paidOn: string | null): void {
   db.prepare('UPDATE studios SET subsidy_paid_on = ? WHERE id = ?').run(paidOn, id);
 }
 
 export function setTerm(db: Db, id: number, startedOn: string, validUntil: string): void {
   db.prepare('UPDATE studios SET term_started_on = ?, valid_until = ? WHERE id = ?').run(startedOn, validUntil, id);
+}
+
+export function setCertifiedOn(db: Db, id: number, certifiedOn: string): void {
+  db.prepare('UPDATE studios SET certified_on = ? WHERE id = ?').run(certifiedOn, id);
+}
+
+export function setLeadLeft(db: Db, studioId: number, left: boolean): void {
+  db.prepare('UPDATE studios SET lead_left = ? WHERE id = ?').run(left ? 1 : 0, studioId);
+}
+
+export function setLeadPerson(db: Db, studioId: number, birth: string | null, gender: string | null, femaleGroup: 'worker' | 'cadre' | null): void {
+  db.prepare('UPDATE studios SET lead_birth = ?, lead_gender = ?, lead_female_group = ? WHERE id = ?').run(birth, gender, femaleGroup, studioId);
+}
+
+/** Folds `from` into `into`: its assessments move over and the row points at the studio it was. */
+export function mergeStudioRows(db: Db, from: number, into: number): number {
+  const moved = db.prepare('UPDATE assessments SET studio_id = ? WHERE studio_id = ?').run(into, from).changes;
+  db.prepare('UPDATE studios SET merged_into = ? WHERE id = ?').run(into, from);
+  return moved;
 }

@@ -220,7 +220,7 @@ try {
   const exportDb = path.join(work, 'export.db');
   t = Date.now();
   for (const db of [scoreDb, exportDb]) {
-    const res = run(process.execPath, [BIN, '--db', db, '--round', '2026', 'assess', 'import', assessFolder]);
+    const res = run(process.execPath, [BIN, '--db', db, '--round', '2026', 'assess', 'import', assessFolder, '--new-studios']);
     if (res.status !== 0) throw new Error(`assess import failed: ${res.stderr}`);
   }
   await seedAssessments(ROOT, gen, scoreDb, 2026, ASSESSMENTS, 100);

@@ -112,32 +112,46 @@ describe('apply import / list / show', () => {
 });
 
 describe('eligibility commands', () => {
-  it('overrides an error with a reason, undoes it, and logs both', async () => {
-    const { db, twoMembers } = await setup();
-    await runCli(['--db', db, ...ROUND, 'apply', 'import', twoMembers]);
-    const [app] = json<{ id: number }[]>((await runCli(['--db', db, ...ROUND, 'apply', 'list', '--json'])).stdout);
-    const id = String(app!.id);
+  it('waives a 原则上 condition with a reason, undoes it, and logs both; refuses to waive what only a corrected form fixes', async () => {
+    const { dir, db, twoMembers } = await setup();
+    // Born 1967-06: retires 2028-02, 21 months after the deadline — short of the 3 years the notice asks 原则上.
+    const near = await writeApplicationWorkbook(
+      dir,
+      'near.xlsx',
+      makeApplication({ lead: makeLead({ birth: '1967-06', idNumber: '330105196706150010' }) }),
+    );
+    await runCli(['--db', db, ...ROUND, 'apply', 'import', near, twoMembers]);
+    const apps = json<{ id: number; findings: { code: string }[] }[]>((await runCli(['--db', db, ...ROUND, 'apply', 'list', '--json'])).stdout);
+    const id = String(apps.find((a) => a.findings.some((f) => f.code === 'retirement-margin'))!.id);
+    const small = String(apps.find((a) => a.findings.some((f) => f.code === 'team-size'))!.id);
 
-    const noReason = await runCli(['--db', db, 'apply', 'override', id, 'team-size']);
+    const noReason = await runCli(['--db', db, 'apply', 'override', id, 'retirement-margin']);
     expect(noReason.code).toBe(2);
     expect(noReason.stderr).toContain('理由');
 
     const wrong = await runCli(['--db', db, 'apply', 'override', id, 'studio-name', '--reason', 'x']);
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toContain('team-size');
+    expect(wrong.stderr).toContain('retirement-margin');
 
-    const ok = await runCli(['--db', db, 'apply', 'override', id, 'team-size', '--reason', '专家委员会同意']);
-    expect(ok.code).toBe(0);
-    let view = json<{ eligible: boolean; findings: { code: string; overridden?: boolean }[] }>((await runCli(['--db', db, 'apply', 'show', id, '--json'])).stdout);
+    // The notice makes a team of 3 a condition, not a principle: no waiver, and the answer says how to fix it.
+    const team = await runCli(['--db', db, 'apply', 'override', small, 'team-size', '--reason', '专家委员会同意']);
+    expect(team.code).toBe(1);
+    expect(team.stderr).toContain('不能豁免');
+    expect(team.stderr).toContain('补充成员后重新报送');
+    expect(json<{ eligible: boolean }>((await runCli(['--db', db, 'apply', 'show', small, '--json'])).stdout).eligible).toBe(false);
+
+    const ok = await runCli(['--db', db, 'apply', 'override', id, 'retirement-margin', '--reason', '专家委员会同意']);
+    expect(ok.code, ok.stderr).toBe(0);
+    let view = json<{ eligible: boolean; findings: { code: string; overridden?: boolean; waiverReason?: string }[] }>((await runCli(['--db', db, 'apply', 'show', id, '--json'])).stdout);
     expect(view.eligible).toBe(true);
-    expect(view.findings.find((f) => f.code === 'team-size')!.overridden).toBe(true);
+    expect(view.findings.find((f) => f.code === 'retirement-margin')).toMatchObject({ overridden: true, waiverReason: '专家委员会同意' });
 
-    const undo = await runCli(['--db', db, 'apply', 'override', id, 'team-size', '--undo', '--reason', '误操作']);
+    const undo = await runCli(['--db', db, 'apply', 'override', id, 'retirement-margin', '--undo', '--reason', '误操作']);
     expect(undo.code).toBe(0);
     view = json((await runCli(['--db', db, 'apply', 'show', id, '--json'])).stdout);
     expect(view.eligible).toBe(false);
 
-    // Each override moves the status through the eligibility check, and that move is logged too.
+    // Each waiver moves the status through the eligibility check, and that move is logged too.
     const history = json<{ audit: { action: string; detail: { to?: string } }[] }>((await runCli(['--db', db, 'apply', 'show', id, '--history', '--json'])).stdout);
     expect(history.audit.map((a) => (a.action === 'status' ? `status:${a.detail.to}` : a.action))).toEqual([
       'import', 'status:ineligible', 'override', 'status:eligible', 'override-undo', 'status:ineligible',

@@ -12,10 +12,10 @@ describe('assess import / score / export results', () => {
   it('imports, scores with the rubric note on stderr, marks a retired lead, and exports the results', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'g.db');
-    const imported = await runCli(['--db', db, '--round', '2026', 'assess', 'import', SAMPLES]);
+    const imported = await runCli(['--db', db, '--round', '2026', 'assess', 'import', SAMPLES, '--new-studios']);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('已导入');
-    const again = await runCli(['--db', db, '--round', '2026', 'assess', 'import', SAMPLES]);
+    const again = await runCli(['--db', db, '--round', '2026', 'assess', 'import', SAMPLES, '--new-studios']);
     expect(again.stdout).toContain('已导入，跳过');
 
     const scored = await runCli(['--db', db, '--round', '2026', 'score', '--json']);

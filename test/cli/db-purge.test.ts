@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { makeDbPurge, terminalConfirmer, type Confirmer } from '../../src/cli/db.js';
-import type { CliContext } from '../../src/cli/context.js';
+import { createContext, type CliContext } from '../../src/cli/context.js';
 import { openStore } from '../../src/store/open.js';
 import { createOutput } from '../../src/ui/output.js';
 import { SAMPLE_SPECS } from '../fixtures/make-samples.js';
@@ -34,7 +34,7 @@ async function setup() {
   const db = path.join(dir, 'g.db');
   for (const round of [PAST, OTHER]) {
     expect((await runCli(['--db', db, '--round', round, 'apply', 'import', path.join(SAMPLES, 'applications'), '--received', `${round}-05-20`])).code).toBe(0);
-    expect((await runCli(['--db', db, '--round', round, 'assess', 'import', path.join(SAMPLES, 'assessments')])).code).toBe(0);
+    expect((await runCli(['--db', db, '--round', round, 'assess', 'import', path.join(SAMPLES, 'assessments'), '--new-studios'])).code).toBe(0);
   }
   return { dir, db };
 }
@@ -95,7 +95,7 @@ describe('gongshu db purge', () => {
     // Not in the file any more, not even in free pages: only the other round's copies remain.
     const conn = new Database(db, { readonly: true });
     const otherRound = (conn.prepare('SELECT v.data FROM application_versions v JOIN applications a ON a.id = v.application_id WHERE a.round = ?').all(Number(OTHER)) as { data: string }[]).map((x) => x.data).join('');
-    const purgedRound = (conn.prepare('SELECT v.data, v.problems, a.findings, a.lead_key FROM application_versions v JOIN applications a ON a.id = v.application_id WHERE a.round = ?').all(Number(PAST)) as Record<string, string>[]).map((x) => Object.values(x).join('')).join('');
+    const purgedRound = (conn.prepare("SELECT v.data, v.problems, a.findings, COALESCE(a.lead_id_key, '') || a.lead_name_key AS keys FROM application_versions v JOIN applications a ON a.id = v.application_id WHERE a.round = ?").all(Number(PAST)) as Record<string, string>[]).map((x) => Object.values(x).join('')).join('');
     const audit = conn.prepare("SELECT user, command, detail FROM audit_log WHERE entity = 'round' AND action = 'purge'").all() as { command: string; detail: string }[];
     const importsLogged = (conn.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'import'").get() as { n: number }).n;
     conn.close();
@@ -104,12 +104,12 @@ describe('gongshu db purge', () => {
       expect(otherRound, v).toContain(v);
     }
     // No stray copy in free pages either: the file holds each ID number no more often than the live rows do
-    // (2021's data, and its lead key twice: the table and the unique index; fewer when a row's text is split
+    // (2021's data, and its lead's ID key twice: the table and its index; fewer when a row's text is split
     // across overflow pages).
     const live = new Database(db, { readonly: true });
     const liveText = [
       ...(live.prepare('SELECT data, problems, file FROM application_versions UNION ALL SELECT data, problems, file FROM assessment_versions').all() as Record<string, string>[]).flatMap(Object.values),
-      ...(live.prepare('SELECT findings, lead_key, lead_key AS indexed FROM applications').all() as Record<string, string>[]).flatMap(Object.values),
+      ...(live.prepare("SELECT findings, COALESCE(lead_id_key, '') AS id_key, COALESCE(lead_id_key, '') AS indexed FROM applications").all() as Record<string, string>[]).flatMap(Object.values),
       ...(live.prepare('SELECT detail FROM audit_log').all() as Record<string, string>[]).flatMap(Object.values),
     ].join('\n');
     live.close();
@@ -152,12 +152,7 @@ describe('gongshu db purge', () => {
     const context = (): { ctx: CliContext; err: string[] } => {
       const err: string[] = [];
       const out = createOutput({ stdout: { write: () => true }, stderr: { write: (s: string) => err.push(s) }, env: { NO_COLOR: '1' } });
-      let conn: ReturnType<typeof openStore> | undefined;
-      const ctx: CliContext = {
-        dbPath: db, round: Number(PAST), roundGiven: true, debug: false, json: false, out,
-        actor: { user: 'clerk', command: 'gongshu db purge' },
-        openDb: (o) => (conn ??= openStore(db, o)),
-      };
+      const ctx = createContext({ db, round: PAST }, { command: 'db purge', out });
       return { ctx, err };
     };
     const before = bytesOf(db);

@@ -316,7 +316,7 @@ describe('studios', () => {
 describe('studios certified before gongshu', () => {
   it('takes the certification date of a studio made from an assessment form, and then lists it when due', async () => {
     const { cli } = reviewedDb();
-    await cli('assess', 'import', path.join(SAMPLES, 'assessments'));
+    await cli('assess', 'import', path.join(SAMPLES, 'assessments'), '--new-studios');
     const due = await cli('studios', 'due', '--date', '2026-01-10');
     expect(due.stderr).toContain('没有认定日期');
     const set = await cli('studios', 'set', '2', '--certified-on', '2023-06-15');

@@ -9,7 +9,7 @@ const STATUS_NAMES: Record<string, string> = {
   submitted: '已提交', eligible: '形式审查合格', ineligible: '形式审查不合格', reviewed: '已评审', shortlisted: '拟认定',
   publicized: '公示中', certified: '已认定', rejected: '未通过', withdrawn: '已撤回',
   valid: '有效', 'assessed-pass': '考核合格', 'assessed-fail': '考核不合格', 'not-assessed': '不参加考核', renewed: '已续建',
-  expired: '已到期', revoked: '已撤销',
+  expired: '已到期', revoked: '已撤销', decertified: '已撤销认定', merged: '已合并',
 };
 
 describe('status and event names', () => {
@@ -43,6 +43,10 @@ describe('application transitions', () => {
     ['publicized', 'certify', 'certified'],
     ['publicized', 'reject', 'rejected'],
     ['publicized', 'withdraw', 'withdrawn'],
+    // A form changed after expert review is held; accepting it goes back to the eligibility check.
+    ['reviewed', 'accept-version', 'submitted'],
+    ['shortlisted', 'accept-version', 'submitted'],
+    ['publicized', 'accept-version', 'submitted'],
   ];
 
   it('holds exactly the moves of the issue', () => {
@@ -87,12 +91,13 @@ describe('studio transitions', () => {
   const expected: [string, string, string][] = [];
   for (const from of ['valid', 'renewed']) {
     expected.push([from, 'assess-pass', 'assessed-pass'], [from, 'assess-fail', 'assessed-fail'], [from, 'not-assess', 'not-assessed'],
-      [from, 'expire', 'expired'], [from, 'revoke', 'revoked']);
+      [from, 'expire', 'expired'], [from, 'revoke', 'revoked'], [from, 'merge', 'merged']);
   }
   expected.push(
-    ['assessed-pass', 'renew', 'renewed'], ['assessed-pass', 'expire', 'expired'], ['assessed-pass', 'revoke', 'revoked'],
-    ['assessed-fail', 'expire', 'expired'], ['assessed-fail', 'revoke', 'revoked'],
-    ['not-assessed', 'expire', 'expired'], ['not-assessed', 'revoke', 'revoked'],
+    ['valid', 'decertify', 'decertified'],
+    ['assessed-pass', 'renew', 'renewed'], ['assessed-pass', 'expire', 'expired'], ['assessed-pass', 'revoke', 'revoked'], ['assessed-pass', 'merge', 'merged'],
+    ['assessed-fail', 'expire', 'expired'], ['assessed-fail', 'revoke', 'revoked'], ['assessed-fail', 'merge', 'merged'],
+    ['not-assessed', 'expire', 'expired'], ['not-assessed', 'revoke', 'revoked'], ['not-assessed', 'merge', 'merged'],
   );
 
   it('holds exactly the expected moves', () => {
@@ -107,9 +112,15 @@ describe('studio transitions', () => {
     expect(STUDIO_STATUSES.filter((s) => transition('studio', s, 'renew').ok)).toEqual(['assessed-pass']);
   });
 
-  it('treats 已到期 and 已撤销 as final', () => {
+  it('treats 已到期, 已撤销, 已撤销认定 and 已合并 as final', () => {
     expect(allowedMoves('studio', 'expired')).toEqual([]);
     expect(allowedMoves('studio', 'revoked')).toEqual([]);
+    expect(allowedMoves('studio', 'decertified')).toEqual([]);
+    expect(allowedMoves('studio', 'merged')).toEqual([]);
+  });
+
+  it('undoes a certification only of a studio still in its first, unassessed term', () => {
+    expect(STUDIO_STATUSES.filter((s) => transition('studio', s, 'decertify').ok)).toEqual(['valid']);
   });
 });
 

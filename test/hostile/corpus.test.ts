@@ -217,7 +217,7 @@ describe('the corpus through the import commands, as one batch with good files',
 
   test('assess import', async () => {
     const db = path.join(dir, 'assess.db');
-    const run = await runCli(['--db', db, '--round', '2026', 'assess', 'import', path.join(dir, 'inbox', 'assess'), '--json']);
+    const run = await runCli(['--db', db, '--round', '2026', 'assess', 'import', path.join(dir, 'inbox', 'assess'), '--new-studios', '--json']);
     expect(run.code).toBe(1);
     const results = JSON.parse(run.stdout) as FileResult[];
     const cases = CASES.filter((c) => c.kind === 'assess');
@@ -233,7 +233,7 @@ describe('the corpus through the import commands, as one batch with good files',
       const started = Date.now();
       const r = spawnSync(
         process.execPath,
-        ['--max-old-space-size=256', BIN, '--db', db, '--round', '2026', kind, 'import', path.join(dir, 'inbox', kind), ...(kind === 'apply' ? ['--received', '2026-05-20'] : [])],
+        ['--max-old-space-size=256', BIN, '--db', db, '--round', '2026', kind, 'import', path.join(dir, 'inbox', kind), ...(kind === 'apply' ? ['--received', '2026-05-20'] : ['--new-studios'])],
         { encoding: 'utf8', env: plainEnv(), timeout: 90_000 },
       );
       expect(r.error, kind).toBeUndefined();

@@ -103,7 +103,7 @@ describe('formula injection', () => {
     // The ID column too: masked, '=1+1+1+1+1+1' would still start with '='.
     const idInjected = await writeApplicationWorkbook(dir, '身份证注入.xlsx', person(64, { lead: { idNumber: '=1+1+1+1+1+1', name: '－王五' } }));
     expect((await runCli([...g, 'apply', 'import', idInjected, '--received', '2026-05-20'])).code).toBe(0);
-    expect((await runCli([...g, 'assess', 'import', await hostileAssessment(dir)])).code).toBe(0);
+    expect((await runCli([...g, 'assess', 'import', await hostileAssessment(dir), '--new-studios'])).code).toBe(0);
 
     const exports = {
       review: path.join(dir, 'review.xlsx'),

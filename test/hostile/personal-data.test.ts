@@ -89,7 +89,7 @@ describe('personal data', () => {
     await run('apply', 'validate');
     await run('apply', 'override', '2', 'id-checksum', '--reason', `已电话 ${MOBILE} 核实，号码为 ${ID_B}`);
     await run('apply', 'materials', '1', '--received', '申办报告');
-    await run('assess', 'import', assessments);
+    await run('assess', 'import', assessments, '--new-studios');
     await run('score');
     await run('score', 'show', '1');
     await run('apply', 'import', path.join(dir, `没有-${ID_C}.xlsx`));
@@ -126,7 +126,7 @@ describe('personal data', () => {
     const { dir, db, inbox, assessments } = await setup();
     const g = ['--db', db, '--round', '2026'];
     await runCli([...g, 'apply', 'import', inbox, '--received', '2026-05-20']);
-    await runCli([...g, 'assess', 'import', assessments]);
+    await runCli([...g, 'assess', 'import', assessments, '--new-studios']);
     const review = path.join(dir, 'review.xlsx');
     const results = path.join(dir, 'results.xlsx');
     expect((await runCli([...g, 'export', 'review', '-o', review])).code).toBe(0);

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importApplicationFiles, type ImportOptions } from '../../src/import/application-import.js';
+import { importApplications, type ImportRun } from '../../src/services/import-applications.js';
+import type { Workspace } from '../../src/services/context.js';
 import type { PoolOptions } from '../../src/import/parse-pool.js';
 import { applicationJson } from '../../src/services/application-view.js';
 import { listApplications } from '../../src/store/applications.js';
@@ -16,6 +17,8 @@ import { makeApplication, makeLead } from '../helpers/application-factory.js';
 import { tempDir } from '../helpers/tmp.js';
 import { writeApplicationWorkbook } from '../helpers/workbooks.js';
 import { mergeHeavyWorkbook } from './heavy-workbook.js';
+
+const workspace = (db: ReturnType<typeof openStore>, dbFile: string): Workspace => ({ db, dbFile, actor: { user: 'test', command: 'test' } });
 
 const IDS = ['330105197506150010', '330105198003120025', '330105196811230031', '330105197201150046', '330105198507080053'];
 const NAMES = ['张建国', '李梅', '王立新', '赵秀英', '陈海波'];
@@ -42,16 +45,16 @@ async function inbox(): Promise<{ dir: string; files: string[] }> {
   return { dir, files };
 }
 
-function options(dir: string, name: string, pool: PoolOptions): ImportOptions & { db: string } {
+function options(dir: string, name: string, pool: PoolOptions): ImportRun & { db: string } {
   const db = path.join(dir, name);
-  return { db, dbFile: db, round: 2026, receivedDate: '2026-05-20', actor: { user: 'test', command: 'test' }, pool };
+  return { db, round: 2026, receivedDate: '2026-05-20', pool };
 }
 
 async function importInto(dir: string, name: string, files: string[], pool: PoolOptions) {
   const opts = options(dir, name, pool);
   const db = openStore(opts.db);
   try {
-    const results = await importApplicationFiles(db, files, opts);
+    const results = await importApplications(workspace(db, opts.db), files, opts);
     const stored = listApplications(db, 2026).map((a) => applicationJson(db, a));
     return { results, stored };
   } finally {
@@ -108,10 +111,10 @@ describe('import batch with parse workers', () => {
     const opts = options(dir, 'g.db', POOL);
     const db = openStore(opts.db);
     try {
-      await importApplicationFiles(db, workbooks, opts);
+      await importApplications(workspace(db, opts.db), workbooks, opts);
       // A worker that would answer nonsense for any file it were given: nothing may reach it.
       const fake = new URL('./fixtures/fake-parse-worker.mjs', import.meta.url);
-      const again = await importApplicationFiles(db, workbooks, { ...opts, pool: { ...POOL, workerUrl: fake } });
+      const again = await importApplications(workspace(db, opts.db), workbooks, { ...opts, pool: { ...POOL, workerUrl: fake } });
       expect(again.map((r) => r.outcome)).toEqual(workbooks.map(() => 'skipped'));
       expect(again.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 2]);
     } finally {
@@ -128,7 +131,7 @@ describe('import batch with parse workers', () => {
       spawnSync(process.execPath, [bin, '--db', file, '--round', '2026', 'apply', 'import', samples, '--json'], { encoding: 'utf8', env: { ...process.env, GONGSHU_WORKERS: '2', ...env } });
     // Only a worker can time out: a 1 ms limit failing every file shows the binary parsed in workers.
     const timedOut = run({ GONGSHU_PARSE_TIMEOUT: '0.001' }, path.join(dir, 'timeout.db'));
-    expect(timedOut.status).toBe(1);
+    expect(timedOut.status, `signal ${timedOut.signal}; ${timedOut.stderr.slice(-2000)}`).toBe(1);
     expect(new Set((JSON.parse(timedOut.stdout) as { error?: { code: string } }[]).map((r) => r.error?.code))).toEqual(new Set(['parse-timeout']));
     const first = run();
     expect(first.status).toBe(0);

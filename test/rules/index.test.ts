@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
 import { allMessages, setLang } from '../../src/messages/index.js';
 import {
-  ALL_RULES, defaultDeadline, eligibilityLabel, eligibilityText, isEligible, RULE_CODES, ruleOutcome, ruleTitle, runRules,
+  ALL_RULES, defaultDeadline, eligibilityLabel, eligibilityText, isEligible, RULE_CODES, ruleOutcome, ruleTitle, runRules, waiverKind,
 } from '../../src/rules/index.js';
 import { defaultMembers, makeContext } from '../helpers/application-factory.js';
 
@@ -50,7 +50,7 @@ describe('the rule set', () => {
     for (const f of findings) expect(RULE_CODES).toContain(f.code);
     // Findings on form fields point at their cell.
     for (const f of findings.filter((x) => x.field && !x.field.startsWith('materials.'))) expect(f.cell, f.code).toMatch(/^申报表!/u);
-    expect(isEligible(findings, new Set())).toBe(false);
+    expect(isEligible(findings, [])).toBe(false);
   });
 
   it('leaves no placeholder unfilled, in Chinese or English', () => {
@@ -85,21 +85,32 @@ describe('the rule set', () => {
 });
 
 describe('eligibility', () => {
-  it('is false exactly when an error stands that is not overridden', () => {
-    expect(isEligible([], new Set())).toBe(true);
-    expect(isEligible([warning('invalid-phone')], new Set())).toBe(true);
-    expect(isEligible([error('team-size')], new Set())).toBe(false);
-    expect(isEligible([error('team-size')], new Set(['team-size']))).toBe(true);
-    expect(isEligible([error('team-size'), error('studio-name')], new Set(['team-size']))).toBe(false);
-    // Overriding a warning's code changes nothing; overriding an unrelated code does not waive an error.
-    expect(isEligible([error('studio-name')], new Set(['invalid-phone']))).toBe(false);
+  const waiver = (code: string, field: string | null = null) => ({ code, field });
+
+  it('is false exactly when an error stands that no waiver covers', () => {
+    expect(isEligible([], [])).toBe(true);
+    expect(isEligible([warning('invalid-phone')], [])).toBe(true);
+    expect(isEligible([error('team-size')], [])).toBe(false);
+    expect(isEligible([error('team-size')], [waiver('team-size')])).toBe(true);
+    expect(isEligible([error('team-size'), error('studio-name')], [waiver('team-size')])).toBe(false);
+    // Waiving a warning's code changes nothing; waiving an unrelated code does not cover an error.
+    expect(isEligible([error('studio-name')], [waiver('invalid-phone')])).toBe(false);
   });
 
-  it('labels 合格 / 待确认 / 不合格', () => {
-    expect(eligibilityLabel([], new Set())).toBe('eligible');
-    expect(eligibilityLabel([warning('invalid-phone')], new Set())).toBe('pending');
-    expect(eligibilityLabel([error('team-size'), warning('invalid-phone')], new Set())).toBe('ineligible');
-    expect(eligibilityLabel([error('retirement-margin')], new Set(['retirement-margin']))).toBe('eligible');
+  it('waives one finding by its field, never every finding of the code', () => {
+    const missing = [{ ...error('missing-field'), field: 'unit.name' }, { ...error('missing-field'), field: 'lead.birth' }];
+    expect(isEligible(missing, [waiver('missing-field', 'unit.name')])).toBe(false);
+    expect(isEligible(missing, [waiver('missing-field', 'unit.name'), waiver('missing-field', 'lead.birth')])).toBe(true);
+    // A waiver stored before waivers named a field covers the whole code, as it did when it was given.
+    expect(isEligible(missing, [waiver('missing-field')])).toBe(true);
+  });
+
+  it('labels 合格 / 待确认 / 不合格, an acknowledged warning no longer 待确认', () => {
+    expect(eligibilityLabel([], [])).toBe('eligible');
+    expect(eligibilityLabel([warning('invalid-phone')], [])).toBe('pending');
+    expect(eligibilityLabel([warning('invalid-phone')], [waiver('invalid-phone', '')])).toBe('eligible');
+    expect(eligibilityLabel([error('team-size'), warning('invalid-phone')], [])).toBe('ineligible');
+    expect(eligibilityLabel([error('retirement-margin')], [waiver('retirement-margin')])).toBe('eligible');
     expect(eligibilityText('eligible')).toBe('合格');
     expect(eligibilityText('ineligible')).toBe('不合格');
     expect(eligibilityText('pending')).toBe('待确认');
@@ -107,11 +118,20 @@ describe('eligibility', () => {
 
   it('gives each rule an outcome for the review workbook', () => {
     const findings = [error('team-size'), warning('invalid-phone'), error('studio-name')];
-    const overridden = new Set(['studio-name']);
-    expect(ruleOutcome(findings, 'team-size', overridden)).toBe('fail');
-    expect(ruleOutcome(findings, 'studio-name', overridden)).toBe('waived');
-    expect(ruleOutcome(findings, 'invalid-phone', overridden)).toBe('warning');
-    expect(ruleOutcome(findings, 'missing-field', overridden)).toBe('pass');
+    const waived = [waiver('studio-name')];
+    expect(ruleOutcome(findings, 'team-size', waived)).toBe('fail');
+    expect(ruleOutcome(findings, 'studio-name', waived)).toBe('waived');
+    expect(ruleOutcome(findings, 'invalid-phone', waived)).toBe('warning');
+    expect(ruleOutcome(findings, 'missing-field', waived)).toBe('pass');
+  });
+
+  it('lets a clerk waive only what the notice leaves to judgement, and acknowledge any warning', () => {
+    expect(waiverKind(error('retirement-margin'))).toBe('waive');
+    for (const code of ['team-size', 'id-checksum', 'id-birth-mismatch', 'id-stored-as-number', 'id-gender-mismatch', 'duplicate-lead', 'studio-name', 'missing-field', 'birth-unreadable', 'birth-ambiguous']) {
+      expect(waiverKind(error(code)), code).toBe('fix');
+    }
+    expect(waiverKind(warning('lead-skill-level'))).toBe('acknowledge');
+    expect(waiverKind(warning('invalid-phone'))).toBe('acknowledge');
   });
 });
 

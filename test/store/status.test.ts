@@ -13,7 +13,7 @@ const actor = { user: 'clerk', command: 'gongshu test' };
 function storeWithApplication() {
   const file = path.join(tempDir(), 'g.db');
   const db = openStore(file);
-  db.prepare("INSERT INTO applications (round, unit_key, lead_key, created_at) VALUES (2026, 'u', 'l', '2026-05-01')").run();
+  db.prepare("INSERT INTO applications (round, lead_name_key, created_at) VALUES (2026, 'u|l', '2026-05-01')").run();
   return { db, file };
 }
 

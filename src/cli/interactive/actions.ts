@@ -1,31 +1,34 @@
 /**
- * What each menu entry does. An action only asks questions and then calls the action function of the
- * matching command (`applyImport`, `exportReview`, …) on a context made for it, so the menu and the
- * commands cannot drift apart: the menu is another way of typing the command, nothing more.
+ * What each menu entry does, from choosing the round to the applications' findings. An action asks its
+ * questions, shows what a change will do and asks to confirm, then calls the same service the command
+ * calls and shows the result with the same renderer: the menu is another way of typing the command.
  */
 import { chinaDate, chinaYear } from '../../core/china-time.js';
+import { statusName } from '../../core/lifecycle.js';
 import { maskPersonalNumbers } from '../../core/text.js';
 import { msg, type MessageKey } from '../../messages/index.js';
+import { correctableFields, parseCorrections } from '../../rules/corrections.js';
 import { ruleTitle } from '../../rules/index.js';
 import { gradeName } from '../../scoring/index.js';
-import { applicationJson, type ApplicationJson } from '../../services/application-view.js';
-import { scoreRound } from '../../services/scoring.js';
-import { activeOverrides, listApplications } from '../../store/applications.js';
-import { defaultDeadline, getRound, listRounds } from '../../store/rounds.js';
-import { applyImport, applyList, applyOverride, applyShow } from '../apply.js';
-import { assessImport, exportResults, score, scoreShow, templateAssessment } from '../assess.js';
-import { parseYear, todayIso, type CliContext } from '../context.js';
-import { exportReview } from '../export.js';
-import { roundSet, roundShow } from '../round.js';
-import { templateApplication } from '../template.js';
+import { applicationRows, applicationView, applicationViews, type ApplicationJson, type FindingView } from '../../services/application-view.js';
+import { acceptVersion, correctApplication, leaveSelection, undoWaiver, waiveFinding } from '../../services/applications.js';
+import { importAssessments as importAssessmentFiles, scoredAssessment, scoreRound } from '../../services/assessments.js';
+import { exportEligibilitySummary, exportResults, exportShortlist, exportSubsidy, writeApplicationTemplate, writeAssessmentTemplate, writeReviewTemplate, type Written } from '../../services/exports.js';
+import { importApplications as importApplicationFiles } from '../../services/import-applications.js';
+import { rounds, roundView, setRound } from '../../services/rounds.js';
+import { defaultDeadline } from '../../rules/context.js';
+import { activeOverrides } from '../../store/applications.js';
 import { officialText } from '../../messages/export.js';
-import { templateReview } from '../review.js';
-import { exportShortlist } from '../shortlist.js';
-import { exportSubsidy } from '../certification.js';
-import { askDate, askOutputFile, askWorkbooks, BACK, filtered, pickApplication, validatorOf } from './questions.js';
+import { parseExperts, parseYear, todayIso } from '../parse.js';
+import { eligibilityText, importProgress, renderApplication, renderApplicationList, renderImportResults } from '../render/applications.js';
+import { renderWritten, type WrittenKind } from '../render/exports.js';
+import { renderRound } from '../render/rounds.js';
+import { renderScoreDetail, renderScoreNotes, renderScores } from '../render/scores.js';
+import { askDate, askOutputFile, askReason, askWorkbooks, BACK, confirmed, filtered, pickApplication, validatorOf } from './questions.js';
 import type { MenuSession } from './session.js';
 
-type CommandAction = (ctx: CliContext, args: string[], opts: Record<string, unknown>) => Promise<unknown>;
+/** Lists and exports read what is there: a missing database is said, not created. */
+const READS = { mustExist: true };
 
 /** A workbook the menu can write: a blank template or an export. Adding one is adding a row. */
 export interface WorkbookEntry {
@@ -35,9 +38,10 @@ export interface WorkbookEntry {
   command: string;
   /** The default file name, the same the command uses without -o. */
   fileName: (year: number) => string;
-  /** Extra questions, answered as the command's options. */
-  options?: (s: MenuSession) => Promise<Record<string, unknown>>;
-  run: CommandAction;
+  kind: WrittenKind;
+  /** Questions asked before where to save, answered as the command's options. */
+  options?: (s: MenuSession) => Promise<{ full?: boolean }>;
+  write(s: MenuSession, file: string, options: { full?: boolean }): Promise<Written>;
 }
 
 export const TEMPLATES: readonly WorkbookEntry[] = [
@@ -46,21 +50,24 @@ export const TEMPLATES: readonly WorkbookEntry[] = [
     label: 'menu.template.application',
     command: 'template application',
     fileName: (year) => msg('cli.template.applicationFile', { year }),
-    run: templateApplication,
+    kind: 'workbook',
+    write: (s, file) => writeApplicationTemplate(file, s.round),
   },
   {
     key: 'assessment',
     label: 'menu.template.assessment',
     command: 'template assessment',
     fileName: (year) => msg('cli.template.assessmentFile', { year }),
-    run: templateAssessment,
+    kind: 'workbook',
+    write: (s, file) => writeAssessmentTemplate(file, s.round),
   },
   {
     key: 'review',
     label: 'menu.template.review',
     command: 'template review',
     fileName: (year) => officialText('export.file.reviewTemplate', { year }),
-    run: templateReview,
+    kind: 'review-template',
+    write: async (s, file) => ({ ...(await writeReviewTemplate(s.workspace('template review', READS), s.round, file, { count: parseExperts(undefined), names: [] })), experts: parseExperts(undefined) }),
   },
 ];
 
@@ -70,37 +77,41 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     label: 'menu.export.review',
     command: 'export review',
     fileName: (year) => officialText('export.file.eligibilitySummary', { year }),
+    kind: 'workbook',
     options: async (s) => ({ full: await s.prompts.confirm({ message: msg('menu.export.fullIds'), default: false }) }),
-    run: exportReview,
+    write: (s, file, options) => exportEligibilitySummary(s.workspace('export review', READS), s.round, file, { full: Boolean(options.full) }),
   },
   {
     key: 'results',
     label: 'menu.export.results',
     command: 'export results',
     fileName: (year) => officialText('export.file.assessmentResults', { year }),
-    run: exportResults,
+    kind: 'workbook',
+    write: (s, file) => exportResults(s.workspace('export results', READS), s.round, file),
   },
   {
     key: 'shortlist',
     label: 'menu.export.shortlist',
     command: 'export shortlist',
     fileName: (year) => officialText('export.file.shortlist', { year }),
-    run: exportShortlist,
+    kind: 'shortlist',
+    write: (s, file) => exportShortlist(s.workspace('export shortlist', READS), s.round, file, { internal: false }),
   },
   {
     key: 'shortlist-internal',
     label: 'menu.export.shortlistInternal',
     command: 'export shortlist',
     fileName: (year) => officialText('export.file.shortlistInternal', { year }),
-    options: async () => ({ internal: true }),
-    run: exportShortlist,
+    kind: 'shortlist',
+    write: (s, file) => exportShortlist(s.workspace('export shortlist', READS), s.round, file, { internal: true }),
   },
   {
     key: 'subsidy',
     label: 'menu.export.subsidy',
     command: 'export subsidy',
     fileName: (year) => officialText('export.file.subsidy', { year }),
-    run: exportSubsidy,
+    kind: 'subsidy',
+    write: (s, file) => exportSubsidy(s.workspace('export subsidy', READS), s.round, file),
   },
 ];
 
@@ -108,26 +119,7 @@ async function writeWorkbook(s: MenuSession, message: string, entries: readonly 
   const entry = await s.prompts.select({ message, choices: entries.map((e) => ({ name: msg(e.label), value: e })) });
   const options = entry.options ? await entry.options(s) : {};
   const target = await askOutputFile(s, entry.fileName(s.round));
-  await entry.run(s.context(entry.command), [], { ...options, output: target.file, force: target.force });
-}
-
-export async function chooseRound(s: MenuSession): Promise<void> {
-  const db = s.existingDb();
-  const deadlineOf = (year: number): string => (db ? getRound(db, year).deadline : defaultDeadline(year));
-  const years = [...new Set([s.round, chinaYear(), ...(db ? listRounds(db).map((r) => r.year) : [])])].sort((a, b) => b - a);
-  const OTHER = -1;
-  const picked = await s.prompts.select<number>({
-    message: msg('menu.round.pick'),
-    choices: [...years.map((year) => ({ name: msg('menu.round.year', { year, deadline: deadlineOf(year) }), value: year })), { name: msg('menu.round.other'), value: OTHER }],
-    default: s.round,
-  });
-  const year = picked === OTHER ? parseYear(await s.prompts.input({ message: msg('menu.round.type'), validate: validatorOf(parseYear) })) : picked;
-  s.round = year;
-  s.out.success(msg('menu.round.chosen', { year }));
-  if (db) await roundShow(s.context('round show'), [String(year)]);
-  if (!(await s.prompts.confirm({ message: msg('menu.round.changeDeadline', { year }), default: false }))) return;
-  const deadline = await askDate(s, msg('menu.round.deadline'), msg('menu.round.deadlineOption'), deadlineOf(year));
-  await roundSet(s.context('round set'), [String(year)], { deadline });
+  renderWritten(s.out, entry.kind, await entry.write(s, target.file, options));
 }
 
 export function writeTemplate(s: MenuSession): Promise<void> {
@@ -138,32 +130,63 @@ export function exportWorkbook(s: MenuSession): Promise<void> {
   return writeWorkbook(s, msg('menu.export.kind'), EXPORTS);
 }
 
+export async function chooseRound(s: MenuSession): Promise<void> {
+  const ws = s.existing('round show');
+  const known = ws ? rounds(ws) : [];
+  const deadlineOf = (year: number): string => known.find((r) => r.year === year)?.deadline ?? defaultDeadline(year);
+  const years = [...new Set([s.round, chinaYear(), ...known.map((r) => r.year)])].sort((a, b) => b - a);
+  const OTHER = -1;
+  const picked = await s.prompts.select<number>({
+    message: msg('menu.round.pick'),
+    choices: [...years.map((year) => ({ name: msg('menu.round.year', { year, deadline: deadlineOf(year) }), value: year })), { name: msg('menu.round.other'), value: OTHER }],
+    default: s.round,
+  });
+  const year = picked === OTHER ? parseYear(await s.prompts.input({ message: msg('menu.round.type'), validate: validatorOf(parseYear) })) : picked;
+  s.round = year;
+  s.out.success(msg('menu.round.chosen', { year }));
+  if (ws) renderRound(s.out, roundView(ws, year));
+  if (!(await s.prompts.confirm({ message: msg('menu.round.changeDeadline', { year }), default: false }))) return;
+  const deadline = await askDate(s, msg('menu.round.deadline'), msg('menu.round.deadlineOption'), deadlineOf(year));
+  const result = setRound(s.workspace('round set'), year, { deadline });
+  s.out.success(msg('cli.round.saved', { year, deadline, count: result.rechecked }));
+}
+
 export async function importApplications(s: MenuSession): Promise<void> {
   const files = await askWorkbooks(s, msg('menu.path.applications'));
   if (!files) return;
-  const received = await askDate(s, msg('menu.import.received'), msg('menu.import.receivedOption'), todayIso());
-  await applyImport(s.context('apply import'), files, { received });
+  const receivedDate = await askDate(s, msg('menu.import.received'), msg('menu.import.receivedOption'), todayIso());
+  const results = await importApplicationFiles(s.workspace('apply import'), files, { round: s.round, receivedDate, onProgress: importProgress(s.out) });
+  s.out.endProgress();
+  renderImportResults(s.out, results, { round: s.round, dbPath: s.dbPath });
 }
 
 export async function importAssessments(s: MenuSession): Promise<void> {
   const files = await askWorkbooks(s, msg('menu.path.assessments'));
   if (!files) return;
-  await assessImport(s.context('assess import'), files, {});
+  const newStudios = await s.prompts.confirm({ message: msg('menu.assess.newStudios'), default: false });
+  const results = await importAssessmentFiles(s.workspace('assess import'), files, { round: s.round, newStudios, onProgress: importProgress(s.out) });
+  s.out.endProgress();
+  renderImportResults(s.out, results, { round: s.round, dbPath: s.dbPath });
 }
 
 function roundApplications(s: MenuSession): ApplicationJson[] {
-  const db = s.existingDb();
-  return db ? listApplications(db, s.round).map((a) => applicationJson(db, a)) : [];
+  const ws = s.existing();
+  return ws ? applicationViews(ws, s.round) : [];
 }
 
 export async function viewApplications(s: MenuSession): Promise<void> {
-  await applyList(s.context('apply list'));
+  const ws = s.existing('apply list');
+  const rows = ws ? applicationRows(ws, s.round) : [];
+  if (rows.length === 0) {
+    s.out.note(msg('cli.list.empty', { round: s.round }));
+    return;
+  }
+  renderApplicationList(s.out, rows, s.round);
   const apps = roundApplications(s);
-  if (apps.length === 0) return;
   for (;;) {
     const id = await pickApplication(s, apps, msg('menu.view.pick'));
     if (id === BACK) return;
-    await applyShow(s.context('apply show'), [String(id)], {});
+    renderApplication(s.out, applicationView(ws!, id));
   }
 }
 
@@ -179,10 +202,16 @@ export async function overrideFinding(s: MenuSession): Promise<void> {
   else await undoOverride(s);
 }
 
-const standingErrors = (a: ApplicationJson) => a.findings.filter((f) => f.severity === 'error' && !f.overridden);
+/** Findings the clerk may waive (errors the notice leaves to judgement) or acknowledge (warnings), not yet covered. */
+const waivable = (a: ApplicationJson): FindingView[] => a.findings.filter((f) => !f.overridden && f.waiver !== 'fix' && f.severity !== 'info');
+const standingErrors = (a: ApplicationJson): FindingView[] => a.findings.filter((f) => f.severity === 'error' && !f.overridden);
+
+function findingChoice(f: FindingView): string {
+  return msg(f.waiver === 'waive' ? 'menu.override.choiceWaive' : 'menu.override.choiceAcknowledge', { title: ruleTitle(f.code), code: f.code, where: f.cell ?? f.field ?? '' });
+}
 
 async function addOverride(s: MenuSession): Promise<void> {
-  const candidates = roundApplications(s).filter((a) => standingErrors(a).length > 0);
+  const candidates = roundApplications(s).filter((a) => waivable(a).length > 0);
   if (candidates.length === 0) {
     s.out.note(msg('menu.override.nothing', { round: s.round }));
     return;
@@ -190,40 +219,35 @@ async function addOverride(s: MenuSession): Promise<void> {
   const id = await pickApplication(s, candidates, msg('menu.override.pickApp'));
   if (id === BACK) return;
   const app = candidates.find((a) => a.id === id)!;
-  const errors = standingErrors(app);
-  const codes = [...new Set(errors.map((f) => f.code))];
-  const code = await s.prompts.select({
+  const fixOnly = standingErrors(app).filter((f) => f.waiver === 'fix');
+  if (fixOnly.length > 0) s.out.note(msg('menu.override.fixOnly', { titles: [...new Set(fixOnly.map((f) => ruleTitle(f.code)))].join('、') }));
+  const finding = await s.prompts.select({
     message: msg('menu.override.pickCode'),
-    choices: codes.map((c) => ({
-      name: msg('menu.override.code', { title: ruleTitle(c), code: c }),
-      value: c,
-      description: maskPersonalNumbers(errors.filter((f) => f.code === c).map((f) => f.message).join('；')),
-    })),
+    choices: waivable(app).map((f) => ({ name: findingChoice(f), value: f, description: maskPersonalNumbers(f.message) })),
   });
-  const reason = (await s.prompts.input({ message: msg('menu.override.reason'), validate: (v) => (v.trim() ? true : msg('menu.override.reasonMissing')) })).trim();
-  const remaining = codes.filter((c) => c !== code).map((c) => ruleTitle(c));
+  const reason = await askReason(s, msg('menu.override.reason'), msg('menu.override.reasonMissing'));
+  const remaining = standingErrors(app).filter((f) => f !== finding).map((f) => ruleTitle(f.code));
   s.out.print(
     msg('menu.override.previewAdd', {
       id,
       studio: app.studioName,
-      title: ruleTitle(code),
-      code,
-      message: maskPersonalNumbers(errors.filter((f) => f.code === code).map((f) => f.message).join('；')),
+      title: ruleTitle(finding.code),
+      code: finding.code,
+      message: maskPersonalNumbers(finding.message),
       reason,
       remaining: remaining.join('、') || msg('menu.override.none'),
     }),
   );
-  if (!(await s.prompts.confirm({ message: msg('menu.override.confirm'), default: false }))) {
-    s.out.note(msg('menu.cancelled'));
-    return;
-  }
-  await applyOverride(s.context('apply override'), [String(id), code], { reason });
+  if (!(await confirmed(s, msg('menu.override.confirm')))) return;
+  const result = waiveFinding(s.workspace('apply override'), id, finding.code, finding.field ?? '', reason);
+  const status = eligibilityText(applicationView(s.existing()!, id).eligibility);
+  s.out.success(result.kind === 'waive' ? msg('cli.override.done', { id, code: finding.code, status }) : msg('records.waive.acknowledged', { id, title: ruleTitle(finding.code), where: finding.cell ?? finding.field ?? '' }));
 }
 
 async function undoOverride(s: MenuSession): Promise<void> {
-  const db = s.existingDb();
+  const ws = s.existing();
   const candidates = roundApplications(s)
-    .map((app) => ({ app, overrides: activeOverrides(db!, app.id) }))
+    .map((app) => ({ app, overrides: activeOverrides(ws!.db, app.id) }))
     .filter((x) => x.overrides.length > 0);
   if (candidates.length === 0) {
     s.out.note(msg('menu.override.nothingToUndo', { round: s.round }));
@@ -239,35 +263,92 @@ async function undoOverride(s: MenuSession): Promise<void> {
   const chosen = await s.prompts.select({
     message: msg('menu.override.pickUndo'),
     choices: overrides.map((o) => ({
-      name: msg('menu.override.code', { title: ruleTitle(o.code), code: o.code }),
+      name: msg('menu.override.code', { title: ruleTitle(o.code), code: o.code }) + (o.field ? ` · ${o.field}` : ''),
       value: o,
       description: msg('menu.override.given', { reason: o.reason, by: o.createdBy, at: chinaDate(o.createdAt) }),
     })),
   });
   const reason = (await s.prompts.input({ message: msg('menu.override.undoReason') })).trim();
   s.out.print(msg('menu.override.previewUndo', { id, studio: app.studioName, title: ruleTitle(chosen.code), code: chosen.code, given: chosen.reason }));
-  if (!(await s.prompts.confirm({ message: msg('menu.override.confirm'), default: false }))) {
-    s.out.note(msg('menu.cancelled'));
+  if (!(await confirmed(s, msg('menu.override.confirm')))) return;
+  undoWaiver(s.workspace('apply override'), id, chosen.code, chosen.field ?? undefined, reason);
+  s.out.success(msg('cli.override.undone', { id, code: chosen.code }));
+}
+
+type ApplicationStep = 'withdraw' | 'reject' | 'accept' | 'correct';
+
+const STEP_STATUSES: Record<ApplicationStep, ReadonlySet<string>> = {
+  withdraw: new Set(['submitted', 'eligible', 'ineligible', 'reviewed', 'shortlisted', 'publicized']),
+  reject: new Set(['reviewed', 'shortlisted', 'publicized']),
+  accept: new Set(['submitted', 'eligible', 'ineligible', 'reviewed', 'shortlisted', 'publicized']),
+  correct: new Set(['submitted', 'eligible', 'ineligible']),
+};
+
+/** 申报处理: withdraw, reject, take a held version into effect, correct a field the unit confirmed. */
+export async function handleApplication(s: MenuSession): Promise<void> {
+  const step = await s.prompts.select<ApplicationStep>({
+    message: msg('menu.apply.mode'),
+    choices: (['correct', 'accept', 'withdraw', 'reject'] as const).map((value) => ({ name: msg(`menu.apply.${value}`), value })),
+  });
+  const apps = roundApplications(s).filter((a) => STEP_STATUSES[step].has(a.status) && (step !== 'accept' || a.pendingVersions.length > 0));
+  if (apps.length === 0) {
+    s.out.note(msg('menu.apply.none', { round: s.round }));
     return;
   }
-  await applyOverride(s.context('apply override'), [String(id), chosen.code], { undo: true, reason });
+  const id = await pickApplication(s, apps, msg('menu.override.pickApp'));
+  if (id === BACK) return;
+  const app = apps.find((a) => a.id === id)!;
+  if (step === 'correct') return correctStep(s, app);
+  const reason = await askReason(s, msg('menu.flow.reason'));
+  if (step === 'accept') {
+    s.out.print(msg('menu.apply.previewAccept', { id, studio: app.studioName, version: app.pendingVersions.at(-1)!, current: app.version }));
+    if (!(await confirmed(s, msg('menu.override.confirm')))) return;
+    const r = acceptVersion(s.workspace('apply accept-version'), id, reason);
+    s.out.success(msg('records.accept.done', { id, from: r.from, to: r.to, status: statusName(applicationView(s.existing()!, id).status) }));
+    return;
+  }
+  s.out.print(msg(step === 'withdraw' ? 'menu.apply.previewWithdraw' : 'menu.apply.previewReject', { id, studio: app.studioName }));
+  if (!(await confirmed(s, msg('menu.override.confirm')))) return;
+  const result = leaveSelection(s.workspace(`apply ${step}`), id, step, reason);
+  s.out.success(msg('workflow.moved', { id, name: app.studioName, status: statusName(result.status) }));
+  if (result.rechecked.length > 0) s.out.note(msg('records.leave.rechecked', { ids: result.rechecked.map((x) => `#${x}`).join('、') }));
+}
+
+async function correctStep(s: MenuSession, app: ApplicationJson): Promise<void> {
+  const field = await s.prompts.select({
+    message: msg('menu.apply.pickField'),
+    choices: correctableFields().map((f) => ({ name: f.names[0]!, value: f })),
+  });
+  const name = field.names[0]!;
+  const value = await s.prompts.input({ message: msg('menu.apply.newValue', { name }), validate: validatorOf((v) => parseCorrections([`${field.path}=${v}`])) });
+  const corrections = parseCorrections([`${field.path}=${value}`]).map((c) => ({ ...c, name }));
+  const reason = await askReason(s, msg('menu.flow.reason'));
+  s.out.print(msg('menu.apply.previewCorrect', { id: app.id, studio: app.studioName, name, value: maskPersonalNumbers(corrections[0]!.value) }));
+  if (!(await confirmed(s, msg('menu.override.confirm')))) return;
+  const r = correctApplication(s.workspace('apply set'), app.id, corrections, reason);
+  s.out.success(msg('records.set.done', { id: app.id, fields: name, version: r.version, status: eligibilityText(applicationView(s.existing()!, app.id).eligibility) }));
 }
 
 export async function showScores(s: MenuSession): Promise<void> {
-  await score(s.context('score'), [], {});
-  const db = s.existingDb();
-  const { scored } = scoreRound(db!, s.round);
-  if (scored.length === 0) return;
+  const ws = s.workspace('score', READS);
+  const round = scoreRound(ws, s.round);
+  if (round.scored.length === 0) {
+    s.out.note(msg('cli.score.empty', { round: s.round }));
+    return;
+  }
+  renderScoreNotes(s.out, round.rubric, round.settings);
+  renderScores(s.out, round.scored);
   for (;;) {
     const id = await s.prompts.search({
       message: msg('menu.score.pick'),
       source: filtered(
-        scored,
+        round.scored,
         (x) => [x.stored.studio.name, x.stored.studio.leadName, x.stored.studio.unitName].join(' '),
         (x) => msg('menu.score.choice', { id: x.id, studio: x.stored.studio.name, lead: x.stored.studio.leadName, total: x.result.total, grade: gradeName(x.result.grade) }),
       ),
     });
     if (id === BACK) return;
-    await scoreShow(s.context('score show'), [String(id)], {});
+    renderScoreDetail(s.out, scoredAssessment(ws, id).one);
   }
 }
+

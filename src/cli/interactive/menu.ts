@@ -1,14 +1,14 @@
 /**
  * The main menu, kept as data: one row per entry, in the order of a year's work. An entry's handler
- * asks its questions and calls the command's own action function (see actions.ts).
+ * asks its questions and calls the same service as the command (see actions.ts).
  *
  * To add an entry: write a handler (actions.ts, or workflow-actions.ts for review → plaque → studios)
- * that asks what the command needs and calls the command's action on `s.context('<command>')`, add its
- * label to src/messages/interactive.ts, and insert a row here where it falls in the year's work.
+ * that asks what the use case needs, confirms a change, and calls the service on `s.workspace('<command>')`,
+ * add its label to src/messages/interactive.ts, and insert a row here where it falls in the year's work.
  */
 import { msg, type MessageKey } from '../../messages/index.js';
 import { reportError } from '../report.js';
-import { chooseRound, exportWorkbook, importApplications, importAssessments, overrideFinding, showScores, viewApplications, writeTemplate } from './actions.js';
+import { chooseRound, exportWorkbook, handleApplication, importApplications, importAssessments, overrideFinding, showScores, viewApplications, writeTemplate } from './actions.js';
 import { MenuBack, MenuExit } from './prompts.js';
 import { backupEntry, dueEntry, historyEntry, importReviews, noticeEntry, shortlistEntry, studiosEntry } from './workflow-actions.js';
 import type { MenuSession } from './session.js';
@@ -28,6 +28,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'import', label: 'menu.entry.import', run: importApplications },
   { key: 'view', label: 'menu.entry.view', run: viewApplications },
   { key: 'override', label: 'menu.entry.override', run: overrideFinding },
+  { key: 'applications', label: 'menu.entry.applications', run: handleApplication },
   { key: 'review', label: 'menu.entry.review', run: importReviews },
   { key: 'shortlist', label: 'menu.entry.shortlist', run: shortlistEntry },
   { key: 'notice', label: 'menu.entry.notice', run: noticeEntry },

@@ -11,8 +11,8 @@ import { resolveOutputFile } from '../../export/output-file.js';
 import { collectWorkbookFiles } from '../../import/files.js';
 import { msg } from '../../messages/index.js';
 import type { ApplicationJson } from '../../services/application-view.js';
-import { countText, eligibilityText } from '../apply.js';
-import { parseDate } from '../context.js';
+import { countText, eligibilityText } from '../render/applications.js';
+import { parseDate } from '../parse.js';
 import type { Item } from './prompts.js';
 import type { MenuSession } from './session.js';
 
@@ -39,6 +39,18 @@ export function cleanPath(value: string, platform: NodeJS.Platform = process.pla
   if (quoted) v = v.slice(1, -1);
   else if (platform !== 'win32') v = v.replace(/\\(.)/gu, '$1');
   return v;
+}
+
+/** A reason the clerk must give (logged with the change). */
+export async function askReason(s: MenuSession, message: string, missing: string = msg('menu.reasonMissing')): Promise<string> {
+  return (await s.prompts.input({ message, validate: (v) => (v.trim() ? true : missing) })).trim();
+}
+
+/** Asks before a change; 否 (the default) leaves everything as it was and says so. */
+export async function confirmed(s: MenuSession, message: string): Promise<boolean> {
+  if (await s.prompts.confirm({ message, default: false })) return true;
+  s.out.note(msg('menu.cancelled'));
+  return false;
 }
 
 export async function askDate(s: MenuSession, message: string, option: string, fallback: string): Promise<string> {
@@ -128,8 +140,8 @@ export function pickApplication(s: MenuSession, apps: readonly ApplicationJson[]
     message,
     source: filtered(
       apps,
-      (a) => [a.studioName, a.unit.name, a.lead.name, a.lead.occupation].join(' '),
-      (a) => msg('menu.view.choice', { id: a.id, studio: a.studioName, unit: a.unit.name, eligibility: eligibilityText(a.eligibility), counts: countText(a.findings) }),
+      (a) => [a.studioName, a.unitName, a.lead.name, a.lead.occupation].join(' '),
+      (a) => msg('menu.view.choice', { id: a.id, studio: a.studioName, unit: a.unitName, eligibility: eligibilityText(a.eligibility), counts: countText(a.findings) }),
       (a) => maskPersonalNumbers([a.lead.name, a.lead.occupation, a.lead.skillLevel].filter(Boolean).join(' · ')),
     ),
   });

@@ -1,8 +1,8 @@
 /** What every menu action works with: the prompts, the output, the chosen round and one shared database. */
-import fs from 'node:fs';
-import type { Db } from '../../store/open.js';
+import type { Workspace } from '../../services/context.js';
 import type { Output } from '../../ui/output.js';
-import { createContext, storeHandle, type CliContext, type StoreHandle } from '../context.js';
+import { cliStore, type StoreHandle } from '../context.js';
+import { currentActor } from '../../services/context.js';
 import type { Prompts } from './prompts.js';
 
 export interface MenuSession {
@@ -19,12 +19,13 @@ export interface MenuSession {
   /** An action is running (a signal then waits for it to finish instead of cutting it off). */
   busy: boolean;
   /**
-   * A context for one command, exactly as if the clerk had typed `gongshu <command> --round <round>`:
-   * the action functions of the commands run on it unchanged. The audit log records `interactive <command>`.
+   * The services' workspace for one step, exactly as if the clerk had typed `gongshu <command>`: the same
+   * use cases run on it, and the audit log records `gongshu interactive <command>`. Opens (or creates) the
+   * database; with `mustExist`, a missing database is the command's error (an export needs data).
    */
-  context(command: string): CliContext;
-  /** The database if its file exists (reading a list must not create an empty database). */
-  existingDb(): Db | undefined;
+  workspace(command: string, options?: { mustExist?: boolean }): Workspace;
+  /** The workspace if the database file exists (reading a list must not create an empty database). */
+  existing(command?: string): Workspace | undefined;
   close(): void;
 }
 
@@ -38,7 +39,12 @@ export interface SessionSetup {
 }
 
 export function createSession(setup: SessionSetup): MenuSession {
-  const store: StoreHandle = storeHandle(setup.dbPath);
+  const store: StoreHandle = cliStore(setup.dbPath);
+  const workspace = (command: string, mustExist: boolean): Workspace => ({
+    db: store.open({ mustExist }),
+    dbFile: setup.dbPath,
+    actor: currentActor(`gongshu interactive ${command}`),
+  });
   return {
     prompts: setup.prompts,
     out: setup.out,
@@ -47,12 +53,8 @@ export function createSession(setup: SessionSetup): MenuSession {
     cwd: setup.cwd ?? process.cwd(),
     round: setup.round,
     busy: false,
-    context(command) {
-      return createContext({ db: this.dbPath, round: String(this.round), debug: this.debug }, { command: `interactive ${command}`, out: this.out, store });
-    },
-    existingDb() {
-      return fs.existsSync(this.dbPath) ? store.open({ mustExist: true }) : undefined;
-    },
+    workspace: (command, options = {}) => workspace(command, options.mustExist ?? false),
+    existing: (command = 'view') => (store.exists() ? workspace(command, true) : undefined),
     close() {
       store.close();
     },

@@ -1,67 +1,44 @@
 /**
- * Menu entries from expert review to plaque, and the studios after it (issue 5). As in actions.ts, an
- * entry asks its questions, shows what a bulk step will change, asks to confirm, and then calls the
- * command's own action.
+ * Menu entries from expert review to plaque, and the studios after it. As in actions.ts, an entry asks its
+ * questions, shows what a bulk step will change, asks to confirm, and then calls the same service as the
+ * command, showing the result with the same renderer.
  */
-import { parseWindow } from '../../core/calendar.js';
-import { UsageError } from '../../core/errors.js';
-import { msg } from '../../messages/index.js';
-import { noticeEnd } from '../../services/certification.js';
-import { confirmPlan, shortlistSettings } from '../../services/shortlist.js';
-import { listApplications, type StoredApplication } from '../../store/applications.js';
-import { getNotice, openObjections } from '../../store/notice.js';
-import { listStudios } from '../../store/studios.js';
-import { certifyCmd, objectCmd, publicizeCmd, subsidyPaid } from '../certification.js';
-import { todayIso } from '../context.js';
-import { backupFileName, dbBackup } from '../backup.js';
-import { reviewImport, reviewList } from '../review.js';
-import { parseNumberOption, previewShortlist, shortlistAdd, shortlistConfirm, shortlistRemove } from '../shortlist.js';
-import { scoreConfirm, studiosDueCmd, studiosExpire, studiosRenew, studiosRevoke, studiosSet } from '../studios.js';
-import { describeEntry, history } from '../history.js';
 import { APPLICATION_STATUSES, statusName } from '../../core/lifecycle.js';
+import { msg } from '../../messages/index.js';
 import { gradeName } from '../../scoring/index.js';
-import { scoreRound } from '../../services/scoring.js';
-import { outcomePlan } from '../../services/studios.js';
-import type { StudioRow } from '../../store/assessments.js';
-import { auditFor } from '../../store/audit.js';
-import { lastUndoable } from '../../store/status.js';
-import { askDate, askOutputFile, askWorkbooks, BACK, filtered, validatorOf } from './questions.js';
+import { applicationView, applicationViews, type ApplicationJson } from '../../services/application-view.js';
+import { confirmOutcomes, outcomePlan, scoreRound, withdrawAssessment } from '../../services/assessments.js';
+import { certify, certifyPlan, noticeEnd, noticeOf, openObjectionCount, publicize, raiseObjection, recordSubsidyPayment, resolveObjection, subsidyStudios } from '../../services/certification.js';
+import { backupDatabase } from '../../services/database.js';
+import { historyOf, nextUndo, recordRef, undoLast } from '../../services/history.js';
+import { importReviews as importReviewFiles } from '../../services/import-reviews.js';
+import { reviewList, reviewMethodFor } from '../../services/review.js';
+import { changeShortlist, confirmPlan, confirmShortlist, roundShortlist, shortlistSettings } from '../../services/shortlist.js';
+import { endStudio, mergeStudios, renewStudio, setCertifiedOn, studios as listStudios, studiosDue, type StudioRow } from '../../services/studios.js';
+import { backupFileName, parseDueWindow, parseNumberOption, todayIso } from '../parse.js';
+import { importProgress, renderImportResults } from '../render/applications.js';
+import { describeEntry, renderCertified, renderConfirmed, renderDue, renderHistory, renderOutcomes, renderProposal, renderReviews, undoneText } from '../render/workflow.js';
+import { askDate, askOutputFile, askReason, askWorkbooks, BACK, confirmed, filtered, pickApplication, validatorOf } from './questions.js';
 import type { MenuSession } from './session.js';
 
-function appsIn(s: MenuSession, statuses: ReadonlySet<string>): StoredApplication[] {
-  const db = s.existingDb();
-  return db ? listApplications(db, s.round).filter((a) => statuses.has(a.status)) : [];
-}
-
-function pickStored(s: MenuSession, apps: readonly StoredApplication[], message: string): Promise<number> {
-  return s.prompts.search({
-    message,
-    source: filtered(
-      apps,
-      (a) => [a.current.parsed.application.studioName, a.current.parsed.application.unit.name, a.current.parsed.application.lead.name].join(' '),
-      (a) => msg('menu.flow.appChoice', { id: a.id, studio: a.current.parsed.application.studioName, unit: a.current.parsed.application.unit.name }),
-    ),
-  });
-}
-
-async function askReason(s: MenuSession, message: string): Promise<string> {
-  return (await s.prompts.input({ message, validate: (v) => (v.trim() ? true : msg('workflow.reasonRequired')) })).trim();
-}
-
-async function confirmed(s: MenuSession, message: string): Promise<boolean> {
-  if (await s.prompts.confirm({ message, default: false })) return true;
-  s.out.note(msg('menu.cancelled'));
-  return false;
+function appsIn(s: MenuSession, statuses: ReadonlySet<string>): ApplicationJson[] {
+  const ws = s.existing();
+  return ws ? applicationViews(ws, s.round).filter((a) => statuses.has(a.status)) : [];
 }
 
 export async function importReviews(s: MenuSession): Promise<void> {
   const files = await askWorkbooks(s, msg('menu.path.reviews'));
   if (!files) return;
-  await reviewImport(s.context('review import'), files);
-  await reviewList(s.context('review list'), [], {});
+  const ws = s.workspace('review import');
+  const results = await importReviewFiles(ws, files, { round: s.round, onProgress: importProgress(s.out) });
+  s.out.endProgress();
+  renderImportResults(s.out, results.map((r) => ({ ...r, id: undefined })), { round: s.round, dbPath: s.dbPath });
+  const method = reviewMethodFor(ws, s.round);
+  const reviews = reviewList(ws, s.round, method);
+  if (reviews.length > 0) renderReviews(s.out, reviews, method);
 }
 
-/** A number the clerk may leave empty, checked by the command's own option parser. */
+/** A number the clerk may leave empty, checked by the same parser as the command's option. */
 function optionalNumber(option: string, integer: boolean): (v: string) => string | true {
   return validatorOf((v) => parseNumberOption(v.trim() === '' ? undefined : v.trim(), option, integer));
 }
@@ -81,26 +58,30 @@ export async function shortlistEntry(s: MenuSession): Promise<void> {
       s.out.note(msg('menu.shortlist.noneReviewed', { round: s.round }));
       return;
     }
-    const id = await pickStored(s, apps, msg('menu.shortlist.pick'));
+    const id = await pickApplication(s, apps, msg('menu.shortlist.pick'));
     if (id === BACK) return;
     const reason = await askReason(s, msg('menu.flow.reason'));
-    await (mode === 'add' ? shortlistAdd : shortlistRemove)(s.context(`shortlist ${mode}`), [String(id)], { reason });
+    const name = changeShortlist(s.workspace(`shortlist ${mode}`), s.round, id, mode, reason);
+    s.out.success(msg(mode === 'add' ? 'workflow.shortlist.addRecorded' : 'workflow.shortlist.removeRecorded', { id, name, reason }));
     return;
   }
-  const db = s.existingDb();
-  const saved = db ? shortlistSettings(db, s.round) : undefined;
+  const ws = s.existing('shortlist');
+  const saved = ws ? shortlistSettings(ws, s.round) : undefined;
   const minScoreText = await s.prompts.input({ message: msg('menu.shortlist.minScoreQuestion'), default: saved?.minScore?.toString() ?? '', validate: optionalNumber('--min-score', false) });
   const quotaText = await s.prompts.input({ message: msg('menu.shortlist.quotaQuestion'), default: saved?.quota?.toString() ?? '', validate: optionalNumber('--quota', true) });
   const minScore = parseNumberOption(minScoreText.trim() || undefined, '--min-score', false);
   const quota = parseNumberOption(quotaText.trim() || undefined, '--quota', true);
   const given = { ...(minScore === undefined ? {} : { minScore }), ...(quota === undefined ? {} : { quota }) };
-  const list = await previewShortlist(s.context('shortlist'), given);
+  // Shown, not yet saved: the settings are saved when the clerk confirms the list.
+  const list = roundShortlist(s.workspace('shortlist'), s.round, given);
+  renderProposal(s.out, list);
   const plan = confirmPlan(list);
   if (list.locked.length > 0 || (plan.shortlist.length === 0 && plan.unshortlist.length === 0)) return;
-  const ids = (list: number[]): string => list.map((id) => `#${id}`).join('、') || msg('menu.override.none');
+  const ids = (xs: number[]): string => xs.map((id) => `#${id}`).join('、') || msg('menu.override.none');
   s.out.print(msg('menu.shortlist.preview', { add: ids(plan.shortlist), back: ids(plan.unshortlist) }));
   if (!(await confirmed(s, msg('menu.shortlist.confirm')))) return;
-  await shortlistConfirm(s.context('shortlist confirm'), [], { ...(minScore === undefined ? {} : { minScore: String(minScore) }), ...(quota === undefined ? {} : { quota: String(quota) }) });
+  const confirmWs = s.workspace('shortlist confirm');
+  renderConfirmed(s.out, confirmShortlist(confirmWs, s.round, given), s.round, (id) => applicationView(confirmWs, id).studioName);
 }
 
 type NoticeStep = 'publicize' | 'object' | 'resolve' | 'certify' | 'paid';
@@ -113,16 +94,23 @@ export async function noticeEntry(s: MenuSession): Promise<void> {
   if (step === 'publicize') return publicizeStep(s);
   if (step === 'certify') return certifyStep(s);
   if (step === 'paid') return paidStep(s);
-  const db = s.existingDb();
-  const apps = appsIn(s, new Set(['shortlisted', 'publicized'])).filter((a) => step === 'object' || (db !== undefined && openObjections(db, a.id).length > 0));
+  const ws = s.existing();
+  const apps = appsIn(s, new Set(['shortlisted', 'publicized'])).filter((a) => step === 'object' || (ws !== undefined && openObjectionCount(ws, a.id) > 0));
   if (apps.length === 0) {
     s.out.note(msg(step === 'object' ? 'menu.notice.noneListed' : 'menu.notice.noneObjected', { round: s.round }));
     return;
   }
-  const id = await pickStored(s, apps, msg('menu.notice.pick'));
+  const id = await pickApplication(s, apps, msg('menu.notice.pick'));
   if (id === BACK) return;
   const reason = await askReason(s, msg(step === 'object' ? 'menu.notice.objectionReason' : 'menu.notice.resolution'));
-  await objectCmd(s.context('object'), [String(id)], { reason, ...(step === 'resolve' ? { resolve: true } : {}) });
+  const name = apps.find((a) => a.id === id)!.studioName;
+  if (step === 'resolve') {
+    const count = resolveObjection(s.workspace('object'), id, reason);
+    s.out.success(msg('workflow.objection.resolved', { id, count, name }));
+  } else {
+    const objectionId = raiseObjection(s.workspace('object'), id, reason);
+    s.out.success(msg('workflow.objection.recorded', { id, objectionId, name }));
+  }
 }
 
 async function publicizeStep(s: MenuSession): Promise<void> {
@@ -133,60 +121,67 @@ async function publicizeStep(s: MenuSession): Promise<void> {
   }
   const from = await askDate(s, msg('menu.notice.from'), '--from', todayIso());
   const to = await askDate(s, msg('menu.notice.to'), '--to', noticeEnd(from));
-  s.out.print(msg('menu.notice.previewPublicize', { count: apps.length, from, to, list: apps.map((a) => `#${a.id} ${a.current.parsed.application.studioName}`).join('\n') }));
+  s.out.print(msg('menu.notice.previewPublicize', { count: apps.length, from, to, list: apps.map((a) => `#${a.id} ${a.studioName}`).join('\n') }));
   if (!(await confirmed(s, msg('menu.notice.confirmPublicize')))) return;
-  await publicizeCmd(s.context('publicize'), [], { from, to });
+  const result = publicize(s.workspace('publicize'), s.round, from, to);
+  s.out.success(msg('workflow.notice.started', { count: result.ids.length, from: result.notice.startsOn, to: result.notice.endsOn }));
+  s.out.note(msg('workflow.backupMade', { file: result.backup }));
 }
 
 async function certifyStep(s: MenuSession): Promise<void> {
-  const db = s.existingDb();
-  const apps = appsIn(s, new Set(['publicized']));
-  const notice = db ? getNotice(db, s.round) : undefined;
-  if (apps.length === 0 || !notice) {
+  const ws = s.existing();
+  if (!ws || appsIn(s, new Set(['publicized'])).length === 0) {
     s.out.note(msg('workflow.certify.nothingPublicized', { round: s.round }));
     return;
   }
   const date = await askDate(s, msg('menu.notice.certifyDate'), '--date', todayIso());
-  const lines = apps.map((a) => {
-    const open = openObjections(db!, a.id).length;
-    const why = date <= notice.endsOn ? msg('menu.notice.waitNotice', { endsOn: notice.endsOn }) : open > 0 ? msg('menu.notice.waitObjection', { count: open }) : msg('menu.notice.willCertify');
-    return `#${a.id} ${a.current.parsed.application.studioName}：${why}`;
-  });
-  s.out.print(lines.join('\n'));
+  const notice = noticeOf(ws, s.round);
+  const plan = certifyPlan(ws, s.round, date);
+  const why = (p: (typeof plan)[number]): string => {
+    if (!p.blocked) return msg('menu.notice.willCertify');
+    if (p.blocked.reason === 'notice-running') return msg('menu.notice.waitNotice', { endsOn: notice?.endsOn ?? '' });
+    if (p.blocked.reason === 'objection-open') return msg('menu.notice.waitObjection', { count: openObjectionCount(ws, p.applicationId) });
+    return p.blocked.message;
+  };
+  s.out.print(plan.map((p) => `#${p.applicationId} ${p.studioName}：${why(p)}`).join('\n'));
   if (!(await confirmed(s, msg('menu.notice.confirmCertify', { date })))) return;
-  await certifyCmd(s.context('certify'), [], { date });
+  const certifyWs = s.workspace('certify');
+  renderCertified(s.out, certify(certifyWs, s.round, date), date, (id) => applicationView(certifyWs, id).studioName);
 }
 
 async function paidStep(s: MenuSession): Promise<void> {
-  const db = s.existingDb();
-  const studios = db ? listStudios(db, { selectionYear: s.round }).filter((x) => x.subsidyYuan !== null && !x.subsidyPaidOn) : [];
-  if (studios.length === 0) {
+  const ws = s.existing();
+  const unpaid = ws ? subsidyStudios(ws, s.round).filter((x) => !x.subsidyPaidOn) : [];
+  if (unpaid.length === 0) {
     s.out.note(msg('menu.notice.noneUnpaid', { round: s.round }));
     return;
   }
   const id = await s.prompts.search({
     message: msg('menu.notice.pickStudio'),
-    source: filtered(studios, (x) => `${x.plaque ?? ''} ${x.name} ${x.unitName}`, (x) => msg('menu.flow.studioChoice', { plaque: x.plaque ?? '', name: x.name, amount: x.subsidyYuan ?? 0 })),
+    source: filtered(unpaid, (x) => `${x.plaque ?? ''} ${x.name} ${x.unitName}`, (x) => msg('menu.flow.studioChoice', { plaque: x.plaque ?? '', name: x.name, amount: x.subsidyYuan ?? 0 })),
   });
   if (id === BACK) return;
   const date = await askDate(s, msg('menu.notice.paidDate'), '--date', todayIso());
-  await subsidyPaid(s.context('subsidy paid'), [String(id)], { date });
+  const studio = recordSubsidyPayment(s.workspace('subsidy paid'), String(id), date);
+  s.out.success(msg('workflow.subsidy.paid', { name: studio.name, date, amount: studio.subsidyYuan ?? 0 }));
 }
 
 export async function dueEntry(s: MenuSession): Promise<void> {
-  const within = await s.prompts.input({
-    message: msg('menu.due.within'),
-    default: '6m',
-    validate: validatorOf((v) => {
-      if (!parseWindow(v.trim() || '6m')) throw new UsageError('invalid-window', msg('lifecycle.window.invalid', { value: v }));
-    }),
-  });
-  await studiosDueCmd(s.context('studios due'), [], { within: within.trim() || '6m' });
+  const within = await s.prompts.input({ message: msg('menu.due.within'), default: '6m', validate: validatorOf((v) => parseDueWindow(v.trim() || '6m')) });
+  const window = within.trim() || '6m';
+  const ws = s.existing('studios due');
+  if (!ws) {
+    s.out.note(msg('workflow.studios.empty'));
+    return;
+  }
+  const today = todayIso();
+  renderDue(s.out, studiosDue(ws, today, window), window, today);
 }
 
 export async function backupEntry(s: MenuSession): Promise<void> {
   const target = await askOutputFile(s, backupFileName(s.dbPath, todayIso()));
-  await dbBackup(s.context('db backup'), [], { output: target.file, force: target.force });
+  await backupDatabase(s.workspace('db backup'), target.file);
+  s.out.success(msg('workflow.db.backedUp', { file: target.file }));
 }
 
 export async function historyEntry(s: MenuSession): Promise<void> {
@@ -197,7 +192,7 @@ export async function historyEntry(s: MenuSession): Promise<void> {
       { name: msg('menu.history.studio'), value: 'studio' },
     ],
   });
-  const db = s.existingDb();
+  const ws = s.existing('history');
   let id: number;
   if (kind === 'application') {
     const apps = appsIn(s, new Set(APPLICATION_STATUSES));
@@ -205,23 +200,24 @@ export async function historyEntry(s: MenuSession): Promise<void> {
       s.out.note(msg('cli.list.empty', { round: s.round }));
       return;
     }
-    id = await pickStored(s, apps, msg('menu.notice.pick'));
+    id = await pickApplication(s, apps, msg('menu.notice.pick'));
   } else {
-    const studios = db ? listStudios(db) : [];
-    if (studios.length === 0) {
+    const all = ws ? listStudios(ws, {}) : [];
+    if (all.length === 0) {
       s.out.note(msg('workflow.studios.empty'));
       return;
     }
-    id = await pickStudio(s, studios);
+    id = await pickStudio(s, all);
   }
   if (id === BACK) return;
-  const opts = kind === 'studio' ? { studio: true } : {};
-  await history(s.context('history'), [String(id)], opts);
-  const last = lastUndoable(auditFor(s.existingDb()!, kind, id));
+  const record = recordRef(ws!, kind, String(id));
+  renderHistory(s.out, kind, record.title, historyOf(ws!, record));
+  const last = nextUndo(ws!, record);
   if (!last) return;
   if (!(await s.prompts.confirm({ message: msg('menu.history.undoQuestion', { text: describeEntry(kind, last) }), default: false }))) return;
   const reason = await askReason(s, msg('menu.flow.reason'));
-  await history(s.context('history'), [String(id)], { ...opts, undo: true, reason });
+  const undone = undoLast(s.workspace('history'), record, reason);
+  s.out.success(undoneText(kind, record.title, undone));
 }
 
 function pickStudio(s: MenuSession, studios: readonly StudioRow[]): Promise<number> {
@@ -235,54 +231,96 @@ function pickStudio(s: MenuSession, studios: readonly StudioRow[]): Promise<numb
   });
 }
 
-type StudioStep = 'outcomes' | 'renew' | 'expire' | 'revoke' | 'term';
+type StudioStep = 'outcomes' | 'renew' | 'expire' | 'revoke' | 'term' | 'merge' | 'withdraw';
 
-const STUDIO_STEP_FILTER: Record<Exclude<StudioStep, 'outcomes'>, (x: StudioRow) => boolean> = {
+const STUDIO_STEP_FILTER: Record<Exclude<StudioStep, 'outcomes' | 'withdraw'>, (x: StudioRow) => boolean> = {
   renew: (x) => x.status === 'assessed-pass',
   expire: (x) => x.status !== 'expired' && x.status !== 'revoked',
   revoke: (x) => x.status !== 'revoked',
   term: (x) => x.createdFrom !== 'certification',
+  merge: (x) => x.createdFrom !== 'certification',
 };
 
 export async function studiosEntry(s: MenuSession): Promise<void> {
   const step = await s.prompts.select<StudioStep>({
     message: msg('menu.studios.mode'),
-    choices: (['outcomes', 'renew', 'expire', 'revoke', 'term'] as const).map((value) => ({ name: msg(`menu.studios.${value}`), value })),
+    choices: (['outcomes', 'renew', 'expire', 'revoke', 'term', 'merge', 'withdraw'] as const).map((value) => ({ name: msg(`menu.studios.${value}`), value })),
   });
-  const db = s.existingDb();
-  if (!db) {
+  const ws = s.existing();
+  if (!ws) {
     s.out.note(msg('workflow.studios.empty'));
     return;
   }
-  if (step === 'outcomes') {
-    const plan = outcomePlan(db, scoreRound(db, s.round).scored);
-    const todo = plan.filter((p) => !p.skipped);
-    if (todo.length === 0) {
-      s.out.note(msg('menu.studios.noOutcomes', { round: s.round }));
-      return;
-    }
-    s.out.print(todo.map((p) => msg('menu.studios.outcomeLine', { name: p.name, grade: gradeName(p.grade) })).join('\n'));
-    if (!(await confirmed(s, msg('menu.studios.confirmOutcomes', { count: todo.length })))) return;
-    await scoreConfirm(s.context('score confirm'), [], {});
-    return;
-  }
-  const studios = listStudios(db).filter(STUDIO_STEP_FILTER[step]);
-  if (studios.length === 0) {
+  if (step === 'outcomes') return outcomesStep(s);
+  if (step === 'withdraw') return withdrawAssessmentStep(s);
+  const candidates = listStudios(ws, {}).filter(STUDIO_STEP_FILTER[step]);
+  if (candidates.length === 0) {
     s.out.note(msg('menu.studios.none'));
     return;
   }
-  const id = await pickStudio(s, studios);
+  const id = await pickStudio(s, candidates);
   if (id === BACK) return;
-  const ref = [String(id)];
+  const ref = String(id);
   if (step === 'term') {
     const date = await askDate(s, msg('menu.studios.certifiedOn'), '--certified-on', todayIso());
-    await studiosSet(s.context('studios set'), ref, { certifiedOn: date });
+    const r = setCertifiedOn(s.workspace('studios set'), ref, date);
+    s.out.success(msg('workflow.studios.termSet', { name: r.studio.name, from: date, to: r.validUntil }));
     return;
   }
-  const studio = studios.find((x) => x.id === id)!;
+  const studio = candidates.find((x) => x.id === id)!;
+  if (step === 'merge') return mergeStep(s, studio);
   const reason = step === 'revoke' ? await askReason(s, msg('menu.flow.reason')) : '';
   if (!(await confirmed(s, msg(`menu.studios.confirm.${step}`, { name: studio.name })))) return;
-  if (step === 'renew') await studiosRenew(s.context('studios renew'), ref, {});
-  else if (step === 'expire') await studiosExpire(s.context('studios expire'), ref, {});
-  else await studiosRevoke(s.context('studios revoke'), ref, { reason });
+  if (step === 'renew') {
+    const r = renewStudio(s.workspace('studios renew'), ref);
+    s.out.success(msg('workflow.studios.renewed', { name: r.studio.name, from: r.startsOn, to: r.validUntil }));
+  } else {
+    endStudio(s.workspace(`studios ${step}`), ref, step, reason);
+    s.out.success(msg('workflow.studios.ended', { name: studio.name, status: statusName(step === 'expire' ? 'expired' : 'revoked') }));
+  }
+}
+
+async function outcomesStep(s: MenuSession): Promise<void> {
+  const todo = outcomePlan(s.existing()!, s.round).filter((p) => !p.skipped);
+  if (todo.length === 0) {
+    s.out.note(msg('menu.studios.noOutcomes', { round: s.round }));
+    return;
+  }
+  s.out.print(todo.map((p) => msg('menu.studios.outcomeLine', { name: p.name, grade: gradeName(p.grade) })).join('\n'));
+  if (!(await confirmed(s, msg('menu.studios.confirmOutcomes', { count: todo.length })))) return;
+  const { plan, backup } = confirmOutcomes(s.workspace('score confirm'), s.round);
+  renderOutcomes(s.out, plan, backup);
+}
+
+async function mergeStep(s: MenuSession, from: StudioRow): Promise<void> {
+  const targets = listStudios(s.existing()!, {}).filter((x) => x.id !== from.id);
+  const into = await pickStudio(s, targets);
+  if (into === BACK) return;
+  const target = targets.find((x) => x.id === into)!;
+  const reason = await askReason(s, msg('menu.flow.reason'));
+  if (!(await confirmed(s, msg('menu.studios.confirm.merge', { from: from.name, into: target.name, plaque: target.plaque ?? `#${target.id}` })))) return;
+  const r = mergeStudios(s.workspace('studios merge'), String(from.id), String(into), reason);
+  s.out.success(msg('records.merge.done', { from: r.from.id, fromName: r.from.name, into: r.into.plaque ?? `#${r.into.id}`, intoName: r.into.name, count: r.assessments }));
+}
+
+async function withdrawAssessmentStep(s: MenuSession): Promise<void> {
+  const { scored } = scoreRound(s.existing()!, s.round);
+  if (scored.length === 0) {
+    s.out.note(msg('cli.score.empty', { round: s.round }));
+    return;
+  }
+  const id = await s.prompts.search({
+    message: msg('menu.studios.pickAssessment'),
+    source: filtered(
+      scored,
+      (x) => [x.stored.studio.name, x.stored.studio.leadName, x.stored.file].join(' '),
+      (x) => msg('menu.studios.assessmentChoice', { id: x.id, studio: x.stored.studio.name, file: x.stored.file, grade: gradeName(x.result.grade) }),
+    ),
+  });
+  if (id === BACK) return;
+  const reason = await askReason(s, msg('menu.flow.reason'));
+  const chosen = scored.find((x) => x.id === id)!;
+  if (!(await confirmed(s, msg('menu.studios.confirm.withdraw', { id, name: chosen.stored.studio.name })))) return;
+  withdrawAssessment(s.workspace('assess withdraw'), id, reason);
+  s.out.success(msg('records.assess.withdrawn', { id, name: chosen.stored.studio.name }));
 }

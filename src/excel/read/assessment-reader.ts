@@ -39,7 +39,7 @@ import type { OpenedWorkbook } from './safe-open.js';
 // Label data
 
 export type BasicField =
-  | 'unitName' | 'round' | 'studioName' | 'selectionYear' | 'leadName' | 'phone' | 'subsidyDate'
+  | 'unitName' | 'round' | 'plaque' | 'studioName' | 'selectionYear' | 'leadName' | 'phone' | 'subsidyDate'
   | 'occupationAtSelection' | 'skillLevelAtSelection' | 'occupationNow' | 'skillLevelNow';
 
 export type TableColumn = 'category' | 'content' | 'criteria' | 'method' | 'max' | 'self' | 'assessor';
@@ -271,6 +271,8 @@ class AssessmentReading {
     };
     const unit = text('unitName');
     if (unit !== '') a.unitName = unit;
+    const plaque = text('plaque');
+    if (plaque !== '') a.plaque = plaque;
     a.studioName = text('studioName');
     a.leadName = text('leadName');
     a.phone = text('phone');

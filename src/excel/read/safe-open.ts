@@ -4,13 +4,13 @@
  * and giant merged ranges) mean nothing to a clerk. Every refusal is a GongshuError with a stable code and a
  * one-line Chinese message saying what to do.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, extname } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { GongshuError, InputFileError } from '../../core/errors.js';
+import { sha256Hex } from '../../core/hash.js';
 import { msg, type MessageKey } from '../../messages/index.js';
 
 export interface OpenOptions {
@@ -321,7 +321,7 @@ export function readWorkbookBytes(path: string, opts: OpenOptions = {}): Buffer 
 }
 
 export function sha256Of(buffer: Buffer): string {
-  return createHash('sha256').update(buffer).digest('hex');
+  return sha256Hex(buffer);
 }
 
 /** Opens a submitted .xlsx from disk after the size, type and zip-structure checks. */

@@ -1,11 +1,19 @@
 /**
  * Ordered schema migrations. `PRAGMA user_version` holds the number of the last one applied.
  * Never edit a migration that has shipped: add a new one.
+ *
+ * Migrations run with foreign keys off (a table rebuild drops and renames tables that others refer to)
+ * and must leave `PRAGMA foreign_key_check` clean; `migrate` checks it before committing.
  */
+import type { Db } from '../open.js';
+import { backfillApplicationKeys, reserveStudioIds } from './v4.js';
+
 export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /** Data the SQL cannot compute, filled in after it, in the same transaction. */
+  run?: (db: Db) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -187,6 +195,89 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX studios_plaque ON studios (plaque) WHERE plaque IS NOT NULL;
       CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
     `,
+  },
+  {
+    version: 4,
+    description: 'identity by normalised lead ID, pending versions, one waiver per finding, a studio register that never deletes or reuses ids, withdrawable assessments',
+    sql: `
+      CREATE TABLE applications_v4 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        round INTEGER NOT NULL,
+        lead_id_key TEXT,
+        lead_name_key TEXT NOT NULL DEFAULT '',
+        current_version INTEGER,
+        status TEXT NOT NULL DEFAULT 'submitted',
+        female_group TEXT,
+        received_date TEXT,
+        findings TEXT NOT NULL DEFAULT '[]',
+        eligible INTEGER,
+        created_at TEXT NOT NULL
+      );
+      INSERT INTO applications_v4 (id, round, current_version, status, female_group, received_date, findings, eligible, created_at)
+        SELECT id, round, (SELECT MAX(version) FROM application_versions v WHERE v.application_id = applications.id),
+          status, female_group, received_date, findings, eligible, created_at FROM applications;
+      DROP TABLE applications;
+      ALTER TABLE applications_v4 RENAME TO applications;
+      CREATE INDEX applications_round ON applications (round);
+      CREATE INDEX applications_lead_id ON applications (round, lead_id_key);
+      CREATE INDEX applications_lead_name ON applications (round, lead_name_key);
+      ALTER TABLE overrides ADD COLUMN field TEXT;
+
+      CREATE TABLE studios_v4 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        lead_name TEXT NOT NULL,
+        lead_key TEXT NOT NULL,
+        lead_id_number TEXT NOT NULL DEFAULT '',
+        lead_birth TEXT,
+        lead_gender TEXT,
+        lead_female_group TEXT,
+        lead_left INTEGER NOT NULL DEFAULT 0,
+        unit_name TEXT NOT NULL DEFAULT '',
+        application_id INTEGER REFERENCES applications(id),
+        selection_year INTEGER,
+        certified_on TEXT,
+        valid_until TEXT,
+        plaque TEXT,
+        status TEXT NOT NULL DEFAULT 'valid',
+        created_from TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        occupation TEXT NOT NULL DEFAULT '',
+        term_started_on TEXT,
+        subsidy_yuan REAL,
+        subsidy_paid_on TEXT,
+        merged_into INTEGER REFERENCES studios(id)
+      );
+      INSERT INTO studios_v4 (id, name, name_key, lead_name, lead_key, lead_id_number, lead_birth, lead_gender, lead_female_group,
+          lead_left, unit_name, application_id, selection_year, certified_on, valid_until, plaque, status, created_from, created_at,
+          occupation, term_started_on, subsidy_yuan, subsidy_paid_on)
+        SELECT id, name, name_key, lead_name, lead_key, lead_id_number, lead_birth, lead_gender, lead_female_group,
+          lead_left, unit_name, application_id, selection_year, certified_on, valid_until, plaque, status, created_from, created_at,
+          occupation, term_started_on, subsidy_yuan, subsidy_paid_on FROM studios;
+      DROP TABLE studios;
+      ALTER TABLE studios_v4 RENAME TO studios;
+      CREATE UNIQUE INDEX studios_plaque ON studios (plaque) WHERE plaque IS NOT NULL;
+      CREATE INDEX studios_lead ON studios (lead_key);
+      CREATE INDEX studios_application ON studios (application_id);
+
+      CREATE TABLE assessments_v4 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        studio_id INTEGER NOT NULL REFERENCES studios(id),
+        round INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        withdrawn_at TEXT,
+        withdrawn_reason TEXT
+      );
+      INSERT INTO assessments_v4 (id, studio_id, round, created_at) SELECT id, studio_id, round, created_at FROM assessments;
+      DROP TABLE assessments;
+      ALTER TABLE assessments_v4 RENAME TO assessments;
+      CREATE UNIQUE INDEX assessments_active ON assessments (studio_id, round) WHERE withdrawn_at IS NULL;
+    `,
+    run(db) {
+      backfillApplicationKeys(db);
+      reserveStudioIds(db);
+    },
   },
 ];
 

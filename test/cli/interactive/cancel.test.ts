@@ -93,7 +93,7 @@ const SCRIPTS: Record<string, Script> = {
   导入考核表: { entry: '导入考核表', steps: [() => answer(ASSESSMENTS)] },
   评分与结果: {
     entry: '评分与结果',
-    prepare: (_dir, db) => cli(db, 'assess', 'import', ASSESSMENTS),
+    prepare: (_dir, db) => cli(db, 'assess', 'import', ASSESSMENTS, '--new-studios'),
     steps: [() => pick('孙丽萍')],
   },
   到期提醒: { entry: '到期提醒', steps: [] },
@@ -107,7 +107,7 @@ const SCRIPTS: Record<string, Script> = {
   工作室续建: {
     entry: '工作室管理',
     prepare: async (_dir, db) => {
-      await cli(db, 'assess', 'import', ASSESSMENTS);
+      await cli(db, 'assess', 'import', ASSESSMENTS, '--new-studios');
       await cli(db, 'score', 'confirm');
       await cli(db, 'studios', 'set', '2', '--certified-on', '2023-06-15');
     },
@@ -115,7 +115,7 @@ const SCRIPTS: Record<string, Script> = {
   },
   工作室撤销: {
     entry: '工作室管理',
-    prepare: (_dir, db) => cli(db, 'assess', 'import', ASSESSMENTS),
+    prepare: (_dir, db) => cli(db, 'assess', 'import', ASSESSMENTS, '--new-studios'),
     steps: [() => pick('撤销工作室'), () => pick('钱卫东'), () => answer('单位注销')],
   },
   备份数据库: { entry: '备份数据库', steps: [] },

@@ -31,7 +31,8 @@ describe('选择申报年度', () => {
     expect(shown()).toContain(msg('cli.badYear', { value: '26' }));
     await answer('2025');
     expect(run.printed()).toContain('以后的操作都针对 2025 年度');
-    expect(run.printed()).toContain('2025 年度：截止日期 2025-05-22');
+    expect(run.printed()).toContain('2025 年度设置');
+    expect(run.printed()).toMatch(/申报截止日期.*│ 2025-05-22 +│ 默认/u);
     expect(shown()).toContain('修改 2025 年度的截止日期？');
     await answer('y');
     await answer('2025-02-30');
@@ -121,7 +122,7 @@ describe('导入申报表', () => {
     const printed = run.printed();
     expect(printed).toContain('│ 文件');
     expect(printed).toContain('01-申报表-杭州拱宸精密机械有限公司.xlsx');
-    expect(printed).toContain('共 10 个文件：新导入 10，新版本 0，跳过 0，失败 0（2026 年度');
+    expect(printed).toContain('共 10 个文件：新导入 10，新版本 0，新版本待采用 0，跳过 0，失败 0（2026 年度');
     await leave(run);
     const apps = await json<{ receivedDate: string }[]>(run.db, 'apply', 'list');
     expect(apps).toHaveLength(10);
@@ -149,7 +150,7 @@ describe('导入申报表', () => {
     await enter();
     await pick('全部导入');
     await enter();
-    expect(run.printed()).toContain('共 10 个文件：新导入 8，新版本 0，跳过 2');
+    expect(run.printed()).toContain('共 10 个文件：新导入 8，新版本 0，新版本待采用 0，跳过 2');
     await leave(run);
   });
 
@@ -292,6 +293,8 @@ describe('导入考核表 · 评分与结果 · 导出表格', () => {
     await pick('导入考核表');
     await answer(ASSESSMENTS);
     await pick('全部导入');
+    expect(shown()).toContain('表上的工作室在登记中找不到时，新建工作室记录吗？');
+    await answer('y');
     expect(run.printed()).toContain('共 4 个文件：新导入 4');
 
     await pick('评分与结果');

@@ -1,7 +1,7 @@
 /** The small pieces behind the menu's questions. */
 import { describe, expect, it } from 'vitest';
 import { cleanPath, validatorOf } from '../../../src/cli/interactive/questions.js';
-import { parseDate, parseYear } from '../../../src/cli/context.js';
+import { parseDate, parseYear } from '../../../src/cli/parse.js';
 import { msg } from '../../../src/messages/index.js';
 
 describe('cleanPath', () => {

@@ -34,7 +34,7 @@ describe('操作记录与撤销 · 工作室管理', () => {
     await pick('#3 ');
     await answer('y');
     await answer('');
-    expect(shown()).toContain('请用 --reason');
+    expect(shown()).toContain('请写明原因（会记入操作记录）');
     await answer('误操作');
     expect(run.printed()).toContain('已撤销“列入拟认定名单”，状态由“拟认定”改回“已评审”');
     expect((await statuses(db))[3]).toBe('reviewed');
@@ -44,7 +44,7 @@ describe('操作记录与撤销 · 工作室管理', () => {
   it('records the grades as studio statuses, renews a passed studio and revokes one with a reason', async () => {
     const dir = tempDir();
     const db = await seededDb(dir);
-    await runCli(['--db', db, '--round', '2026', 'assess', 'import', ASSESSMENTS]);
+    await runCli(['--db', db, '--round', '2026', 'assess', 'import', ASSESSMENTS, '--new-studios']);
     const run = await startMenu({ dir, db });
     await pick('工作室管理');
     await pick('续建');
@@ -121,7 +121,7 @@ describe('导入专家评审表 · 生成拟认定名单 · 公示与认定', ()
     await pick('登记异议');
     await pick('#2 ');
     await answer('');
-    expect(shown()).toContain('请用 --reason');
+    expect(shown()).toContain('请写明原因（会记入操作记录）');
     await answer('来信反映业绩不实');
 
     await pick('公示与认定');

@@ -7,13 +7,13 @@ import type { Finding } from '../core/finding.js';
 import { aggregateReview, type ExpertReview } from '../core/review.js';
 import { nameKey } from '../core/text.js';
 import { msg } from '../messages/index.js';
+import { countBySeverity, importBatch, type FileResult, type ImportKind } from './import-batch.js';
 import { getApplication } from '../store/applications.js';
 import { appendAudit } from '../store/audit.js';
-import type { Db } from '../store/open.js';
 import { findReviewFile, insertReviewFile, saveReview } from '../store/reviews.js';
 import { canMove, move } from '../store/status.js';
-import { LISTED_STATUSES } from '../services/shortlist.js';
-import { countBySeverity, importBatch, type BatchOptions, type FileResult, type ImportKind } from './batch.js';
+import type { Workspace } from './context.js';
+import { LISTED_STATUSES } from './shortlist.js';
 
 
 /** Scores the aggregate will not count, reported at import so the clerk can have them corrected at once. */
@@ -21,7 +21,7 @@ function scoreProblems(reviews: readonly ExpertReview[]): Finding[] {
   return aggregateReview(reviews).findings.filter((f) => f.code === 'review-score-not-number' || f.code === 'review-score-out-of-range');
 }
 
-function reviewKind(options: BatchOptions): ImportKind<'review'> {
+function reviewKind(ws: Workspace, round: number): ImportKind<'review'> {
   return {
     name: 'review',
     parseArg: undefined,
@@ -31,12 +31,12 @@ function reviewKind(options: BatchOptions): ImportKind<'review'> {
     },
     write(db, file, source, sheet, problems): FileResult {
       const notes: Finding[] = [...problems];
-      const fileId = insertReviewFile(db, options.round, file, source.sha256, options.actor);
+      const fileId = insertReviewFile(db, round, file, source.sha256, ws.actor);
       let applications = 0;
       for (const row of sheet.rows) {
         const app = getApplication(db, row.applicationId);
-        if (!app || app.round !== options.round) {
-          notes.push({ code: 'review-unknown-application', severity: 'error', message: msg('workflow.review.unknownApplication', { id: row.applicationId, round: options.round }), cell: row.cell });
+        if (!app || app.round !== round) {
+          notes.push({ code: 'review-unknown-application', severity: 'error', message: msg('workflow.review.unknownApplication', { id: row.applicationId, round }), cell: row.cell });
           continue;
         }
         const storedName = app.current.parsed.application.studioName;
@@ -48,12 +48,12 @@ function reviewKind(options: BatchOptions): ImportKind<'review'> {
         notes.push(...scoreProblems(row.reviews));
         const writes = row.reviews.map((r) => saveReview(db, app.id, r, fileId));
         applications++;
-        appendAudit(db, options.actor, 'application', app.id, 'review-import', {
+        appendAudit(db, ws.actor, 'application', app.id, 'review-import', {
           file,
           experts: row.reviews.map((r) => r.expert),
           changed: writes.filter((w) => w !== 'same').length,
         });
-        if (canMove(db, 'application', app.id, 'review')) move(db, options.actor, 'application', app.id, 'review', { file });
+        if (canMove(db, 'application', app.id, 'review')) move(db, ws.actor, 'application', app.id, 'review', { file });
         else if (app.status !== 'reviewed') {
           const settled = LISTED_STATUSES.has(app.status);
           notes.push({
@@ -76,6 +76,7 @@ function reviewKind(options: BatchOptions): ImportKind<'review'> {
   };
 }
 
-export function importReviewFiles(db: Db, files: readonly string[], options: BatchOptions): Promise<FileResult[]> {
-  return importBatch(db, files, reviewKind(options), options);
+/** `review import`: expert scores, each sheet one transaction. */
+export function importReviews(ws: Workspace, files: readonly string[], run: { round: number; onProgress?: (done: number, total: number, file: string) => void }): Promise<FileResult[]> {
+  return importBatch(ws.db, files, reviewKind(ws, run.round), { round: run.round, actor: ws.actor, dbFile: ws.dbFile, ...(run.onProgress ? { onProgress: run.onProgress } : {}) });
 }

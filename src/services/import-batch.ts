@@ -17,12 +17,12 @@ import type { Finding } from '../core/finding.js';
 import { readWorkbookBytes, sha256Of } from '../excel/read/safe-open.js';
 import type { Actor } from '../store/audit.js';
 import { translateSqliteError, type Db } from '../store/open.js';
-import type { KindName, ParseArgOf, ParsedOf } from './kinds.js';
-import type { FileResult } from './file-result.js';
-import type { FileError, ParseReply } from './parse-file.js';
-import { createParser, poolOptionsFromEnv, type Parser, type PoolOptions } from './parse-pool.js';
+import type { KindName, ParseArgOf, ParsedOf } from '../import/kinds.js';
+import type { FileResult } from '../import/file-result.js';
+import type { FileError, ParseReply } from '../import/parse-file.js';
+import { createParser, poolOptionsFromEnv, type Parser, type PoolOptions } from '../import/parse-pool.js';
 
-export { countBySeverity, outcomeLabel, type FileOutcome, type FileResult } from './file-result.js';
+export { countBySeverity, outcomeLabel, type FileOutcome, type FileResult } from '../import/file-result.js';
 
 export interface BatchOptions {
   round: number;

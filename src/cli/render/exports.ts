@@ -1,0 +1,14 @@
+/** The line that says what an export or template wrote, for the commands and the menu alike. */
+import { msg } from '../../messages/index.js';
+import type { Written } from '../../services/exports.js';
+import type { Output } from '../../ui/output.js';
+
+export type WrittenKind = 'workbook' | 'shortlist' | 'subsidy' | 'review-template';
+
+export function renderWritten(out: Output, kind: WrittenKind, written: Written & { total?: number; experts?: number }): void {
+  const { file, count } = written;
+  if (kind === 'shortlist') out.success(msg('workflow.shortlist.exported', { file, count }));
+  else if (kind === 'subsidy') out.success(msg('workflow.subsidy.exported', { file, count, total: (written.total ?? 0).toLocaleString('zh-CN') }));
+  else if (kind === 'review-template') out.success(msg('workflow.review.templateWritten', { file, count, experts: written.experts ?? 0 }));
+  else out.success(msg('cli.wrote', { file }));
+}

@@ -1,0 +1,201 @@
+import type { MessageEntry } from './index.js';
+
+/**
+ * Records that stay true through the cycle: which application a form belongs to, versions held after
+ * review, waivers, the studio register and its assessments, round settings. Keys start with `records.`.
+ */
+export const recordsMessages = {
+  // Import: identity and versions.
+  'records.import.otherUnit': {
+    zh: '领衔人与申报 #{id} 是同一人（身份证号码相同），但申报单位不同（原：{before}；新：{now}）：新表已保存为第 {version} 版，暂不生效，#{id} 仍以第 {current} 版为准。请与两个单位核实：如是更正，用 gongshu apply accept-version {id} --reason "…" 采用新表；如是两个单位重复推荐同一人，保持现状即可',
+    en: 'Same lead as application #{id} (same ID number) but another unit (was: {before}; now: {now}): stored as version {version}, not in effect; #{id} keeps version {current}. Check with both units: to use the new form, gongshu apply accept-version {id} --reason "…"',
+  },
+  'records.import.sameContent': {
+    zh: '内容与申报 #{id} 第 {version} 版相同，审查结果不变',
+    en: 'Same content as version {version} of application #{id}; the verdict is unchanged',
+  },
+  'records.import.pending': {
+    zh: '申报 #{id} 已是“{status}”：新表已保存为第 {version} 版，但暂不生效，评审、公示和认定仍以第 {current} 版为准。如要采用新表，请用 gongshu apply accept-version {id} --reason "…"（将退回形式审查，并移出拟认定名单）',
+    en: 'Application #{id} is "{status}": the new form is stored as version {version} but not in effect; review, notice and certification keep version {current}. To use it: gongshu apply accept-version {id} --reason "…" (back to the eligibility check, off the shortlist)',
+  },
+
+  // apply set: a clerk's correction of a field.
+  'records.set.badPair': {
+    zh: '“{pair}”看不懂：请写成 字段=内容，如 身份证号码=330105197506150017。可以更正的字段：{fields}',
+    en: 'Cannot read "{pair}": write field=value, e.g. 身份证号码=330105197506150017. Fields: {fields}',
+  },
+  'records.set.unknownField': {
+    zh: '“{name}”不是可以更正的字段。可以更正的字段：{fields}（成员名单请单位交来更正后的申报表）',
+    en: '"{name}" cannot be corrected. Fields: {fields} (members need the unit\'s corrected form)',
+  },
+  'records.set.badMonth': { zh: '{name}“{value}”看不懂，请写成 1975-06', en: '{name} "{value}" is not a month; write 1975-06' },
+  'records.set.badGender': { zh: '{name}只能是 男 或 女，不能是“{value}”', en: '{name} must be 男 or 女, not "{value}"' },
+  'records.set.badId': {
+    zh: '{name}不是有效的身份证号码（请用 gongshu check id 核对后再更正）',
+    en: '{name} is not a valid ID number (check it with gongshu check id first)',
+  },
+  'records.set.versionFile': { zh: '（经办人更正）', en: '(corrected by the clerk)' },
+  'records.set.afterReview': {
+    zh: '申报 #{id} 已是“{status}”：评审过的表上内容不能直接修改。请单位交来更正后的申报表（导入后作为待采用的新版本，再用 gongshu apply accept-version {id} 采用）',
+    en: 'Application #{id} is "{status}": reviewed content cannot be edited. Import the unit\'s corrected form and accept it with gongshu apply accept-version {id}',
+  },
+  'records.set.done': {
+    zh: '申报 #{id} 已更正 {fields}（第 {version} 版，原表仍保留）；重新审查结果：{status}',
+    en: 'Application #{id}: corrected {fields} (version {version}; the original is kept); checked again: {status}',
+  },
+
+  // apply override: one finding, and only what the notice leaves to judgement.
+  'records.waive.which': {
+    zh: '申报 #{id} 有不止一条“{code}”：{places}。请用 --field 指明是哪一条（字段或单元格）',
+    en: 'Application #{id} has more than one {code}: {places}. Name one with --field (field or cell)',
+  },
+  'records.waive.noSuchPlace': {
+    zh: '申报 #{id} 的“{code}”没有一条在“{where}”；有：{places}',
+    en: 'Application #{id} has no {code} at "{where}"; it has: {places}',
+  },
+  'records.waive.fix': {
+    zh: '“{title}”（{code}）不能豁免：通知没有为它留出例外。请单位交来更正后的申报表，或核实后用 gongshu apply set {id} 字段=内容 --reason "…" 更正（记入操作记录）',
+    en: '{title} ({code}) cannot be waived: the notice allows no exception. Import the unit\'s corrected form, or correct it with gongshu apply set {id} field=value --reason "…" (logged)',
+  },
+  'records.waive.fix.duplicate-lead': {
+    zh: '“{title}”（{code}）不能豁免：一人只能领衔一个工作室。请撤回或不予通过其中一份申报（gongshu apply withdraw / apply reject），另一份会自动重新审查；身份证号码填错的，请用 gongshu apply set {id} 身份证号码=… 更正',
+    en: '{title} ({code}) cannot be waived: one person leads one studio. Withdraw or reject one of the applications (the other is checked again at once); a mistyped ID is corrected with gongshu apply set {id} 身份证号码=…',
+  },
+  'records.waive.fix.team-size': {
+    zh: '“{title}”（{code}）不能豁免：通知要求除领衔人外不少于3人的团队。请单位补充成员后重新报送申报表',
+    en: '{title} ({code}) cannot be waived: the notice requires a team of at least 3 besides the lead. Import the unit\'s corrected form',
+  },
+  'records.waive.acknowledged': { zh: '申报 #{id}：已确认提醒“{title}”（{where}）', en: 'Application #{id}: warning {title} acknowledged ({where})' },
+
+  'records.leave.rechecked': {
+    zh: '与它同一领衔人的申报 {ids} 已重新审查（不再算作重复领衔）',
+    en: 'Applications with the same lead, {ids}, were checked again (no longer duplicates)',
+  },
+
+  // apply accept-version.
+  'records.accept.nothing': { zh: '申报 #{id} 没有待采用的新版本（现在生效的是第 {version} 版）', en: 'Application #{id} has no held version (version {version} is in effect)' },
+  'records.accept.certified': {
+    zh: '申报 #{id} 已认定：申报表不再改动，工作室的信息请在工作室记录中处理（gongshu studios …）',
+    en: 'Application #{id} is certified: the form no longer changes; change the studio register instead (gongshu studios …)',
+  },
+  'records.accept.done': {
+    zh: '申报 #{id} 已采用第 {to} 版（原第 {from} 版），退回形式审查：{status}。如已列入拟认定名单，已移出；需重新评审后才能再列入',
+    en: 'Application #{id} now uses version {to} (was {from}) and is back at the eligibility check: {status}. It is off the shortlist and needs a new review',
+  },
+
+  // Lists and details.
+  'records.list.pending': { zh: '（有 {count} 个新版本待采用）', en: ' ({count} held version(s))' },
+  'records.severity.acknowledged': { zh: '已确认', en: 'acknowledged' },
+  'records.findings.waiverReason': { zh: '（豁免理由：{reason}）', en: ' (waived: {reason})' },
+  'records.show.pending': {
+    zh: '申报 #{id} 有待采用的新版本 {versions}，现在生效的仍是第 {current} 版。如要采用：gongshu apply accept-version {id} --reason "…"',
+    en: 'Application #{id} has held versions {versions}; version {current} is in effect. To use the newest: gongshu apply accept-version {id} --reason "…"',
+  },
+  'records.version.current': { zh: '生效', en: 'in effect' },
+  'records.version.earlier': { zh: '已替换', en: 'replaced' },
+  'records.version.pending': { zh: '待采用', en: 'held' },
+
+  // Assessments: linking a form to the register.
+  'records.assess.studioLine': { zh: '{plaque} {name}（领衔人 {lead}，{unit}）', en: '{plaque} {name} (lead {lead}, {unit})' },
+  'records.assess.linkedByLead': {
+    zh: '表上的工作室名称“{form}”与登记的“{register}”（{plaque}）不一致；领衔人和单位相同，已按 {plaque} 导入。请核对，名称以登记为准',
+    en: 'The form says "{form}", the register "{register}" ({plaque}); same lead and unit, linked to {plaque}. The register\'s name stands',
+  },
+  'records.assess.linkedByName': {
+    zh: '表上的工作室名称“{form}”与登记的“{register}”（{plaque}）相近，已按 {plaque} 导入。请核对，如不是同一个工作室，请用 gongshu assess withdraw 撤回这份考核',
+    en: 'The form says "{form}", close to "{register}" ({plaque}); linked to {plaque}. If it is another studio, withdraw the assessment with gongshu assess withdraw',
+  },
+  'records.assess.ambiguous': {
+    zh: '表上的工作室“{name}”（领衔人 {lead}）可能是以下任何一个工作室，无法确定：{studios}。请在表上填写铭牌编号后重新导入',
+    en: '"{name}" (lead {lead}) could be any of: {studios}. Fill in the plaque number (铭牌编号) on the form and import it again',
+  },
+  'records.assess.noStudio': {
+    zh: '表上的工作室“{name}”（领衔人 {lead}）在工作室登记中找不到，未导入。最接近的：{closest}。请核对名称后重新导入；如是 gongshu 启用前认定的工作室，请加 --new-studios 导入（会新建工作室记录）',
+    en: '"{name}" (lead {lead}) is not in the studio register; not imported. Closest: {closest}. Check the name; for a studio certified before gongshu, import with --new-studios',
+  },
+  'records.assess.registerEmpty': { zh: '（登记中还没有工作室）', en: '(the register is empty)' },
+  'records.assess.alreadyWithdrawn': { zh: '考核 #{id} 已撤回', en: 'Assessment #{id} is already withdrawn' },
+  'records.assess.notWithdrawn': { zh: '考核 #{id} 没有撤回，无需恢复', en: 'Assessment #{id} is not withdrawn' },
+  'records.assess.replaced': {
+    zh: '工作室“{name}”在 {round} 年度已另有一份考核，不能恢复考核 #{id}；如要改用这一份，请先撤回另一份',
+    en: '"{name}" has another assessment in {round}; withdraw that one before restoring #{id}',
+  },
+  'records.assess.withdrawnNotScored': { zh: '考核 #{id} 已撤回（{reason}），不参加评分', en: 'Assessment #{id} was withdrawn ({reason}) and is not scored' },
+  'records.assess.withdrawn': { zh: '已撤回考核 #{id}（{name}），不再参加评分（已记入操作记录）', en: 'Assessment #{id} ({name}) withdrawn from scoring (logged)' },
+  'records.assess.restored': { zh: '已恢复考核 #{id}（{name}），重新参加评分', en: 'Assessment #{id} ({name}) restored to scoring' },
+
+  // Certification and subsidy.
+  'records.certify.leadHasStudio': {
+    zh: '领衔人已领衔有效期内的工作室“{name}”（{plaque}），一人只能领衔一个工作室',
+    en: 'The lead already leads the running studio "{name}" ({plaque}); one person leads one studio',
+  },
+  'records.subsidy.notPaid': { zh: '工作室“{name}”还没有登记补助发放，无需撤销', en: 'No payment is recorded for "{name}"' },
+
+  // Studios: merge.
+  'records.merge.same': { zh: '不能把工作室 #{id} 合并到它自己', en: 'Studio #{id} cannot be merged into itself' },
+  'records.merge.certified': {
+    zh: '工作室“{name}”（{plaque}）是认定产生的，不能合并掉；如认定有误，请在其申报上撤销认定（gongshu history 申报编号 --undo）',
+    en: '"{name}" ({plaque}) was certified and cannot be merged away; undo its certification on the application instead',
+  },
+  'records.merge.intoGone': { zh: '工作室“{name}”已是“{status}”，不能作为合并的目标', en: '"{name}" is "{status}" and cannot receive a merge' },
+  'records.merge.twoAssessments': {
+    zh: '工作室 #{from} 和 #{into} 在 {rounds} 年度都有考核，合并后会有两份。请先用 gongshu assess withdraw 撤回其中一份',
+    en: 'Studios #{from} and #{into} both have an assessment in {rounds}; withdraw one with gongshu assess withdraw first',
+  },
+  'records.merge.done': {
+    zh: '已将工作室 #{from}“{fromName}”合并到 {into}“{intoName}”，转入考核 {count} 份（已记入操作记录）',
+    en: 'Merged studio #{from} "{fromName}" into {into} "{intoName}"; {count} assessments moved (logged)',
+  },
+
+  // Undo.
+  'records.undo.certifyPaid': {
+    zh: '不能撤销申报 #{id} 的认定：工作室 {plaque} 已登记发放补助 {amount} 元（{paidOn}）。如确需撤销，请先撤销补助发放登记（gongshu subsidy paid {plaque} --undo），再撤销认定',
+    en: 'Cannot undo the certification of #{id}: a subsidy of {amount} was recorded as paid to {plaque} ({paidOn}). Undo the payment record first (gongshu subsidy paid {plaque} --undo)',
+  },
+  'records.undo.decertify': {
+    zh: '{entity} 的“撤销认定”是随申报的撤销认定发生的，不能在工作室上撤销；请对申报 #{by} 重新公示、认定',
+    en: '{entity}: the undone certification follows application #{by}; certify the application again instead',
+  },
+  'records.undo.merge': {
+    zh: '{entity} 已合并到工作室 #{by}，合并不能撤销；如合并有误，请核对考核记录后处理',
+    en: '{entity} was merged into studio #{by}; a merge cannot be undone',
+  },
+
+  // round set / show.
+  'records.round.title': { zh: '{year} 年度设置', en: 'Round {year} settings' },
+  'records.round.head': { zh: '设置|值|来源', en: 'Setting|Value|Source' },
+  'records.round.isDefault': { zh: '默认', en: 'default' },
+  'records.round.isSet': { zh: '本年度设置', en: 'set for this round' },
+  'records.round.none': { zh: '不限', en: 'none' },
+  'records.round.deadline': { zh: '申报截止日期（退休年限的计算基准日）', en: 'deadline (retirement reference date)' },
+  'records.round.subsidy': { zh: '认定补助（元）', en: 'subsidy (yuan)' },
+  'records.round.rubric': { zh: '考核评分细则', en: 'assessment rubric' },
+  'records.round.passAt': { zh: '考核合格分数线', en: 'pass mark' },
+  'records.round.excellentAt': { zh: '考核优秀分数线', en: 'excellent mark' },
+  'records.round.excellentShare': { zh: '优秀比例上限', en: 'share of 优秀 at most' },
+  'records.round.reviewMethod': { zh: '专家评审计分方法', en: 'review method' },
+  'records.round.minScore': { zh: '拟认定最低评审分', en: 'shortlist minimum score' },
+  'records.round.quota': { zh: '拟认定名额', en: 'shortlist quota' },
+  'records.round.nothing': {
+    zh: '请指定要设置的内容，如 --deadline 2026-05-22、--subsidy 20000、--pass-at 48、--excellent-share 30%、--rubric 评分细则.json（写“默认”恢复默认值）',
+    en: 'Nothing to set: e.g. --deadline 2026-05-22, --subsidy 20000, --pass-at 48, --excellent-share 30%, --rubric rubric.json ("default" restores a default)',
+  },
+  'records.round.saved': { zh: '已保存 {year} 年度设置（已记入操作记录）', en: 'Saved the settings of round {year} (logged)' },
+  'records.round.badNumber': { zh: '{option} 的值“{value}”无效：请写一个不小于 0 的数，或“默认”', en: '{option}: "{value}" is not a number ≥ 0 (or "default")' },
+  'records.round.badShare': { zh: '优秀比例“{value}”无效：请写 0 到 100% 之间的比例，如 30% 或 0.3，或“默认”', en: 'Share "{value}" must be between 0 and 100%, e.g. 30% or 0.3 (or "default")' },
+
+  // Commands, options and arguments.
+  'records.cmd.acceptVersion': { zh: '采用评审后交来的新版本申报表（退回形式审查并移出拟认定名单，记入操作记录）', en: 'accept a version held after review (back to the eligibility check, off the shortlist; logged)' },
+  'records.cmd.assessWithdraw': { zh: '撤回一份考核，不再参加评分（如导入错误）；--undo 恢复', en: 'withdraw an assessment from scoring; --undo restores it' },
+  'records.cmd.studiosMerge': { zh: '把误建的工作室（如考核表名称写错而新建的）合并到正确的工作室', en: 'fold a studio created in error into the right one' },
+  'records.opt.field': { zh: '同一代码有多条时，指明是哪一条：字段（如 unit.fax）或单元格（如 申报表!D12）', en: 'which finding when a code has several: its field (e.g. unit.fax) or cell' },
+  'records.opt.subsidy': { zh: '认定补助金额（元），默认 20000', en: 'subsidy in yuan (default 20000)' },
+  'records.opt.passAt': { zh: '考核合格分数线（总分），默认为基础满分的 60%', en: 'pass mark (total points), default 60% of the base maximum' },
+  'records.opt.excellentAt': { zh: '考核优秀分数线（总分），默认为基础满分的 90%', en: 'excellent mark (total points), default 90% of the base maximum' },
+  'records.opt.excellentShare': { zh: '优秀比例上限，如 30%（默认不限）', en: 'share of 优秀 at most, e.g. 30% (default: none)' },
+  'records.opt.rubric': { zh: '本年度考核评分细则文件（JSON，格式同 data/rubric/2020.json），导入时检查并保存在数据库中', en: 'the round\'s rubric file (JSON like data/rubric/2020.json), checked and kept in the database' },
+  'records.opt.newStudios': { zh: '表上的工作室在登记中找不到时，新建工作室记录（用于 gongshu 启用前认定的工作室）', en: 'create a studio for a form that matches none (studios certified before gongshu)' },
+  'records.opt.restoreAssessment': { zh: '恢复已撤回的考核', en: 'restore a withdrawn assessment' },
+  'records.arg.changes': { zh: '要更正的内容，写成 字段=内容，如 身份证号码=330105197506150017', en: 'corrections as field=value, e.g. 身份证号码=330105197506150017' },
+  'records.arg.into': { zh: '正确的工作室（编号或铭牌编号）', en: 'the right studio (id or plaque)' },
+} satisfies Record<string, MessageEntry>;

@@ -1,0 +1,211 @@
+/**
+ * The documents that leave the office, as use cases: what each shows, read from the records; the workbook
+ * built by its writer (src/excel/write) and written to a temporary file renamed onto the target; and the
+ * audit entry of an export that carries personal numbers or internal scores. The command line and the menu
+ * both call these; they only choose the file and say what was written.
+ */
+import { unitNameOf } from '../core/application.js';
+import { chinaDate } from '../core/china-time.js';
+import { RefusedError } from '../core/errors.js';
+import { rubricNote } from '../core/rubric.js';
+import { maskPersonalNumbers } from '../core/text.js';
+import { loadExcel, writeWorkbookAtomically } from '../export/output-file.js';
+import { buildApplicationTemplate } from '../excel/write/application-template.js';
+import { buildAssessmentTemplate } from '../excel/write/assessment-template.js';
+import { buildEligibilitySummary } from '../excel/write/eligibility-summary.js';
+import { buildResultsWorkbook } from '../excel/write/results.js';
+import { buildReviewTemplate } from '../excel/write/review-template.js';
+import { buildShortlistWorkbook } from '../excel/write/shortlist.js';
+import { buildSubsidyWorkbook, subsidyTotal } from '../excel/write/subsidy.js';
+import { msg } from '../messages/index.js';
+import { ALL_RULES, ruleOutcome, ruleTitle, type RuleOutcome } from '../rules/index.js';
+import { eligibilityText } from '../rules/verdict.js';
+import { thresholdsNote } from '../scoring/index.js';
+import { activeOverrides, listApplications } from '../store/applications.js';
+import { appendAudit } from '../store/audit.js';
+import { activeShortlistChanges } from '../store/shortlist.js';
+import { applicationJson, type Eligibility, type FindingView } from './application-view.js';
+import { scoreRound } from './assessments.js';
+import { subsidyStudios } from './certification.js';
+import { inTransaction, type Workspace } from './context.js';
+import { reviewableApplications } from './review.js';
+import { LISTED_STATUSES, rankedByReview } from './shortlist.js';
+
+export interface Written {
+  file: string;
+  /** Rows of the list (applications, studios …). */
+  count: number;
+}
+
+function verdictText(e: Eligibility): string {
+  return e === 'unchecked' ? msg('cli.eligibility.unchecked') : eligibilityText(e);
+}
+
+// ---- blank forms ----
+
+export async function writeApplicationTemplate(file: string, year: number): Promise<Written> {
+  const ExcelJS = await loadExcel();
+  await writeWorkbookAtomically(buildApplicationTemplate(ExcelJS, { year }), file);
+  return { file, count: 1 };
+}
+
+export async function writeAssessmentTemplate(file: string, year: number): Promise<Written> {
+  const ExcelJS = await loadExcel();
+  await writeWorkbookAtomically(buildAssessmentTemplate(ExcelJS, { year }), file);
+  return { file, count: 1 };
+}
+
+/** 评审打分表: one row per application up for review; none is a refusal, not an empty sheet. */
+export async function writeReviewTemplate(ws: Workspace, round: number, file: string, experts: { count: number; names: string[] }): Promise<Written> {
+  const apps = reviewableApplications(ws, round);
+  if (apps.length === 0) throw new RefusedError('nothing-to-review', msg('workflow.review.noneEligible', { round }));
+  const rows = apps.map((a) => ({ id: a.id, studioName: a.current.parsed.application.studioName, unitName: unitNameOf(a.current.parsed.application) }));
+  const ExcelJS = await loadExcel();
+  await writeWorkbookAtomically(buildReviewTemplate(ExcelJS, { year: round, rows, experts: experts.count, expertNames: experts.names }), file);
+  return { file, count: rows.length };
+}
+
+// ---- 形式审查汇总表 ----
+
+export interface EligibilityRow {
+  id: number;
+  studioName: string;
+  unitName: string;
+  leadName: string;
+  idNumber: string;
+  eligibility: Eligibility;
+  /** Rule code → ✓ / ✗ / ! / 豁免. */
+  outcomes: Record<string, RuleOutcome>;
+  /** Reader notes and rule findings, each with its waiver when one covers it. */
+  findings: FindingView[];
+}
+
+export function eligibilityRows(ws: Workspace, round: number): EligibilityRow[] {
+  return listApplications(ws.db, round).map((app) => {
+    const view = applicationJson(ws.db, app);
+    const waivers = activeOverrides(ws.db, app.id);
+    return {
+      id: app.id,
+      studioName: view.studioName,
+      unitName: view.unitName,
+      leadName: view.lead.name,
+      idNumber: view.lead.idNumber,
+      eligibility: view.eligibility,
+      outcomes: Object.fromEntries(ALL_RULES.map((r) => [r.code, ruleOutcome(app.findings, r.code, waivers)])),
+      findings: [...view.problems.map((p) => ({ ...p, waiver: 'acknowledge' as const })), ...view.findings],
+    };
+  });
+}
+
+/** `export review`: ID numbers masked unless `full`, which is logged. */
+export async function exportEligibilitySummary(ws: Workspace, round: number, file: string, options: { full: boolean }): Promise<Written> {
+  const rows = eligibilityRows(ws, round).map((r) => ({ ...r, eligibility: verdictText(r.eligibility) }));
+  const ExcelJS = await loadExcel();
+  const workbook = buildEligibilitySummary(ExcelJS, rows, {
+    sheetName: msg('cli.export.review.sheet'),
+    title: msg('cli.export.review.title', { year: round }),
+    ruleColumns: ALL_RULES.map((r) => ({ code: r.code, title: ruleTitle(r.code) })),
+    headers: {
+      id: msg('cli.field.id'),
+      studio: msg('cli.field.studioName'),
+      unit: msg('cli.field.unit'),
+      lead: msg('cli.field.lead'),
+      idNumber: msg('cli.field.idNumber'),
+      eligibility: msg('cli.field.eligibility'),
+      messages: msg('cli.export.review.messages'),
+    },
+    marks: {
+      pass: msg('cli.export.mark.pass'),
+      fail: msg('cli.export.mark.fail'),
+      warning: msg('cli.export.mark.warning'),
+      waived: msg('cli.export.mark.waived'),
+    },
+    full: options.full,
+    generatedNote: msg(options.full ? 'cli.export.review.noteFull' : 'cli.export.review.note', { count: rows.length, date: chinaDate() }),
+  });
+  await writeWorkbookAtomically(workbook, file);
+  if (options.full) recordSensitiveExport(ws, round, 'export-full', file, 'review');
+  return { file, count: rows.length };
+}
+
+// ---- 拟认定名单 ----
+
+export interface ShortlistRow {
+  studioName: string;
+  leadName: string;
+  occupation: string;
+  unitName: string;
+  /** Internal list only: the review score, the findings (with waivers) and the committee's addition. */
+  score: number | null;
+  findings: FindingView[];
+  committee: { change: 'add' | 'remove'; reason: string } | null;
+}
+
+/** The listed applications (拟认定, 公示中, 已认定) in ranking order. */
+export function shortlistRows(ws: Workspace, round: number): ShortlistRow[] {
+  const ranked = rankedByReview(ws, round, LISTED_STATUSES);
+  if (ranked.length === 0) throw new RefusedError('shortlist-empty', msg('workflow.shortlist.nothingToExport', { round }));
+  const added = new Map(activeShortlistChanges(ws.db, round).add.map((c) => [c.id, c.reason]));
+  return ranked.map((r) => {
+    const a = r.app.current.parsed.application;
+    const reason = added.get(r.app.id);
+    return {
+      studioName: a.studioName,
+      leadName: a.lead.name,
+      occupation: a.lead.occupation,
+      unitName: unitNameOf(a),
+      score: r.result?.aggregate ?? null,
+      findings: applicationJson(ws.db, r.app).findings.filter((f) => f.severity !== 'info'),
+      committee: reason === undefined ? null : { change: 'add', reason },
+    };
+  });
+}
+
+/** `export shortlist`: the public list (no personal numbers, no scores), or `internal` with scores and findings (logged). */
+export async function exportShortlist(ws: Workspace, round: number, file: string, options: { internal: boolean }): Promise<Written> {
+  const rows = shortlistRows(ws, round);
+  const base = rows.map((r) => ({ studioName: r.studioName, leadName: r.leadName, occupation: r.occupation, unitName: r.unitName }));
+  const ExcelJS = await loadExcel();
+  const workbook = options.internal
+    ? buildShortlistWorkbook(ExcelJS, {
+        year: round,
+        internal: true,
+        note: msg('lifecycle.shortlist.rule'),
+        rows: rows.map((r, i) => ({ ...base[i]!, score: r.score, findings: r.findings.map((f) => maskPersonalNumbers(f.message)) })),
+      })
+    : buildShortlistWorkbook(ExcelJS, { year: round, rows: base });
+  await writeWorkbookAtomically(workbook, file);
+  if (options.internal) recordSensitiveExport(ws, round, 'export-internal', file, 'shortlist');
+  return { file, count: rows.length };
+}
+
+// ---- 补助发放名单, 考核结果 ----
+
+export async function exportSubsidy(ws: Workspace, round: number, file: string): Promise<Written & { total: number }> {
+  const studios = subsidyStudios(ws, round);
+  if (studios.length === 0) throw new RefusedError('no-studios', msg('workflow.subsidy.nothingToExport', { round }));
+  const rows = studios.map((s) => ({ studioName: s.name, unitName: s.unitName, leadName: s.leadName, amount: s.subsidyYuan!, paidOn: s.subsidyPaidOn }));
+  const ExcelJS = await loadExcel();
+  await writeWorkbookAtomically(buildSubsidyWorkbook(ExcelJS, { year: round, rows }), file);
+  return { file, count: rows.length, total: subsidyTotal(rows) };
+}
+
+/** `export results`: the round's sheets, scored with the round's rubric and thresholds, like `score`. */
+export async function exportResults(ws: Workspace, round: number, file: string): Promise<Written> {
+  const { rubric, settings, scored } = scoreRound(ws, round);
+  const ExcelJS = await loadExcel();
+  const workbook = buildResultsWorkbook(
+    ExcelJS,
+    scored.map((s) => ({ id: s.id, studioName: s.stored.studio.name, unitName: s.stored.studio.unitName, leadName: s.stored.studio.leadName, result: s.result })),
+    { year: round, rubricNote: rubricNote(rubric), thresholdsNote: thresholdsNote(settings), generatedOn: chinaDate(), settings },
+  );
+  await writeWorkbookAtomically(workbook, file);
+  return { file, count: scored.length };
+}
+
+export type SensitiveExport = 'export-full' | 'export-internal';
+
+/** An export with every ID number, or with internal scores, is logged: who, when, which file, which list. */
+function recordSensitiveExport(ws: Workspace, round: number, action: SensitiveExport, file: string, what: string): void {
+  inTransaction(ws, () => appendAudit(ws.db, ws.actor, 'round', round, action, { file, what }));
+}

@@ -1,0 +1,108 @@
+/**
+ * The log of one application or studio, and undoing its last status change. An undo reverses what the
+ * change brought with it, and refuses where that would lose something paid or published: a certification
+ * whose subsidy was paid, or whose studio has been assessed, stays until the payment record is undone (or
+ * the studio is revoked); an undone certification keeps its studio row as 已撤销认定, plaque retired.
+ */
+import { RefusedError, UsageError } from '../core/errors.js';
+import { entityLabel, NOT_UNDOABLE_EVENTS, type AnyEvent, type LifecycleKind } from '../core/lifecycle.js';
+import { applicationKeys } from '../core/identity.js';
+import { msg } from '../messages/index.js';
+import { listVersions, setCurrentVersion } from '../store/applications.js';
+import { hasAssessments } from '../store/assessments.js';
+import { auditFor, type AuditEntry } from '../store/audit.js';
+import { lastUndoable, move, undoLastMove } from '../store/status.js';
+import { setTerm, studioOfApplication, type StudioRow } from '../store/studios.js';
+import { requireApplication } from './applications.js';
+import { inTransaction, type Workspace } from './context.js';
+import { evaluateApplication, recheck, RoundFacts } from './eligibility.js';
+import { resolveStudio } from './studios.js';
+
+export type { AuditEntry };
+
+export interface RecordRef {
+  kind: LifecycleKind;
+  id: number;
+  /** 申报 #3 周德明焊工技能大师工作室（2026 年度） / 工作室 #2 … */
+  title: string;
+  /** For an application: the studio it was certified into, if any. */
+  studio?: StudioRow;
+}
+
+/** An application by its id, or a studio by its id or plaque. */
+export function recordRef(ws: Workspace, kind: LifecycleKind, ref: string): RecordRef {
+  if (kind === 'studio') {
+    const studio = resolveStudio(ws, ref);
+    return { kind, id: studio.id, title: msg('workflow.history.studioTitle', { id: studio.id, name: studio.name, plaque: studio.plaque ?? '' }) };
+  }
+  const id = Number(ref.trim().replace(/^#/u, ''));
+  if (!Number.isInteger(id) || id <= 0) throw new UsageError('bad-id', msg('cli.badId', { value: ref }));
+  const app = requireApplication(ws, id);
+  const studio = studioOfApplication(ws.db, id);
+  return { kind, id, title: msg('workflow.history.applicationTitle', { id, name: app.current.parsed.application.studioName, round: app.round }), ...(studio ? { studio } : {}) };
+}
+
+export function historyOf(ws: Workspace, record: RecordRef): AuditEntry[] {
+  return auditFor(ws.db, record.kind, record.id);
+}
+
+/** The status change an undo of this record would reverse next, if any. */
+export function nextUndo(ws: Workspace, record: RecordRef): AuditEntry | undefined {
+  return lastUndoable(auditFor(ws.db, record.kind, record.id));
+}
+
+export interface UndoResult {
+  entry: AuditEntry;
+  from: string;
+  to: string;
+}
+
+/** Refusals and side effects that must be settled before the status goes back. */
+function beforeUndo(ws: Workspace, record: RecordRef, entry: AuditEntry, reason: string): void {
+  const event = entry.detail.event as AnyEvent;
+  if (NOT_UNDOABLE_EVENTS.has(event)) {
+    const by = entry.detail.into ?? entry.detail.applicationId;
+    throw new RefusedError('undo-not-here', msg(event === 'merge' ? 'records.undo.merge' : 'records.undo.decertify', { entity: entityLabel(record.kind, record.id), by: String(by ?? '') }));
+  }
+  if (record.kind === 'application' && event === 'certify') {
+    const studio = studioOfApplication(ws.db, record.id);
+    if (!studio) return;
+    if (studio.subsidyPaidOn) {
+      throw new RefusedError('undo-certify-paid', msg('records.undo.certifyPaid', { id: record.id, plaque: studio.plaque ?? '', paidOn: studio.subsidyPaidOn, amount: studio.subsidyYuan ?? 0 }));
+    }
+    if (hasAssessments(ws.db, studio.id) || studio.status !== 'valid') {
+      throw new RefusedError('undo-certify-refused', msg('workflow.undo.certifyHasHistory', { id: record.id, plaque: studio.plaque ?? '' }));
+    }
+    move(ws.db, ws.actor, 'studio', studio.id, 'decertify', { reason, applicationId: record.id });
+  }
+  if (record.kind === 'studio' && event === 'renew') {
+    const { previousStart, previousUntil } = entry.detail as { previousStart?: string; previousUntil?: string };
+    if (previousStart && previousUntil) setTerm(ws.db, record.id, previousStart, previousUntil);
+  }
+  if (record.kind === 'application' && event === 'accept-version') {
+    const previous = Number(entry.detail.previousVersion);
+    const version = listVersions(ws.db, record.id).find((v) => v.version === previous);
+    if (version) setCurrentVersion(ws.db, record.id, previous, applicationKeys(version.parsed));
+  }
+}
+
+/** What the status going back changes for the rest of the round: the findings of this and its lead's other applications. */
+function afterUndo(ws: Workspace, record: RecordRef, entry: AuditEntry): void {
+  if (record.kind !== 'application') return;
+  const event = entry.detail.event as AnyEvent;
+  if (event !== 'withdraw' && event !== 'reject' && event !== 'accept-version') return;
+  const app = requireApplication(ws, record.id);
+  const facts = RoundFacts.load(ws.db, app.round);
+  evaluateApplication(ws, record.id, facts);
+  recheck(ws, app.round, facts.sameLeadAs([record.id]).filter((x) => x !== record.id));
+}
+
+/** `history ID --undo --reason`: one transaction; the undo is itself logged and can be followed by another. */
+export function undoLast(ws: Workspace, record: RecordRef, reason: string): UndoResult {
+  if (!reason) throw new UsageError('reason-required', msg('workflow.reasonRequired'));
+  return inTransaction(ws, () => {
+    const undone = undoLastMove(ws.db, ws.actor, record.kind, record.id, reason, (entry) => beforeUndo(ws, record, entry, reason));
+    afterUndo(ws, record, undone.entry);
+    return undone;
+  });
+}

@@ -1,0 +1,147 @@
+/**
+ * Application (申报表) import: which application a form belongs to, whether its content takes effect, and the
+ * eligibility check. A form is a new version of an application when its lead is the same person (see
+ * core/identity.ts). Before expert review a new version replaces the old one and is checked again; from
+ * 已评审 on, the reviewed and publicized content must stay what is certified, so a changed form is stored
+ * but held as pending until the clerk accepts it (`apply accept-version`).
+ */
+import { unitNameOf, type ParsedApplication } from '../core/application.js';
+import type { Finding } from '../core/finding.js';
+import { applicationKeys, sameApplication, type ApplicationKeys } from '../core/identity.js';
+import { statusName } from '../core/lifecycle.js';
+import { nameKey } from '../core/text.js';
+import type { PoolOptions } from '../import/parse-pool.js';
+import { countBySeverity, importBatch, type FileResult, type ImportKind } from './import-batch.js';
+import { msg } from '../messages/index.js';
+import { RULE_CODES } from '../rules/index.js';
+import {
+  applicationsWithKeys,
+  findVersionBySha,
+  getApplication,
+  insertApplication,
+  insertVersion,
+  setCurrentVersion,
+  setReceivedDate,
+  type StoredApplication,
+} from '../store/applications.js';
+import { appendAudit } from '../store/audit.js';
+import type { Db } from '../store/open.js';
+import { readerNotes } from './application-view.js';
+import { inTransaction, type Workspace } from './context.js';
+import { CHECKED_STATUSES, evaluateApplication, OUT_OF_SELECTION, RoundFacts } from './eligibility.js';
+
+export interface ImportRun {
+  round: number;
+  /** 收件日期 `YYYY-MM-DD`, for late-submission. */
+  receivedDate: string;
+  onProgress?: (done: number, total: number, file: string) => void;
+  /** Parse workers; default from the environment (GONGSHU_WORKERS …). */
+  pool?: PoolOptions;
+}
+
+/** The stored application a form belongs to: same lead; one still in the selection first, then the oldest. */
+function matchingApplication(db: Db, round: number, keys: ApplicationKeys): StoredApplication | undefined {
+  const ids = applicationsWithKeys(db, round, keys).filter((a) => sameApplication(a.keys, keys)).map((a) => a.id);
+  const apps = ids.map((id) => getApplication(db, id)!);
+  return apps.find((a) => !OUT_OF_SELECTION.has(a.status)) ?? apps[0];
+}
+
+function sameContent(a: ParsedApplication, b: ParsedApplication): boolean {
+  return JSON.stringify([a.application, a.facts]) === JSON.stringify([b.application, b.facts]);
+}
+
+function note(code: string, message: string, severity: Finding['severity'] = 'warning'): Finding {
+  return { code, severity, message };
+}
+
+function applicationKind(ws: Workspace, run: ImportRun): ImportKind<'application'> & { recheckSameLeads(): void } {
+  // The round's leads, read once at the first write and kept up to date, so each file's duplicate-lead
+  // check does not read the whole round again.
+  let facts: RoundFacts | undefined;
+  const written: number[] = [];
+  const { round } = run;
+  return {
+    name: 'application',
+    parseArg: undefined,
+    alreadyImported(db, r, sha256) {
+      const found = findVersionBySha(db, r, sha256);
+      return found && { id: found.applicationId, version: found.version };
+    },
+    write(db, file, source, parsed, problems): FileResult {
+      facts ??= RoundFacts.load(db, round);
+      const keys = applicationKeys(parsed);
+      const found = matchingApplication(db, round, keys);
+      const notes = readerNotes(problems, RULE_CODES);
+      const stored = { file, sha256: source.sha256, sheet: parsed.sheet, parsed, problems: notes };
+      const title = parsed.application.studioName;
+      if (!found) {
+        const id = insertApplication(db, round, keys, run.receivedDate);
+        const version = insertVersion(db, id, stored, ws.actor);
+        setCurrentVersion(db, id, version, keys);
+        appendAudit(db, ws.actor, 'application', id, 'import', { file, sha256: source.sha256, version });
+        const evaluation = evaluateApplication(ws, id, facts);
+        return { file, outcome: 'imported', id, version, title, ...countBySeverity([...notes, ...evaluation.findings]), problems: notes };
+      }
+
+      const id = found.id;
+      const version = insertVersion(db, id, stored, ws.actor);
+      const unitBefore = unitNameOf(found.current.parsed.application);
+      const unitNow = unitNameOf(parsed.application);
+      if (sameContent(found.current.parsed, parsed)) {
+        // A re-saved or renamed file with the very same content: nothing that was checked or reviewed changes.
+        setCurrentVersion(db, id, version, keys);
+        appendAudit(db, ws.actor, 'application', id, 'new-version', { file, sha256: source.sha256, version, sameContent: true });
+        notes.push(note('same-content', msg('records.import.sameContent', { id, version: found.current.version }), 'info'));
+        return { file, outcome: 'new-version', id, version, title, ...countBySeverity([...notes, ...found.findings]), problems: notes };
+      }
+      // The same lead from another unit is not simply a corrected form: two units may have put forward the
+      // same person. The form is kept, but the clerk decides whether it replaces the one in effect.
+      const otherUnit = nameKey(unitBefore) !== nameKey(unitNow);
+      if (otherUnit || !CHECKED_STATUSES.has(found.status)) {
+        appendAudit(db, ws.actor, 'application', id, 'new-version-pending', { file, sha256: source.sha256, version, status: found.status, inEffect: found.current.version });
+        notes.push(
+          otherUnit
+            ? note('version-pending', msg('records.import.otherUnit', { id, before: unitBefore, now: unitNow, version, current: found.current.version }))
+            : note('version-pending', msg('records.import.pending', { id, status: statusName(found.status), version, current: found.current.version })),
+        );
+        return { file, outcome: 'pending', id, version, title: found.current.parsed.application.studioName, ...countBySeverity(notes), problems: notes };
+      }
+      setCurrentVersion(db, id, version, keys);
+      setReceivedDate(db, id, run.receivedDate);
+      appendAudit(db, ws.actor, 'application', id, 'new-version', { file, sha256: source.sha256, version });
+      const evaluation = evaluateApplication(ws, id, facts);
+      return { file, outcome: 'new-version', id, version, title, ...countBySeverity([...notes, ...evaluation.findings]), problems: notes };
+    },
+    written(result, parsed) {
+      if (result.id === undefined || result.outcome === 'pending') return;
+      const status = getApplication(ws.db, result.id)?.status ?? 'submitted';
+      facts?.setApplicationLead(result.id, parsed.application.lead.idNumber, status);
+      written.push(result.id);
+    },
+    /**
+     * Each file was checked against the files before it; an earlier application with the same lead as a
+     * later one is checked again now. No other verdict depends on the rest of the round.
+     */
+    recheckSameLeads() {
+      const ids = facts?.sameLeadAs(written) ?? [];
+      if (ids.length === 0) return;
+      inTransaction(ws, () => {
+        for (const id of ids) evaluateApplication(ws, id, facts);
+      });
+    },
+  };
+}
+
+/** `apply import`: every file its own transaction; afterwards every verdict of the round is current. */
+export async function importApplications(ws: Workspace, files: readonly string[], run: ImportRun): Promise<FileResult[]> {
+  const kind = applicationKind(ws, run);
+  const results = await importBatch(ws.db, files, kind, {
+    round: run.round,
+    actor: ws.actor,
+    dbFile: ws.dbFile,
+    ...(run.onProgress ? { onProgress: run.onProgress } : {}),
+    ...(run.pool ? { pool: run.pool } : {}),
+  });
+  kind.recheckSameLeads();
+  return results;
+}
