@@ -3,7 +3,8 @@ import type { Finding } from '../core/finding.js';
 import { msg } from '../messages/index.js';
 import type { FileError } from './parse-file.js';
 
-export type FileOutcome = 'imported' | 'new-version' | 'skipped' | 'failed';
+/** not-imported: a file that is no form gongshu reads (a scan, an old .doc), listed with what to ask the unit for. */
+export type FileOutcome = 'imported' | 'new-version' | 'skipped' | 'failed' | 'not-imported';
 
 export interface FileResult {
   file: string;
@@ -15,7 +16,7 @@ export interface FileResult {
   title?: string;
   errors: number;
   warnings: number;
-  /** For failures: the one-line Chinese reason, with its code and where. */
+  /** For failures and files not imported: the one-line Chinese reason, with its code and where. */
   error?: FileError;
   problems: Finding[];
 }
@@ -37,5 +38,7 @@ export function outcomeLabel(outcome: FileOutcome): string {
       return msg('cli.outcome.skipped');
     case 'failed':
       return msg('cli.outcome.failed');
+    case 'not-imported':
+      return msg('cli.outcome.notImported');
   }
 }

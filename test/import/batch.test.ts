@@ -77,7 +77,7 @@ describe('import batch with parse workers', () => {
       ['副本-申报表-李梅.xlsx', 'skipped'],
     ]);
     expect(threaded.results.map((r) => r.id)).toEqual([1, 2, 3, undefined, 4, 5, 2]);
-    expect(threaded.results[3]!.error).toMatchObject({ code: 'file-not-workbook', message: expect.stringContaining('不是 Excel 工作簿') });
+    expect(threaded.results[3]!.error).toMatchObject({ code: 'file-not-workbook', message: expect.stringContaining('不是 Excel') });
     expect(threaded.results).toEqual(inProcess.results);
     expect(threaded.stored).toEqual(inProcess.stored);
     expect(threaded.stored.map((a) => a.lead.name)).toEqual(['张建国', '李梅', '王立新', '赵秀英', '陈海波']);
@@ -129,13 +129,16 @@ describe('import batch with parse workers', () => {
     // Only a worker can time out: a 1 ms limit failing every file shows the binary parsed in workers.
     const timedOut = run({ GONGSHU_PARSE_TIMEOUT: '0.001' }, path.join(dir, 'timeout.db'));
     expect(timedOut.status).toBe(1);
-    expect(new Set((JSON.parse(timedOut.stdout) as { error?: { code: string } }[]).map((r) => r.error?.code))).toEqual(new Set(['parse-timeout']));
+    // The folder's README.md is listed, not imported (no file is left out silently); it is never parsed.
+    expect(new Set((JSON.parse(timedOut.stdout) as { error?: { code: string } }[]).map((r) => r.error?.code))).toEqual(new Set(['parse-timeout', 'file-other-type']));
     const first = run();
     expect(first.status).toBe(0);
-    const rows = JSON.parse(first.stdout) as { file: string; outcome: string }[];
+    const all = JSON.parse(first.stdout) as { file: string; outcome: string }[];
+    expect(all.filter((r) => r.outcome === 'not-imported').map((r) => r.file)).toEqual(['README.md']);
+    const rows = all.filter((r) => r.outcome !== 'not-imported');
     expect(rows.map((r) => r.file)).toEqual(fs.readdirSync(samples).filter((f) => f.endsWith('.xlsx')).sort((a, b) => a.localeCompare(b, 'zh')));
     expect(new Set(rows.map((r) => r.outcome))).toEqual(new Set(['imported']));
     const second = run();
-    expect((JSON.parse(second.stdout) as { outcome: string }[]).every((r) => r.outcome === 'skipped')).toBe(true);
+    expect((JSON.parse(second.stdout) as { outcome: string }[]).every((r) => r.outcome === 'skipped' || r.outcome === 'not-imported')).toBe(true);
   });
 });

@@ -292,7 +292,7 @@ function isBlank(app: Application): boolean {
  * 'application-empty' for a blank template.
  */
 export function readApplication(opened: OpenedWorkbook, dict: Dictionary = applicationDictionary()): ReadApplicationResult {
-  const grids = buildGrids(opened.workbook);
+  const grids = buildGrids(opened.model);
   const located = locateFields(grids, dict);
   const file = opened.path;
   if (located.recognised.size < dict.data.minApplicationFields) {
@@ -311,7 +311,7 @@ export function readApplication(opened: OpenedWorkbook, dict: Dictionary = appli
   const main =
     [located.fields.get('lead.name'), located.fields.get('unit.name')].find(Boolean)?.label.sheet ??
     located.sheetsUsed[0] ??
-    opened.workbook.worksheets[0]?.name ??
+    opened.model.sheets[0]?.name ??
     '';
   return {
     parsed: { application: reader.app, cells: reader.cells, facts: reader.facts, sheet: main },

@@ -9,11 +9,12 @@
  * and each value is read to the right of the label, or for block fields below it.
  */
 import { readFileSync } from 'node:fs';
-import type ExcelJS from 'exceljs';
 import type { Finding } from '../../core/finding.js';
 import { labelKey, trimText } from '../../core/text.js';
 import { msg } from '../../messages/index.js';
-import { readCellValue, type CellValue } from './cell-value.js';
+import { cellRef } from '../cell-address.js';
+import type { CellValue } from './cell-value.js';
+import type { CellModel, MergeArea, ModelSheet } from './cell-model.js';
 
 export type SectionName = 'unit' | 'lead' | 'members';
 export type MemberColumn = 'name' | 'gender' | 'age' | 'education' | 'occupation' | 'skillLevel' | 'specialty' | 'experience';
@@ -68,6 +69,8 @@ export interface GridCell {
   value: CellValue;
   /** Trimmed text of the value. */
   text: string;
+  /** The cell's row or column is hidden. */
+  hidden?: boolean;
 }
 
 export interface SheetGrid {
@@ -80,63 +83,49 @@ export interface SheetGrid {
   rows: Map<number, GridCell[]>;
   /** Row numbers that have owners, ascending. */
   rowNumbers: number[];
+  /** Rows hidden by whoever made the form (an example row, a row left over). */
+  hiddenRows: ReadonlySet<number>;
 }
 
 export function ref(cell: GridCell): string {
   return `${cell.sheet}!${cell.address}`;
 }
 
-interface MergeRange {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-function mergesOf(ws: ExcelJS.Worksheet): Record<string, MergeRange> {
-  // exceljs keeps merges by master address; `worksheet.model` would rebuild the whole sheet model to list them.
-  const merges = (ws as unknown as { _merges?: Record<string, MergeRange> })._merges;
-  return merges ?? {};
-}
-
-export function buildGrid(ws: ExcelJS.Worksheet, index: number, date1904: boolean): SheetGrid {
-  const merges = mergesOf(ws);
-  const byAddress = new Map<string, GridCell>();
+/**
+ * A sheet of the cell model as a grid of owners. Every format arrives here the same way (cell-model.ts), so
+ * nothing below knows which program wrote the form.
+ */
+export function buildGrid(sheet: ModelSheet, index: number): SheetGrid {
+  const merges = new Map<string, MergeArea>();
+  for (const m of sheet.merges) merges.set(`${m.top},${m.left}`, m);
+  const hiddenRows = new Set(sheet.hiddenRows);
+  const hiddenCols = new Set(sheet.hiddenCols);
   const owners: GridCell[] = [];
   const rows = new Map<number, GridCell[]>();
-  // Row-major order: a merged range's master (top-left) is always met before its other cells.
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const list: GridCell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const isSlave = cell.isMerged && cell.master && cell.master !== cell;
-      let owner: GridCell | undefined;
-      if (isSlave) {
-        owner = byAddress.get(cell.master.address);
-      } else {
-        const value = readCellValue(cell, { date1904 });
-        if (value.kind === 'empty' && !value.formulaWithoutResult) return;
-        const range = merges[cell.address];
-        owner = {
-          sheet: ws.name,
-          sheetIndex: index,
-          row: rowNumber,
-          col: colNumber,
-          bottom: range ? range.bottom : rowNumber,
-          right: range ? range.right : colNumber,
-          address: cell.address,
-          value,
-          text: trimText(value.text),
-        };
-        byAddress.set(cell.address, owner);
-        owners.push(owner);
-      }
-      // An owner's positions on one row are consecutive.
-      if (owner && list[list.length - 1] !== owner) list.push(owner);
-    });
-    if (list.length > 0) rows.set(rowNumber, list);
-  });
-  const hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
-  return { name: ws.name, index, hidden, owners, rows, rowNumbers: [...rows.keys()].sort((a, b) => a - b) };
+  for (const { row, col, value } of sheet.cells) {
+    const range = merges.get(`${row},${col}`);
+    const owner: GridCell = {
+      sheet: sheet.name,
+      sheetIndex: index,
+      row,
+      col,
+      bottom: range ? range.bottom : row,
+      right: range ? range.right : col,
+      address: cellRef(row, col),
+      value,
+      text: trimText(value.text),
+    };
+    if (hiddenRows.has(row) || hiddenCols.has(col)) owner.hidden = true;
+    owners.push(owner);
+    // A merged owner covers every row of its area.
+    for (let r = row; r <= owner.bottom; r++) {
+      const list = rows.get(r);
+      if (list) list.push(owner);
+      else rows.set(r, [owner]);
+    }
+  }
+  for (const list of rows.values()) list.sort((a, b) => a.col - b.col);
+  return { name: sheet.name, index, hidden: sheet.hidden, owners, rows, rowNumbers: [...rows.keys()].sort((a, b) => a - b), hiddenRows };
 }
 
 /** Cells whose text was cut to Excel's cell limit (see MAX_CELL_CHARS) or cleaned of control characters. */
@@ -157,9 +146,8 @@ export function sanitizedCellFindings(grids: readonly SheetGrid[]): Finding[] {
   ];
 }
 
-export function buildGrids(workbook: ExcelJS.Workbook): SheetGrid[] {
-  const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
-  return workbook.worksheets.map((ws, i) => buildGrid(ws, i, date1904));
+export function buildGrids(model: CellModel): SheetGrid[] {
+  return model.sheets.map((sheet, i) => buildGrid(sheet, i));
 }
 
 // ---------------------------------------------------------------------------------------------------------
