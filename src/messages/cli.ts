@@ -23,6 +23,8 @@ export const cliMessages = {
   'cli.template.description': { zh: '生成空白表格模板', en: 'write blank workbook templates' },
   'cli.template.application': { zh: '生成空白申报表（附件1），发给申报单位填写', en: 'write the blank application form (Attachment 1)' },
   'cli.template.applicationFile': { zh: '{year}年技能大师工作室申报表（空白）.xlsx', en: '{year}-application-template.xlsx' },
+  'cli.template.applicationDocxFile': { zh: '{year}年技能大师工作室申报表（空白）.docx', en: '{year}-application-template.docx' },
+  'cli.opt.docx': { zh: '生成 Word 版申报表（.docx），供习惯用 Word 或 WPS 文字填写的单位使用', en: 'write the form as a Word document (.docx) for units that fill it in Word or WPS' },
   'cli.apply.description': { zh: '申报表：导入、查看', en: 'applications: import, list, show' },
   'cli.apply.import': { zh: '导入申报表（可多个文件或文件夹）', en: 'import application workbooks (files or folders)' },
   'cli.apply.list': { zh: '列出本年度的申报及形式审查结果', en: 'list the applications of the round' },
