@@ -86,24 +86,18 @@ function blockText(el: Element): string {
   return lines.join('\n');
 }
 
-/** A table's rows, looking through content controls and custom XML that may wrap them. */
-function rowsOf(tbl: Element): Element[] {
+/** The `w:<local>` children of a table or row, looking through content controls and custom XML that may wrap them. */
+function partsOf(el: Element, local: 'tr' | 'tc'): Element[] {
   const out: Element[] = [];
-  for (const c of children(tbl)) {
-    if (isW(c, 'tr')) out.push(c);
-    else if (isW(c, 'sdt') || isW(c, 'customXml')) out.push(...rowsOf(child(c, 'sdtContent') ?? c));
+  for (const c of children(el)) {
+    if (isW(c, local)) out.push(c);
+    else if (isW(c, 'sdt') || isW(c, 'customXml')) out.push(...partsOf(child(c, 'sdtContent') ?? c, local));
   }
   return out;
 }
 
-function cellsOf(tr: Element): Element[] {
-  const out: Element[] = [];
-  for (const c of children(tr)) {
-    if (isW(c, 'tc')) out.push(c);
-    else if (isW(c, 'sdt') || isW(c, 'customXml')) out.push(...cellsOf(child(c, 'sdtContent') ?? c));
-  }
-  return out;
-}
+const rowsOf = (tbl: Element): Element[] => partsOf(tbl, 'tr');
+const cellsOf = (tr: Element): Element[] => partsOf(tr, 'tc');
 
 class Builder {
   readonly cells: ModelCell[] = [];
