@@ -129,16 +129,13 @@ describe('import batch with parse workers', () => {
     // Only a worker can time out: a 1 ms limit failing every file shows the binary parsed in workers.
     const timedOut = run({ GONGSHU_PARSE_TIMEOUT: '0.001' }, path.join(dir, 'timeout.db'));
     expect(timedOut.status).toBe(1);
-    // The folder's README.md is listed, not imported (no file is left out silently); it is never parsed.
-    expect(new Set((JSON.parse(timedOut.stdout) as { error?: { code: string } }[]).map((r) => r.error?.code))).toEqual(new Set(['parse-timeout', 'file-other-type']));
+    expect(new Set((JSON.parse(timedOut.stdout) as { error?: { code: string } }[]).map((r) => r.error?.code))).toEqual(new Set(['parse-timeout']));
     const first = run();
     expect(first.status).toBe(0);
-    const all = JSON.parse(first.stdout) as { file: string; outcome: string }[];
-    expect(all.filter((r) => r.outcome === 'not-imported').map((r) => r.file)).toEqual(['README.md']);
-    const rows = all.filter((r) => r.outcome !== 'not-imported');
+    const rows = JSON.parse(first.stdout) as { file: string; outcome: string }[];
     expect(rows.map((r) => r.file)).toEqual(fs.readdirSync(samples).filter((f) => f.endsWith('.xlsx')).sort((a, b) => a.localeCompare(b, 'zh')));
     expect(new Set(rows.map((r) => r.outcome))).toEqual(new Set(['imported']));
     const second = run();
-    expect((JSON.parse(second.stdout) as { outcome: string }[]).every((r) => r.outcome === 'skipped' || r.outcome === 'not-imported')).toBe(true);
+    expect((JSON.parse(second.stdout) as { outcome: string }[]).every((r) => r.outcome === 'skipped')).toBe(true);
   });
 });
