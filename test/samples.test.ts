@@ -21,7 +21,8 @@ import { readApplication } from '../src/excel/read/application-reader.js';
 import { openWorkbookFile } from '../src/excel/read/safe-open.js';
 
 const SAMPLES_DIR = fileURLToPath(new URL('../data/samples/applications/', import.meta.url));
-const README = path.join(SAMPLES_DIR, 'README.md');
+// Beside the folder, not in it: everything in a folder a clerk imports is listed (a README would show as 未导入).
+const README = path.join(SAMPLES_DIR, '..', 'README-applications.md');
 const HOW_TO_UPDATE = 'data/samples/applications is out of date: run `UPDATE_SAMPLES=1 npx vitest run test/samples.test.ts` and commit the files';
 
 function committedXlsx(): string[] {
@@ -42,7 +43,7 @@ describe('data/samples', () => {
       for (const stale of committedXlsx().filter((f) => !wanted.has(f))) fs.rmSync(path.join(SAMPLES_DIR, stale));
       for (const spec of SAMPLE_SPECS) await buildSampleWorkbook(ExcelJS, spec).xlsx.writeFile(path.join(SAMPLES_DIR, spec.file));
       fs.writeFileSync(README, samplesReadme());
-      console.error(`wrote ${SAMPLE_SPECS.length} samples and README.md to ${SAMPLES_DIR}`);
+      console.error(`wrote ${SAMPLE_SPECS.length} samples to ${SAMPLES_DIR} and ${README}`);
     });
   }
 

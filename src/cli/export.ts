@@ -52,8 +52,9 @@ export async function exportResults(ctx: CliContext, _args: string[], opts: Reco
 }
 
 export async function templateApplication(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  const file = target(opts, msg('cli.template.applicationFile', { year: ctx.round }));
-  await writeApplicationTemplate(file, ctx.round);
+  const docx = Boolean(opts.docx);
+  const file = target(opts, msg(docx ? 'cli.template.applicationDocxFile' : 'cli.template.applicationFile', { year: ctx.round }));
+  await writeApplicationTemplate(file, ctx.round, docx ? 'docx' : 'xlsx');
   ctx.out.success(msg('cli.wrote', { file }));
 }
 

@@ -55,8 +55,9 @@ export function buildProgram(): Command {
     .command('application')
     .description(msg('cli.template.application'))
     .option('-o, --output <file>', msg('cli.opt.output'))
+    .option('--docx', msg('cli.opt.docx'))
     .option('--force', msg('cli.opt.force'))
-    .addHelpText('after', examples('gongshu template application -o 申报表模板.xlsx'))
+    .addHelpText('after', examples('gongshu template application -o 申报表模板.xlsx', 'gongshu template application --docx'))
     .action(lazy(async () => (await import('./export.js')).templateApplication));
 
   template

@@ -3,8 +3,11 @@ import type { Finding } from '../core/finding.js';
 import { msg } from '../messages/index.js';
 import type { FileError } from './parse-file.js';
 
-/** pending: a new version stored but not in effect (the application is past expert review). */
-export type FileOutcome = 'imported' | 'new-version' | 'pending' | 'skipped' | 'failed';
+/**
+ * pending: a new version stored but not in effect (held after expert review, or the same lead from another unit);
+ * not-imported: a file that is no form gongshu reads (a scan, an old .doc), listed with what to ask the unit for.
+ */
+export type FileOutcome = 'imported' | 'new-version' | 'pending' | 'skipped' | 'failed' | 'not-imported';
 
 export interface FileResult {
   file: string;
@@ -16,7 +19,7 @@ export interface FileResult {
   title?: string;
   errors: number;
   warnings: number;
-  /** For failures: the one-line Chinese reason, with its code and where. */
+  /** For failures and files not imported: the one-line Chinese reason, with its code and where. */
   error?: FileError;
   problems: Finding[];
 }
@@ -40,5 +43,7 @@ export function outcomeLabel(outcome: FileOutcome): string {
       return msg('cli.outcome.skipped');
     case 'failed':
       return msg('cli.outcome.failed');
+    case 'not-imported':
+      return msg('cli.outcome.notImported');
   }
 }

@@ -1,19 +1,49 @@
-/** Turns the paths a clerk gives into the workbook files to import, in a stable order. */
+/** Turns the paths a clerk gives into the files to import, in a stable order. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { msg } from '../messages/index.js';
+import { msg, type MessageKey } from '../messages/index.js';
 
-const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.et', '.ods']);
+/** Extensions of the forms gongshu reads, and of the bundles (.zip) that carry them. */
+export const FORM_EXTENSIONS: ReadonlySet<string> = new Set(['.xlsx', '.xlsm', '.xls', '.et', '.ett', '.ods', '.docx', '.docm', '.zip']);
 
-/** Excel/WPS lock files (`~$name.xlsx`) and hidden files are skipped quietly. */
+/** Other files units send, each with its code and what to ask for; any other extension is file-other-type. */
+const OTHER_FILES: Record<string, { code: string; key: MessageKey }> = {
+  '.pdf': { code: 'file-pdf', key: 'import.notForm.pdf' },
+  '.doc': { code: 'file-word-doc', key: 'import.notForm.doc' },
+  '.dot': { code: 'file-word-doc', key: 'import.notForm.doc' },
+  '.rtf': { code: 'file-word-doc', key: 'import.notForm.doc' },
+  '.wps': { code: 'file-wps-doc', key: 'import.notForm.wps' },
+  '.wpt': { code: 'file-wps-doc', key: 'import.notForm.wps' },
+  '.odt': { code: 'file-odt', key: 'import.notForm.odt' },
+  '.rar': { code: 'file-archive', key: 'import.notForm.archive' },
+  '.7z': { code: 'file-archive', key: 'import.notForm.archive' },
+  '.ppt': { code: 'file-presentation', key: 'import.notForm.presentation' },
+  '.pptx': { code: 'file-presentation', key: 'import.notForm.presentation' },
+  '.dps': { code: 'file-presentation', key: 'import.notForm.presentation' },
+  ...Object.fromEntries(['.jpg', '.jpeg', '.png', '.gif', '.bmp', '.tif', '.tiff', '.webp', '.heic'].map((e) => [e, { code: 'file-image', key: 'import.notForm.image' as MessageKey }])),
+};
+
+/**
+ * Why a file is not imported, known from its name alone (so a 50 MB scan is never read): a PDF, a picture, an
+ * old Word file. Null for the extensions of forms, which are judged from their bytes.
+ */
+export function notAFormByName(name: string): { code: string; message: string } | null {
+  const ext = path.extname(name).toLowerCase();
+  if (FORM_EXTENSIONS.has(ext)) return null;
+  const known = OTHER_FILES[ext] ?? { code: 'file-other-type', key: 'import.notForm.other' as MessageKey };
+  return { code: known.code, message: msg(known.key) };
+}
+
+/** Excel/WPS lock files (`~$name.xlsx`), hidden files and the ones Windows and macOS leave in folders are skipped quietly. */
 export function isLockOrHidden(name: string): boolean {
-  return name.startsWith('~$') || name.startsWith('.~') || name.startsWith('.');
+  return name.startsWith('~$') || name.startsWith('.~') || name.startsWith('.') || /^(thumbs\.db|desktop\.ini)$/iu.test(name);
 }
 
 /**
- * Files named directly are imported whatever their extension (so a wrong one gets a clear error);
- * folders are walked recursively for workbook-like files.
+ * Files named directly are imported whatever their extension; folders are walked recursively for every file
+ * but lock and hidden ones, so that nothing a unit sent is silently left out (files that are no form are
+ * listed as 未导入 with the reason).
  */
 export function collectWorkbookFiles(inputs: readonly string[], cwd = process.cwd()): string[] {
   const out: string[] = [];
@@ -45,10 +75,10 @@ function walk(dir: string): string[] {
   const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
   const files: string[] = [];
   for (const e of entries) {
-    if (isLockOrHidden(e.name)) continue;
+    if (isLockOrHidden(e.name) || e.name === '__MACOSX') continue;
     const full = path.join(dir, e.name);
     if (e.isDirectory()) files.push(...walk(full));
-    else if (e.isFile() && WORKBOOK_EXTENSIONS.has(path.extname(e.name).toLowerCase())) files.push(full);
+    else if (e.isFile()) files.push(full);
   }
   return files;
 }

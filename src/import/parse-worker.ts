@@ -3,7 +3,7 @@
  * parser and posts {seq, ...ParseReply} back. Always run from dist/ (see parse-pool.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { workbookClass } from '../excel/read/safe-open.js';
+import { workbookClass } from '../excel/read/adapters/exceljs.js';
 import { setLang, type Lang } from '../messages/index.js';
 import { isKindName } from './kinds.js';
 import { parseWorkbook } from './parse-file.js';

@@ -15,25 +15,13 @@ export const importMessages = {
     zh: '文件过大（{size} MB，上限 {max} MB），不像是一份申报表；请确认文件，或删除其中的图片后另存再导入',
     en: 'The file is too large ({size} MB, limit {max} MB) for an application form; check it, or remove pictures and save again',
   },
-  'import.fileLegacyXls': {
-    zh: '这是旧版 Excel 97-2003 (.xls) 文件，请用 Excel 或 WPS 另存为 .xlsx 后重新导入',
-    en: 'This is a legacy Excel 97-2003 (.xls) file; save it as .xlsx in Excel or WPS and import again',
-  },
-  'import.fileWpsEt': {
-    zh: '这是 WPS 表格 (.et) 文件，请在 WPS 中“另存为” Excel 文件 (.xlsx) 后重新导入',
-    en: 'This is a WPS Spreadsheets (.et) file; in WPS use Save As → Excel (.xlsx) and import again',
-  },
   'import.fileEncrypted': {
     zh: '文件设置了打开密码，请让报送单位取消密码（或打开后另存为无密码的 .xlsx）后重新导入',
     en: 'The file is password-protected; ask the unit to remove the password (or save an unprotected .xlsx) and import again',
   },
   'import.fileNotWorkbook': {
-    zh: '这不是 Excel 工作簿（可能是改了扩展名的其他文件），请确认报送的是申报表 .xlsx 文件',
-    en: 'This is not an Excel workbook (perhaps another file renamed); make sure it is the application form as .xlsx',
-  },
-  'import.fileOds': {
-    zh: '这是 OpenDocument (.ods) 表格，请用 WPS、Excel 或 LibreOffice 另存为 .xlsx 后重新导入',
-    en: 'This is an OpenDocument (.ods) spreadsheet; save it as .xlsx and import again',
+    zh: '这不是 Excel、WPS 表格或 Word 文件（可能是改了扩展名的其他文件），请确认报送的是申报表（.xlsx、.xls、.et、.ods 或 .docx）',
+    en: 'This is not an Excel, WPS or Word file (perhaps another file renamed); make sure it is the application form (.xlsx, .xls, .et, .ods or .docx)',
   },
   'import.fileTruncated': {
     zh: '文件不完整（可能下载或复制中断），无法打开；请向报送单位重新索取',
@@ -72,6 +60,92 @@ export const importMessages = {
     zh: '文件已损坏或格式不受支持，无法读取；请用 Excel 或 WPS 打开后另存为 .xlsx 再导入',
     en: 'The file is damaged or in an unsupported format; open it in Excel or WPS and save as .xlsx again',
   },
+  // Legacy compound files (.xls, .et): their directory is checked before SheetJS reads them.
+  'import.compoundEntries': {
+    zh: '文件内部目录有 {count} 个条目（正常的表格不超过几十个，上限 {max}），疑似恶意构造，为安全起见拒绝读取；请让报送单位用 Excel 或 WPS 重新保存后发送',
+    en: 'The file’s internal directory has {count} entries (a form has a few dozen, limit {max}); it looks crafted and was refused. Ask the unit to re-save it in Excel or WPS',
+  },
+  'import.compoundStreamSize': {
+    zh: '文件内部声明了一个 {size} 的数据流，比文件本身（{file}）还大，疑似恶意构造，为安全起见拒绝读取；请让报送单位用 Excel 或 WPS 重新保存后发送',
+    en: 'The file declares an internal stream of {size}, larger than the file itself ({file}); it looks crafted and was refused. Ask the unit to re-save it in Excel or WPS',
+  },
+  'import.compoundDamaged': {
+    zh: '文件已损坏（内部结构不完整或前后矛盾），无法读取；请让报送单位用 Excel 或 WPS 打开后重新保存发送',
+    en: 'The file is damaged (its internal structure is incomplete or inconsistent); ask the unit to open it in Excel or WPS, save it again and send it',
+  },
+  // Word forms (.docx).
+  'import.docxUnreadable': {
+    zh: 'Word 文档已损坏或格式不受支持，无法读取；请让报送单位用 Word 或 WPS 打开后另存为 .docx 再发送',
+    en: 'The Word document is damaged or in an unsupported format; ask the unit to open it in Word or WPS and save it as .docx again',
+  },
+  'import.docxTooLarge': {
+    zh: 'Word 文档的正文解压后达 {size}（上限 {max}），不像是一份申报表，为安全起见拒绝读取；请让报送单位删除多余内容后另存再发送',
+    en: 'The Word document’s body unpacks to {size} (limit {max}), far more than a form; refused. Ask the unit to remove extra content and save again',
+  },
+  'import.docxTooManyCells': {
+    zh: 'Word 文档中的表格共有 {count} 个单元格（上限 {max}），远超一份申报表，为安全起见拒绝读取；请让报送单位只保留申报表后另存再发送',
+    en: 'The Word document’s tables hold {count} cells (limit {max}), far more than a form; refused. Ask the unit to keep only the form and save again',
+  },
+  // Zip bundles (a mail client's 打包下载): each entry is imported as `bundle.zip › folder/file`.
+  'import.bundleUnsafeName': {
+    zh: '压缩包中的这个文件名指向压缩包以外的位置（如 ../ 或绝对路径），疑似恶意构造，未读取；请让报送单位重新打包发送',
+    en: 'This name in the bundle points outside it (../ or an absolute path); it looks crafted and was not read. Ask the unit to pack the files again',
+  },
+  'import.bundleEncrypted': {
+    zh: '压缩包中的这个文件设置了密码，无法读取；请让报送单位取消压缩包密码后重新发送',
+    en: 'This file in the bundle is password-protected; ask the unit to send the bundle without a password',
+  },
+  'import.bundleEntryDamaged': {
+    zh: '压缩包中的这个文件已损坏（解压后与压缩包记录的大小或校验值不符），未读取；请让报送单位重新打包发送',
+    en: 'This file in the bundle is damaged (its size or checksum does not match the bundle’s record); ask the unit to pack the files again',
+  },
+  'import.bundleTooDeep': {
+    zh: '压缩包嵌套超过 {depth} 层（压缩包里的压缩包里还有压缩包），未读取；请解压后直接导入其中的申报表',
+    en: 'Bundles nested more than {depth} deep were not read; extract them and import the forms directly',
+  },
+  'import.bundleEmpty': {
+    zh: '压缩包中没有文件，请确认报送单位发送的附件是否完整',
+    en: 'The bundle holds no files; check that the unit sent its attachments',
+  },
+
+  // Files that are not a form gongshu reads: listed as 未导入 with what to ask the unit for.
+  'import.notForm.doc': {
+    zh: '旧版 Word 文档：请申报单位另存为 .docx 或 .xlsx 后重新发送',
+    en: 'Legacy Word document: ask the unit to save it as .docx or .xlsx and send it again',
+  },
+  'import.notForm.wps': {
+    zh: 'WPS 文字文档 (.wps)：请申报单位在 WPS 中另存为 .docx 后重新发送',
+    en: 'WPS Writer document (.wps): ask the unit to save it as .docx in WPS and send it again',
+  },
+  'import.notForm.odt': {
+    zh: 'OpenDocument 文字文档 (.odt)：请申报单位另存为 .docx 后重新发送',
+    en: 'OpenDocument text (.odt): ask the unit to save it as .docx and send it again',
+  },
+  'import.notForm.pdf': {
+    zh: 'PDF 文件（多为盖章后的扫描件），gongshu 不能读取其中的内容：请申报单位另发申报表的电子版（.xlsx 或 .docx）',
+    en: 'PDF file (usually a stamped scan); gongshu cannot read it: ask the unit for the form as .xlsx or .docx',
+  },
+  'import.notForm.image': {
+    zh: '图片文件（照片或扫描件），gongshu 不能读取其中的内容：请申报单位另发申报表的电子版（.xlsx 或 .docx）',
+    en: 'Image file (a photo or scan); gongshu cannot read it: ask the unit for the form as .xlsx or .docx',
+  },
+  'import.notForm.archive': {
+    zh: 'RAR 或 7z 压缩包，gongshu 只能打开 .zip：请解压后导入其中的申报表，或请申报单位改发 .zip',
+    en: 'RAR or 7z archive; gongshu opens .zip only: extract it and import the forms inside, or ask for a .zip',
+  },
+  'import.notForm.presentation': {
+    zh: '演示文稿（PPT），不是申报表：如需申报，请申报单位发送申报表（.xlsx 或 .docx）',
+    en: 'A presentation, not an application form: ask the unit for the form as .xlsx or .docx',
+  },
+  'import.notForm.other': {
+    zh: '不是申报表文件（gongshu 读取 .xlsx .xlsm .xls .et .ods .docx 及装有它们的 .zip）：如是申报材料，请申报单位另发申报表的电子版',
+    en: 'Not a form file (gongshu reads .xlsx .xlsm .xls .et .ods .docx and .zip bundles of them): ask the unit for the form as .xlsx or .docx',
+  },
+  'import.notForm.docxNoTable': {
+    zh: 'Word 文档中没有表格，不是申报表（可能是申办报告等其他材料）；如是申报表，请申报单位按附件1的表格填写后重新发送',
+    en: 'The Word document has no table, so it is not the application form (perhaps the report); ask the unit to fill in the form of Attachment 1',
+  },
+
   // A parse worker stopped on one file (the others go on): say which file, why, and what to do.
   'import.parseTimeout': {
     zh: '读取“{file}”超过 {seconds} 秒仍未完成，已停止读取该文件，其余文件照常导入；文件可能已损坏或内容异常，请用 Excel 或 WPS 打开检查，另存为新的 .xlsx 后重新导入',

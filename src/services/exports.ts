@@ -9,7 +9,7 @@ import { chinaDate } from '../core/china-time.js';
 import { RefusedError } from '../core/errors.js';
 import { rubricNote } from '../core/rubric.js';
 import { maskPersonalNumbers } from '../core/text.js';
-import { loadExcel, writeWorkbookAtomically } from '../export/output-file.js';
+import { loadExcel, writeBytesAtomically, writeWorkbookAtomically } from '../export/output-file.js';
 import { buildApplicationTemplate } from '../excel/write/application-template.js';
 import { buildAssessmentTemplate } from '../excel/write/assessment-template.js';
 import { buildEligibilitySummary } from '../excel/write/eligibility-summary.js';
@@ -43,7 +43,13 @@ function verdictText(e: Eligibility): string {
 
 // ---- blank forms ----
 
-export async function writeApplicationTemplate(file: string, year: number): Promise<Written> {
+/** 附件1 for units to fill: a workbook, or (`docx`) a Word table for units that fill the form in Word or WPS; gongshu reads both back. */
+export async function writeApplicationTemplate(file: string, year: number, format: 'xlsx' | 'docx' = 'xlsx'): Promise<Written> {
+  if (format === 'docx') {
+    const { buildApplicationDocx } = await import('../excel/write/application-docx.js');
+    await writeBytesAtomically(await buildApplicationDocx({ year }), file);
+    return { file, count: 1 };
+  }
   const ExcelJS = await loadExcel();
   await writeWorkbookAtomically(buildApplicationTemplate(ExcelJS, { year }), file);
   return { file, count: 1 };

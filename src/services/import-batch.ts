@@ -14,9 +14,11 @@
 import path from 'node:path';
 import { isGongshuError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
-import { readWorkbookBytes, sha256Of } from '../excel/read/safe-open.js';
+import { NOT_A_FORM_CODES, sha256Of } from '../excel/read/safe-open.js';
 import type { Actor } from '../store/audit.js';
 import { translateSqliteError, type Db } from '../store/open.js';
+import { expandSources, type BatchSource } from '../import/bundle.js';
+import { notAFormByName } from '../import/files.js';
 import type { KindName, ParseArgOf, ParsedOf } from '../import/kinds.js';
 import type { FileResult } from '../import/file-result.js';
 import type { FileError, ParseReply } from '../import/parse-file.js';
@@ -64,7 +66,9 @@ type Prepared =
   | { state: 'internal'; error: unknown }
   | { state: 'parsed'; sha256: string; reply: ParseReply };
 
-export async function importBatch<K extends KindName>(db: Db, files: readonly string[], kind: ImportKind<K>, options: BatchOptions): Promise<FileResult[]> {
+export async function importBatch<K extends KindName>(db: Db, paths: readonly string[], kind: ImportKind<K>, options: BatchOptions): Promise<FileResult[]> {
+  // Bundles (.zip) become the files inside them; everything else is one file.
+  const files = expandSources(paths);
   const pool = options.pool ?? poolOptionsFromEnv();
   const parser = createParser(kind.name, kind.parseArg, { ...pool, size: Math.min(pool.size, files.length) });
   const writer = new GroupWriter(db, options.dbFile);
@@ -74,11 +78,11 @@ export async function importBatch<K extends KindName>(db: Db, files: readonly st
     const prepared: (Promise<Prepared> | undefined)[] = [];
     for (const [index, file] of files.entries()) {
       if (writer.failure) {
-        writer.results.push(failed(path.basename(file), writer.failure));
+        writer.results.push(failed(file.display, writer.failure));
         continue;
       }
       for (let j = index; j < Math.min(files.length, index + ahead); j++) prepared[j] ??= prepare(db, files[j]!, kind, parser, options);
-      options.onProgress?.(index, files.length, file);
+      options.onProgress?.(index, files.length, file.display);
       const ready = await writer.whileWaiting(prepared[index]!);
       prepared[index] = undefined;
       writer.results.push(finish(db, writer, file, ready, kind, options));
@@ -165,20 +169,26 @@ class GroupWriter {
   }
 }
 
-async function prepare<K extends KindName>(db: Db, file: string, kind: ImportKind<K>, parser: Parser, options: BatchOptions): Promise<Prepared> {
+async function prepare<K extends KindName>(db: Db, file: BatchSource, kind: ImportKind<K>, parser: Parser, options: BatchOptions): Promise<Prepared> {
+  if (file.error) return { state: 'failed', error: file.error };
+  // A PDF scan or a photo is said so from its name, without reading it.
+  const byName = notAFormByName(file.display);
+  if (byName) return { state: 'failed', error: byName };
   try {
-    const bytes = readWorkbookBytes(file);
+    const bytes = file.read();
     const sha256 = sha256Of(bytes);
     const existing = kind.alreadyImported(db, options.round, sha256);
     if (existing) return { state: 'skipped', existing };
-    return { state: 'parsed', sha256, reply: await parser.parse(file, bytes) };
+    return { state: 'parsed', sha256, reply: await parser.parse(file.path, bytes) };
   } catch (e) {
     if (isGongshuError(e)) return { state: 'failed', error: { code: e.code, message: e.message, sheet: e.location.sheet, cell: e.location.cell } };
     return { state: 'internal', error: e };
   }
 }
 
+/** A file that could not be imported: a failure, or 未导入 when it is no form at all (a scan, an old .doc). */
 function failed(file: string, error: FileError): FileResult {
+  if (NOT_A_FORM_CODES.has(error.code)) return { file, outcome: 'not-imported', errors: 0, warnings: 0, error, problems: [] };
   return { file, outcome: 'failed', errors: 1, warnings: 0, error, problems: [] };
 }
 
@@ -186,8 +196,8 @@ function skipped(file: string, existing: { id: number; version: number }): FileR
   return { file, outcome: 'skipped', id: existing.id, version: existing.version, errors: 0, warnings: 0, problems: [] };
 }
 
-function finish<K extends KindName>(db: Db, writer: GroupWriter, file: string, ready: Prepared, kind: ImportKind<K>, options: BatchOptions): FileResult {
-  const display = path.basename(file);
+function finish<K extends KindName>(db: Db, writer: GroupWriter, file: BatchSource, ready: Prepared, kind: ImportKind<K>, options: BatchOptions): FileResult {
+  const display = file.display;
   if (ready.state === 'internal') throw ready.error;
   if (ready.state === 'skipped') return skipped(display, ready.existing);
   if (ready.state === 'failed') return failed(display, ready.error);
@@ -204,7 +214,7 @@ function finish<K extends KindName>(db: Db, writer: GroupWriter, file: string, r
       // Asked again under the write lock: an identical file earlier in this batch, or another gongshu on a
       // shared database, may have imported it since it was read.
       const existing = kind.alreadyImported(db, options.round, ready.sha256);
-      return existing ? skipped(display, existing) : kind.write(db, display, { path: file, sha256: ready.sha256 }, parsed, reply.problems);
+      return existing ? skipped(display, existing) : kind.write(db, display, { path: file.path, sha256: ready.sha256 }, parsed, reply.problems);
     });
     if (result.outcome !== 'skipped') kind.written?.(result, parsed);
     return result;

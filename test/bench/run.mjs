@@ -6,7 +6,8 @@
  *   2. `gongshu apply import` of the same folder, end to end, into a fresh database;
  *   3. their ratio per N (60, 500, 2,000) and the import's peak resident memory;
  *   4. `node -e ''` against `gongshu --help` and `gongshu apply list` on 2,000 applications;
- *   5. `gongshu score` over 10,000 assessments and `gongshu export results` (2,000 and 10,000 rows).
+ *   5. `gongshu score` over 10,000 assessments and `gongshu export results` (2,000 and 10,000 rows);
+ *   6. import time per format: .xlsx, .xls, .ods, Word .docx and a .zip bundle of 60 forms (formats.mjs).
  *
  * Every figure is the median of several rounds, each a fresh process timed from spawn to exit; the two
  * sides of a ratio run alternately, so a change in the machine's load hits both. Targets print PASS/FAIL.
@@ -23,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadGenerators, writeApplications, writeAssessments } from './generate.mjs';
 import { seedAssessments } from './seed.mjs';
+import { reportFormats, timeFormats, writeFormats } from './formats.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'gongshu.js');
@@ -236,6 +238,11 @@ try {
   target(`score of ${ASSESSMENTS} assessments`, secs(median(score)), '< 1 s', median(score) < 1000);
   target('export results of 2,000 rows', secs(median(exp2000)), '< 5 s', median(exp2000) < 5000, `(${ASSESSMENTS} rows: ${secs(exp10000)}, not a target)`);
 
+  // ---------------------------------------------------------------------------------- formats
+  log('\n6. import time per format (60 forms, median of 3 rounds; not a target)');
+  const formatTimes = timeFormats(await writeFormats(gen, work, 60), work, 3);
+  for (const [format, ms] of Object.entries(formatTimes)) log(`  ${format}: ${secs(ms)} (${(ms / formatTimes.xlsx).toFixed(2)}× .xlsx)`);
+
   // ------------------------------------------------------------------------------------ summary
   const after = machine();
   log(`\nload average before ${before.load}, after ${after.load}; ran in ${secs(Date.now() - started)}`);
@@ -252,6 +259,8 @@ try {
   log('| target | measured | limit | |');
   log('|---|---|---|---|');
   for (const r of results) log(`| ${r.name} | ${r.measured} ${r.detail} | ${r.limit} | ${r.pass ? 'PASS' : 'FAIL'} |`);
+  log('');
+  reportFormats(formatTimes, 60, log);
   log(`\nParse pool alone (500 files): 1 worker ${secs(median(p1))}, 2 workers ${secs(median(p2))}, speed-up ${scaling.toFixed(2)}×.`);
   log(`\nMachine: ${before.cpu}, ${before.memory}, ${before.os}, Node ${before.node}; load average ${before.load} → ${after.load}.`);
   process.exitCode = failed.length ? 1 : 0;

@@ -97,7 +97,7 @@ describe('apply import / list / show', () => {
     const r = await runCli(['--db', db, ...ROUND, 'apply', 'import', inbox]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('旧版.xls');
-    expect(r.stdout).toMatch(/另存为 \.xlsx/u);
+    expect(r.stdout).toMatch(/已损坏/u);
     expect(r.stderr).toContain('失败 1');
     const apps = json<unknown[]>((await runCli(['--db', db, ...ROUND, 'apply', 'list', '--json'])).stdout);
     expect(apps).toHaveLength(2);

@@ -31,7 +31,9 @@ interface Case {
   kind: 'apply' | 'assess';
   what: string;
   large?: boolean;
-  outcome: 'failed' | 'imported' | 'skipped' | 'absent';
+  outcome: 'failed' | 'imported' | 'skipped' | 'absent' | 'not-imported' | 'bundle';
+  /** A bundle's files, each checked as a case of its own under `bundle.zip › name`. */
+  entries?: Omit<Case, 'kind' | 'what'>[];
   code?: string;
   message?: string;
   sheet?: string;
@@ -52,6 +54,10 @@ interface FileResult {
 }
 
 const CASES = (JSON.parse(fs.readFileSync(path.join(HOSTILE_DIR, 'cases.json'), 'utf8')) as { cases: Case[] }).cases;
+/** Every row an import shows: a bundle's files are rows of their own, named `bundle.zip › name`. */
+const ROWS: Case[] = CASES.flatMap((c) =>
+  c.outcome === 'bundle' ? (c.entries ?? []).map((e) => ({ ...e, file: `${c.file} › ${e.file}`, kind: c.kind, what: `${c.what}: ${e.file}` })) : [c],
+);
 const SAMPLES = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/gongshu.js', import.meta.url));
 const HOW_TO_UPDATE = 'test/fixtures/hostile is out of date: run `UPDATE_HOSTILE=1 npx vitest run test/hostile/corpus.test.ts` and commit the files';
@@ -100,6 +106,7 @@ describe('the corpus files', () => {
       expect(c.what, c.file).not.toBe('');
       expect(Boolean(c.large), c.file).toBe(Boolean(CASE_BUILDS.find((b) => b.kind === c.kind && b.file === c.file)!.large));
       if (c.outcome === 'failed') expect(c.message, c.file).toMatch(/[\u4e00-\u9fff]/u);
+      if (c.outcome === 'bundle') expect(c.entries?.length, c.file).toBeGreaterThan(0);
     }
   });
 
@@ -158,7 +165,7 @@ describe('the corpus through the import commands, as one batch with good files',
     }
     expect(r, label).toBeDefined();
     expect(r!.outcome, label).toBe(c.outcome);
-    if (c.outcome === 'failed') {
+    if (c.outcome === 'failed' || c.outcome === 'not-imported') {
       expect(r!.error, label).toEqual({ code: c.code, message: c.message, ...(c.sheet ? { sheet: c.sheet } : {}) });
       return;
     }
@@ -187,7 +194,7 @@ describe('the corpus through the import commands, as one batch with good files',
     expect(run.stderr).toBe('');
     const results = JSON.parse(run.stdout) as FileResult[];
 
-    const cases = CASES.filter((c) => c.kind === 'apply');
+    const cases = ROWS.filter((c) => c.kind === 'apply');
     for (const c of cases) checkCase(c, results);
     expect(results.filter((r) => goodApplications.includes(r.file)).map((r) => r.outcome)).toEqual(goodApplications.map(() => 'imported'));
     expect(results).toHaveLength(cases.filter((c) => c.outcome !== 'absent').length + goodApplications.length);
@@ -220,7 +227,7 @@ describe('the corpus through the import commands, as one batch with good files',
     const run = await runCli(['--db', db, '--round', '2026', 'assess', 'import', path.join(dir, 'inbox', 'assess'), '--new-studios', '--json']);
     expect(run.code).toBe(1);
     const results = JSON.parse(run.stdout) as FileResult[];
-    const cases = CASES.filter((c) => c.kind === 'assess');
+    const cases = ROWS.filter((c) => c.kind === 'assess');
     for (const c of cases) checkCase(c, results);
     expect(results.filter((r) => goodAssessments.includes(r.file)).map((r) => r.outcome)).toEqual(goodAssessments.map(() => 'imported'));
     for (const c of cases.filter((x) => x.outcome === 'failed')) expect(mentions(db, c.file), c.file).toEqual([]);
@@ -245,10 +252,10 @@ describe('the corpus through the import commands, as one batch with good files',
       expect(output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u);
       expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/mu);
       expect(output).not.toMatch(/TypeError|RangeError|Cannot read|undefined/u);
-      for (const c of CASES.filter((x) => x.kind === kind)) {
+      for (const c of ROWS.filter((x) => x.kind === kind)) {
         if (c.outcome === 'absent') expect(output, c.file).not.toContain(c.file);
         else expect(r.stdout, c.file).toContain(c.file.slice(0, 8));
-        if (c.outcome === 'failed') expect(r.stdout.replace(/[\s│]/gu, ''), c.file).toContain(c.message!.replace(/\s/gu, ''));
+        if (c.outcome === 'failed' || c.outcome === 'not-imported') expect(r.stdout.replace(/[\s│]/gu, ''), c.file).toContain(c.message!.replace(/\s/gu, ''));
         for (const p of c.problems ?? []) {
           if (p.severity !== 'info') expect(r.stdout.replace(/\s+/gu, ' '), `${c.file} ${p.code}`).toContain(`› ${p.cell}：`);
         }

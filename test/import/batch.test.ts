@@ -80,7 +80,7 @@ describe('import batch with parse workers', () => {
       ['副本-申报表-李梅.xlsx', 'skipped'],
     ]);
     expect(threaded.results.map((r) => r.id)).toEqual([1, 2, 3, undefined, 4, 5, 2]);
-    expect(threaded.results[3]!.error).toMatchObject({ code: 'file-not-workbook', message: expect.stringContaining('不是 Excel 工作簿') });
+    expect(threaded.results[3]!.error).toMatchObject({ code: 'file-not-workbook', message: expect.stringContaining('不是 Excel') });
     expect(threaded.results).toEqual(inProcess.results);
     expect(threaded.stored).toEqual(inProcess.stored);
     expect(threaded.stored.map((a) => a.lead.name)).toEqual(['张建国', '李梅', '王立新', '赵秀英', '陈海波']);

@@ -2,6 +2,7 @@
  * Turns an opened workbook into a ParsedApplication: located label values → typed, normalised fields,
  * with the cell each came from and the facts rules need (ID stored as a number, ambiguous birth month).
  */
+import { readFileSync } from 'node:fs';
 import {
   emptyApplication,
   emptyFacts,
@@ -14,7 +15,7 @@ import {
 import { readPartialDate, resolveAmbiguous, PLAUSIBLE_SERIAL_MAX, PLAUSIBLE_SERIAL_MIN } from '../../core/dates.js';
 import { GongshuError, InputFileError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
-import { maskIdNumber, nameKey, removeSpaces, toHalfWidth, trimText } from '../../core/text.js';
+import { labelKey, maskIdNumber, nameKey, removeSpaces, toHalfWidth, trimText } from '../../core/text.js';
 import { msg } from '../../messages/index.js';
 import {
   applicationDictionary,
@@ -35,6 +36,25 @@ export interface ReadApplicationResult {
   parsed: ParsedApplication;
   /** Cell-level warnings met while reading (formula without result, unreadable date, …). */
   problems: Finding[];
+}
+
+/** Fields a rule requires on their own (data/rules/fields.json): 无 there is a missing value, said as such. */
+let requiredAlone: Set<string> | undefined;
+function isRequiredAlone(path: string): boolean {
+  requiredAlone ??= new Set(
+    (JSON.parse(readFileSync(new URL('../../../data/rules/fields.json', import.meta.url), 'utf8')) as { required: { fields: string[] }[] }).required
+      .filter((r) => r.fields.length === 1)
+      .map((r) => r.fields[0]!),
+  );
+  return requiredAlone.has(path);
+}
+
+/**
+ * An ID number as typed, cleaned before any check: a leading apostrophe (Excel's "store as text" typed into
+ * WPS or copied from elsewhere), spaces, full-width digits and a lower-case x.
+ */
+export function cleanIdNumber(raw: string): string {
+  return removeSpaces(toHalfWidth(raw)).replace(/^['‘’`´]+/u, '').replace(/x$/u, 'X');
 }
 
 /** Fields whose absence is normal enough not to mention (opinions are written after submission). */
@@ -106,11 +126,15 @@ class ApplicationReader {
   }
 
   read(): void {
+    const none = new Set((this.dict.data.noneWords ?? []).map(labelKey));
     for (const [path, located] of this.located.fields) {
       this.cells[path] = ref(located.valueCells[0] ?? located.label);
       this.checkCell(path, located);
-      setPath(this.app, path, located.text);
+      // 传真：无 — nothing to say is an empty field, not an invalid fax number.
+      const nothing = none.has(labelKey(located.text)) && !isRequiredAlone(path);
+      setPath(this.app, path, nothing ? '' : located.text);
     }
+    this.readUnitName();
     this.readEmail();
     this.readIdNumber();
     this.readBirth();
@@ -144,7 +168,18 @@ class ApplicationReader {
     this.app.unit.email = trimText(email);
   }
 
+  /**
+   * A form without 单位全称 that names the unit under 申报单位 (the cover's label, used by units' own layouts
+   * in the unit section): that is the unit's name, so unitNameOf and the missing-field rule agree.
+   */
+  private readUnitName(): void {
+    if (this.located.recognised.has('unit.name') || this.app.coverUnit === '') return;
+    this.app.unit.name = this.app.coverUnit;
+    if (this.cells.coverUnit) this.cells['unit.name'] = this.cells.coverUnit;
+  }
+
   private readIdNumber(): void {
+    this.app.lead.idNumber = cleanIdNumber(this.app.lead.idNumber);
     const cell = this.valueCell('lead.idNumber');
     if (cell && cell.value.kind === 'number') {
       this.facts.idStoredAsNumber = true;
@@ -292,7 +327,7 @@ function isBlank(app: Application): boolean {
  * 'application-empty' for a blank template.
  */
 export function readApplication(opened: OpenedWorkbook, dict: Dictionary = applicationDictionary()): ReadApplicationResult {
-  const grids = buildGrids(opened.workbook);
+  const grids = buildGrids(opened.model);
   const located = locateFields(grids, dict);
   const file = opened.path;
   if (located.recognised.size < dict.data.minApplicationFields) {
@@ -311,7 +346,7 @@ export function readApplication(opened: OpenedWorkbook, dict: Dictionary = appli
   const main =
     [located.fields.get('lead.name'), located.fields.get('unit.name')].find(Boolean)?.label.sheet ??
     located.sheetsUsed[0] ??
-    opened.workbook.worksheets[0]?.name ??
+    opened.model.sheets[0]?.name ??
     '';
   return {
     parsed: { application: reader.app, cells: reader.cells, facts: reader.facts, sheet: main },

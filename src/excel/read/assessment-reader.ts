@@ -557,7 +557,7 @@ function looksLikeApplication(grids: SheetGrid[]): boolean {
  */
 export function readAssessment(opened: OpenedWorkbook, rubric: Rubric): ReadAssessmentResult {
   const file = opened.path;
-  const all = buildGrids(opened.workbook);
+  const all = buildGrids(opened.model);
   const visible = all.filter((g) => !g.hidden);
   const grids = visible.length > 0 ? visible : all;
   const vocab = vocabulary(rubric);

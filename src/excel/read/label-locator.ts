@@ -9,11 +9,12 @@
  * and each value is read to the right of the label, or for block fields below it.
  */
 import { readFileSync } from 'node:fs';
-import type ExcelJS from 'exceljs';
 import type { Finding } from '../../core/finding.js';
 import { labelKey, trimText } from '../../core/text.js';
 import { msg } from '../../messages/index.js';
-import { readCellValue, type CellValue } from './cell-value.js';
+import { cellRef } from '../cell-address.js';
+import type { CellValue } from './cell-value.js';
+import type { CellModel, MergeArea, ModelSheet } from './cell-model.js';
 
 export type SectionName = 'unit' | 'lead' | 'members';
 export type MemberColumn = 'name' | 'gender' | 'age' | 'education' | 'occupation' | 'skillLevel' | 'specialty' | 'experience';
@@ -36,6 +37,14 @@ export interface LabelData {
   fields: FieldSpec[];
   memberColumns: Record<MemberColumn, string[]>;
   memberHeaderMinColumns: number;
+  /** A member table ends at a row starting with one of these (合计, 小计 …). */
+  memberTableEnd?: string[];
+  /** A row holding one of these alone in a cell or in brackets is an example, not a member. */
+  exampleMarkers?: string[];
+  /** Words meaning "nothing" (无, —), read as empty in fields not required on their own. */
+  noneWords?: string[];
+  /** Line values may be written under a row of labels (the application form; the 考核表 is printed beside). */
+  valuesBelow?: boolean;
   hints: string[];
   /** A character class every hint contains (a cheap first test); without it every pattern is tried. */
   hintMark?: string;
@@ -68,6 +77,8 @@ export interface GridCell {
   value: CellValue;
   /** Trimmed text of the value. */
   text: string;
+  /** The cell's row or column is hidden. */
+  hidden?: boolean;
 }
 
 export interface SheetGrid {
@@ -80,63 +91,49 @@ export interface SheetGrid {
   rows: Map<number, GridCell[]>;
   /** Row numbers that have owners, ascending. */
   rowNumbers: number[];
+  /** Rows hidden by whoever made the form (an example row, a row left over). */
+  hiddenRows: ReadonlySet<number>;
 }
 
 export function ref(cell: GridCell): string {
   return `${cell.sheet}!${cell.address}`;
 }
 
-interface MergeRange {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-function mergesOf(ws: ExcelJS.Worksheet): Record<string, MergeRange> {
-  // exceljs keeps merges by master address; `worksheet.model` would rebuild the whole sheet model to list them.
-  const merges = (ws as unknown as { _merges?: Record<string, MergeRange> })._merges;
-  return merges ?? {};
-}
-
-export function buildGrid(ws: ExcelJS.Worksheet, index: number, date1904: boolean): SheetGrid {
-  const merges = mergesOf(ws);
-  const byAddress = new Map<string, GridCell>();
+/**
+ * A sheet of the cell model as a grid of owners. Every format arrives here the same way (cell-model.ts), so
+ * nothing below knows which program wrote the form.
+ */
+export function buildGrid(sheet: ModelSheet, index: number): SheetGrid {
+  const merges = new Map<string, MergeArea>();
+  for (const m of sheet.merges) merges.set(`${m.top},${m.left}`, m);
+  const hiddenRows = new Set(sheet.hiddenRows);
+  const hiddenCols = new Set(sheet.hiddenCols);
   const owners: GridCell[] = [];
   const rows = new Map<number, GridCell[]>();
-  // Row-major order: a merged range's master (top-left) is always met before its other cells.
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const list: GridCell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const isSlave = cell.isMerged && cell.master && cell.master !== cell;
-      let owner: GridCell | undefined;
-      if (isSlave) {
-        owner = byAddress.get(cell.master.address);
-      } else {
-        const value = readCellValue(cell, { date1904 });
-        if (value.kind === 'empty' && !value.formulaWithoutResult) return;
-        const range = merges[cell.address];
-        owner = {
-          sheet: ws.name,
-          sheetIndex: index,
-          row: rowNumber,
-          col: colNumber,
-          bottom: range ? range.bottom : rowNumber,
-          right: range ? range.right : colNumber,
-          address: cell.address,
-          value,
-          text: trimText(value.text),
-        };
-        byAddress.set(cell.address, owner);
-        owners.push(owner);
-      }
-      // An owner's positions on one row are consecutive.
-      if (owner && list[list.length - 1] !== owner) list.push(owner);
-    });
-    if (list.length > 0) rows.set(rowNumber, list);
-  });
-  const hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
-  return { name: ws.name, index, hidden, owners, rows, rowNumbers: [...rows.keys()].sort((a, b) => a - b) };
+  for (const { row, col, value } of sheet.cells) {
+    const range = merges.get(`${row},${col}`);
+    const owner: GridCell = {
+      sheet: sheet.name,
+      sheetIndex: index,
+      row,
+      col,
+      bottom: range ? range.bottom : row,
+      right: range ? range.right : col,
+      address: cellRef(row, col),
+      value,
+      text: trimText(value.text),
+    };
+    if (hiddenRows.has(row) || hiddenCols.has(col)) owner.hidden = true;
+    owners.push(owner);
+    // A merged owner covers every row of its area.
+    for (let r = row; r <= owner.bottom; r++) {
+      const list = rows.get(r);
+      if (list) list.push(owner);
+      else rows.set(r, [owner]);
+    }
+  }
+  for (const list of rows.values()) list.sort((a, b) => a.col - b.col);
+  return { name: sheet.name, index, hidden: sheet.hidden, owners, rows, rowNumbers: [...rows.keys()].sort((a, b) => a - b), hiddenRows };
 }
 
 /** Cells whose text was cut to Excel's cell limit (see MAX_CELL_CHARS) or cleaned of control characters. */
@@ -157,9 +154,8 @@ export function sanitizedCellFindings(grids: readonly SheetGrid[]): Finding[] {
   ];
 }
 
-export function buildGrids(workbook: ExcelJS.Workbook): SheetGrid[] {
-  const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
-  return workbook.worksheets.map((ws, i) => buildGrid(ws, i, date1904));
+export function buildGrids(model: CellModel): SheetGrid[] {
+  return model.sheets.map((sheet, i) => buildGrid(sheet, i));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -192,6 +188,9 @@ export interface Dictionary {
   hintMark: RegExp | null;
   /** The label keys of each field, computed once: grouping fields asks for them for every form read. */
   fieldKeys: Map<FieldSpec, Set<string>>;
+  memberTableEnd: string[];
+  /** Matches a cell that marks its row as the template's example. */
+  exampleMark: RegExp | null;
 }
 
 let cachedDictionary: Dictionary | null = null;
@@ -226,7 +225,16 @@ export function compileDictionary(data: LabelData): Dictionary {
     hintPatterns,
     hintMark: data.hintMark ? new RegExp(data.hintMark, 'u') : null,
     fieldKeys,
+    memberTableEnd: (data.memberTableEnd ?? []).map(labelKey),
+    exampleMark: exampleMarkPattern(data.exampleMarkers ?? []),
   };
+}
+
+/** `示例` alone in a cell, `示例：…` at its start, or `（示例）` / `[example]` anywhere in it. */
+function exampleMarkPattern(markers: readonly string[]): RegExp | null {
+  if (markers.length === 0) return null;
+  const words = markers.map((m) => escapeRe(m)).join('|');
+  return new RegExp(`^\\s*(?:${words})\\s*(?:[:：]|$)|[(（【\\[]\\s*(?:${words})\\s*[)）】\\]]`, 'iu');
 }
 
 export function applicationDictionary(): Dictionary {
@@ -312,11 +320,32 @@ export interface MemberTable {
 
 const ROW_NUMBER_HEADERS = new Set(['序号', '编号', 'no', 'no.']);
 
-function findMemberHeader(
-  grid: SheetGrid,
-  dict: Dictionary,
-): { row: number; dataStart: number; columns: MemberTable['columns']; cells: GridCell[] } | null {
+type HeaderCandidate = { row: number; dataStart: number; columns: MemberTable['columns']; cells: GridCell[] };
+
+/** The section each row lies in, from the headings above it (申报单位基本情况, 领衔人基本情况, 工作室成员情况). */
+function sectionsByRow(grid: SheetGrid, classify: (c: GridCell) => Classification): Map<number, SectionName> {
+  const out = new Map<number, SectionName>();
+  let section: SectionName | null = null;
+  for (const r of grid.rowNumbers) {
+    for (const o of grid.rows.get(r)!) {
+      if (o.row !== r) continue;
+      const c = classify(o);
+      if (c?.type === 'heading') section = c.section;
+    }
+    if (section) out.set(r, section);
+  }
+  return out;
+}
+
+/**
+ * The member table's header row. A row of the lead's labels with the values written below them (姓名 性别 学历
+ * 职业 …) looks like one too: a header under 工作室成员情况 wins, then one with an 年龄 column (the lead's
+ * section asks for 出生年月), and a candidate inside the unit's or the lead's section is never the member table.
+ */
+function findMemberHeader(grid: SheetGrid, dict: Dictionary, classify: (c: GridCell) => Classification): HeaderCandidate | null {
   const nameKeys = new Set([...dict.memberColumnByKey].filter(([, c]) => c === 'name').map(([k]) => k));
+  const sections = sectionsByRow(grid, classify);
+  let best: { candidate: HeaderCandidate; score: number } | null = null;
   for (const r of grid.rowNumbers) {
     // Cheap first look: a header row has a 姓名 cell.
     if (!grid.rows.get(r)!.some((o) => o.row === r && o.text.length <= 24 && nameKeys.has(labelKey(stripHints(o.text, dict))))) continue;
@@ -335,16 +364,18 @@ function findMemberHeader(
       }
     }
     // A header row holds column names only; a lead row "姓名 张三 性别 男 年龄 45 学历 …" holds values too.
-    if (columns.name && Object.keys(columns).length >= dict.data.memberHeaderMinColumns && others <= 1) {
-      const dataStart = Math.max(...cells.map((c) => c.bottom)) + 1;
-      return { row: r, dataStart, columns, cells };
-    }
+    if (!columns.name || Object.keys(columns).length < dict.data.memberHeaderMinColumns || others > 1) continue;
+    const section = sections.get(r);
+    const score = section === 'members' ? 3 : columns.age ? 2 : section === undefined ? 1 : 0;
+    if (score === 0) continue;
+    if (!best || score > best.score) best = { candidate: { row: r, dataStart: Math.max(...cells.map((c) => c.bottom)) + 1, columns, cells }, score };
+    if (score === 3) break;
   }
-  return null;
+  return best?.candidate ?? null;
 }
 
 function readMemberTable(grid: SheetGrid, dict: Dictionary, classify: (c: GridCell) => Classification): MemberTable | null {
-  const header = findMemberHeader(grid, dict);
+  const header = findMemberHeader(grid, dict, classify);
   if (!header) return null;
   const table: MemberTable = { sheet: grid.name, headerRow: header.row, columns: header.columns, rows: [], cells: new Set(header.cells) };
   for (const r of grid.rowNumbers) {
@@ -355,8 +386,17 @@ function readMemberTable(grid: SheetGrid, dict: Dictionary, classify: (c: GridCe
     // down from above (a vertical "工作室成员情况" beside the table) do not end it.
     const starting = owners.filter((o) => o.row === r);
     const first = starting.find((o) => o.text !== '');
+    // `合 计 3人`: the end of the table, whatever follows.
+    if (first && dict.memberTableEnd.some((end) => labelKey(first.text).startsWith(end))) break;
     const firstKind = first ? classify(first) : null;
     if ((firstKind && firstKind.type !== 'assessment') || starting.some((o) => classify(o)?.type === 'heading')) break;
+    // A row hidden by whoever filled the form, or the template's example row (张三（示例）), is no member;
+    // its cells still belong to the table (they are not labels).
+    const example = dict.exampleMark;
+    if (grid.hiddenRows.has(r) || (example && starting.some((o) => example.test(o.text)))) {
+      for (const owner of starting) table.cells.add(owner);
+      continue;
+    }
     const columns = {} as Record<MemberColumn, MemberCell>;
     let any = false;
     for (const column of MEMBER_COLUMNS) {
@@ -591,6 +631,9 @@ class Locator {
     if (field.block) {
       const below = this.scanBelow(grid, o.cell);
       if (below.cells.length > 0) return { ...base, valueCells: below.cells, text: below.text, inline: false };
+    } else if (right.cells.length === 0 && this.dict.data.valuesBelow) {
+      const below = this.valueBelow(grid, o.cell);
+      if (below) return { ...base, valueCells: [below], text: stripHints(below.text, this.dict), inline: false };
     }
     // Only formula-without-result or error cells beside a block label: empty, but still where it was read.
     return { ...base, valueCells: right.cells, text: '', inline: false };
@@ -626,6 +669,23 @@ class Locator {
       }
     }
     return { cells, text: texts.join('\n') };
+  }
+
+  /**
+   * A line field's value written under its label (a row of labels, then a row of values): the cell starting
+   * in the label's columns on the very next row, when the label's row holds other labels and the next row
+   * values only. A next row with labels of its own is the next line of a form whose value here was left
+   * empty; a lone label over free text is a cover (工作室名称 over 拱墅区人力资源和社会保障局), not this layout.
+   */
+  private valueBelow(grid: SheetGrid, label: GridCell): GridCell | null {
+    const labelsInRow = (grid.rows.get(label.row) ?? []).filter((o) => o.row === label.row && o !== label && this.isStop(o));
+    if (labelsInRow.length === 0) return null;
+    const r = label.bottom + 1;
+    const starting = (grid.rows.get(r) ?? []).filter((o) => o.row === r);
+    if (starting.some((o) => this.memberCells.has(o) || this.isStop(o))) return null;
+    const cell = starting.find((o) => o.col >= label.col && o.col <= label.right);
+    if (!cell || (cell.text === '' && !cell.value.formulaWithoutResult && cell.value.kind !== 'error')) return null;
+    return cell;
   }
 
   /** Block text in the rows below the label, up to the next labelled row, a heading, the member table or the sheet end. */

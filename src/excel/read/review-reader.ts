@@ -118,7 +118,7 @@ function readRecused(cell: GridCell | undefined, problems: Finding[]): boolean {
 }
 
 export function readReviewSheet(opened: OpenedWorkbook): { parsed: ParsedReviewSheet; problems: Finding[] } {
-  const grids = buildGrids(opened.workbook);
+  const grids = buildGrids(opened.model);
   const header = findHeader(grids);
   if (!header) throw new InputFileError('review-sheet-not-found', msg('workflow.review.notAReviewSheet'), { file: opened.fileName });
   const { grid, idCell, headerRow, scores } = header;

@@ -1,22 +1,31 @@
 /**
- * Opens a submitted workbook defensively. The bytes are checked before exceljs sees them, because exceljs'
- * own failures ("Can't find end of central directory", 0 worksheets for .ods, unbounded memory for zip bombs
- * and giant merged ranges) mean nothing to a clerk. Every refusal is a GongshuError with a stable code and a
- * one-line Chinese message saying what to do.
+ * Opens a submitted form defensively. The bytes are judged before any parser sees them, because the
+ * libraries' own failures ("Can't find end of central directory", 0 worksheets, unbounded memory for zip
+ * bombs and giant merged ranges) mean nothing to a clerk. What the bytes are decides the reader, never the
+ * extension alone: an OOXML workbook (exceljs), a legacy .xls / WPS .et compound file or an .ods (SheetJS),
+ * a Word .docx (adapters/docx.ts). Every format ends as the same cell model (cell-model.ts). Every refusal is
+ * a GongshuError with a stable code and a one-line Chinese message saying what to do; files that are not
+ * forms at all (a .doc, a PDF scan, a photo) get a code in NOT_A_FORM_CODES, which the import lists as 未导入.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, extname } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
-import type ExcelJS from 'exceljs';
-import { GongshuError, InputFileError } from '../../core/errors.js';
 import { sha256Hex } from '../../core/hash.js';
-import { msg, type MessageKey } from '../../messages/index.js';
+import type { GongshuError } from '../../core/errors.js';
+import { countWordCells, readDocxModel } from './adapters/docx.js';
+import { readXlsxModel } from './adapters/exceljs.js';
+import { readSheetjsModel } from './adapters/sheetjs.js';
+import type { CellModel, FormFormat } from './cell-model.js';
+import { readCompoundDirectory } from './compound-file.js';
+import { refuse } from './read-errors.js';
+import { inflateEntry, readZipDirectory, unpackEntry, type ZipEntry } from './zip-directory.js';
+
+export { readZipDirectory, type ZipEntry } from './zip-directory.js';
+export { workbookClass } from './adapters/exceljs.js';
 
 export interface OpenOptions {
   /** Largest file accepted, in bytes (default 20 MB). */
   maxBytes?: number;
-  /** Largest number of zip entries (default 10,000). */
+  /** Largest number of zip entries, or compound-file directory entries (default 10,000). */
   maxEntries?: number;
   /** Largest declared uncompressed total, in bytes (default 200 MB). */
   maxUncompressedBytes?: number;
@@ -24,6 +33,8 @@ export interface OpenOptions {
   maxMergedCells?: number;
   /** Largest number of cells written in the worksheets of one workbook (default 300,000). */
   maxCells?: number;
+  /** Largest number of table cells in a Word form (default 20,000). */
+  maxWordCells?: number;
 }
 
 export interface OpenedWorkbook {
@@ -31,7 +42,10 @@ export interface OpenedWorkbook {
   fileName: string;
   buffer: Buffer;
   sha256: string;
-  workbook: ExcelJS.Workbook;
+  /** What the bytes are (decided from them, not from the extension). */
+  format: FormFormat;
+  /** The form as cells, whatever program wrote it: what every reader reads. */
+  model: CellModel;
 }
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -43,6 +57,10 @@ export const DEFAULT_MAX_MERGED_CELLS = 1_000_000;
  * Beyond that a file is a generated table or an attack, and reading it would stall the whole batch.
  */
 export const DEFAULT_MAX_CELLS = 300_000;
+/** 附件1 as a Word table has about a hundred cells; 200 members of 8 columns are 1,600. */
+export const DEFAULT_MAX_WORD_CELLS = 20_000;
+/** A form's document.xml is well under a megabyte; xmldom needs ~100 bytes of memory per byte of XML. */
+export const MAX_WORD_XML_BYTES = 8 * 1024 * 1024;
 /** Deflate cannot beat ~1032:1; XML that compresses past this many times over is a bomb, not a form. */
 const MAX_ENTRY_RATIO = 1000;
 /** Small entries may compress absurdly well (a run of spaces); only judge the ratio of entries above this. */
@@ -50,120 +68,69 @@ const RATIO_MIN_BYTES = 1024 * 1024;
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const EOCD_SIG = 0x06054b50;
-const ZIP64_LOCATOR_SIG = 0x07064b50;
-const ZIP64_EOCD_SIG = 0x06064b50;
-const CENTRAL_SIG = 0x02014b50;
-const LOCAL_SIG = 0x04034b50;
+const EMPTY_ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 
-function refuse(code: string, key: MessageKey, file: string, params: Record<string, string | number> = {}): GongshuError {
-  return new InputFileError(code, msg(key, params), { file });
-}
+/** Codes of files that are not a form gongshu reads (another kind of document): listed as 未导入, not as failures. */
+export const NOT_A_FORM_CODES: ReadonlySet<string> = new Set([
+  'file-word-doc',
+  'file-wps-doc',
+  'file-odt',
+  'file-pdf',
+  'file-image',
+  'file-archive',
+  'file-presentation',
+  'file-other-type',
+  'docx-no-table',
+]);
 
 const utf16 = (s: string): Buffer => Buffer.from(s, 'utf16le');
+const startsWith = (buf: Buffer, bytes: number[] | string, at = 0): boolean => {
+  const b = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : Buffer.from(bytes);
+  return buf.length >= at + b.length && buf.subarray(at, at + b.length).equals(b);
+};
 
-/** Legacy OLE compound file: an encrypted .xlsx, a WPS .et, a Word file, or an Excel 97-2003 .xls. */
-function classifyOle(buffer: Buffer, file: string): GongshuError {
-  if (buffer.includes(utf16('EncryptedPackage')) || buffer.includes(utf16('EncryptionInfo'))) {
-    return refuse('file-encrypted', 'import.fileEncrypted', file);
-  }
-  const ext = extname(file).toLowerCase();
-  if (ext === '.et' || ext === '.ett') return refuse('file-wps-et', 'import.fileWpsEt', file);
-  if (buffer.includes(utf16('WordDocument')) || buffer.includes(utf16('PowerPoint Document'))) {
-    return refuse('file-not-workbook', 'import.fileNotWorkbook', file);
-  }
-  return refuse('file-legacy-xls', 'import.fileLegacyXls', file);
-}
-
-export interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  localHeaderOffset: number;
-}
-
-function readBigUInt64(buf: Buffer, offset: number): number {
-  return Number(buf.readBigUInt64LE(offset));
+/** Kinds of files that are no form, known from their first bytes. */
+function otherDocument(buffer: Buffer, file: string): GongshuError | null {
+  if (startsWith(buffer, '%PDF-')) return refuse('file-pdf', 'import.notForm.pdf', file);
+  const image =
+    startsWith(buffer, [0x89, 0x50, 0x4e, 0x47]) ||
+    startsWith(buffer, [0xff, 0xd8, 0xff]) ||
+    startsWith(buffer, 'GIF8') ||
+    startsWith(buffer, 'BM') ||
+    startsWith(buffer, 'II*\0') ||
+    startsWith(buffer, 'MM\0*') ||
+    (startsWith(buffer, 'RIFF') && startsWith(buffer, 'WEBP', 8)) ||
+    startsWith(buffer, 'ftypheic', 4) ||
+    startsWith(buffer, 'ftypmif1', 4);
+  if (image) return refuse('file-image', 'import.notForm.image', file);
+  if (startsWith(buffer, 'Rar!') || startsWith(buffer, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return refuse('file-archive', 'import.notForm.archive', file);
+  if (startsWith(buffer, '{\\rtf')) return refuse('file-word-doc', 'import.notForm.doc', file);
+  return null;
 }
 
 /**
- * Reads the zip central directory (the table at the end of the file listing every entry). Returns null when
- * it is missing or does not fit in the file: the zip was cut short (an interrupted copy or e-mail download).
+ * Legacy OLE compound file: an Excel 97-2003 .xls or WPS .et (read by SheetJS once its directory is sound), an
+ * encrypted .xlsx, a Word .doc, a WPS .wps, a PowerPoint file.
  */
-export function readZipDirectory(buf: Buffer): ZipEntry[] | null {
-  const minEocd = 22;
-  if (buf.length < minEocd) return null;
-  let eocd = -1;
-  const stop = Math.max(0, buf.length - minEocd - 0xffff);
-  for (let i = buf.length - minEocd; i >= stop; i--) {
-    if (buf.readUInt32LE(i) === EOCD_SIG) {
-      eocd = i;
-      break;
-    }
+function checkCompound(buffer: Buffer, file: string, maxEntries: number): FormFormat {
+  if (buffer.includes(utf16('EncryptedPackage')) || buffer.includes(utf16('EncryptionInfo'))) {
+    throw refuse('file-encrypted', 'import.fileEncrypted', file);
   }
-  if (eocd < 0) return null;
-  let count = buf.readUInt16LE(eocd + 10);
-  let cdSize = buf.readUInt32LE(eocd + 12);
-  let cdOffset = buf.readUInt32LE(eocd + 16);
-  if ((count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) && eocd >= 20) {
-    const loc = eocd - 20;
-    if (buf.readUInt32LE(loc) !== ZIP64_LOCATOR_SIG) return null;
-    const z64 = readBigUInt64(buf, loc + 8);
-    if (z64 + 56 > buf.length || buf.readUInt32LE(z64) !== ZIP64_EOCD_SIG) return null;
-    count = readBigUInt64(buf, z64 + 32);
-    cdSize = readBigUInt64(buf, z64 + 40);
-    cdOffset = readBigUInt64(buf, z64 + 48);
+  const ext = extname(file).toLowerCase();
+  if (buffer.includes(utf16('WordDocument'))) {
+    throw ext === '.wps' || ext === '.wpt' ? refuse('file-wps-doc', 'import.notForm.wps', file) : refuse('file-word-doc', 'import.notForm.doc', file);
   }
-  if (cdOffset + cdSize > buf.length) return null;
-  const entries: ZipEntry[] = [];
-  let p = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL_SIG) return null;
-    const method = buf.readUInt16LE(p + 10);
-    let compressedSize = buf.readUInt32LE(p + 20);
-    let uncompressedSize = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    let localHeaderOffset = buf.readUInt32LE(p + 42);
-    if (p + 46 + nameLen + extraLen > buf.length) return null;
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    // ZIP64 extra field (id 1) carries the real sizes when the 32-bit ones are saturated.
-    let e = p + 46 + nameLen;
-    const extraEnd = e + extraLen;
-    while (e + 4 <= extraEnd) {
-      const id = buf.readUInt16LE(e);
-      const size = buf.readUInt16LE(e + 2);
-      if (id === 1) {
-        let q = e + 4;
-        if (uncompressedSize === 0xffffffff && q + 8 <= extraEnd) { uncompressedSize = readBigUInt64(buf, q); q += 8; }
-        if (compressedSize === 0xffffffff && q + 8 <= extraEnd) { compressedSize = readBigUInt64(buf, q); q += 8; }
-        if (localHeaderOffset === 0xffffffff && q + 8 <= extraEnd) { localHeaderOffset = readBigUInt64(buf, q); }
-      }
-      e += 4 + size;
-    }
-    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset });
-    p += 46 + nameLen + extraLen + commentLen;
+  if (buffer.includes(utf16('PowerPoint Document'))) throw refuse('file-presentation', 'import.notForm.presentation', file);
+  const dir = readCompoundDirectory(buffer, maxEntries);
+  if (!dir.ok) {
+    if (dir.problem === 'entries') throw refuse('file-zip-bomb', 'import.compoundEntries', file, { count: count(dir.count), max: count(maxEntries) });
+    if (dir.problem === 'stream-size') throw refuse('file-zip-bomb', 'import.compoundStreamSize', file, { size: size(dir.size), file: size(buffer.length) });
+    throw refuse('file-damaged', 'import.compoundDamaged', file);
   }
-  return entries;
-}
-
-/** The bytes of one entry, inflated with a hard output limit (the declared size may lie). */
-function inflateEntry(buf: Buffer, entry: ZipEntry, limit: number): Buffer | null {
-  const h = entry.localHeaderOffset;
-  if (h + 30 > buf.length || buf.readUInt32LE(h) !== LOCAL_SIG) return null;
-  const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
-  const end = start + entry.compressedSize;
-  if (end > buf.length) return null;
-  const data = buf.subarray(start, end);
-  if (entry.method === 0) return data.length > limit ? null : data;
-  if (entry.method !== 8) return null;
-  try {
-    return inflateRawSync(data, { maxOutputLength: Math.max(1, limit) });
-  } catch {
-    return null;
-  }
+  const names = new Set(dir.entries.filter((e) => e.type === 2).map((e) => e.name));
+  if (names.has('Workbook') || names.has('Book')) return 'xls';
+  if (names.has('WordDocument')) throw refuse('file-word-doc', 'import.notForm.doc', file);
+  throw refuse('file-not-workbook', 'import.fileNotWorkbook', file);
 }
 
 function rangeArea(ref: string): number {
@@ -205,29 +172,74 @@ function sheetStats(buf: Buffer, entries: readonly ZipEntry[], limitPerEntry: nu
   return stats;
 }
 
-/**
- * Checks the bytes of a would-be .xlsx and throws a GongshuError when they are not one gongshu can read
- * safely. `file` is used for the extension (.et) and the error location.
- */
-export function checkWorkbookBytes(buffer: Buffer, file: string, opts: OpenOptions = {}): void {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const maxEntries = opts.maxEntries ?? DEFAULT_MAX_ENTRIES;
-  const maxTotal = opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED;
-  const maxMerged = opts.maxMergedCells ?? DEFAULT_MAX_MERGED_CELLS;
-  const maxCells = opts.maxCells ?? DEFAULT_MAX_CELLS;
+/** What safe-open found a file to be, with what its reader needs beyond the bytes. */
+export interface CheckedForm {
+  format: FormFormat;
+  /** A Word form's word/document.xml, unpacked and bounded here. */
+  documentXml?: Buffer;
+}
 
-  if (buffer.length === 0) throw refuse('file-empty', 'import.fileEmpty', file);
-  if (buffer.length > maxBytes) {
-    throw refuse('file-too-large', 'import.fileTooLarge', file, { size: mb(buffer.length), max: mb(maxBytes) });
+/**
+ * Counts the cells of an .ods: written cells times the rows they repeat in (`table:number-rows-repeated`), and
+ * non-empty cells repeated across columns. LibreOffice writes empty repeats by the thousand; a value repeated
+ * a million times is a bomb. Null when the XML inflates beyond its declared size.
+ */
+function odsCells(buf: Buffer, entries: readonly ZipEntry[], limit: number): number | null {
+  const content = entries.find((e) => e.name === 'content.xml');
+  if (!content) return 0;
+  const xml = inflateEntry(buf, content, Math.min(limit, content.uncompressedSize));
+  if (xml === null) return null;
+  const text = xml.toString('latin1');
+  let cells = 0;
+  let rowRepeat = 1;
+  const re = /<table:table-row\b([^>]*)>|<table:table-cell\b([^>]*?)(\/?)>/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[1] !== undefined) {
+      rowRepeat = Number(/number-rows-repeated="(\d+)"/u.exec(m[1])?.[1] ?? 1);
+      continue;
+    }
+    const attrs = m[2] ?? '';
+    const empty = m[3] === '/' && !attrs.includes('value-type');
+    if (empty) continue;
+    const colRepeat = Number(/number-columns-repeated="(\d+)"/u.exec(attrs)?.[1] ?? 1);
+    cells += colRepeat * rowRepeat;
   }
-  if (buffer.length >= 8 && buffer.subarray(0, 8).equals(OLE_MAGIC)) throw classifyOle(buffer, file);
-  if (buffer.length < 4 || !buffer.subarray(0, 4).equals(ZIP_MAGIC)) {
-    throw refuse('file-not-workbook', 'import.fileNotWorkbook', file);
-  }
+  return cells;
+}
+
+/** The zip-based formats: OOXML workbook, Word document, OpenDocument spreadsheet. */
+function checkZip(buffer: Buffer, file: string, opts: Required<OpenOptions>): CheckedForm {
   const entries = readZipDirectory(buffer);
   if (entries === null) throw refuse('file-truncated', 'import.fileTruncated', file);
-  if (entries.length > maxEntries) {
-    throw refuse('file-zip-bomb', 'import.fileZipEntries', file, { count: count(entries.length), max: count(maxEntries) });
+  checkZipEntries(buffer, entries, file, opts);
+
+  const names = new Set(entries.map((e) => e.name));
+  if (names.has('xl/workbook.xml')) {
+    const stats = sheetStats(buffer, entries, opts.maxUncompressedBytes);
+    if (stats === null) throw refuse('file-zip-bomb', 'import.fileZipLies', file);
+    checkCellCounts(stats, file, opts);
+    return { format: 'xlsx' };
+  }
+  if (names.has('word/document.xml')) return { format: 'docx', documentXml: checkDocx(buffer, entries, file, opts) };
+  if (names.has('mimetype') && names.has('content.xml')) {
+    const mimetype = entries.find((e) => e.name === 'mimetype')!;
+    const type = (unpackEntry(buffer, mimetype) ?? Buffer.alloc(0)).toString('latin1').trim();
+    if (type.startsWith('application/vnd.oasis.opendocument.text')) throw refuse('file-odt', 'import.notForm.odt', file);
+    if (type.startsWith('application/vnd.oasis.opendocument.presentation')) throw refuse('file-presentation', 'import.notForm.presentation', file);
+    if (!type.startsWith('application/vnd.oasis.opendocument.spreadsheet')) throw refuse('file-not-workbook', 'import.fileNotWorkbook', file);
+    const cells = odsCells(buffer, entries, opts.maxUncompressedBytes);
+    if (cells === null) throw refuse('file-zip-bomb', 'import.fileZipLies', file);
+    if (cells > opts.maxCells) throw refuse('file-too-many-cells', 'import.fileTooManyCells', file, { count: count(cells), max: count(opts.maxCells) });
+    return { format: 'ods' };
+  }
+  if (names.has('ppt/presentation.xml')) throw refuse('file-presentation', 'import.notForm.presentation', file);
+  throw refuse('file-not-workbook', 'import.fileNotWorkbook', file);
+}
+
+/** Entry count, declared sizes, compression ratios: the zip bomb checks, for workbooks and bundles alike. */
+export function checkZipEntries(buffer: Buffer, entries: readonly ZipEntry[], file: string, opts: Pick<Required<OpenOptions>, 'maxEntries' | 'maxUncompressedBytes'>): void {
+  if (entries.length > opts.maxEntries) {
+    throw refuse('file-zip-bomb', 'import.fileZipEntries', file, { count: count(entries.length), max: count(opts.maxEntries) });
   }
   let total = 0;
   for (const e of entries) {
@@ -237,17 +249,84 @@ export function checkWorkbookBytes(buffer: Buffer, file: string, opts: OpenOptio
     }
     if (e.localHeaderOffset + e.compressedSize > buffer.length) throw refuse('file-truncated', 'import.fileTruncated', file);
   }
-  if (total > maxTotal) throw refuse('file-zip-bomb', 'import.fileZipTotal', file, { size: size(total), max: size(maxTotal) });
+  if (total > opts.maxUncompressedBytes) throw refuse('file-zip-bomb', 'import.fileZipTotal', file, { size: size(total), max: size(opts.maxUncompressedBytes) });
+}
 
-  const names = new Set(entries.map((e) => e.name));
-  if (!names.has('xl/workbook.xml')) {
-    if (names.has('mimetype') && names.has('content.xml')) throw refuse('file-ods', 'import.fileOds', file);
-    throw refuse('file-not-workbook', 'import.fileNotWorkbook', file);
+function checkCellCounts(stats: SheetStats, file: string, opts: Required<OpenOptions>): void {
+  if (stats.merged > opts.maxMergedCells) throw refuse('file-zip-bomb', 'import.fileMergedCells', file, { count: count(stats.merged), max: count(opts.maxMergedCells) });
+  if (stats.cells > opts.maxCells) throw refuse('file-too-many-cells', 'import.fileTooManyCells', file, { count: count(stats.cells), max: count(opts.maxCells) });
+}
+
+/** A Word form: its document.xml unpacked (bounded and CRC-checked), and its table cells counted before any parse. */
+function checkDocx(buffer: Buffer, entries: readonly ZipEntry[], file: string, opts: Required<OpenOptions>): Buffer {
+  const entry = entries.find((e) => e.name === 'word/document.xml')!;
+  if (entry.uncompressedSize > MAX_WORD_XML_BYTES) {
+    throw refuse('file-zip-bomb', 'import.docxTooLarge', file, { size: size(entry.uncompressedSize), max: size(MAX_WORD_XML_BYTES) });
   }
-  const stats = sheetStats(buffer, entries, maxTotal);
-  if (stats === null) throw refuse('file-zip-bomb', 'import.fileZipLies', file);
-  if (stats.merged > maxMerged) throw refuse('file-zip-bomb', 'import.fileMergedCells', file, { count: count(stats.merged), max: count(maxMerged) });
-  if (stats.cells > maxCells) throw refuse('file-too-many-cells', 'import.fileTooManyCells', file, { count: count(stats.cells), max: count(maxCells) });
+  const xml = unpackEntry(buffer, entry);
+  if (xml === null) throw refuse('file-zip-bomb', 'import.fileZipLies', file);
+  const cells = countWordCells(xml);
+  // A Word file without any table is another document (the 申办报告), not the form.
+  if (cells === 0) throw refuse('docx-no-table', 'import.notForm.docxNoTable', file);
+  if (cells > opts.maxWordCells) throw refuse('file-too-many-cells', 'import.docxTooManyCells', file, { count: count(cells), max: count(opts.maxWordCells) });
+  return xml;
+}
+
+function withDefaults(opts: OpenOptions): Required<OpenOptions> {
+  return {
+    maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
+    maxEntries: opts.maxEntries ?? DEFAULT_MAX_ENTRIES,
+    maxUncompressedBytes: opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED,
+    maxMergedCells: opts.maxMergedCells ?? DEFAULT_MAX_MERGED_CELLS,
+    maxCells: opts.maxCells ?? DEFAULT_MAX_CELLS,
+    maxWordCells: opts.maxWordCells ?? DEFAULT_MAX_WORD_CELLS,
+  };
+}
+
+/**
+ * Checks the bytes of a submitted file and says which format of form it is, or throws a GongshuError when it
+ * is not one gongshu can read safely. `file` is used for the extension (.wps) and the error location.
+ */
+export function checkWorkbookBytes(buffer: Buffer, file: string, opts: OpenOptions = {}): CheckedForm {
+  const o = withDefaults(opts);
+  if (buffer.length === 0) throw refuse('file-empty', 'import.fileEmpty', file);
+  if (buffer.length > o.maxBytes) {
+    throw refuse('file-too-large', 'import.fileTooLarge', file, { size: mb(buffer.length), max: mb(o.maxBytes) });
+  }
+  if (startsWith(buffer, [...OLE_MAGIC])) return { format: checkCompound(buffer, file, o.maxEntries) };
+  if (startsWith(buffer, [...ZIP_MAGIC])) return checkZip(buffer, file, o);
+  if (startsWith(buffer, [...EMPTY_ZIP_MAGIC])) throw refuse('file-not-workbook', 'import.fileNotWorkbook', file);
+  throw otherDocument(buffer, file) ?? refuse('file-not-workbook', 'import.fileNotWorkbook', file);
+}
+
+/** Checked bytes as the cell model, by the reader of their format. */
+async function readModel(buffer: Buffer, file: string, checked: CheckedForm, opts: Required<OpenOptions>): Promise<CellModel> {
+  switch (checked.format) {
+    case 'xlsx':
+      return readXlsxModel(buffer, file);
+    case 'docx':
+      return readDocxModel(checked.documentXml!, file);
+    case 'xls':
+    case 'ods': {
+      const model = readSheetjsModel(buffer, file, checked.format);
+      // The compound-file directory bounded the bytes; what they unfold to is bounded here, before any grid is built.
+      const stats = model.sheets.reduce(
+        (s, sheet) => ({ cells: s.cells + sheet.cells.length, merged: s.merged + sheet.merges.reduce((n, m) => n + (m.bottom - m.top + 1) * (m.right - m.left + 1), 0) }),
+        { cells: 0, merged: 0 },
+      );
+      checkCellCounts(stats, file, opts);
+      return model;
+    }
+  }
+}
+
+/** Opens a form already in memory (the checks of openWorkbookFile, minus the file size stat). */
+export async function openWorkbookBuffer(buffer: Buffer, path: string, opts: OpenOptions = {}): Promise<OpenedWorkbook> {
+  const o = withDefaults(opts);
+  const checked = checkWorkbookBytes(buffer, path, o);
+  const sha256 = sha256Of(buffer);
+  const model = await readModel(buffer, path, checked, o);
+  return { path, fileName: basename(path), buffer, sha256, format: checked.format, model };
 }
 
 function mb(bytes: number): string {
@@ -264,37 +343,6 @@ function size(bytes: number): string {
 /** 1,200,272: counts with thousands separators, as both languages of the messages write them. */
 function count(n: number): string {
   return n.toLocaleString('en-US');
-}
-
-let Workbook: typeof ExcelJS.Workbook | undefined;
-
-/**
- * exceljs' Workbook, loaded on first use: only commands that read workbooks pay for it. Its main entry also
- * loads the streaming reader and writer (zip and csv libraries: 660 modules, ~220 ms); reading needs the
- * workbook and its xlsx reader only (~280 modules, ~100 ms), which is what a parse worker spends starting.
- * exceljs is pinned and declares no "exports" map, so the module path is stable.
- */
-export function workbookClass(): typeof ExcelJS.Workbook {
-  Workbook ??= createRequire(import.meta.url)('exceljs/lib/doc/workbook.js') as typeof ExcelJS.Workbook;
-  return Workbook;
-}
-
-/** Opens an .xlsx already in memory (the checks of openWorkbookFile, minus the file size stat). */
-export async function openWorkbookBuffer(buffer: Buffer, path: string, opts: OpenOptions = {}): Promise<OpenedWorkbook> {
-  checkWorkbookBytes(buffer, path, opts);
-  const sha256 = sha256Of(buffer);
-  const workbook = new (workbookClass())();
-  try {
-    // Whole-column data validations are expanded cell by cell by exceljs: never read them.
-    await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0], { ignoreNodes: ['dataValidations'] });
-  } catch (e) {
-    const err = new InputFileError('file-unreadable', msg('import.fileUnreadable'), { file: path });
-    // exceljs' own words mean nothing to a clerk; keep them for --debug.
-    (err as Error & { cause?: unknown }).cause = e;
-    throw err;
-  }
-  if (workbook.worksheets.length === 0) throw refuse('file-no-sheets', 'import.fileNoSheets', path);
-  return { path, fileName: basename(path), buffer, sha256, workbook };
 }
 
 /**
@@ -324,7 +372,7 @@ export function sha256Of(buffer: Buffer): string {
   return sha256Hex(buffer);
 }
 
-/** Opens a submitted .xlsx from disk after the size, type and zip-structure checks. */
+/** Opens a submitted form from disk after the size, type and structure checks. */
 export async function openWorkbookFile(path: string, opts: OpenOptions = {}): Promise<OpenedWorkbook> {
   return openWorkbookBuffer(readWorkbookBytes(path, opts), path, opts);
 }

@@ -122,7 +122,7 @@ describe('导入申报表', () => {
     const printed = run.printed();
     expect(printed).toContain('│ 文件');
     expect(printed).toContain('01-申报表-杭州拱宸精密机械有限公司.xlsx');
-    expect(printed).toContain('共 10 个文件：新导入 10，新版本 0，新版本待采用 0，跳过 0，失败 0（2026 年度');
+    expect(printed).toContain('共 10 个文件：新导入 10，新版本 0，新版本待采用 0，跳过 0，失败 0，未导入 0（2026 年度');
     await leave(run);
     const apps = await json<{ receivedDate: string }[]>(run.db, 'apply', 'list');
     expect(apps).toHaveLength(10);

@@ -8,6 +8,7 @@ import {
   stripHints,
   type Located,
 } from '../../../src/excel/read/label-locator.js';
+import { modelOfWorkbook } from '../../../src/excel/read/adapters/exceljs.js';
 import { put } from './build.js';
 
 const dict = applicationDictionary();
@@ -23,7 +24,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, rows: ExcelJS.CellValue[][], 
 }
 
 function locate(wb: ExcelJS.Workbook): Located {
-  return locateFields(buildGrids(wb), dict);
+  return locateFields(buildGrids(modelOfWorkbook(wb)), dict);
 }
 
 const text = (l: Located, path: string): string | undefined => l.fields.get(path)?.text;

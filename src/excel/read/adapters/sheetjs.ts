@@ -1,0 +1,122 @@
+/**
+ * .xls (BIFF2–8), WPS .et (BIFF8 inside) and .ods through SheetJS into the cell model: formats exceljs cannot
+ * read. The npm registry's `xlsx@0.18.5` is old and has known crafted-file vulnerabilities; `@e965/xlsx` is the
+ * current official release republished (pinned in package.json). SheetJS only reads here: exceljs writes every
+ * workbook. Its values go through the same normalisation as exceljs' (cell-value.ts), so a form reads the same
+ * whatever program saved it.
+ */
+import { createRequire } from 'node:module';
+import type * as XLSXTypes from '@e965/xlsx';
+import { normaliseValue } from '../cell-value.js';
+import type { CellModel, FormFormat, ModelCell, ModelSheet } from '../cell-model.js';
+import { refuse, unreadable } from '../read-errors.js';
+
+type SheetJS = typeof XLSXTypes;
+let XLSX: SheetJS | undefined;
+
+/** SheetJS, loaded on first use (~160 ms): a batch of .xlsx files never pays for it. */
+export function sheetjs(): SheetJS {
+  XLSX ??= createRequire(import.meta.url)('@e965/xlsx') as SheetJS;
+  return XLSX;
+}
+
+/** Excel's error codes as SheetJS keeps them (the number in `v` of an error cell). */
+const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
+
+/**
+ * SheetJS prints some complaints straight to the console (reading LibreOffice .ods: "ODS number format may be
+ * incorrect"); nothing of a library may reach the clerk's screen, so the console is quiet while it reads.
+ */
+function quietly<T>(fn: () => T): T {
+  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
+  const nothing = (): void => {};
+  Object.assign(console, { log: nothing, info: nothing, warn: nothing, error: nothing, debug: nothing });
+  try {
+    return fn();
+  } finally {
+    Object.assign(console, saved);
+  }
+}
+
+/** A SheetJS cell as the raw value exceljs would have given for it, so both meet one normaliser. */
+function rawValue(cell: XLSXTypes.CellObject): unknown {
+  const formula = typeof cell.f === 'string' && cell.f !== '';
+  let value: unknown;
+  switch (cell.t) {
+    case 's':
+    case 'n':
+    case 'b':
+      value = cell.v;
+      break;
+    case 'e':
+      value = { error: ERRORS[cell.v as number] ?? (typeof cell.w === 'string' ? cell.w : '#ERROR') };
+      break;
+    case 'd':
+      value = cell.v instanceof Date ? cell.v : null;
+      break;
+    default:
+      value = null;
+  }
+  if (formula) return { formula: cell.f, result: value === undefined ? null : value };
+  const target = cell.l?.Target;
+  if (typeof target === 'string' && target !== '' && typeof value === 'string') return { text: value, hyperlink: target };
+  return value;
+}
+
+function sheetModel(ws: XLSXTypes.WorkSheet, name: string, hidden: boolean, date1904: boolean): ModelSheet {
+  const cells: ModelCell[] = [];
+  const merges = (ws['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
+  const covered = new Set<string>();
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+  }
+  const data = (ws as { '!data'?: (XLSXTypes.CellObject | undefined)[][] })['!data'] ?? [];
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell || covered.has(`${r + 1},${c + 1}`)) continue;
+      const numFmt = typeof cell.z === 'string' && cell.z !== 'General' ? cell.z : undefined;
+      const value = normaliseValue(rawValue(cell), { numFmt, date1904 });
+      if (value.kind === 'empty' && !value.formulaWithoutResult) continue;
+      cells.push({ row: r + 1, col: c + 1, value });
+    }
+  }
+  const hiddenRows = (ws['!rows'] ?? []).flatMap((info, i) => (info?.hidden ? [i + 1] : []));
+  const hiddenCols = (ws['!cols'] ?? []).flatMap((info, i) => (info?.hidden ? [i + 1] : []));
+  return { name, hidden, cells, merges, hiddenRows, hiddenCols };
+}
+
+/** Reads a legacy workbook or an OpenDocument spreadsheet already checked by safe-open. */
+export function readSheetjsModel(buffer: Buffer, file: string, format: Exclude<FormFormat, 'docx' | 'xlsx'>): CellModel {
+  const X = sheetjs();
+  let wb: XLSXTypes.WorkBook;
+  try {
+    wb = quietly(() =>
+      X.read(buffer, {
+        type: 'buffer',
+        dense: true,
+        cellNF: true,
+        cellStyles: true,
+        cellDates: false,
+        cellHTML: false,
+        cellText: false,
+        sheetStubs: false,
+        bookVBA: false,
+        WTF: false,
+      }),
+    );
+  } catch (e) {
+    throw unreadable('file-unreadable', 'import.fileUnreadable', file, e);
+  }
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const sheets = wb.SheetNames.flatMap((name, i) => {
+    const ws = wb.Sheets[name];
+    if (!ws) return [];
+    const hidden = Boolean(wb.Workbook?.Sheets?.[i]?.Hidden);
+    return [sheetModel(ws, name, hidden, date1904)];
+  });
+  if (sheets.length === 0) throw refuse('file-no-sheets', 'import.fileNoSheets', file);
+  return { format, sheets };
+}

@@ -1,0 +1,46 @@
+/**
+ * The one shape every submitted form becomes before the label locator sees it, whatever program wrote it:
+ * .xlsx/.xlsm (exceljs), .xls/.et/.ods (SheetJS) and .docx (a Word table, see adapters/docx.ts). Values are
+ * already normalised (cell-value.ts: plain text, number, date parts, with the number format); merged areas,
+ * hidden rows and columns and hidden sheets are kept, so every rule about layouts holds for every format.
+ * Plain data: no library object crosses into the readers.
+ */
+import type { CellValue } from './cell-value.js';
+
+/** The program family a form came from; decided from the bytes (safe-open), never from the extension alone. */
+export type FormFormat = 'xlsx' | 'xls' | 'ods' | 'docx';
+
+export interface ModelCell {
+  /** 1-based row and column of the cell (the top-left of a merged area). */
+  row: number;
+  col: number;
+  value: CellValue;
+}
+
+export interface MergeArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface ModelSheet {
+  name: string;
+  /** A hidden or very hidden sheet (drop-down lists). */
+  hidden: boolean;
+  /** Cells with a value (or a formula without a result), row by row, left to right; covered cells of a merged area are not listed. */
+  cells: ModelCell[];
+  merges: MergeArea[];
+  hiddenRows: number[];
+  hiddenCols: number[];
+}
+
+export interface CellModel {
+  format: FormFormat;
+  sheets: ModelSheet[];
+}
+
+/** Sorts cells row by row, left to right (adapters that collect them in another order call this once). */
+export function sortCells(cells: ModelCell[]): ModelCell[] {
+  return cells.sort((a, b) => a.row - b.row || a.col - b.col);
+}
