@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
 import { ExitCode } from './exit-code.js';
 import { setLang } from '../messages/index.js';
-import { resolveDbPath } from '../store/open.js';
+import { resolveDbPath } from '../services/context.js';
 import { createOutput } from '../ui/output.js';
 import { buildProgram } from './program.js';
 import { reportError } from './report.js';

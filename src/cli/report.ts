@@ -3,7 +3,7 @@ import { GongshuError, isGongshuError } from '../core/errors.js';
 import { ExitCode, exitCodeOf } from './exit-code.js';
 import { msg } from '../messages/index.js';
 import type { Output } from '../ui/output.js';
-import { translateSqliteError } from '../store/open.js';
+import { storageError } from '../services/context.js';
 
 export function formatError(e: GongshuError): string {
   const where = [e.location.file, e.location.sheet, e.location.cell].filter(Boolean).join(' › ');
@@ -16,7 +16,7 @@ export function formatError(e: GongshuError): string {
  * database file, not as an internal error.
  */
 export function reportError(out: Output, e: unknown, debug: boolean, dbFile?: string): number {
-  const known = !isGongshuError(e) && dbFile ? translateSqliteError(e, dbFile) : e;
+  const known = !isGongshuError(e) && dbFile ? storageError(e, dbFile) : e;
   if (isGongshuError(known)) {
     out.error(formatError(known));
     if (debug && known.stack) out.note(known.stack);

@@ -84,8 +84,8 @@ export const interactiveMessages = {
   'menu.override.add': { zh: '豁免一项错误或确认一条提醒（须写理由）', en: 'Waive an error or acknowledge a warning (with a reason)' },
   'menu.override.undo': { zh: '撤销一项豁免', en: 'Undo an override' },
   'menu.override.nothing': { zh: '{round} 年度没有可以豁免的错误或待确认的提醒', en: 'Round {round} has nothing to waive or acknowledge' },
-  'menu.override.choiceWaive': { zh: '豁免：{title}（{code}）{where}', en: 'waive: {title} ({code}) {where}' },
-  'menu.override.choiceAcknowledge': { zh: '确认提醒：{title}（{code}）{where}', en: 'acknowledge: {title} ({code}) {where}' },
+  'menu.override.choiceWaive': { zh: '豁免：{title}（{code}） {where}', en: 'waive: {title} ({code}) {where}' },
+  'menu.override.choiceAcknowledge': { zh: '确认提醒：{title}（{code}） {where}', en: 'acknowledge: {title} ({code}) {where}' },
   'menu.override.fixOnly': {
     zh: '以下错误不能豁免，须单位交来更正后的申报表或在“申报处理”中更正：{titles}',
     en: 'These errors cannot be waived; they need a corrected form or a correction under 申报处理: {titles}',

@@ -182,6 +182,10 @@ export const recordsMessages = {
   },
   'records.round.saved': { zh: '已保存 {year} 年度设置（已记入操作记录）', en: 'Saved the settings of round {year} (logged)' },
   'records.round.badNumber': { zh: '{option} 的值“{value}”无效：请写一个不小于 0 的数，或“默认”', en: '{option}: "{value}" is not a number ≥ 0 (or "default")' },
+  'records.round.marksOrder': {
+    zh: '合格分数线（{passAt} 分）不能高于优秀分数线（{excellentAt} 分），未保存',
+    en: 'The pass mark ({passAt}) cannot be above the excellent mark ({excellentAt}); nothing saved',
+  },
   'records.round.badShare': { zh: '优秀比例“{value}”无效：请写 0 到 100% 之间的比例，如 30% 或 0.3，或“默认”', en: 'Share "{value}" must be between 0 and 100%, e.g. 30% or 0.3 (or "default")' },
 
   // Commands, options and arguments.

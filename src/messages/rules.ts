@@ -22,6 +22,7 @@ export const rulesMessages = {
   'rules.title.invalid-phone': { zh: '电话号码', en: 'Telephone numbers' },
   'rules.title.invalid-postcode': { zh: '邮编', en: 'Postcode' },
   'rules.title.member-incomplete': { zh: '成员信息', en: 'Member details' },
+  'rules.title.member-duplicate': { zh: '成员重复', en: 'Member listed twice' },
   'rules.title.duplicate-lead': { zh: '领衔人重复', en: 'Duplicate lead' },
   'rules.title.late-submission': { zh: '逾期提交', en: 'Late submission' },
   'rules.title.missing-material': { zh: '申报材料', en: 'Supporting materials' },
@@ -41,6 +42,14 @@ export const rulesMessages = {
   'rules.team-size': {
     zh: '工作室成员（不含领衔人）只有 {count} 人，至少需要 {min} 人（须为申报单位人员）。请申报单位补充成员后重新提交。',
     en: 'The studio has only {count} members besides the lead; at least {min} are required (staff of the applying unit). Ask the unit to add members and resubmit.',
+  },
+  'rules.team-size.member-repeated': {
+    zh: '成员表中重复列出的成员（{repeated} 行）只计一次。',
+    en: ' Members listed twice ({repeated} rows) count once.',
+  },
+  'rules.member-duplicate': {
+    zh: '成员“{name}”在成员表第 {first} 行和第 {row} 行重复列出，只计一次；请单位核对成员名单',
+    en: 'Member "{name}" is listed in rows {first} and {row} of the member table and counts once; ask the unit to check the list',
   },
   'rules.team-size.lead-repeated': {
     zh: '成员表中重复列出的领衔人本人（{repeated} 行）不计入。',

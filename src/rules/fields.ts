@@ -3,6 +3,7 @@ import type { Application } from '../core/application.js';
 import type { Finding, Severity } from '../core/finding.js';
 import { trimText } from '../core/text.js';
 import type { RuleContext } from './context.js';
+import { fieldTables } from './data.js';
 
 /** The value at a dotted path (`lead.idNumber`, `members.2.name`) as text; '' when absent. */
 export function fieldValue(app: Application, path: string): string {
@@ -32,4 +33,10 @@ export function findingAt(
 /** The application id for commands suggested in messages. */
 export function applicationRef(ctx: RuleContext): string {
   return ctx.applicationId === undefined ? 'ID' : String(ctx.applicationId);
+}
+
+/** What the clerk calls a field (传真电话, 领衔人身份证号码), from the rule tables; '' when they name none. */
+export function fieldLabel(path: string): string {
+  const tables = fieldTables();
+  return tables.phones.find((p) => p.field === path)?.zh ?? tables.required.find((r) => r.fields[0] === path)?.zh ?? '';
 }

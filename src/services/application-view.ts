@@ -16,6 +16,7 @@ import {
   listVersions,
   roundsWithApplications,
   type ApplicationSummary,
+  type Override,
   type StoredApplication,
 } from '../store/applications.js';
 import { auditFor, type AuditEntry } from '../store/audit.js';
@@ -84,6 +85,11 @@ export function findingViews(findings: readonly Finding[], waivers: readonly (Wa
     const waiver = waivers.find((w) => isWaived(f, [w]));
     return { ...f, waiver: waiverKind(f), ...(waiver ? { overridden: true, ...(waiver.reason ? { waiverReason: waiver.reason } : {}) } : {}) };
   });
+}
+
+/** The waivers and acknowledgements standing on an application, oldest first. */
+export function activeWaivers(ws: Workspace, id: number): Override[] {
+  return activeOverrides(ws.db, id);
 }
 
 export function applicationJson(db: Db, app: StoredApplication, pendingVersions: number[] = []): ApplicationJson {

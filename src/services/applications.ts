@@ -11,6 +11,7 @@ import { statusName } from '../core/lifecycle.js';
 import { hasMessage, msg } from '../messages/index.js';
 import { applyCorrections, type Correction } from '../rules/corrections.js';
 import { ruleTitle } from '../rules/index.js';
+import { fieldLabel } from '../rules/fields.js';
 import { findingField, waiverKind } from '../rules/waivers.js';
 import {
   activeOverrides,
@@ -120,7 +121,7 @@ function oneFinding(app: StoredApplication, code: string, where: string | undefi
     if (own.length === 1) return own[0]!;
     throw new UsageError('override-which-finding', msg('records.waive.which', { id: app.id, code, places: places(own) }));
   }
-  const found = own.find((f) => findingField(f) === where || f.cell === where || (f.cell !== undefined && f.cell.endsWith(`!${where}`)));
+  const found = own.find((f) => findingField(f) === where || fieldLabel(findingField(f)) === where || f.cell === where || (f.cell !== undefined && f.cell.endsWith(`!${where}`)));
   if (!found) throw new UsageError('override-which-finding', msg('records.waive.noSuchPlace', { id: app.id, code, where, places: places(own) }));
   return found;
 }

@@ -4,10 +4,12 @@
  * neither touches the store itself.
  */
 import { currentActor, type Actor } from '../store/audit.js';
-import { openStore, resolveDbPath, type Db, type OpenOptions } from '../store/open.js';
+import { openStore, resolveDbPath, translateSqliteError, type Db, type OpenOptions } from '../store/open.js';
 
 export type { Actor, OpenOptions };
 export { currentActor, resolveDbPath };
+/** A storage failure (disk full, locked, read-only, damaged) as the clerk's error, or the error itself. */
+export { translateSqliteError as storageError };
 
 export interface Workspace {
   readonly db: Db;

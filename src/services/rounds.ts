@@ -6,6 +6,8 @@
  */
 import { loadRubric, validateRubric, type Rubric } from '../core/rubric.js';
 import type { ReviewMethod } from '../core/review.js';
+import { UsageError } from '../core/errors.js';
+import { msg } from '../messages/index.js';
 import { ruleThresholds } from '../rules/data.js';
 import { defaultSettings, type ScoreSettings } from '../scoring/index.js';
 import { appendAudit } from '../store/audit.js';
@@ -37,8 +39,7 @@ export function roundRubric(ws: Workspace, round: number): Rubric {
   return loadRubric(s.rubricFile);
 }
 
-export function scoreSettings(ws: Workspace, round: number, rubric: Rubric = roundRubric(ws, round)): ScoreSettings {
-  const s = getRound(ws.db, round).settings;
+export function scoreSettings(ws: Workspace, round: number, rubric: Rubric = roundRubric(ws, round), s: RoundSettings = getRound(ws.db, round).settings): ScoreSettings {
   const d = defaultSettings(rubric);
   return { passAt: s.passAt ?? d.passAt, excellentAt: s.excellentAt ?? d.excellentAt };
 }
@@ -131,6 +132,8 @@ export function setRound(ws: Workspace, year: number, changes: RoundChanges): Ro
   const before = getRound(ws.db, year);
   const settings = applyChanges(before.settings, changes);
   const deadline = changes.deadline ?? before.deadline;
+  const marks = scoreSettings(ws, year, settings.rubric ? validateRubric(settings.rubric.content) : loadRubric(settings.rubricFile), settings);
+  if (marks.passAt > marks.excellentAt) throw new UsageError('marks-out-of-order', msg('records.round.marksOrder', { passAt: marks.passAt, excellentAt: marks.excellentAt }));
   const rechecked = inTransaction(ws, () => {
     saveRound(ws.db, { year, deadline, settings });
     const changed: Record<string, { from: unknown; to: unknown }> = {};

@@ -238,6 +238,27 @@ try {
   target(`score of ${ASSESSMENTS} assessments`, secs(median(score)), '< 1 s', median(score) < 1000);
   target('export results of 2,000 rows', secs(median(exp2000)), '< 5 s', median(exp2000) < 5000, `(${ASSESSMENTS} rows: ${secs(exp10000)}, not a target)`);
 
+  // ------------------------------------------------------------------------------------- tables
+  log('\n5b. drawing a table on screen: 2,500 and 10,000 rows (median of 5)');
+  const { renderTable } = await import(pathToFileURL(path.join(ROOT, 'dist', 'ui', 'table.js')).href);
+  const tableRows = (n) => Array.from({ length: n }, (_, i) => [`#${i + 1}`, '张建国数控车工技能大师工作室', '杭州拱墅精工机械有限公司', '张建国', 92.5, '优秀']);
+  const draw = (rows) => {
+    const t0 = performance.now();
+    renderTable(['编号', '工作室', '单位', '领衔人', '总分', '等级'], rows);
+    return performance.now() - t0;
+  };
+  const small = tableRows(2500);
+  const large = tableRows(10000);
+  const drawSmall = [];
+  const drawLarge = [];
+  for (let r = 0; r < 5; r++) {
+    drawSmall.push(draw(small));
+    drawLarge.push(draw(large));
+  }
+  log(`  2,500 rows ${median(drawSmall).toFixed(0)} ms, 10,000 rows ${median(drawLarge).toFixed(0)} ms`);
+  target('table drawing linear in rows: 10,000 vs 2,500', `${(median(drawLarge) / median(drawSmall)).toFixed(2)}×`, '≤ 4.4×', median(drawLarge) / median(drawSmall) <= 4.4);
+  target('table of 10,000 rows', `${median(drawLarge).toFixed(0)} ms`, '< 1000 ms', median(drawLarge) < 1000);
+
   // ---------------------------------------------------------------------------------- formats
   log('\n6. import time per format (60 forms, median of 3 rounds; not a target)');
   const formatTimes = timeFormats(await writeFormats(gen, work, 60), work, 3);

@@ -10,21 +10,21 @@ export async function seedAssessments(root, gen, dbFile, round, total, from) {
   const load = (rel) => import(pathToFileURL(path.join(root, 'dist', rel)).href);
   const { openStore } = await load('store/open.js');
   const { nameKey } = await load('core/text.js');
-  const { insertStudio, insertAssessment, insertAssessmentVersion } = await load('store/assessments.js');
+  const { insertAssessment, insertAssessmentVersion } = await load('store/assessments.js');
+  const { insertFormerStudio } = await load('store/studios.js');
   const db = openStore(dbFile);
   const actor = { user: 'bench', command: 'bench seed' };
   try {
     db.transaction(() => {
       for (let i = from; i < total; i++) {
         const a = gen.assessment(i);
-        const studioId = insertStudio(db, {
+        const studioId = insertFormerStudio(db, {
           name: a.studioName,
           nameKey: nameKey(a.studioName),
           leadName: a.leadName,
           leadKey: nameKey(a.leadName),
           unitName: a.unitName ?? '',
           selectionYear: a.selectionYear,
-          createdFrom: 'assessment',
         });
         const id = insertAssessment(db, studioId, round);
         const sha256 = i.toString(16).padStart(64, '0');

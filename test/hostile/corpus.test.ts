@@ -186,10 +186,8 @@ describe('the corpus through the import commands, as one batch with good files',
     await runCli(['--db', db, '--round', '2025', 'apply', 'import', path.join(SAMPLES, 'applications'), '--received', '2025-05-20']);
     const before = tableCounts(db);
 
-    const started = Date.now();
+    // Bounded time is the per-file parse timeout's job (tested in test/import/batch.test.ts) and this test's own timeout.
     const run = await runCli(['--db', db, '--round', '2026', 'apply', 'import', path.join(dir, 'inbox', 'apply'), '--received', '2026-05-20', '--json']);
-    const seconds = (Date.now() - started) / 1000;
-    expect(seconds).toBeLessThan(60);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     const results = JSON.parse(run.stdout) as FileResult[];
@@ -237,14 +235,12 @@ describe('the corpus through the import commands, as one batch with good files',
   test('the real binary: readable Chinese, no escape sequence, no stack trace, bounded time and memory', () => {
     for (const kind of ['apply', 'assess'] as const) {
       const db = path.join(dir, `bin-${kind}.db`);
-      const started = Date.now();
       const r = spawnSync(
         process.execPath,
         ['--max-old-space-size=256', BIN, '--db', db, '--round', '2026', kind, 'import', path.join(dir, 'inbox', kind), ...(kind === 'apply' ? ['--received', '2026-05-20'] : ['--new-studios'])],
         { encoding: 'utf8', env: plainEnv(), timeout: 90_000 },
       );
       expect(r.error, kind).toBeUndefined();
-      expect(Date.now() - started).toBeLessThan(60_000);
       expect(r.status, `${kind}: ${r.stderr}`).toBe(1);
       const output = r.stdout + r.stderr;
       // Not a terminal: chalk writes no colour, and nothing from the workbooks or file names reaches it raw.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { teamSize } from '../../src/rules/team-size.js';
+import { memberDuplicate, teamSize } from '../../src/rules/team-size.js';
 import { makeContext, makeMember, defaultMembers } from '../helpers/application-factory.js';
 
 describe('team-size (除领衔人外不少于3人)', () => {
@@ -38,5 +38,27 @@ describe('team-size (除领衔人外不少于3人)', () => {
 
   it('fails with no members at all', () => {
     expect(teamSize.check(makeContext({ members: [] }))[0]?.message).toContain('只有 0 人');
+  });
+});
+
+describe('member-duplicate (the same person listed twice counts once)', () => {
+  it('counts a member listed twice once toward the team of 3, and says so', () => {
+    const members = [...defaultMembers().slice(0, 2), makeMember({ name: defaultMembers()[0]!.name.split('').join(' ') })];
+    const [finding] = teamSize.check(makeContext({ members }));
+    expect(finding?.message).toContain('只有 2 人');
+    expect(finding?.message).toContain('重复列出的成员（1 行）只计一次');
+  });
+
+  it('warns at the repeated row, naming both rows', () => {
+    const members = [...defaultMembers(), makeMember({ name: defaultMembers()[1]!.name })];
+    expect(teamSize.check(makeContext({ members }))).toEqual([]);
+    const findings = memberDuplicate.check(makeContext({ members }));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ code: 'member-duplicate', severity: 'warning', field: 'members.3.name' });
+    expect(findings[0]!.message).toBe(`成员“${defaultMembers()[1]!.name}”在成员表第 2 行和第 4 行重复列出，只计一次；请单位核对成员名单`);
+  });
+
+  it('says nothing of a list without repeats', () => {
+    expect(memberDuplicate.check(makeContext())).toEqual([]);
   });
 });

@@ -42,11 +42,10 @@ describe('renderTable', () => {
     expect(textWidth('\u001b[31m不合格\u001b[39m')).toBe(6);
   });
 
-  it('draws 10,000 rows in well under a second', () => {
+  // How fast it draws is measured by `npm run bench` (test/bench/), not here.
+  it('draws 10,000 rows, one line each', () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => [`#${i + 1}`, '张建国数控车工技能大师工作室', '杭州拱墅精工机械有限公司', '张建国', 92.5, '优秀']);
-    const start = performance.now();
     const out = renderTable(['编号', '工作室', '单位', '领衔人', '总分', '等级'], rows);
-    expect(performance.now() - start).toBeLessThan(1000);
     expect(out.split('\n')).toHaveLength(10_003);
   });
 });

@@ -8,16 +8,16 @@ import { statusName } from '../../core/lifecycle.js';
 import { maskPersonalNumbers } from '../../core/text.js';
 import { msg, type MessageKey } from '../../messages/index.js';
 import { correctableFields, parseCorrections } from '../../rules/corrections.js';
+import { fieldLabel } from '../../rules/fields.js';
 import { ruleTitle } from '../../rules/index.js';
 import { gradeName } from '../../scoring/index.js';
-import { applicationRows, applicationView, applicationViews, type ApplicationJson, type FindingView } from '../../services/application-view.js';
+import { activeWaivers, applicationRows, applicationView, applicationViews, type ApplicationJson, type FindingView } from '../../services/application-view.js';
 import { acceptVersion, correctApplication, leaveSelection, undoWaiver, waiveFinding } from '../../services/applications.js';
 import { importAssessments as importAssessmentFiles, scoredAssessment, scoreRound } from '../../services/assessments.js';
 import { exportEligibilitySummary, exportResults, exportShortlist, exportSubsidy, writeApplicationTemplate, writeAssessmentTemplate, writeReviewTemplate, type Written } from '../../services/exports.js';
 import { importApplications as importApplicationFiles } from '../../services/import-applications.js';
 import { rounds, roundView, setRound } from '../../services/rounds.js';
 import { defaultDeadline } from '../../rules/context.js';
-import { activeOverrides } from '../../store/applications.js';
 import { officialText } from '../../messages/export.js';
 import { parseExperts, parseYear, todayIso } from '../parse.js';
 import { eligibilityText, importProgress, renderApplication, renderApplicationList, renderImportResults } from '../render/applications.js';
@@ -207,7 +207,8 @@ const waivable = (a: ApplicationJson): FindingView[] => a.findings.filter((f) =>
 const standingErrors = (a: ApplicationJson): FindingView[] => a.findings.filter((f) => f.severity === 'error' && !f.overridden);
 
 function findingChoice(f: FindingView): string {
-  return msg(f.waiver === 'waive' ? 'menu.override.choiceWaive' : 'menu.override.choiceAcknowledge', { title: ruleTitle(f.code), code: f.code, where: f.cell ?? f.field ?? '' });
+  const where = [fieldLabel(f.field ?? ''), f.cell ?? ''].filter(Boolean).join(' ');
+  return msg(f.waiver === 'waive' ? 'menu.override.choiceWaive' : 'menu.override.choiceAcknowledge', { title: ruleTitle(f.code), code: f.code, where });
 }
 
 async function addOverride(s: MenuSession): Promise<void> {
@@ -247,7 +248,7 @@ async function addOverride(s: MenuSession): Promise<void> {
 async function undoOverride(s: MenuSession): Promise<void> {
   const ws = s.existing();
   const candidates = roundApplications(s)
-    .map((app) => ({ app, overrides: activeOverrides(ws!.db, app.id) }))
+    .map((app) => ({ app, overrides: activeWaivers(ws!, app.id) }))
     .filter((x) => x.overrides.length > 0);
   if (candidates.length === 0) {
     s.out.note(msg('menu.override.nothingToUndo', { round: s.round }));

@@ -62,9 +62,8 @@ describe('openWorkbookFile', () => {
       allowBlank: true,
       formulae: ['"男,女"'],
     });
-    const started = Date.now();
+    // Expanded cell by cell, the validation would exhaust the heap (the test's timeout, not a clock, is the guard).
     const opened = await openWorkbookBuffer(await toBuffer(wb), 'dv.xlsx');
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(opened.model.sheets[0]!.cells.length).toBeGreaterThan(50);
   });
 

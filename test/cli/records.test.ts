@@ -1,0 +1,390 @@
+/**
+ * Records that stay true through the whole cycle (issue 12), through the real commands: each case a clerk met
+ * where a typo, a resubmission, a re-check or an undo used to leave the records wrong.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { idCheckChar } from '../../src/core/id-number.js';
+import { makeApplication, makeLead, defaultMembers, makeMember } from '../helpers/application-factory.js';
+import { applications, certifiedRound, roundDb, writeAssessmentForm, type RoundDb } from '../helpers/round.js';
+import { writeApplicationWorkbook } from '../helpers/workbooks.js';
+
+/** A valid ID number for someone born on `ymd` (odd sequence: a man). */
+function idFor(ymd: string, seq = '011'): string {
+  const first17 = `330105${ymd}${seq}`;
+  return first17 + idCheckChar(first17);
+}
+
+const HUANG = makeApplication({
+  studioName: '黄志刚装配钳工技能大师工作室',
+  coverUnit: '杭州半山重工机械有限公司',
+  unit: { name: '杭州半山重工机械有限公司' },
+  lead: makeLead({ name: '黄志刚', occupation: '装配钳工', birth: '1978-03', idNumber: idFor('19780315') }),
+});
+
+interface Studio {
+  id: number;
+  plaque: string | null;
+  name: string;
+  status: string;
+  unitName: string;
+  subsidyPaidOn: string | null;
+  applicationId: number | null;
+}
+
+interface Scored {
+  id: number;
+  studioId: number;
+  plaque: string | null;
+  studioName: string;
+  total: number;
+}
+
+describe('an assessment form is linked to its studio of the register, never to a new one by accident', () => {
+  async function huangCertified(): Promise<RoundDb> {
+    const r = roundDb();
+    await certifiedRound(r, [HUANG]);
+    return r;
+  }
+
+  it('links a form whose studio name has a typo to the certified studio, with a warning naming both spellings; the corrected form is a new version', async () => {
+    const r = await huangCertified();
+    const [studio] = await r.json<Studio[]>('studios', 'list');
+    expect(studio).toMatchObject({ plaque: 'GS-2026-001', name: '黄志刚装配钳工技能大师工作室' });
+    const who = { leadName: '黄志刚', unitName: '杭州半山重工机械有限公司' };
+    const typo = await writeAssessmentForm(r.dir, '考核表-黄志刚.xlsx', { ...who, studioName: '黄志刚装配钳工大师工作室' }, 7);
+    const first = await r.cli('assess', 'import', typo, '--json');
+    expect(first.code).toBe(0);
+    const [row] = JSON.parse(first.stdout) as { outcome: string; id: number; title: string; problems: { code: string; message: string }[] }[];
+    expect(row).toMatchObject({ outcome: 'imported', title: '黄志刚装配钳工技能大师工作室（GS-2026-001）' });
+    expect(row!.problems.find((p) => p.code === 'studio-name-differs')!.message).toContain('表上的工作室名称“黄志刚装配钳工大师工作室”与登记的“黄志刚装配钳工技能大师工作室”（GS-2026-001）不一致');
+
+    const corrected = await writeAssessmentForm(r.dir, '考核表-黄志刚-更正.xlsx', { ...who, studioName: '黄志刚装配钳工技能大师工作室' }, 9);
+    const second = JSON.parse((await r.cli('assess', 'import', corrected, '--json')).stdout) as { outcome: string; id: number; version: number }[];
+    expect(second[0]).toMatchObject({ outcome: 'new-version', id: row!.id, version: 2 });
+
+    expect(await r.json<Studio[]>('studios', 'list')).toHaveLength(1);
+    const scores = await r.json<Scored[]>('score');
+    expect(scores).toHaveLength(1);
+    expect(scores[0]).toMatchObject({ studioId: studio!.id, plaque: 'GS-2026-001', studioName: '黄志刚装配钳工技能大师工作室' });
+    const out = path.join(r.dir, '结果.xlsx');
+    expect((await r.cli('export', 'results', '-o', out)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const cells: string[] = [];
+    wb.worksheets[0]!.eachRow((rowCells) => rowCells.eachCell((c) => cells.push(String(c.value))));
+    expect(cells.filter((c) => c.includes('黄志刚装配钳工'))).toHaveLength(1);
+  });
+
+  it('links by the plaque number when the form has one, whatever the name says', async () => {
+    const r = await huangCertified();
+    const file = await writeAssessmentForm(r.dir, '考核表.xlsx', { leadName: '黄志钢', unitName: '半山重工', studioName: '黄志钢钳工大师工作室' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.worksheets[0]!;
+    sheet.getCell('A40').value = '铭牌编号';
+    sheet.getCell('B40').value = 'gs-2026-001';
+    await wb.xlsx.writeFile(file);
+    const [row] = JSON.parse((await r.cli('assess', 'import', file, '--json')).stdout) as { outcome: string; title: string; problems: { code: string }[] }[];
+    expect(row).toMatchObject({ outcome: 'imported', title: '黄志刚装配钳工技能大师工作室（GS-2026-001）' });
+    expect(row!.problems.map((p) => p.code)).not.toContain('studio-name-differs');
+  });
+
+  it('refuses a form that matches no studio, naming the closest; --new-studios creates one and says so; it can be withdrawn, or merged into the right studio', async () => {
+    const r = await huangCertified();
+    const stranger = await writeAssessmentForm(r.dir, '考核表-李某.xlsx', { studioName: '李大海焊工技能大师工作室', leadName: '李大海', unitName: '杭州某焊接公司' });
+    const refused = await r.cli('assess', 'import', stranger);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('表上的工作室“李大海焊工技能大师工作室”（领衔人 李大海）在工作室登记中找不到，未导入');
+    expect(refused.stdout).toContain('最接近的：GS-2026-001 黄志刚装配钳工技能大师工作室');
+    expect(refused.stdout).toContain('--new-studios');
+    expect(await r.json<Scored[]>('score')).toEqual([]);
+
+    const created = JSON.parse((await r.cli('assess', 'import', stranger, '--new-studios', '--json')).stdout) as { outcome: string; id: number; problems: { code: string }[] }[];
+    expect(created[0]).toMatchObject({ outcome: 'imported' });
+    expect(created[0]!.problems.map((p) => p.code)).toContain('studio-created-from-assessment');
+    const studios = await r.json<Studio[]>('studios', 'list');
+    expect(studios.map((s) => s.name)).toEqual(['黄志刚装配钳工技能大师工作室', '李大海焊工技能大师工作室']);
+
+    // Withdrawn, it leaves scoring; restored, it comes back; both logged.
+    const id = String(created[0]!.id);
+    expect((await r.cli('assess', 'withdraw', id)).code).toBe(2);
+    expect((await r.cli('assess', 'withdraw', id, '--reason', '误导入')).code).toBe(0);
+    expect(await r.json<Scored[]>('score')).toEqual([]);
+    expect((await r.cli('assess', 'withdraw', id, '--undo', '--reason', '误操作')).code).toBe(0);
+    expect(await r.json<Scored[]>('score')).toHaveLength(1);
+
+    // The studio created in error is folded into the right one: its assessment moves, its row stays as 已合并.
+    const wrong = studios.find((s) => s.name.startsWith('李大海'))!;
+    const certified = await r.cli('studios', 'merge', 'GS-2026-001', String(wrong.id), '--reason', 'x');
+    expect(certified.code).toBe(1);
+    expect(certified.stderr).toContain('是认定产生的，不能合并掉');
+    const merged = await r.cli('studios', 'merge', String(wrong.id), 'GS-2026-001', '--reason', '考核表名称写错，误建');
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stderr).toContain('转入考核 1 份');
+    expect((await r.json<Studio[]>('studios', 'list')).map((s) => s.plaque)).toEqual(['GS-2026-001']);
+    expect((await r.json<Studio[]>('studios', 'list', '--status', '已合并')).map((s) => s.id)).toEqual([wrong.id]);
+    expect((await r.json<Scored[]>('score')).map((s) => s.plaque)).toEqual(['GS-2026-001']);
+  });
+});
+
+describe('a studio is identified by its id and plaque, never by name', () => {
+  it('certifies two people called 王伟, both 电工, of two units, as two studios with two plaques', async () => {
+    const r = roundDb();
+    const wang = (unit: string, id: string) =>
+      makeApplication({ studioName: '王伟电工技能大师工作室', coverUnit: unit, unit: { name: unit }, lead: makeLead({ name: '王伟', occupation: '电工', birth: '1980-01', idNumber: id }) });
+    await certifiedRound(r, [wang('杭州甲电力有限公司', idFor('19800101', '031')), wang('杭州乙电气有限公司', idFor('19800102', '053'))]);
+    const studios = await r.json<Studio[]>('studios', 'list');
+    expect(studios.map((s) => [s.plaque, s.name, s.unitName])).toEqual([
+      ['GS-2026-001', '王伟电工技能大师工作室', '杭州甲电力有限公司'],
+      ['GS-2026-002', '王伟电工技能大师工作室', '杭州乙电气有限公司'],
+    ]);
+    expect((await applications(r)).map((a) => a.status)).toEqual(['certified', 'certified']);
+  });
+});
+
+describe('an application is one application, whatever the form looks like', () => {
+  it('takes a resubmission whose ID is typed with spaces and full-width digits as a new version, not a second application', async () => {
+    const r = roundDb();
+    const first = await writeApplicationWorkbook(r.dir, 'a.xlsx', makeApplication({ members: defaultMembers().slice(0, 2) }));
+    expect((await r.cli('apply', 'import', first, '--received', '2026-05-20')).code).toBe(0);
+    const spaced = '３３０１０５ 19750615 0010';
+    const corrected = await writeApplicationWorkbook(r.dir, 'b.xlsx', makeApplication({ lead: makeLead({ idNumber: spaced }) }));
+    const again = JSON.parse((await r.cli('apply', 'import', corrected, '--received', '2026-05-20', '--json')).stdout) as { outcome: string; id: number; version: number }[];
+    expect(again[0]).toMatchObject({ outcome: 'new-version', id: 1, version: 2 });
+    const apps = await applications(r);
+    expect(apps).toHaveLength(1);
+    expect(apps[0]!.eligibility).toBe('eligible');
+    expect(apps[0]!.findings.map((f) => f.code)).not.toContain('duplicate-lead');
+  });
+
+  it('counts a member listed twice once toward the team of 3, with a warning', async () => {
+    const r = roundDb();
+    const members = [...defaultMembers().slice(0, 2), makeMember({ name: defaultMembers()[0]!.name })];
+    const file = await writeApplicationWorkbook(r.dir, 'a.xlsx', makeApplication({ members }));
+    await r.cli('apply', 'import', file, '--received', '2026-05-20');
+    const [app] = await applications(r);
+    expect(app!.eligibility).toBe('ineligible');
+    expect(app!.findings.map((f) => `${f.code}:${f.severity}`).sort()).toEqual(['member-duplicate:warning', 'team-size:error']);
+    expect(app!.findings.find((f) => f.code === 'team-size')!.message).toContain('只有 2 人');
+  });
+});
+
+describe('a form changed after expert review does not change what was reviewed, publicized and certified', () => {
+  it('holds a new version imported during 公示; certification keeps the publicized name and team', async () => {
+    const r = roundDb();
+    await certifiedRound(r, [HUANG], { stopAt: 'publicized' });
+    const changed = await writeApplicationWorkbook(
+      r.dir,
+      '更正.xlsx',
+      makeApplication({ ...HUANG, studioName: '黄志刚钳工技能大师工作室', unit: HUANG.unit, members: defaultMembers().slice(0, 2), lead: { ...HUANG.lead, occupation: '钳工' } }),
+    );
+    const held = await r.cli('apply', 'import', changed);
+    expect(held.code).toBe(0);
+    expect(held.stdout).toContain('新版本待采用');
+    expect(held.stdout).toContain('申报 #1 已是“公示中”：新表已保存为第 2 版，但暂不生效');
+    const [app] = await applications(r);
+    expect(app).toMatchObject({ status: 'publicized', version: 1, pendingVersions: [2], studioName: '黄志刚装配钳工技能大师工作室' });
+    expect((await r.cli('certify', '--date', '2026-06-08')).code).toBe(0);
+    const [studio] = await r.json<Studio[]>('studios', 'list');
+    expect(studio).toMatchObject({ name: '黄志刚装配钳工技能大师工作室', plaque: 'GS-2026-001' });
+    // After 认定 the application no longer changes.
+    const accept = await r.cli('apply', 'accept-version', '1', '--reason', '单位来函');
+    expect(accept.code).toBe(1);
+    expect(accept.stderr).toContain('已认定');
+  });
+
+  it('takes a held version into effect only when the clerk accepts it: back to the eligibility check and off the list, logged, undoable', async () => {
+    const r = roundDb();
+    await certifiedRound(r, [HUANG], { stopAt: 'publicized' });
+    const changed = await writeApplicationWorkbook(r.dir, '更正.xlsx', { ...HUANG, members: defaultMembers().slice(0, 2) });
+    await r.cli('apply', 'import', changed);
+    expect((await r.cli('apply', 'accept-version', '1')).code).toBe(2);
+    const accepted = await r.cli('apply', 'accept-version', '1', '--reason', '单位来函更正团队成员');
+    expect(accepted.code, accepted.stderr).toBe(0);
+    let [app] = await applications(r);
+    expect(app).toMatchObject({ status: 'ineligible', version: 2, pendingVersions: [] });
+    const certify = await r.cli('certify', '--date', '2026-06-08');
+    expect(certify.code).toBe(1);
+    expect(await r.json<Studio[]>('studios', 'list')).toEqual([]);
+    const log = await r.json<{ action: string; detail: { event?: string; reason?: string } }[]>('history', '1');
+    expect(log.filter((e) => e.action === 'status').map((e) => e.detail.event)).toEqual(['check-pass', 'review', 'shortlist', 'publicize', 'accept-version', 'check-fail']);
+    // Undo twice: the check, then the acceptance — back to 公示中 on version 1.
+    await r.cli('history', '1', '--undo', '--reason', '误操作');
+    await r.cli('history', '1', '--undo', '--reason', '误操作');
+    [app] = await applications(r);
+    expect(app).toMatchObject({ status: 'publicized', version: 1, pendingVersions: [2] });
+  });
+
+  it('corrects a field the unit confirmed (apply set) as a new version before review, and refuses it after', async () => {
+    const r = roundDb();
+    const file = await writeApplicationWorkbook(r.dir, 'a.xlsx', makeApplication({ lead: makeLead({ idNumber: '330105197506150011' }) }));
+    await r.cli('apply', 'import', file, '--received', '2026-05-20');
+    let [app] = await applications(r);
+    expect(app!.findings.map((f) => f.code)).toContain('id-checksum');
+    const noReason = await r.cli('apply', 'set', '1', '身份证号码=330105197506150010');
+    expect(noReason.code).toBe(2);
+    const bad = await r.cli('apply', 'set', '1', '身份证号码=330105197506150012', '--reason', '电话核实');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('不是有效的身份证号码');
+    const ok = await r.cli('apply', 'set', '1', '身份证号码=330105197506150010', '--reason', '与单位电话核实');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('已更正 身份证号码（第 2 版，原表仍保留）');
+    [app] = await applications(r);
+    expect(app).toMatchObject({ eligibility: 'eligible', version: 2 });
+    const history = await r.json<{ history: { version: number; file: string; state: string }[] }>('apply', 'show', '1', '--history');
+    expect(history.history.map((v) => [v.version, v.state])).toEqual([[1, 'earlier'], [2, 'current']]);
+  });
+});
+
+describe('the eligibility check compares each application with the others, never with itself', () => {
+  it('changes nothing when run again after 认定 (same deadline): no certified application matched against its own studio', async () => {
+    const r = roundDb();
+    await certifiedRound(r, [HUANG, makeApplication()]);
+    const before = await applications(r);
+    expect(before.map((a) => a.status)).toEqual(['certified', 'certified']);
+    expect((await r.cli('round', 'set', '2026', '--deadline', '2026-05-22')).code).toBe(0);
+    expect((await r.cli('apply', 'validate')).code).toBe(0);
+    const after = await applications(r);
+    expect(after).toEqual(before);
+    expect(after.flatMap((a) => a.findings.map((f) => f.code))).not.toContain('duplicate-lead');
+  });
+
+  it('leaves a withdrawn or rejected application out, and re-checks the one that stays at once', async () => {
+    const r = roundDb();
+    // A mistyped ID (not a valid number) cannot tell two units' forms apart by person: both carry it.
+    const typo = '330105197506150011';
+    const files = await Promise.all(
+      ['杭州甲机械有限公司', '杭州乙机械有限公司', '杭州丙机械有限公司'].map((unit, i) =>
+        writeApplicationWorkbook(r.dir, `${i}.xlsx`, makeApplication({ coverUnit: unit, unit: { name: unit }, lead: makeLead({ idNumber: typo }) })),
+      ),
+    );
+    await r.cli('apply', 'import', ...files, '--received', '2026-05-20');
+    const dup = async (): Promise<number[][]> => (await applications(r)).map((a) => a.findings.filter((f) => f.code === 'duplicate-lead').length).map((n, i) => [i + 1, n]);
+    expect(await dup()).toEqual([[1, 2], [2, 2], [3, 2]]);
+    const withdrawn = await r.cli('apply', 'withdraw', '2', '--reason', '单位来函撤回');
+    expect(withdrawn.code).toBe(0);
+    expect(withdrawn.stderr).toContain('与它同一领衔人的申报 #1、#3 已重新审查');
+    expect(await dup()).toEqual([[1, 1], [2, 2], [3, 1]]);
+    // Waiving a duplicate lead is not the way out: it is refused, with the way that is.
+    const waive = await r.cli('apply', 'override', '1', 'duplicate-lead', '--field', 'lead.idNumber', '--reason', 'x');
+    expect(waive.code).toBe(1);
+    expect(waive.stderr).toContain('一人只能领衔一个工作室');
+    expect((await r.cli('history', '2', '--undo', '--reason', '误操作')).code).toBe(0);
+    expect(await dup()).toEqual([[1, 2], [2, 2], [3, 2]]);
+  });
+});
+
+describe('a waiver follows the notice and covers one finding', () => {
+  it('acknowledges one of two warnings of a code; the other still counts; --field names it when there are several', async () => {
+    const r = roundDb();
+    const file = await writeApplicationWorkbook(r.dir, 'a.xlsx', makeApplication({ unit: { phone: '88256383x', fax: '12345' } }));
+    await r.cli('apply', 'import', file, '--received', '2026-05-20');
+    let [app] = await applications(r);
+    expect(app!.findings.filter((f) => f.code === 'invalid-phone').map((f) => f.field)).toEqual(['unit.phone', 'unit.fax']);
+    expect(app!.eligibility).toBe('pending');
+    const which = await r.cli('apply', 'override', '1', 'invalid-phone', '--reason', '已核实');
+    expect(which.code).toBe(2);
+    expect(which.stderr).toContain('请用 --field 指明是哪一条');
+    expect((await r.cli('apply', 'override', '1', 'invalid-phone', '--field', 'unit.fax', '--reason', '传真已停用')).code).toBe(0);
+    [app] = await applications(r);
+    expect(app!.findings.filter((f) => f.code === 'invalid-phone').map((f) => [f.field, Boolean(f.overridden)])).toEqual([['unit.phone', false], ['unit.fax', true]]);
+    expect(app!.eligibility).toBe('pending');
+    expect((await r.cli('apply', 'override', '1', 'invalid-phone', '--field', 'unit.phone', '--reason', '区号已核实')).code).toBe(0);
+    expect((await applications(r))[0]!.eligibility).toBe('eligible');
+  });
+});
+
+describe('nothing paid or published is lost by an undo', () => {
+  it('refuses to undo a certification whose subsidy was paid; undone after the payment record, the studio row stays as 已撤销认定 and its plaque is never given again', async () => {
+    const r = roundDb();
+    await certifiedRound(r, [HUANG]);
+    expect((await r.cli('subsidy', 'paid', 'GS-2026-001', '--date', '2026-07-15')).code).toBe(0);
+    const refused = await r.cli('history', '1', '--undo', '--reason', '误认定');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('已登记发放补助 20000 元（2026-07-15）');
+    expect(refused.stderr).toContain('gongshu subsidy paid GS-2026-001 --undo');
+    const listed = path.join(r.dir, '补助.xlsx');
+    expect((await r.cli('export', 'subsidy', '-o', listed)).stderr).toContain('合计 20,000 元');
+
+    expect((await r.cli('subsidy', 'paid', 'GS-2026-001', '--undo')).code).toBe(0);
+    expect((await r.cli('history', '1', '--undo', '--reason', '误认定')).code).toBe(0);
+    expect((await applications(r))[0]!.status).toBe('publicized');
+    expect(await r.json<Studio[]>('studios', 'list')).toEqual([]);
+    const [gone] = await r.json<Studio[]>('studios', 'list', '--status', 'decertified');
+    expect(gone).toMatchObject({ id: 1, plaque: 'GS-2026-001', status: 'decertified', applicationId: 1 });
+    const goneLog = await r.json<{ action: string; detail: { event?: string } }[]>('history', '1', '--studio');
+    expect(goneLog.map((e) => e.action)).toEqual(['certify', 'subsidy-paid', 'subsidy-paid-undo', 'status']);
+    expect(goneLog.at(-1)!.detail.event).toBe('decertify');
+
+    // Certified again: a new row, a new id, the next plaque; the first studio's log stays its own.
+    expect((await r.cli('certify', '--date', '2026-06-20')).code).toBe(0);
+    const [again] = await r.json<Studio[]>('studios', 'list');
+    expect(again).toMatchObject({ id: 2, plaque: 'GS-2026-002' });
+    expect((await r.json<{ action: string }[]>('history', '2', '--studio')).map((e) => e.action)).toEqual(['certify']);
+    const undoStudio = await r.cli('history', '1', '--studio', '--undo', '--reason', 'x');
+    expect(undoStudio.code).toBe(1);
+    expect(undoStudio.stderr).toContain('不能在工作室上撤销');
+    expect(fs.existsSync(listed)).toBe(true);
+  });
+
+  it('refuses to undo a certification once the studio has been assessed', async () => {
+    const r = roundDb();
+    await certifiedRound(r, [HUANG]);
+    const form = await writeAssessmentForm(r.dir, 'k.xlsx', { studioName: HUANG.studioName, leadName: '黄志刚', unitName: HUANG.unit.name });
+    await r.cli('assess', 'import', form);
+    const refused = await r.cli('history', '1', '--undo', '--reason', '误认定');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('GS-2026-001');
+    expect((await r.json<Studio[]>('studios', 'list'))[0]!.status).toBe('valid');
+  });
+});
+
+describe('round settings have one writer, and every score reads them', () => {
+  it('sets and shows every setting; score, score confirm and export results use the round\'s rubric and marks', async () => {
+    const r = roundDb();
+    await certifiedRound(r, [HUANG]);
+    const form = await writeAssessmentForm(r.dir, 'k.xlsx', { studioName: HUANG.studioName, leadName: '黄志刚', unitName: HUANG.unit.name }, 7);
+    await r.cli('assess', 'import', form);
+    const grade = async (): Promise<string> => (await r.json<{ gradeName: string }[]>('score'))[0]!.gradeName;
+    expect(await grade()).toBe('合格');
+
+    expect((await r.cli('round', 'set', '2026', '--pass-at', '80', '--excellent-at', '70')).code).toBe(2);
+    const set = await r.cli('round', 'set', '2026', '--subsidy', '30000', '--pass-at', '40', '--excellent-at', '60');
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toMatch(/考核合格分数线 +│ 40 +│ 本年度设置/u);
+    const view = await r.json<{ effective: Record<string, unknown>; defaults: string[] }>('round', 'show');
+    expect(view.effective).toMatchObject({ subsidyYuan: 30000, passAt: 40, excellentAt: 60, excellentShare: null, deadline: '2026-05-22' });
+    expect(view.defaults).toContain('rubric');
+    // The same studio, scored again under the round's marks: every command agrees.
+    expect(await grade()).toBe('优秀');
+    const out = path.join(r.dir, '结果.xlsx');
+    expect((await r.cli('export', 'results', '-o', out)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const texts: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts).toContain('优秀');
+    expect(texts).not.toContain('合格');
+    // At most 30% 优秀: of one graded studio, none.
+    expect((await r.cli('round', 'set', '2026', '--excellent-share', '30%')).code).toBe(0);
+    expect(await grade()).toBe('合格');
+    expect((await r.cli('round', 'set', '2026', '--excellent-share', '默认')).code).toBe(0);
+
+    // A rubric kept with the round: edit the file afterwards, nothing changes.
+    const rubric = JSON.parse(fs.readFileSync(new URL('../../data/rubric/2020.json', import.meta.url), 'utf8')) as { grades: { passShare: number } };
+    const file = path.join(r.dir, '评分细则.json');
+    fs.writeFileSync(file, JSON.stringify(rubric));
+    expect((await r.cli('round', 'set', '2026', '--rubric', file, '--pass-at', '默认', '--excellent-at', '默认')).code).toBe(0);
+    fs.writeFileSync(file, '{ broken');
+    expect(await grade()).toBe('合格');
+    expect((await r.json<{ effective: { rubric: string } }>('round', 'show')).effective.rubric).toBe(file);
+    const confirm = await r.json<{ recorded: { grade: string }[] }>('score', 'confirm');
+    expect(confirm.recorded.map((p) => p.grade)).toEqual(['pass']);
+    const log = await r.json<{ action: string }[]>('history', '1', '--studio');
+    expect(log.at(-1)!.action).toBe('status');
+    expect((await r.cli('score', '--rubric', file)).code).toBe(2);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * A round taken through the real commands up to 认定, for the tests of what happens around it: application
+ * forms and review sheets built in code, imported, reviewed, shortlisted, publicized and certified.
+ */
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Application } from '../../src/core/application.js';
+import { emptyAssessment, type Assessment } from '../../src/core/assessment.js';
+import { buildAssessmentTemplate } from '../../src/excel/write/assessment-template.js';
+import { fillAssessmentTemplate } from '../../src/excel/write/fill-assessment.js';
+import { buildReviewTemplate, REVIEW_LABELS, REVIEW_LAYOUT } from '../../src/excel/write/review-template.js';
+import { runCli, type CliRun } from './run-cli.js';
+import { tempDir } from './tmp.js';
+import { writeApplicationWorkbook } from './workbooks.js';
+
+export const ROUND = '2026';
+
+export interface RoundDb {
+  dir: string;
+  db: string;
+  cli(...args: string[]): Promise<CliRun>;
+  json<T>(...args: string[]): Promise<T>;
+}
+
+export function roundDb(dir: string = tempDir()): RoundDb {
+  const db = path.join(dir, 'g.db');
+  const cli = (...args: string[]): Promise<CliRun> => runCli(['--db', db, '--round', ROUND, ...args]);
+  return {
+    dir,
+    db,
+    cli,
+    async json<T>(...args: string[]): Promise<T> {
+      const r = await cli(...args, '--json');
+      if (r.code !== 0 && r.stdout.trim() === '') throw new Error(`${args.join(' ')}: ${r.stderr}`);
+      return JSON.parse(r.stdout) as T;
+    },
+  };
+}
+
+export interface Listed {
+  id: number;
+  studioName: string;
+  status: string;
+  eligible: boolean | null;
+  eligibility: string;
+  version: number;
+  pendingVersions: number[];
+  findings: { code: string; severity: string; field?: string; overridden?: boolean; message: string }[];
+  unit: { name: string };
+}
+
+export async function applications(r: RoundDb): Promise<Listed[]> {
+  return r.json<Listed[]>('apply', 'list');
+}
+
+/** A review sheet in which one expert gives each application `score` (推荐). */
+export async function writeReviewSheet(dir: string, name: string, rows: { id: number; studioName: string; unitName: string }[], score = 90): Promise<string> {
+  const workbook = buildReviewTemplate(ExcelJS, { year: Number(ROUND), rows, experts: 1, expertNames: ['王明'] });
+  const sheet = workbook.getWorksheet(REVIEW_LABELS.sheet)!;
+  rows.forEach((_, i) => {
+    sheet.getCell(REVIEW_LAYOUT.firstDataRow + i, REVIEW_LAYOUT.firstExpertColumn).value = score;
+    sheet.getCell(REVIEW_LAYOUT.firstDataRow + i, REVIEW_LAYOUT.firstExpertColumn + 1).value = '推荐';
+  });
+  const file = path.join(dir, name);
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+export async function expectOk(run: Promise<CliRun>, what: string): Promise<CliRun> {
+  const r = await run;
+  if (r.code !== 0) throw new Error(`${what} failed (${r.code}): ${r.stderr}\n${r.stdout}`);
+  return r;
+}
+
+/**
+ * Imports `apps` and takes every eligible one through review, shortlist and 公示 (2026-06-01 to 06-05) to
+ * 认定 on `certifyOn` (default 2026-06-08). Returns the applications as listed afterwards.
+ */
+export async function certifiedRound(r: RoundDb, apps: Application[], options: { certifyOn?: string; stopAt?: 'publicized' } = {}): Promise<Listed[]> {
+  const files = await Promise.all(apps.map((a, i) => writeApplicationWorkbook(path.join(r.dir, 'inbox'), `${String(i + 1).padStart(2, '0')}-${a.unit.name}.xlsx`, a)));
+  await expectOk(r.cli('apply', 'import', ...files, '--received', '2026-05-20'), 'apply import');
+  const eligible = (await applications(r)).filter((a) => a.status === 'eligible');
+  const sheet = await writeReviewSheet(r.dir, '评审.xlsx', eligible.map((a) => ({ id: a.id, studioName: a.studioName, unitName: a.unit.name })));
+  await expectOk(r.cli('review', 'import', sheet), 'review import');
+  await expectOk(r.cli('shortlist', 'confirm'), 'shortlist confirm');
+  await expectOk(r.cli('publicize', '--from', '2026-06-01', '--to', '2026-06-05'), 'publicize');
+  if (options.stopAt !== 'publicized') await expectOk(r.cli('certify', '--date', options.certifyOn ?? '2026-06-08'), 'certify');
+  return applications(r);
+}
+
+/** A filled 考核表 for a studio (gongshu's template), with plausible scores. */
+export async function writeAssessmentForm(dir: string, name: string, studio: { studioName: string; leadName: string; unitName: string; plaque?: string }, base = 8): Promise<string> {
+  const a: Assessment = emptyAssessment();
+  a.unitName = studio.unitName;
+  a.studioName = studio.studioName;
+  a.leadName = studio.leadName;
+  a.selectionYear = 2026;
+  a.phone = '0571-88000000';
+  a.subsidyDate = '2026-07';
+  a.occupationAtSelection = '装配钳工';
+  a.occupationNow = '装配钳工';
+  a.skillLevelAtSelection = '高级技师（一级）';
+  a.skillLevelNow = '高级技师（一级）';
+  const max: Record<string, number> = {
+    site: 10, equipment: 5, funds: 10, rules: 5, 'tech-reform': 5, 'tech-results': 10, 'exchange-events': 5, 'social-service': 5,
+    'school-enterprise': 5, apprentices: 10, 'high-skill': 10, 'bonus-technicians': 5, 'bonus-patents': 3, 'bonus-media': 2,
+  };
+  const keys = Object.keys(max);
+  a.rows = keys.map((itemKey) => {
+    const score = Math.min(max[itemKey]!, Math.round((base / 10) * max[itemKey]!));
+    return { itemKey, self: score, assessor: score };
+  });
+  a.filledDate = '2029-05-10';
+  const workbook = fillAssessmentTemplate(buildAssessmentTemplate(ExcelJS, { year: 2029 }), a);
+  const file = path.join(dir, name);
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
