@@ -6,23 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { idCheckChar } from '../../src/core/id-number.js';
 import { makeApplication, makeLead, defaultMembers, makeMember } from '../helpers/application-factory.js';
-import { applications, certifiedRound, roundDb, writeAssessmentForm, type RoundDb } from '../helpers/round.js';
+import { applications, certifiedRound, HUANG, idFor, roundDb, writeAssessmentForm, type RoundDb } from '../helpers/round.js';
 import { writeApplicationWorkbook } from '../helpers/workbooks.js';
-
-/** A valid ID number for someone born on `ymd` (odd sequence: a man). */
-function idFor(ymd: string, seq = '011'): string {
-  const first17 = `330105${ymd}${seq}`;
-  return first17 + idCheckChar(first17);
-}
-
-const HUANG = makeApplication({
-  studioName: '黄志刚装配钳工技能大师工作室',
-  coverUnit: '杭州半山重工机械有限公司',
-  unit: { name: '杭州半山重工机械有限公司' },
-  lead: makeLead({ name: '黄志刚', occupation: '装配钳工', birth: '1978-03', idNumber: idFor('19780315') }),
-});
 
 interface Studio {
   id: number;

@@ -6,14 +6,30 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Application } from '../../src/core/application.js';
 import { emptyAssessment, type Assessment } from '../../src/core/assessment.js';
+import { idCheckChar } from '../../src/core/id-number.js';
 import { buildAssessmentTemplate } from '../../src/excel/write/assessment-template.js';
 import { fillAssessmentTemplate } from '../../src/excel/write/fill-assessment.js';
 import { buildReviewTemplate, REVIEW_LABELS, REVIEW_LAYOUT } from '../../src/excel/write/review-template.js';
+import { makeApplication, makeLead } from './application-factory.js';
 import { runCli, type CliRun } from './run-cli.js';
 import { tempDir } from './tmp.js';
 import { writeApplicationWorkbook } from './workbooks.js';
 
 export const ROUND = '2026';
+
+/** A valid ID number of someone born on `ymd` (an odd sequence: a man). */
+export function idFor(ymd: string, seq = '011'): string {
+  const first17 = `330105${ymd}${seq}`;
+  return first17 + idCheckChar(first17);
+}
+
+/** 黄志刚 (装配钳工) of 杭州半山重工机械有限公司: the lead of the issue's typo case. */
+export const HUANG: Application = makeApplication({
+  studioName: '黄志刚装配钳工技能大师工作室',
+  coverUnit: '杭州半山重工机械有限公司',
+  unit: { name: '杭州半山重工机械有限公司' },
+  lead: makeLead({ name: '黄志刚', occupation: '装配钳工', birth: '1978-03', idNumber: idFor('19780315') }),
+});
 
 export interface RoundDb {
   dir: string;

@@ -5,9 +5,8 @@
 import { answer, enter, pick, screen, shown, startMenu, type MenuRun } from './harness.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { idCheckChar } from '../../../src/core/id-number.js';
 import { defaultMembers, makeApplication, makeLead, makeMember } from '../../helpers/application-factory.js';
-import { applications, certifiedRound, roundDb, writeAssessmentForm } from '../../helpers/round.js';
+import { applications, certifiedRound, HUANG, idFor, roundDb, writeAssessmentForm } from '../../helpers/round.js';
 import { writeApplicationWorkbook } from '../../helpers/workbooks.js';
 
 async function leave(run: MenuRun): Promise<void> {
@@ -15,17 +14,6 @@ async function leave(run: MenuRun): Promise<void> {
   expect(await run.done).toBe(0);
 }
 
-function idFor(ymd: string, seq = '011'): string {
-  const first17 = `330105${ymd}${seq}`;
-  return first17 + idCheckChar(first17);
-}
-
-const HUANG = makeApplication({
-  studioName: '黄志刚装配钳工技能大师工作室',
-  coverUnit: '杭州半山重工机械有限公司',
-  unit: { name: '杭州半山重工机械有限公司' },
-  lead: makeLead({ name: '黄志刚', occupation: '装配钳工', birth: '1978-03', idNumber: idFor('19780315') }),
-});
 
 /** 导入申报表 or 导入考核表 with one file; the assessment import answers whether to create missing studios. */
 async function importFile(label: '导入申报表' | '导入考核表', file: string, newStudios = false): Promise<void> {
