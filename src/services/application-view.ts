@@ -5,7 +5,7 @@
 import { unitNameOf, type Lead, type Member, type Unit } from '../core/application.js';
 import type { Finding } from '../core/finding.js';
 import { isWaived, waiverKind, type Waiver, type WaiverKind } from '../rules/waivers.js';
-import type { Eligibility as RuleEligibility } from '../rules/verdict.js';
+import { eligibilityText, type Eligibility as RuleEligibility } from '../rules/verdict.js';
 import { RefusedError } from '../core/errors.js';
 import { msg } from '../messages/index.js';
 import {
@@ -66,6 +66,11 @@ export interface ApplicationJson {
 export function readerNotes(problems: readonly Finding[], ruleCodes: Iterable<string>): Finding[] {
   const codes = new Set(ruleCodes);
   return problems.filter((p) => !codes.has(p.code));
+}
+
+/** 合格 / 待确认 / 不合格, or 未审查 before the rules ran. */
+export function eligibilityName(e: Eligibility): string {
+  return e === 'unchecked' ? msg('cli.eligibility.unchecked') : eligibilityText(e);
 }
 
 /** The stored verdict (which already accounts for waivers), or 'unchecked' before the rules ran. */

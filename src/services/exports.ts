@@ -19,12 +19,11 @@ import { buildShortlistWorkbook } from '../excel/write/shortlist.js';
 import { buildSubsidyWorkbook, subsidyTotal } from '../excel/write/subsidy.js';
 import { msg } from '../messages/index.js';
 import { ALL_RULES, ruleOutcome, ruleTitle, type RuleOutcome } from '../rules/index.js';
-import { eligibilityText } from '../rules/verdict.js';
 import { thresholdsNote } from '../scoring/index.js';
 import { activeOverrides, listApplications } from '../store/applications.js';
 import { appendAudit } from '../store/audit.js';
 import { activeShortlistChanges } from '../store/shortlist.js';
-import { applicationJson, type Eligibility, type FindingView } from './application-view.js';
+import { applicationJson, eligibilityName, type Eligibility, type FindingView } from './application-view.js';
 import { scoreRound } from './assessments.js';
 import { subsidyStudios } from './certification.js';
 import { inTransaction, type Workspace } from './context.js';
@@ -35,10 +34,6 @@ export interface Written {
   file: string;
   /** Rows of the list (applications, studios …). */
   count: number;
-}
-
-function verdictText(e: Eligibility): string {
-  return e === 'unchecked' ? msg('cli.eligibility.unchecked') : eligibilityText(e);
 }
 
 // ---- blank forms ----
@@ -105,7 +100,7 @@ export function eligibilityRows(ws: Workspace, round: number): EligibilityRow[] 
 
 /** `export review`: ID numbers masked unless `full`, which is logged. */
 export async function exportEligibilitySummary(ws: Workspace, round: number, file: string, options: { full: boolean }): Promise<Written> {
-  const rows = eligibilityRows(ws, round).map((r) => ({ ...r, eligibility: verdictText(r.eligibility) }));
+  const rows = eligibilityRows(ws, round).map((r) => ({ ...r, eligibility: eligibilityName(r.eligibility) }));
   const ExcelJS = await loadExcel();
   const workbook = buildEligibilitySummary(ExcelJS, rows, {
     sheetName: msg('cli.export.review.sheet'),

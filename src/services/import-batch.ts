@@ -11,7 +11,6 @@
  * was stored, so no fingerprint matches). The write lock is never held longer than that while waiting for
  * a slow file.
  */
-import path from 'node:path';
 import { isGongshuError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { NOT_A_FORM_CODES, sha256Of } from '../excel/read/safe-open.js';

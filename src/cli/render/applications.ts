@@ -10,14 +10,11 @@ import { maskIdNumber, maskPersonalNumbers, maskPhone } from '../../core/text.js
 import { outcomeLabel, type FileResult } from '../../import/file-result.js';
 import { msg } from '../../messages/index.js';
 import { allMaterials } from '../../rules/materials.js';
-import { eligibilityText as ruleEligibilityText } from '../../rules/verdict.js';
-import type { ApplicationHistory, ApplicationJson, ApplicationRow, Eligibility, FindingView } from '../../services/application-view.js';
+import { eligibilityName as eligibilityText, type ApplicationHistory, type ApplicationJson, type ApplicationRow, type Eligibility, type FindingView } from '../../services/application-view.js';
 import { clean, type Output } from '../../ui/output.js';
 import { renderTable } from '../../ui/table.js';
 
-export function eligibilityText(e: Eligibility): string {
-  return e === 'unchecked' ? msg('cli.eligibility.unchecked') : ruleEligibilityText(e);
-}
+export { eligibilityText };
 
 /** 错误 n，提醒 m: errors not waived, warnings not acknowledged. */
 export function countText(findings: readonly FindingView[]): string {
