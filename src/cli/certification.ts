@@ -13,9 +13,20 @@ import { appendAudit } from '../store/audit.js';
 import { resolveObjections } from '../store/notice.js';
 import { move } from '../store/status.js';
 import { listStudios, setSubsidyPaid } from '../store/studios.js';
+import { periodLines } from '../ui/period.js';
 import { renderTable } from '../ui/table.js';
 import type { CliContext } from './context.js';
 import { parseDate, parseId, reasonOption, todayIso } from './context.js';
+
+/** A count into a year without holidays can be avoided by giving the end date: say which option does that. */
+function withToHint<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof RefusedError && e.code === 'calendar-year-missing') throw new RefusedError(e.code, `${e.message}${msg('calendar.orTo')}`);
+    throw e;
+  }
+}
 
 function nameOf(ctx: CliContext, id: number): string {
   return applicationStudioName(ctx.openDb(), id);
@@ -25,13 +36,14 @@ export async function publicizeCmd(ctx: CliContext, _args: string[], opts: Recor
   const from = typeof opts.from === 'string' ? parseDate(opts.from, '--from') : todayIso();
   const to = typeof opts.to === 'string' ? parseDate(opts.to, '--to') : undefined;
   const db = ctx.openDb({ mustExist: true });
-  const result = publicize(db, ctx.actor, ctx.dbPath, ctx.round, from, to);
+  const result = withToHint(() => publicize(db, ctx.actor, ctx.dbPath, ctx.round, from, to));
   if (ctx.json) {
     ctx.out.printJson(result);
     return;
   }
   ctx.out.print(result.ids.map((id) => `#${id} ${nameOf(ctx, id)}`).join('\n'));
   ctx.out.success(msg('workflow.notice.started', { count: result.ids.length, from: result.notice.startsOn, to: result.notice.endsOn }));
+  for (const line of periodLines(result.period)) ctx.out.note(line);
   ctx.out.note(msg('workflow.backupMade', { file: result.backup }));
 }
 

@@ -12,6 +12,7 @@ import { exportMessages } from './export.js';
 import { workflowMessages } from './workflow.js';
 import { interactiveMessages } from './interactive.js';
 import { safetyMessages } from './safety.js';
+import { calendarMessages } from './calendar.js';
 
 export type Lang = 'zh' | 'en';
 export interface MessageEntry {
@@ -30,6 +31,7 @@ const catalogue = {
   ...workflowMessages,
   ...interactiveMessages,
   ...safetyMessages,
+  ...calendarMessages,
 } satisfies Record<string, MessageEntry>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -128,7 +128,7 @@ export const workflowMessages = {
   'workflow.shortlist.exported': { zh: '已生成：{file}（{count} 个工作室）', en: 'Wrote {file} ({count} studios)' },
 
   // Public notice, objections, certification.
-  'workflow.notice.endsBeforeStart': { zh: '公示结束日期 {to} 早于开始日期 {from}，请检查 --from 和 --to', en: 'The notice ends ({to}) before it starts ({from})' },
+  'workflow.notice.endsBeforeStart': { zh: '公示结束日期 {to} 早于开始日期 {from}，请检查两个日期', en: 'The notice ends ({to}) before it starts ({from})' },
   'workflow.notice.nothingShortlisted': { zh: '{round} 年度没有“拟认定”的申报，无法公示。请先运行 gongshu shortlist confirm', en: 'Nothing shortlisted in round {round}' },
   'workflow.notice.started': { zh: '已开始公示：{count} 个申报，公示期 {from} 至 {to}', en: 'Public notice started: {count} applications, {from} to {to}' },
   'workflow.objection.notOpen': { zh: '申报 #{id} 不在拟认定或公示阶段，不能登记异议', en: 'Application #{id} is not shortlisted or under notice' },

@@ -3,7 +3,9 @@
  * and the side effects an undo of those steps must reverse.
  */
 import { unitNameOf } from '../core/application.js';
-import { addDays, addWorkingDays, validUntil } from '../core/calendar.js';
+import { addDays, validUntil } from '../core/calendar.js';
+import { describePeriod, workingPeriod, type WorkingPeriod } from '../core/work-calendar.js';
+import { workCalendar } from '../rules/calendar-data.js';
 import { ruleThresholds } from '../rules/data.js';
 import { UsageError, RefusedError } from '../core/errors.js';
 import { nextPlaqueNumbers } from '../core/shortlist.js';
@@ -24,19 +26,29 @@ export function subsidyFor(db: Db, round: number): number {
   return getRound(db, round).settings.subsidyYuan ?? ruleThresholds().subsidyYuan;
 }
 
+/**
+ * The 公示 period: `noticeWorkingDays` working days from `from` by the State Council's calendar (refused when
+ * the count runs into a year without a schedule), or the clerk's own end date, described by the same calendar.
+ */
+export function noticePeriod(from: string, to?: string): WorkingPeriod {
+  return to ? describePeriod(from, to, workCalendar()) : workingPeriod(from, ruleThresholds().noticeWorkingDays, workCalendar());
+}
+
 export function noticeEnd(from: string, to?: string): string {
-  return to ?? addWorkingDays(from, ruleThresholds().noticeWorkingDays);
+  return to ?? noticePeriod(from).to;
 }
 
 export interface PublicizeResult {
   notice: Notice;
   ids: number[];
   backup: string;
+  period: WorkingPeriod;
 }
 
 export function publicize(db: Db, actor: Actor, dbFile: string, round: number, from: string, to?: string): PublicizeResult {
-  const endsOn = noticeEnd(from, to);
-  if (endsOn < from) throw new UsageError('notice-ends-before-start', msg('workflow.notice.endsBeforeStart', { from, to: endsOn }));
+  if (to && to < from) throw new UsageError('notice-ends-before-start', msg('workflow.notice.endsBeforeStart', { from, to }));
+  const period = noticePeriod(from, to);
+  const endsOn = period.to;
   const ids = listApplications(db, round).filter((a) => a.status === 'shortlisted').map((a) => a.id);
   if (ids.length === 0) throw new RefusedError('nothing-to-publicize', msg('workflow.notice.nothingShortlisted', { round }));
   const notice = { round, startsOn: from, endsOn };
@@ -45,7 +57,7 @@ export function publicize(db: Db, actor: Actor, dbFile: string, round: number, f
     saveNotice(db, notice, actor);
     for (const id of ids) move(db, actor, 'application', id, 'publicize', { from, to: endsOn });
   }).immediate();
-  return { notice, ids, backup };
+  return { notice, ids, backup, period };
 }
 
 const OBJECTION_OPEN_STATUSES = new Set(['shortlisted', 'publicized']);

@@ -214,6 +214,36 @@ describe('public notice, objections and certification', () => {
     expect(texts.join('|')).toMatch(/已发放.*2026-07-15/u);
   });
 
+  it('counts the 公示 in working days over 国庆 2026, says which days it skipped, and certifies only after it', async () => {
+    const { cli } = reviewedDb();
+    await cli('shortlist', '--min-score', '75');
+    await cli('shortlist', 'confirm');
+    const notice = await cli('publicize', '--from', '2026-09-30');
+    expect(notice.code, notice.stderr).toBe(0);
+    expect(notice.stderr).toContain('公示期：2026-09-30 至 2026-10-12，共 5 个工作日');
+    expect(notice.stderr).toContain('不计入的日子：2026-10-01 至 2026-10-07（国庆节）；2026-10-11（周末）');
+    expect(notice.stderr).toContain('调休上班、计入工作日：2026-10-10（国庆节调休）');
+    const early = await cli('certify', '--date', '2026-10-07');
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('2026-10-13 起才能认定');
+  });
+
+  it('refuses to count a 公示 into a year without a holiday schedule unless the end date is given', async () => {
+    const { db, cli } = reviewedDb();
+    await cli('shortlist', '--min-score', '75');
+    await cli('shortlist', 'confirm');
+    const refused = await cli('publicize', '--from', '2040-06-01');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('2040 年的法定节假日安排尚未收录');
+    expect(refused.stderr).toContain('2040.json');
+    expect(refused.stderr).toContain('--to YYYY-MM-DD');
+    expect(statuses(db)[1]).toBe('shortlisted');
+    const given = await cli('publicize', '--from', '2040-06-01', '--to', '2040-06-07');
+    expect(given.code, given.stderr).toBe(0);
+    expect(given.stderr).toContain('公示期：2040-06-01 至 2040-06-07，共 5 个工作日');
+    expect(given.stderr).toContain('2040 年的法定节假日安排尚未收录，这几天只按周末计算');
+  });
+
   it('undoes a certification (the studio record goes with it; its plaque number is never reused) and logs the undo', async () => {
     const { db, cli } = reviewedDb();
     await cli('shortlist', '--min-score', '75');
