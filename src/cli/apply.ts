@@ -24,9 +24,14 @@ import {
   type FemaleGroup,
 } from '../store/applications.js';
 import { appendAudit, auditFor } from '../store/audit.js';
+import type { Db } from '../store/open.js';
+import { applicationCounts } from '../store/rounds.js';
+import { severityText } from '../ui/severity.js';
 import { renderTable } from '../ui/table.js';
+import { forFace } from '../messages/command-text.js';
 import type { CliContext } from './context.js';
-import { parseDate, parseId, reasonOption, todayIso } from './context.js';
+import { parseId, reasonOption, todayIso } from './context.js';
+import { dateOption } from './dates.js';
 import { runImport } from './import-command.js';
 
 // Loaded by the commands that change applications only: `apply list` and `apply show` need neither the
@@ -35,7 +40,7 @@ const importer = () => import('../import/application-import.js');
 const eligibility = () => import('../services/eligibility.js');
 
 export async function applyImport(ctx: CliContext, paths: string[], opts: Record<string, unknown>): Promise<number> {
-  const received = typeof opts.received === 'string' ? parseDate(opts.received, '--received') : todayIso();
+  const received = dateOption(ctx.out, opts.received, '--received', 'received') ?? todayIso();
   const results = await runImport(ctx, paths, async (db, files, batch) => (await importer()).importApplicationFiles(db, files, { ...batch, receivedDate: received }));
   return results.some((r) => r.outcome === 'failed') ? ExitCode.failed : ExitCode.ok;
 }
@@ -53,7 +58,7 @@ export async function applyList(ctx: CliContext): Promise<void> {
   // The table needs a few fields of each form: read those, not every stored form in full.
   const apps = listApplicationSummaries(db, ctx.round).map((a) => ({ ...a, eligibility: eligibilityFromVerdict(a.eligible, a.warnings > 0) }));
   if (apps.length === 0) {
-    ctx.out.note(msg('cli.list.empty', { round: ctx.round }));
+    ctx.out.note(emptyRoundText(db, ctx.round));
     return;
   }
   const c = ctx.out.color;
@@ -70,6 +75,15 @@ export async function applyList(ctx: CliContext): Promise<void> {
   ctx.out.print(renderTable(msg('cli.list.head').split('|'), rows));
   const by = (e: Eligibility): number => apps.filter((a) => a.eligibility === e).length;
   ctx.out.note(msg('cli.list.summary', { round: ctx.round, total: apps.length, eligible: by('eligible'), pending: by('pending'), ineligible: by('ineligible') }));
+}
+
+/** A round without applications: say so, and which rounds have some and how to switch to them. */
+export function emptyRoundText(db: Db, round: number): string {
+  const others = applicationCounts(db).filter((r) => r.year !== round);
+  const empty = msg('cli.list.empty', { round });
+  if (others.length === 0) return empty;
+  const rounds = others.map((r) => msg('cli.list.roundCount', r)).join(msg('cli.list.roundSeparator'));
+  return `${empty}\n${msg('cli.list.otherRounds', { rounds, year: others[0]!.year })}`;
 }
 
 export function countText(findings: ApplicationJson['findings']): string {
@@ -123,10 +137,10 @@ export async function applyShow(ctx: CliContext, [idText]: string[], opts: Recor
       renderTable(
         msg('cli.show.findingsHead').split('|'),
         findings.map((f) => [
-          f.severity === 'error' ? (f.overridden ? msg('cli.severity.overridden') : ctx.out.color.red(msg('cli.severity.error'))) : f.severity === 'warning' ? ctx.out.color.yellow(msg('cli.severity.warning')) : msg('cli.severity.info'),
+          severityText(f, ctx.out.color),
           f.code,
           f.cell ?? '',
-          maskPersonalNumbers(f.message),
+          maskPersonalNumbers(forFace(f.message)),
         ]),
       ),
     );

@@ -1,8 +1,7 @@
 /** `gongshu assess …`, `gongshu score`, `gongshu export results`, `gongshu template assessment`. */
 import { officialText } from '../messages/export.js';
-import { UsageError, RefusedError } from '../core/errors.js';
+import { RefusedError } from '../core/errors.js';
 import { ExitCode } from './exit-code.js';
-import { isMonthString } from '../core/months.js';
 import { rubricNote } from '../core/rubric.js';
 import { buildAssessmentTemplate } from '../excel/write/assessment-template.js';
 import { buildResultsWorkbook } from '../excel/write/results.js';
@@ -13,9 +12,12 @@ import { gradeName, thresholdsNote } from '../scoring/index.js';
 import { rubricFor, scoreRound, type ScoredAssessment } from '../services/scoring.js';
 import { getAssessment, setLeadLeft, setLeadPerson } from '../store/assessments.js';
 import { appendAudit } from '../store/audit.js';
+import { severityText } from '../ui/severity.js';
 import { renderTable } from '../ui/table.js';
+import { forFace } from '../messages/command-text.js';
 import type { CliContext } from './context.js';
 import { parseGender, parseId, todayIso } from './context.js';
+import { monthOption } from './dates.js';
 import { runImport } from './import-command.js';
 
 export async function templateAssessment(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -36,8 +38,7 @@ export async function assessSet(ctx: CliContext, [idText]: string[], opts: Recor
   const db = ctx.openDb({ mustExist: true });
   const stored = getAssessment(db, id);
   if (!stored) throw new RefusedError('assessment-not-found', msg('cli.assess.notFound', { id }));
-  const birth = typeof opts.leadBirth === 'string' ? opts.leadBirth.trim() : undefined;
-  if (birth !== undefined && !isMonthString(birth)) throw new UsageError('bad-birth', msg('cli.check.badBirth', { value: birth }));
+  const birth = monthOption(ctx.out, opts.leadBirth, '--lead-birth', 'birth');
   const gender = typeof opts.leadGender === 'string' ? parseGender(opts.leadGender) : undefined;
   db.transaction(() => {
     if (opts.leadLeft !== undefined) setLeadLeft(db, stored.studio.id, Boolean(opts.leadLeft));
@@ -126,7 +127,7 @@ export async function scoreShow(ctx: CliContext, [idText]: string[], opts: Recor
   );
   ctx.out.print(msg('cli.score.total', { base: s.result.base, bonus: s.result.bonus, total: s.result.total, grade: gradeName(s.result.grade) }));
   const findings = [...stored.problems, ...s.result.findings];
-  if (findings.length) ctx.out.print(renderTable(msg('cli.show.findingsHead').split('|'), findings.map((f) => [f.severity, f.code, f.cell ?? '', f.message])));
+  if (findings.length) ctx.out.print(renderTable(msg('cli.show.findingsHead').split('|'), findings.map((f) => [severityText(f, ctx.out.color), f.code, f.cell ?? '', forFace(f.message)])));
 }
 
 export async function exportResults(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {

@@ -16,7 +16,8 @@ import { listStudios, setSubsidyPaid } from '../store/studios.js';
 import { periodLines } from '../ui/period.js';
 import { renderTable } from '../ui/table.js';
 import type { CliContext } from './context.js';
-import { parseDate, parseId, reasonOption, todayIso } from './context.js';
+import { parseId, reasonOption, todayIso } from './context.js';
+import { dateOption } from './dates.js';
 
 /** A count into a year without holidays can be avoided by giving the end date: say which option does that. */
 function withToHint<T>(run: () => T): T {
@@ -33,8 +34,8 @@ function nameOf(ctx: CliContext, id: number): string {
 }
 
 export async function publicizeCmd(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  const from = typeof opts.from === 'string' ? parseDate(opts.from, '--from') : todayIso();
-  const to = typeof opts.to === 'string' ? parseDate(opts.to, '--to') : undefined;
+  const from = dateOption(ctx.out, opts.from, '--from', 'noticeFrom') ?? todayIso();
+  const to = dateOption(ctx.out, opts.to, '--to', 'noticeTo');
   const db = ctx.openDb({ mustExist: true });
   const result = withToHint(() => publicize(db, ctx.actor, ctx.dbPath, ctx.round, from, to));
   if (ctx.json) {
@@ -61,7 +62,7 @@ export async function objectCmd(ctx: CliContext, [idText]: string[], opts: Recor
 }
 
 export async function certifyCmd(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
-  const date = typeof opts.date === 'string' ? parseDate(opts.date, '--date') : todayIso();
+  const date = dateOption(ctx.out, opts.date, '--date', 'certify') ?? todayIso();
   const db = ctx.openDb({ mustExist: true });
   const result = certify(db, ctx.actor, ctx.dbPath, ctx.round, date);
   if (ctx.json) {
@@ -106,7 +107,7 @@ export async function applyWithdraw(ctx: CliContext, [idText]: string[], opts: R
 export async function subsidyPaid(ctx: CliContext, [ref]: string[], opts: Record<string, unknown>): Promise<void> {
   const db = ctx.openDb({ mustExist: true });
   const studio = resolveStudio(db, ref!);
-  const paidOn = opts.undo ? null : typeof opts.date === 'string' ? parseDate(opts.date, '--date') : todayIso();
+  const paidOn = opts.undo ? null : (dateOption(ctx.out, opts.date, '--date', 'paid') ?? todayIso());
   if (studio.subsidyYuan === null) throw new RefusedError('no-subsidy', msg('workflow.subsidy.none', { name: studio.name }));
   db.transaction(() => {
     setSubsidyPaid(db, studio.id, paidOn);

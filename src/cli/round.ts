@@ -4,13 +4,14 @@ import { evaluateRound } from '../services/eligibility.js';
 import { appendAudit } from '../store/audit.js';
 import { getRound, saveRound } from '../store/rounds.js';
 import type { CliContext } from './context.js';
-import { parseDate, parseYear } from './context.js';
+import { parseYear } from './context.js';
+import { dateOption } from './dates.js';
 
 export async function roundSet(ctx: CliContext, [yearText]: string[], opts: Record<string, unknown>): Promise<void> {
   const year = parseYear(yearText!);
   const db = ctx.openDb();
   const before = getRound(db, year);
-  const deadline = typeof opts.deadline === 'string' ? parseDate(opts.deadline, '--deadline') : before.deadline;
+  const deadline = dateOption(ctx.out, opts.deadline, '--deadline', 'deadline', year) ?? before.deadline;
   db.transaction(() => {
     saveRound(db, { ...before, deadline });
     appendAudit(db, ctx.actor, 'round', year, 'set', { deadline: { from: before.deadline, to: deadline } });

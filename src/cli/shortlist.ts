@@ -86,12 +86,14 @@ function renderProposal(ctx: CliContext, list: RoundShortlist): void {
 
 export async function shortlistShow(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
   rememberSettings(ctx, opts);
-  await previewShortlist(ctx);
+  const list = await previewShortlist(ctx);
+  const plan = confirmPlan(list);
+  if (!ctx.json && list.locked.length === 0 && (plan.shortlist.length > 0 || plan.unshortlist.length > 0)) ctx.out.note(msg('workflow.shortlist.confirmHint'));
 }
 
 /**
  * Shows the proposed list and returns it; `given` settings are used without being saved (the menu saves
- * them on confirm).
+ * them on confirm, after asking: so the hint to run `shortlist confirm` is the command's, not printed here).
  */
 export async function previewShortlist(ctx: CliContext, given: Partial<ShortlistSettings> = {}): Promise<RoundShortlist> {
   const db = ctx.openDb({ mustExist: true });
@@ -104,8 +106,6 @@ export async function previewShortlist(ctx: CliContext, given: Partial<Shortlist
     ctx.out.warn(msg('workflow.shortlist.locked', { ids: list.locked.map((id) => `#${id}`).join('、') }));
   }
   renderProposal(ctx, list);
-  const plan = confirmPlan(list);
-  if (list.locked.length === 0 && (plan.shortlist.length > 0 || plan.unshortlist.length > 0)) ctx.out.note(msg('workflow.shortlist.confirmHint'));
   return list;
 }
 

@@ -12,7 +12,8 @@ import type { StudioRow } from '../store/assessments.js';
 import { listStudios } from '../store/studios.js';
 import { renderTable } from '../ui/table.js';
 import type { CliContext } from './context.js';
-import { parseDate, reasonOption, todayIso } from './context.js';
+import { reasonOption, todayIso } from './context.js';
+import { dateOption } from './dates.js';
 
 function studioJson(s: StudioRow) {
   return {
@@ -64,7 +65,7 @@ export async function studiosList(ctx: CliContext, _args: string[], opts: Record
 export async function studiosDueCmd(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const window = typeof opts.within === 'string' ? opts.within.trim() : '6m';
   if (!parseWindow(window)) throw new UsageError('invalid-window', msg('lifecycle.window.invalid', { value: window }));
-  const today = typeof opts.date === 'string' ? parseDate(opts.date, '--date') : todayIso();
+  const today = dateOption(ctx.out, opts.date, '--date', 'asOf') ?? todayIso();
   const db = ctx.openDb({ mustExist: true });
   const report = studiosDue(db, today, window);
   if (ctx.json) {
@@ -84,7 +85,7 @@ export async function studiosDueCmd(ctx: CliContext, _args: string[], opts: Reco
 }
 
 export async function studiosRenew(ctx: CliContext, [ref]: string[], opts: Record<string, unknown>): Promise<void> {
-  const startsOn = typeof opts.date === 'string' ? parseDate(opts.date, '--date') : undefined;
+  const startsOn = dateOption(ctx.out, opts.date, '--date', 'renew');
   const db = ctx.openDb({ mustExist: true });
   const reason = reasonOption(opts);
   const r = renewStudio(db, ctx.actor, ref!, startsOn, reason);
@@ -93,7 +94,7 @@ export async function studiosRenew(ctx: CliContext, [ref]: string[], opts: Recor
 
 export async function studiosSet(ctx: CliContext, [ref]: string[], opts: Record<string, unknown>): Promise<void> {
   if (typeof opts.certifiedOn !== 'string') throw new UsageError('nothing-to-set', msg('workflow.studios.nothingToSet'));
-  const date = parseDate(opts.certifiedOn, '--certified-on');
+  const date = dateOption(ctx.out, opts.certifiedOn, '--certified-on', 'certify')!;
   const db = ctx.openDb({ mustExist: true });
   const r = setCertifiedOn(db, ctx.actor, ref!, date);
   ctx.out.success(msg('workflow.studios.termSet', { name: r.studio.name, from: date, to: r.validUntil }));

@@ -28,6 +28,7 @@ export const scoringMessages = {
   'rubric.note.inconsistent': {
     zh: '说明：考核表合计栏写作“{declared}”，但逐项分值相加基础分只有 {baseMax} 分（{breakdown}），加分上限 {bonusMax} 分。本结果按逐项分值计算（基础满分 {baseMax} 分，加分满分 {bonusMax} 分）；如需更正，请用 --rubric 指定更正后的评分标准文件。',
     en: 'Note: the form\'s total row says "{declared}" but the itemised base maxima add up to {baseMax} ({breakdown}) with at most {bonusMax} bonus points. Scores use the items as listed (base {baseMax}, bonus {bonusMax}); pass a corrected rubric with --rubric to change this.',
+    menu: { zh: '说明：考核表合计栏写作“{declared}”，但逐项分值相加基础分只有 {baseMax} 分（{breakdown}），加分上限 {bonusMax} 分。本结果按逐项分值计算（基础满分 {baseMax} 分，加分满分 {bonusMax} 分）。', en: 'Note: the form\'s total row says "{declared}" but the itemised base maxima add up to {baseMax} ({breakdown}) with at most {bonusMax} bonus points. Scores use the items as listed (base {baseMax}, bonus {bonusMax}).' },
   },
   'rubric.note.consistent': {
     zh: '说明：评分标准逐项分值相加为基础分 {baseMax} 分（{breakdown}）、加分 {bonusMax} 分，与合计栏“{declared}”一致。',

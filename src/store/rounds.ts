@@ -13,6 +13,10 @@ export interface RoundSettings {
   /** Remembered from `gongshu shortlist --min-score / --quota` for `shortlist confirm`. */
   minScore?: number;
   quota?: number;
+  /** The 公示 notice's contact person and telephone, and the issuing bureau (落款); defaults in data/notice.json. */
+  noticeContact?: string;
+  noticePhone?: string;
+  bureauName?: string;
 }
 
 export interface Round {
@@ -43,4 +47,9 @@ export function listRounds(db: Db): Round[] {
     .prepare('SELECT year FROM rounds UNION SELECT DISTINCT round FROM applications ORDER BY 1')
     .all() as { year: number }[];
   return years.map((r) => getRound(db, r.year));
+}
+
+/** How many applications each round holds (rounds without any left out), newest first. */
+export function applicationCounts(db: Db): { year: number; count: number }[] {
+  return db.prepare('SELECT round AS year, COUNT(*) AS count FROM applications GROUP BY round ORDER BY round DESC').all() as { year: number; count: number }[];
 }

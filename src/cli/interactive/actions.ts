@@ -5,6 +5,7 @@
  */
 import { chinaDate, chinaYear } from '../../core/china-time.js';
 import { maskPersonalNumbers } from '../../core/text.js';
+import { withoutCommandHints } from '../../messages/command-text.js';
 import { msg, type MessageKey } from '../../messages/index.js';
 import { ruleTitle } from '../../rules/index.js';
 import { gradeName } from '../../scoring/index.js';
@@ -126,7 +127,7 @@ export async function chooseRound(s: MenuSession): Promise<void> {
   s.out.success(msg('menu.round.chosen', { year }));
   if (db) await roundShow(s.context('round show'), [String(year)]);
   if (!(await s.prompts.confirm({ message: msg('menu.round.changeDeadline', { year }), default: false }))) return;
-  const deadline = await askDate(s, msg('menu.round.deadline'), msg('menu.round.deadlineOption'), deadlineOf(year));
+  const deadline = await askDate(s, msg('menu.round.deadline'), 'deadline', deadlineOf(year));
   await roundSet(s.context('round set'), [String(year)], { deadline });
 }
 
@@ -141,7 +142,7 @@ export function exportWorkbook(s: MenuSession): Promise<void> {
 export async function importApplications(s: MenuSession): Promise<void> {
   const files = await askWorkbooks(s, msg('menu.path.applications'));
   if (!files) return;
-  const received = await askDate(s, msg('menu.import.received'), msg('menu.import.receivedOption'), todayIso());
+  const received = await askDate(s, msg('menu.import.received'), 'received', todayIso());
   await applyImport(s.context('apply import'), files, { received });
 }
 
@@ -197,7 +198,7 @@ async function addOverride(s: MenuSession): Promise<void> {
     choices: codes.map((c) => ({
       name: msg('menu.override.code', { title: ruleTitle(c), code: c }),
       value: c,
-      description: maskPersonalNumbers(errors.filter((f) => f.code === c).map((f) => f.message).join('；')),
+      description: maskPersonalNumbers(errors.filter((f) => f.code === c).map((f) => withoutCommandHints(f.message)).join('；')),
     })),
   });
   const reason = (await s.prompts.input({ message: msg('menu.override.reason'), validate: (v) => (v.trim() ? true : msg('menu.override.reasonMissing')) })).trim();
@@ -208,7 +209,7 @@ async function addOverride(s: MenuSession): Promise<void> {
       studio: app.studioName,
       title: ruleTitle(code),
       code,
-      message: maskPersonalNumbers(errors.filter((f) => f.code === code).map((f) => f.message).join('；')),
+      message: maskPersonalNumbers(errors.filter((f) => f.code === code).map((f) => withoutCommandHints(f.message)).join('；')),
       reason,
       remaining: remaining.join('、') || msg('menu.override.none'),
     }),

@@ -4,13 +4,16 @@
  * command's own action.
  */
 import { parseWindow } from '../../core/calendar.js';
-import { UsageError } from '../../core/errors.js';
+import { RefusedError, UsageError } from '../../core/errors.js';
 import { msg } from '../../messages/index.js';
-import { noticeEnd } from '../../services/certification.js';
+import { noticeEnd, noticePeriod } from '../../services/certification.js';
+import { periodLines } from '../../ui/period.js';
+import { echoDate, readDate } from '../dates.js';
 import { confirmPlan, shortlistSettings } from '../../services/shortlist.js';
 import { listApplications, type StoredApplication } from '../../store/applications.js';
 import { getNotice, openObjections } from '../../store/notice.js';
 import { listStudios } from '../../store/studios.js';
+import { emptyRoundText } from '../apply.js';
 import { certifyCmd, objectCmd, publicizeCmd, subsidyPaid } from '../certification.js';
 import { todayIso } from '../context.js';
 import { backupFileName, dbBackup } from '../backup.js';
@@ -131,11 +134,34 @@ async function publicizeStep(s: MenuSession): Promise<void> {
     s.out.note(msg('workflow.notice.nothingShortlisted', { round: s.round }));
     return;
   }
-  const from = await askDate(s, msg('menu.notice.from'), '--from', todayIso());
-  const to = await askDate(s, msg('menu.notice.to'), '--to', noticeEnd(from));
+  const from = await askDate(s, msg('menu.notice.from'), 'noticeFrom', todayIso());
+  const to = await askNoticeEnd(s, from);
   s.out.print(msg('menu.notice.previewPublicize', { count: apps.length, from, to, list: apps.map((a) => `#${a.id} ${a.current.parsed.application.studioName}`).join('\n') }));
+  for (const line of periodLines(noticePeriod(from, to))) s.out.print(line);
   if (!(await confirmed(s, msg('menu.notice.confirmPublicize')))) return;
   await publicizeCmd(s.context('publicize'), [], { from, to });
+}
+
+/**
+ * The last day of the 公示, by default the 5th working day; when the count runs into a year without a
+ * holiday schedule, the clerk is told so and types the end date.
+ */
+async function askNoticeEnd(s: MenuSession, from: string): Promise<string> {
+  const notBefore = (to: string): void => {
+    if (to < from) throw new UsageError('notice-ends-before-start', msg('workflow.notice.endsBeforeStart', { from, to }));
+  };
+  let suggested: string;
+  try {
+    suggested = noticeEnd(from);
+  } catch (e) {
+    if (!(e instanceof RefusedError) || e.code !== 'calendar-year-missing') throw e;
+    s.out.warn(e.message);
+    const answer = await s.prompts.input({ message: msg('menu.notice.toNoDefault'), validate: validatorOf((v) => notBefore(readDate(v).value)) });
+    const typed = readDate(answer);
+    echoDate(s.out, 'noticeTo', typed);
+    return typed.value;
+  }
+  return askDate(s, msg('menu.notice.to'), 'noticeTo', suggested, notBefore);
 }
 
 async function certifyStep(s: MenuSession): Promise<void> {
@@ -146,7 +172,7 @@ async function certifyStep(s: MenuSession): Promise<void> {
     s.out.note(msg('workflow.certify.nothingPublicized', { round: s.round }));
     return;
   }
-  const date = await askDate(s, msg('menu.notice.certifyDate'), '--date', todayIso());
+  const date = await askDate(s, msg('menu.notice.certifyDate'), 'certify', todayIso());
   const lines = apps.map((a) => {
     const open = openObjections(db!, a.id).length;
     const why = date <= notice.endsOn ? msg('menu.notice.waitNotice', { endsOn: notice.endsOn }) : open > 0 ? msg('menu.notice.waitObjection', { count: open }) : msg('menu.notice.willCertify');
@@ -169,7 +195,7 @@ async function paidStep(s: MenuSession): Promise<void> {
     source: filtered(studios, (x) => `${x.plaque ?? ''} ${x.name} ${x.unitName}`, (x) => msg('menu.flow.studioChoice', { plaque: x.plaque ?? '', name: x.name, amount: x.subsidyYuan ?? 0 })),
   });
   if (id === BACK) return;
-  const date = await askDate(s, msg('menu.notice.paidDate'), '--date', todayIso());
+  const date = await askDate(s, msg('menu.notice.paidDate'), 'paid', todayIso());
   await subsidyPaid(s.context('subsidy paid'), [String(id)], { date });
 }
 
@@ -202,7 +228,7 @@ export async function historyEntry(s: MenuSession): Promise<void> {
   if (kind === 'application') {
     const apps = appsIn(s, new Set(APPLICATION_STATUSES));
     if (apps.length === 0) {
-      s.out.note(msg('cli.list.empty', { round: s.round }));
+      s.out.note(db ? emptyRoundText(db, s.round) : msg('cli.list.empty', { round: s.round }));
       return;
     }
     id = await pickStored(s, apps, msg('menu.notice.pick'));
@@ -275,7 +301,7 @@ export async function studiosEntry(s: MenuSession): Promise<void> {
   if (id === BACK) return;
   const ref = [String(id)];
   if (step === 'term') {
-    const date = await askDate(s, msg('menu.studios.certifiedOn'), '--certified-on', todayIso());
+    const date = await askDate(s, msg('menu.studios.certifiedOn'), 'certify', todayIso());
     await studiosSet(s.context('studios set'), ref, { certifiedOn: date });
     return;
   }
