@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { LEAD_ID, makeApplication, makeLead, makeMember } from '../helpers/application-factory.js';
+import { textWidth } from '../../src/ui/table.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
 import { writeApplicationWorkbook } from '../helpers/workbooks.js';
@@ -125,6 +126,20 @@ describe('apply import / list / show', () => {
     expect(empty.code).toBe(0);
     expect(empty.stderr).toContain('2027 年度还没有申报');
     expect(empty.stderr).toContain('2026 年度有 2 份申报。查看请加 --round 年度，如 gongshu apply list --round 2026');
+  });
+
+  it.each([80, 120])('fits apply show and apply list into a %i-column terminal', async (width) => {
+    const { db, inbox } = await setup();
+    await runCli(['--db', db, ...ROUND, 'apply', 'import', inbox, '--received', '2026-06-20']);
+    for (const args of [['apply', 'show', '2'], ['apply', 'list']]) {
+      const run = await runCli(['--db', db, ...ROUND, ...args], { COLUMNS: String(width) });
+      expect(run.code).toBe(0);
+      const lines = run.stdout.trimEnd().split('\n');
+      expect(Math.max(...lines.map(textWidth))).toBeLessThanOrEqual(width);
+    }
+    const show = await runCli(['--db', db, ...ROUND, 'apply', 'show', '2'], { COLUMNS: '80' });
+    expect(show.stdout).toContain('│ 错误 │ team-size'); // severities in Chinese
+    expect(show.stdout.replace(/[│\s]/gu, '')).toContain('逾期');
   });
 
   it('puts JSON alone on stdout', async () => {
