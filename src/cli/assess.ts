@@ -18,6 +18,8 @@ import { forFace } from '../messages/command-text.js';
 import type { CliContext } from './context.js';
 import { parseGender, parseId, todayIso } from './context.js';
 import { monthOption } from './dates.js';
+import { noticeSettings } from '../rules/notice-data.js';
+import { getRound } from '../store/rounds.js';
 import { runImport } from './import-command.js';
 
 export async function templateAssessment(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -138,7 +140,10 @@ export async function exportResults(ctx: CliContext, _args: string[], opts: Reco
   const workbook = buildResultsWorkbook(
     ExcelJS,
     scored.map((s) => ({ id: s.id, studioName: s.stored.studio.name, unitName: s.stored.studio.unitName, leadName: s.stored.studio.leadName, result: s.result })),
-    { year: ctx.round, rubricNote: rubricNote(rubric), thresholdsNote: thresholdsNote(settings), generatedOn: todayIso(), settings },
+    {
+      year: ctx.round, rubricNote: rubricNote(rubric), thresholdsNote: thresholdsNote(settings), generatedOn: todayIso(), settings,
+      signOff: { bureau: noticeSettings(getRound(db, ctx.round).settings).bureauName, date: todayIso() },
+    },
   );
   await writeWorkbookAtomically(workbook, file);
   ctx.out.success(msg('cli.wrote', { file }));

@@ -8,6 +8,8 @@ import { officialText } from '../messages/export.js';
 import { msg } from '../messages/index.js';
 import { certify, publicize, raiseObjection, resolveObjection } from '../services/certification.js';
 import { resolveStudio } from '../services/studios.js';
+import { noticeSettings } from '../rules/notice-data.js';
+import { getRound } from '../store/rounds.js';
 import { applicationStudioName } from '../store/applications.js';
 import { appendAudit } from '../store/audit.js';
 import { resolveObjections } from '../store/notice.js';
@@ -121,9 +123,10 @@ export async function exportSubsidy(ctx: CliContext, _args: string[], opts: Reco
   const studios = listStudios(db, { selectionYear: ctx.round }).filter((s) => s.subsidyYuan !== null);
   if (studios.length === 0) throw new RefusedError('no-studios', msg('workflow.subsidy.nothingToExport', { round: ctx.round }));
   const file = resolveOutputFile(opts.output, officialText('export.file.subsidy', { year: ctx.round }), Boolean(opts.force));
-  const rows = studios.map((s) => ({ studioName: s.name, unitName: s.unitName, leadName: s.leadName, amount: s.subsidyYuan!, paidOn: s.subsidyPaidOn }));
+  const rows = studios.map((s) => ({ plaque: s.plaque, studioName: s.name, unitName: s.unitName, leadName: s.leadName, amount: s.subsidyYuan!, paidOn: s.subsidyPaidOn }));
   const ExcelJS = await loadExcel();
-  await writeWorkbookAtomically(buildSubsidyWorkbook(ExcelJS, { year: ctx.round, rows }), file);
+  const signOff = { bureau: noticeSettings(getRound(db, ctx.round).settings).bureauName, date: todayIso() };
+  await writeWorkbookAtomically(buildSubsidyWorkbook(ExcelJS, { year: ctx.round, rows, signOff }), file);
   ctx.out.success(msg('workflow.subsidy.exported', { file, count: rows.length, total: subsidyTotal(rows).toLocaleString('zh-CN') }));
   return file;
 }

@@ -3,10 +3,12 @@ import { officialText } from '../messages/export.js';
 import { buildEligibilitySummary } from '../excel/write/eligibility-summary.js';
 import { loadExcel, resolveOutputFile, writeWorkbookAtomically } from '../export/output-file.js';
 import { msg } from '../messages/index.js';
-import { ALL_RULES, ruleOutcome, ruleTitle } from '../rules/index.js';
+import { noticeSettings } from '../rules/notice-data.js';
+import { summaryColumns } from '../rules/summary-groups.js';
 import { applicationJson } from '../services/application-view.js';
 import { activeOverrides, listApplications } from '../store/applications.js';
 import { appendAudit } from '../store/audit.js';
+import { getRound } from '../store/rounds.js';
 import { todayIso, type CliContext } from './context.js';
 import { eligibilityText } from './apply.js';
 
@@ -16,7 +18,6 @@ export async function exportReview(ctx: CliContext, _args: string[], opts: Recor
   const apps = listApplications(db, ctx.round);
   const rows = apps.map((app) => {
     const view = applicationJson(db, app);
-    const overridden = new Set(activeOverrides(db, app.id).map((o) => o.code));
     return {
       id: app.id,
       studioName: view.studioName,
@@ -24,8 +25,8 @@ export async function exportReview(ctx: CliContext, _args: string[], opts: Recor
       leadName: view.lead.name,
       idNumber: view.lead.idNumber,
       eligibility: eligibilityText(view.eligibility),
-      outcomes: Object.fromEntries(ALL_RULES.map((r) => [r.code, ruleOutcome(app.findings, r.code, overridden)])),
       findings: [...view.problems, ...app.findings],
+      waivers: Object.fromEntries(activeOverrides(db, app.id).map((o) => [o.code, o.reason])),
     };
   });
   const ExcelJS = await loadExcel();
@@ -33,13 +34,11 @@ export async function exportReview(ctx: CliContext, _args: string[], opts: Recor
   const workbook = buildEligibilitySummary(ExcelJS, rows, {
     sheetName: msg('cli.export.review.sheet'),
     title: msg('cli.export.review.title', { year: ctx.round }),
-    ruleColumns: ALL_RULES.map((r) => ({ code: r.code, title: ruleTitle(r.code) })),
+    checkColumns: summaryColumns(),
     headers: {
       id: msg('cli.field.id'),
-      studio: msg('cli.field.studioName'),
-      unit: msg('cli.field.unit'),
-      lead: msg('cli.field.lead'),
-      idNumber: msg('cli.field.idNumber'),
+      studio: msg('cli.export.review.studioAndUnit'),
+      lead: msg('cli.export.review.leadAndId'),
       eligibility: msg('cli.field.eligibility'),
       messages: msg('cli.export.review.messages'),
     },
@@ -49,8 +48,14 @@ export async function exportReview(ctx: CliContext, _args: string[], opts: Recor
       warning: msg('cli.export.mark.warning'),
       waived: msg('cli.export.mark.waived'),
     },
+    labels: {
+      error: msg('cli.export.review.error'),
+      warning: msg('cli.export.review.warning'),
+      waived: (reason) => msg('cli.export.review.waived', { reason }),
+    },
     full,
     generatedNote: msg(full ? 'cli.export.review.noteFull' : 'cli.export.review.note', { count: rows.length, date: todayIso() }),
+    signOff: { bureau: noticeSettings(getRound(db, ctx.round).settings).bureauName, date: todayIso() },
   });
   await writeWorkbookAtomically(workbook, file);
   if (full) appendAudit(db, ctx.actor, 'round', ctx.round, 'export-full', { file, what: 'review' });

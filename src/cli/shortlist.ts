@@ -1,20 +1,20 @@
 /** `gongshu shortlist …` and `gongshu export shortlist`. */
 import { unitNameOf } from '../core/application.js';
 import { UsageError, RefusedError } from '../core/errors.js';
-import { maskPersonalNumbers } from '../core/text.js';
 import { buildShortlistWorkbook } from '../excel/write/shortlist.js';
 import { loadExcel, resolveOutputFile, writeWorkbookAtomically } from '../export/output-file.js';
 import { officialText } from '../messages/export.js';
 import { msg } from '../messages/index.js';
 import { confirmPlan, confirmShortlist, LISTED_STATUSES, rankedByReview, roundShortlist, type RoundShortlist, type ShortlistSettings } from '../services/shortlist.js';
-import { applicationStudioName, getApplication } from '../store/applications.js';
+import { activeOverrides, applicationStudioName, getApplication } from '../store/applications.js';
 import { SCORE_MAX } from '../core/review.js';
 import { appendAudit } from '../store/audit.js';
 import { getRound, saveRound } from '../store/rounds.js';
-import { dropShortlistChange, recordShortlistChange } from '../store/shortlist.js';
+import { activeShortlistChanges, dropShortlistChange, recordShortlistChange } from '../store/shortlist.js';
+import { noticeSettings } from '../rules/notice-data.js';
 import { renderTable } from '../ui/table.js';
 import type { CliContext } from './context.js';
-import { parseId, reasonOption } from './context.js';
+import { parseId, reasonOption, todayIso } from './context.js';
 import { parseMethod } from './review.js';
 
 export function parseNumberOption(value: unknown, option: string, integer: boolean): number | undefined {
@@ -174,18 +174,23 @@ export async function exportShortlist(ctx: CliContext, _args: string[], opts: Re
     return { studioName: a.studioName, leadName: a.lead.name, occupation: a.lead.occupation, unitName: unitNameOf(a) };
   });
   const ExcelJS = await loadExcel();
+  const signOff = { bureau: noticeSettings(getRound(db, ctx.round).settings).bureauName, date: todayIso() };
+  const added = new Map(activeShortlistChanges(db, ctx.round).add.map((c) => [c.id, c.reason]));
   const workbook = internal
     ? buildShortlistWorkbook(ExcelJS, {
         year: ctx.round,
         internal: true,
         note: ranked[0] ? msg('lifecycle.shortlist.rule') : '',
+        signOff,
         rows: ranked.map((r, i) => ({
           ...base[i]!,
           score: r.result?.aggregate ?? null,
-          findings: r.app.findings.filter((f) => f.severity !== 'info').map((f) => maskPersonalNumbers(f.message)),
+          findings: r.app.findings,
+          waivers: Object.fromEntries(activeOverrides(db, r.app.id).map((o) => [o.code, o.reason])),
+          ...(added.has(r.app.id) ? { addedBy: added.get(r.app.id)! } : {}),
         })),
       })
-    : buildShortlistWorkbook(ExcelJS, { year: ctx.round, rows: base });
+    : buildShortlistWorkbook(ExcelJS, { year: ctx.round, rows: base, signOff });
   await writeWorkbookAtomically(workbook, file);
   if (internal) appendAudit(db, ctx.actor, 'round', ctx.round, 'export-internal', { file, what: 'shortlist' });
   ctx.out.success(msg('workflow.shortlist.exported', { file, count: ranked.length }));

@@ -25,6 +25,8 @@ export const exportMessages = {
   'export.col.unit': { zh: '申报单位', en: 'Unit' },
   'export.col.score': { zh: '评审得分', en: 'Review score' },
   'export.col.findings': { zh: '形式审查问题', en: 'Eligibility findings' },
+  'export.col.remarks': { zh: '说明', en: 'Remarks' },
+  'export.col.plaque': { zh: '铭牌编号', en: 'Plaque' },
   'export.col.amount': { zh: '补助金额（元）', en: 'Subsidy (yuan)' },
   'export.col.payment': { zh: '发放状态', en: 'Payment' },
 
@@ -36,13 +38,18 @@ export const exportMessages = {
     en: 'Gongshu skill master studios proposed for certification, {year} (internal)',
   },
   'export.shortlist.internalHeader': { zh: '内部资料　请勿外传', en: 'Internal: do not circulate' },
+  'export.shortlist.addedBy': { zh: '评审委员会决定列入：{reason}', en: 'Added by the committee: {reason}' },
+  'export.shortlist.waived': { zh: '已豁免（理由：{reason}）：{message}', en: 'Waived ({reason}): {message}' },
+  'export.shortlist.error': { zh: '错误：{message}', en: 'Error: {message}' },
+  'export.shortlist.warning': { zh: '提醒：{message}', en: 'Warning: {message}' },
 
   // 补助发放名单.
   'export.subsidy.sheet': { zh: '补助发放名单', en: 'Subsidy' },
   'export.subsidy.title': { zh: '{year}年拱墅区技能大师工作室补助发放名单', en: 'Gongshu skill master studio subsidies, {year}' },
-  'export.subsidy.paid': { zh: '已发放 {date}', en: 'paid {date}' },
+  'export.subsidy.paid': { zh: '已发放\n{date}', en: 'paid\n{date}' },
   'export.subsidy.unpaid': { zh: '未发放', en: 'not paid' },
   'export.subsidy.total': { zh: '合计', en: 'Total' },
+  'export.subsidy.signatures': { zh: '经办人：__________　　　审核人：__________　　　负责人：__________', en: 'Prepared by: ______   Checked by: ______   Approved by: ______' },
   'export.subsidy.totalNote': { zh: '已发放 {paid} 个，未发放 {unpaid} 个', en: '{paid} paid, {unpaid} not paid' },
 
   // 评审打分表.
@@ -64,8 +71,9 @@ export const exportMessages = {
   'export.review.expert': { zh: '专家{n}', en: 'Expert {n}' },
   'export.review.name': { zh: '姓名', en: 'Name' },
   'export.review.score': { zh: '分数', en: 'Score' },
-  // The line break keeps the bracket together in a narrow column; the importer compares labels without spaces.
-  'export.review.opinion': { zh: '意见\n（推荐/不推荐）', en: 'Opinion' },
+  // The importer takes any heading that starts with 意见 (older sheets say 意见（推荐/不推荐）); the note row
+  // and the drop-down list say what to write.
+  'export.review.opinion': { zh: '意见', en: 'Opinion' },
   'export.review.recused': { zh: '回避', en: 'Recused' },
   'export.review.recommend': { zh: '推荐', en: 'recommend' },
   'export.review.notRecommend': { zh: '不推荐', en: 'do not recommend' },
@@ -75,6 +83,8 @@ export const exportMessages = {
   'export.review.opinionErrorTitle': { zh: '意见无效', en: 'Invalid opinion' },
   'export.review.opinionError': { zh: '请从下拉列表选择“推荐”或“不推荐”', en: 'Choose 推荐 or 不推荐 from the list' },
   'export.review.recusedError': { zh: '需要回避时选“是”，否则留空', en: 'Select 是 to recuse, otherwise leave empty' },
+  'export.review.signature': { zh: '评审专家签名：', en: "Experts' signatures:" },
+  'export.review.signedOn': { zh: '日期：', en: 'Date:' },
   'export.review.namePrompt': { zh: '请填写专家姓名', en: "The expert's name" },
 
   // 考核结果 (sheets 汇总 / 明细 / 统计).

@@ -30,6 +30,14 @@ export const rulesMessages = {
   'rules.title.birth-ambiguous': { zh: '出生年月月份不明', en: 'Ambiguous birth month' },
   'rules.title.birth-unreadable': { zh: '出生年月无法识别', en: 'Unreadable birth month' },
 
+  // Columns of the 形式审查汇总表 (src/rules/summary-groups.ts).
+  'rules.group.team': { zh: '团队', en: 'Team' },
+  'rules.group.retirement': { zh: '退休', en: 'Retirement' },
+  'rules.group.name': { zh: '名称', en: 'Name' },
+  'rules.group.id': { zh: '身份证', en: 'ID' },
+  'rules.group.skill': { zh: '技能等级', en: 'Skill level' },
+  'rules.group.other': { zh: '材料及其他', en: 'Materials etc.' },
+
   // Shared pieces.
   'rules.separator': { zh: '；', en: '; ' },
   'rules.and': { zh: '和', en: ' and ' },
