@@ -19,6 +19,7 @@ import { reviewImport, reviewList, templateReview } from './review.js';
 import { exportShortlist, shortlistConfirm, shortlistShow } from './shortlist.js';
 import { certifyCmd, exportSubsidy, objectCmd, publicizeCmd, subsidyPaid } from './certification.js';
 import { scoreConfirm, studiosDueCmd, studiosList } from './studios.js';
+import { exportNotice } from './notice.js';
 
 export const SAMPLES_DIR = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 export const DEMO_ROUND = 2026;
@@ -78,6 +79,7 @@ export async function demo(base: CliContext, _args: string[], opts: Record<strin
   await exportShortlist(ctx, [], { ...out(officialText('export.file.shortlistInternal', year)), internal: true });
   step('cli.demo.step.publicize');
   await publicizeCmd(ctx, [], { from: `${DEMO_ROUND}-06-01` });
+  await exportNotice(ctx, [], out(officialText('export.file.notice', year)));
   step('cli.demo.step.objection');
   await objectCmd(ctx, ['2'], { reason: msg('cli.demo.objectionReason') });
   await objectCmd(ctx, ['2'], { resolve: true, reason: msg('cli.demo.objectionResolution') });

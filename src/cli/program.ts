@@ -411,6 +411,13 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('gongshu export shortlist --round 2026', 'gongshu export shortlist --internal'))
     .action(lazy(async () => (await import('./shortlist.js')).exportShortlist));
   exporter
+    .command('notice')
+    .description(msg('workflow.cmd.exportNotice'))
+    .option('-o, --output <file>', msg('cli.opt.output'))
+    .option('--force', msg('cli.opt.force'))
+    .addHelpText('after', examples('gongshu export notice --round 2026', 'gongshu export notice -o 公示.docx'))
+    .action(lazy(async () => (await import('./notice.js')).exportNotice));
+  exporter
     .command('subsidy')
     .description(msg('workflow.cmd.exportSubsidy'))
     .option('-o, --output <file>', msg('cli.opt.output'))

@@ -211,7 +211,7 @@ export const cliMessages = {
   'cli.opt.deadline': { zh: '截止日期，如 2026-05-22 或 5月22日（默认 5 月 22 日）', en: 'deadline YYYY-MM-DD (default May 22)' },
   'cli.round.saved': { zh: '{year} 年度截止日期：{deadline}；已重新审查 {count} 份申报', en: 'Round {year} deadline: {deadline}; re-checked {count} applications' },
   'cli.round.show': { zh: '{year} 年度：截止日期 {deadline}', en: 'Round {year}: deadline {deadline}' },
-  'cli.export.description': { zh: '导出正式表格（Excel）', en: 'export official workbooks' },
+  'cli.export.description': { zh: '导出正式表格（Excel）和公示文件（Word）', en: 'export official workbooks' },
   'cli.export.reviewCmd': { zh: '导出形式审查汇总表（身份证号默认打码）', en: 'export the eligibility summary (numbers masked)' },
   'cli.opt.full': { zh: '显示完整身份证号码和电话（仅限内部使用，会记入操作日志）', en: 'show full personal numbers (internal use; logged)' },
   'cli.export.review.sheet': { zh: '形式审查汇总', en: 'Eligibility' },

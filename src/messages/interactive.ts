@@ -109,6 +109,7 @@ export const interactiveMessages = {
   'menu.export.shortlist': { zh: '拟认定名单（公示版）', en: 'Shortlist (public)' },
   'menu.export.shortlistInternal': { zh: '拟认定名单（内部版，含评审得分）', en: 'Shortlist (internal)' },
   'menu.export.subsidy': { zh: '补助发放名单', en: 'Subsidy list' },
+  'menu.export.notice': { zh: '公示文件（Word，附拟认定名单）', en: 'Public notice (Word, list attached)' },
   'menu.template.review': { zh: '专家评审打分表（本年度形式审查合格的申报）', en: 'Expert review sheet' },
   'menu.path.reviews': { zh: '专家评审表', en: 'expert review sheets' },
   'menu.flow.appChoice': { zh: '#{id} {studio}（{unit}）', en: '#{id} {studio} ({unit})' },

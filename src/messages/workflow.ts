@@ -133,6 +133,13 @@ export const workflowMessages = {
   // Public notice, objections, certification.
   'workflow.notice.endsBeforeStart': { zh: '公示结束日期 {to} 早于开始日期 {from}，请检查两个日期', en: 'The notice ends ({to}) before it starts ({from})' },
   'workflow.notice.nothingShortlisted': { zh: '{round} 年度没有“拟认定”的申报，无法公示。请先运行 gongshu shortlist confirm', en: 'Nothing shortlisted in round {round}', menu: { zh: '{round} 年度没有“拟认定”的申报，无法公示。请先在“生成拟认定名单”中确认名单', en: 'Nothing shortlisted in round {round}; confirm the list under Shortlist first' } },
+  'workflow.notice.notStarted': {
+    zh: '{round} 年度还没有开始公示，公示期未定，无法生成公示文件。请先运行 gongshu publicize --from 开始日期',
+    en: 'Round {round} has no public notice yet; start it with gongshu publicize --from DATE',
+    menu: { zh: '{round} 年度还没有开始公示，公示期未定，无法生成公示文件。请先在“公示与认定 → 开始公示”中开始公示', en: 'Round {round} has no public notice yet; start it under Public notice and certification' },
+  },
+  'workflow.notice.exported': { zh: '已生成公示文件：{file}（{count} 个工作室，公示期 {from} 至 {to}）', en: 'Wrote the notice {file} ({count} studios, {from} to {to})' },
+  'workflow.cmd.exportNotice': { zh: '生成公示文件（Word：公示正文、公示期、异议方式、联系人，附拟认定名单）', en: 'Write the public notice (Word) with the list attached' },
   'workflow.notice.started': { zh: '已开始公示：{count} 个申报，公示期 {from} 至 {to}', en: 'Public notice started: {count} applications, {from} to {to}' },
   'workflow.objection.notOpen': { zh: '申报 #{id} 不在拟认定或公示阶段，不能登记异议', en: 'Application #{id} is not shortlisted or under notice' },
   'workflow.objection.noneOpen': { zh: '申报 #{id} 没有未处理的异议', en: 'Application #{id} has no open objection' },

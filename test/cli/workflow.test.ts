@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
+import { paragraphs, unzip } from '../helpers/docx-text.js';
 
 const SAMPLES = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 let base: string;
@@ -228,6 +229,32 @@ describe('public notice, objections and certification', () => {
     const early = await cli('certify', '--date', '2026-10-07');
     expect(early.code).toBe(1);
     expect(early.stderr).toContain('2026-10-13 起才能认定');
+  });
+
+  it('writes the 公示 notice (.docx) for the recorded period, with the round’s contact and no personal number', async () => {
+    const { db, dir, cli } = reviewedDb();
+    await cli('shortlist', '--min-score', '75');
+    await cli('shortlist', 'confirm');
+    const out = path.join(dir, '公示.docx');
+    const early = await cli('export', 'notice', '-o', out);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('还没有开始公示');
+    await cli('publicize', '--from', '2026-09-30');
+    // The round's own contact person (a round setting; its writer comes with `round set`).
+    const store = openStore(db);
+    store.prepare(`INSERT INTO rounds (year, deadline, settings) VALUES (2026, '2026-05-22', ?) ON CONFLICT(year) DO UPDATE SET settings = excluded.settings`).run(JSON.stringify({ noticeContact: '王芳' }));
+    store.close();
+    const run = await cli('export', 'notice', '-o', out);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('公示期 2026-09-30 至 2026-10-12');
+    const files = unzip(fs.readFileSync(out));
+    const text = paragraphs(files.get('word/document.xml')!.toString('utf8')).join('\n');
+    expect(text).toContain('关于2026年度拱墅区技能大师工作室\n拟认定名单的公示');
+    expect(text).toContain('公示时间：2026年9月30日至2026年10月12日（5个工作日）。');
+    expect(text).toContain('联系人：王芳；联系电话：88256383。');
+    for (const name of ['陈国平数控车工技能大师工作室', '沈建华', '茶艺师', '杭州大关汽车维修服务有限公司']) expect(text).toContain(name);
+    expect(text).not.toMatch(/\d{15,18}|1[3-9]\d{9}/u);
+    expect((await cli('export', 'notice', '-o', out)).stderr).toContain('--force');
   });
 
   it('refuses to count a 公示 into a year without a holiday schedule unless the end date is given', async () => {

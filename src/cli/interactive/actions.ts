@@ -103,6 +103,13 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     fileName: (year) => officialText('export.file.subsidy', { year }),
     run: exportSubsidy,
   },
+  {
+    key: 'notice',
+    label: 'menu.export.notice',
+    command: 'export notice',
+    fileName: (year) => officialText('export.file.notice', { year }),
+    run: async (ctx, args, opts) => (await import('../notice.js')).exportNotice(ctx, args, opts),
+  },
 ];
 
 async function writeWorkbook(s: MenuSession, message: string, entries: readonly WorkbookEntry[]): Promise<void> {
