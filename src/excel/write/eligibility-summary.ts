@@ -54,7 +54,7 @@ const HEADER_ROW = 3;
 const MAX_ROW_PT = Math.min(400, printableHeightPt('landscape') - 80);
 
 /** Widths for A4 landscape at 100 % (1,026 px between the margins; see print.ts). */
-export const SUMMARY_WIDTHS = { id: 5, studio: 23, lead: 21, check: [5, 5, 5, 7, 5, 6], eligibility: 7, messages: 49 } as const;
+export const SUMMARY_WIDTHS = { id: 5, studio: 23, lead: 21, check: [5, 5, 5, 7, 5, 6], eligibility: 7, messages: 46 } as const;
 
 /** A column's mark: an error not waived, else a warning, else a waived error, else a pass. */
 export function groupOutcome(findings: readonly Finding[], waived: ReadonlySet<string>): RuleOutcome {

@@ -4,8 +4,9 @@
  * has to shrink), rows tall enough for their wrapped text, header rows repeated on every page, page numbers,
  * and the 落款 — the bureau's name and the date — with signature lines where a person signs.
  *
- * Widths are Excel column widths: a column of width w is 7w + 5 pixels (96 dpi) in the workbook's default
- * 11 pt font, the same in LibreOffice (Carlito) and Excel (Calibri).
+ * Widths are Excel column widths. Renderers turn them into pixels differently: Excel about 7 px a unit plus a
+ * little padding (Calibri 11), LibreOffice 7.4 px a unit (5.55 pt, measured with Carlito). A layout is
+ * planned with the wider of the two, so it fits the page in both.
  */
 import type ExcelJS from 'exceljs';
 import { FONT_BODY, wrappedRowHeight } from './styles.js';
@@ -32,9 +33,9 @@ export function printableHeightPt(orientation: Orientation): number {
   return (PAGE_INCHES[orientation].height - PRINT_MARGINS.top - PRINT_MARGINS.bottom) * 72;
 }
 
-/** Pixels a column of Excel width `width` takes. */
+/** Pixels a column of Excel width `width` takes at most: in Excel (7w + 5) or in LibreOffice (7.4w). */
 export function columnPx(width: number): number {
-  return Math.floor(width * 7 + 5);
+  return Math.ceil(Math.max(width * 7 + 5, width * 7.4));
 }
 
 export function tableWidthPx(widths: readonly number[]): number {

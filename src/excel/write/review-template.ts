@@ -82,8 +82,9 @@ const TITLE_SIZE = 18;
 
 /**
  * How many expert column groups one A4 landscape page holds beside the fixed columns (5). With more
- * experts the sheet prints across pages, the fixed columns repeated, a page break falling between groups
- * (the widths leave less room than the narrowest column of the next group).
+ * experts the sheet prints across pages at 100 %, the fixed columns repeated on each; where a page ends
+ * depends on the renderer (Excel and LibreOffice measure columns about 5 % apart), so the expert headings
+ * are not merged then and no text is cut.
  */
 export function expertsPerPage(): number {
   return Math.floor((printableWidthPx('landscape') - tableWidthPx(FIXED_WIDTHS)) / tableWidthPx(EXPERT_WIDTHS));
@@ -140,7 +141,9 @@ export function buildReviewTemplate(excel: ExcelModule, opts: ReviewTemplateInpu
     headerFooter: { oddFooter: LIST_FOOTER },
     views: [{ state: 'frozen', xSplit: L.firstExpertColumn - 1, ySplit: L.headerRow }],
   });
-  // The title and the note span the first page's columns: on later pages they would be cut mid-text.
+  // Over several page widths, the title and the note span the expert columns of the first page only: in the
+  // repeated columns (A:C) they would print again, cut, on every page.
+  const titleFirstCol = onePage ? 1 : L.firstExpertColumn;
   const titleLastCol = onePage ? lastCol : L.firstExpertColumn + perPage * L.columnsPerExpert - 1;
   FIXED_WIDTHS.forEach((w, i) => {
     sheet.getColumn(i + 1).width = w;
@@ -153,18 +156,18 @@ export function buildReviewTemplate(excel: ExcelModule, opts: ReviewTemplateInpu
   const totalWidth = FIXED_WIDTHS.reduce((s, w) => s + w, 0) + experts * EXPERT_WIDTHS.reduce((s, w) => s + w, 0);
 
   // Title and instructions.
-  sheet.mergeCells(L.titleRow, 1, L.titleRow, titleLastCol);
-  const title = sheet.getCell(L.titleRow, 1);
+  sheet.mergeCells(L.titleRow, titleFirstCol, L.titleRow, titleLastCol);
+  const title = sheet.getCell(L.titleRow, titleFirstCol);
   title.value = officialText('export.review.title', { year: opts.year });
   title.font = { name: FONT_TITLE, size: TITLE_SIZE };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   sheet.getRow(L.titleRow).height = 36;
-  sheet.mergeCells(L.noteRow, 1, L.noteRow, titleLastCol);
-  const note = sheet.getCell(L.noteRow, 1);
+  sheet.mergeCells(L.noteRow, titleFirstCol, L.noteRow, titleLastCol);
+  const note = sheet.getCell(L.noteRow, titleFirstCol);
   note.value = officialText('export.review.note');
   note.font = { name: FONT_BODY, size: BODY_SIZE };
   note.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
-  const noteWidth = onePage ? totalWidth : FIXED_WIDTHS.reduce((s, w) => s + w, 0) + perPage * EXPERT_WIDTHS.reduce((s, w) => s + w, 0);
+  const noteWidth = onePage ? totalWidth : perPage * EXPERT_WIDTHS.reduce((s, w) => s + w, 0);
   sheet.getRow(L.noteRow).height = wrappedRowHeight([{ text: String(note.value), width: noteWidth }], BODY_SIZE, 20);
 
   // Fixed headings, merged over the three header rows.
@@ -176,12 +179,14 @@ export function buildReviewTemplate(excel: ExcelModule, opts: ReviewTemplateInpu
 
   for (let e = 0; e < experts; e++) {
     const first = L.firstExpertColumn + e * L.columnsPerExpert;
-    sheet.mergeCells(L.expertRow, first, L.expertRow, first + 2);
+    // Printed over several page widths, a page may end inside an expert's columns (renderers measure column
+    // widths differently): nothing is merged across them then, so no heading is cut in two.
+    if (onePage) sheet.mergeCells(L.expertRow, first, L.expertRow, first + 2);
     for (let c = first; c <= first + 2; c++) border(sheet.getCell(L.expertRow, c));
     label(sheet.getCell(L.expertRow, first), expertHeader(e + 1));
 
     label(sheet.getCell(L.nameRow, first), REVIEW_LABELS.expertName);
-    sheet.mergeCells(L.nameRow, first + 1, L.nameRow, first + 2);
+    if (onePage) sheet.mergeCells(L.nameRow, first + 1, L.nameRow, first + 2);
     const nameCell = sheet.getCell(L.nameRow, first + 1);
     input(nameCell);
     border(sheet.getCell(L.nameRow, first + 2));
@@ -204,7 +209,8 @@ export function buildReviewTemplate(excel: ExcelModule, opts: ReviewTemplateInpu
     label(sheet.getCell(L.headerRow, first + 2), REVIEW_LABELS.recused);
   }
   sheet.getRow(L.expertRow).height = 22;
-  sheet.getRow(L.nameRow).height = 24;
+  const nameWidth = onePage ? EXPERT_WIDTHS[1]! + EXPERT_WIDTHS[2]! : EXPERT_WIDTHS[1]!;
+  sheet.getRow(L.nameRow).height = wrappedRowHeight(names.map((n) => ({ text: n, width: nameWidth })), BODY_SIZE, 24);
   sheet.getRow(L.headerRow).height = wrappedRowHeight([{ text: REVIEW_LABELS.opinion, width: EXPERT_WIDTHS[1]! }], BODY_SIZE, 30);
 
   opts.rows.forEach((application, index) => {

@@ -62,7 +62,7 @@ interface Column {
 }
 
 function publicColumns(): Column[] {
-  // 662 px: A4 portrait at 100 % (698 px between the margins), names of 10 characters a line at 14 pt.
+  // Fits A4 portrait at 100 % (print.ts), names of 10 characters a line at 14 pt.
   return [
     { header: officialText('export.col.serial'), width: 6, align: 'center' },
     { header: officialText('export.col.studio'), width: 30, align: 'center' },
@@ -73,15 +73,15 @@ function publicColumns(): Column[] {
 }
 
 function internalColumns(): Column[] {
-  // 1,021 px: A4 landscape at 100 % (1,026 px between the margins) at 12 pt.
+  // Fits A4 landscape at 100 % (print.ts).(1,026 px between the margins) at 12 pt.
   return [
     { header: officialText('export.col.serial'), width: 5, align: 'center' },
     { header: officialText('export.col.studio'), width: 24, align: 'center' },
-    { header: officialText('export.col.lead'), width: 8, align: 'center' },
-    { header: officialText('export.col.occupation'), width: 12, align: 'center' },
+    { header: officialText('export.col.lead'), width: 9, align: 'center' },
+    { header: officialText('export.col.occupation'), width: 13, align: 'center' },
     { header: officialText('export.col.unit'), width: 22, align: 'center' },
     { header: officialText('export.col.score'), width: 8, align: 'center', numFmt: '0.00' },
-    { header: officialText('export.col.remarks'), width: 62, align: 'left' },
+    { header: officialText('export.col.remarks'), width: 56, align: 'left' },
   ];
 }
 

@@ -48,7 +48,7 @@ export function paymentStatusText(paidOn: string | null): string {
 
 export function buildSubsidyWorkbook(excel: ExcelModule, input: SubsidyWorkbookInput): ExcelJS.Workbook {
   const columns = [
-    // 672 px: A4 portrait at 100 % (698 px between the margins); 发放状态 wraps the date under 已发放.
+    // Fits A4 portrait at 100 % (print.ts); 发放状态 wraps the date under 已发放.
     { header: officialText('export.col.serial'), width: 5 },
     { header: officialText('export.col.plaque'), width: 15 },
     { header: officialText('export.col.studio'), width: 21 },

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readReviewSheet } from '../../../src/excel/read/review-reader.js';
-import { columnPx, fitsPageWidth, MIN_BODY_PT, printableWidthPx, tableWidthPx } from '../../../src/excel/write/print.js';
+import { fitsPageWidth, MIN_BODY_PT } from '../../../src/excel/write/print.js';
 import { buildReviewTemplate, expertHeader, expertsPerPage, REVIEW_LABELS, REVIEW_LAYOUT, type ReviewTemplateRow } from '../../../src/excel/write/review-template.js';
 import { reopen } from '../read/build.js';
 
@@ -89,18 +89,28 @@ describe('评审打分表', () => {
     expect(ws.getCell('B6').font.size).toBeGreaterThanOrEqual(MIN_BODY_PT);
   });
 
-  it('prints more than five experts across pages, never smaller: the fixed columns repeat, a page holds five experts', async () => {
-    const ws = await roundTrip(buildReviewTemplate(ExcelJS, { year: 2026, rows, experts: 7 }));
+  it('prints more than five experts across pages, never smaller, the fixed columns repeated and no heading merged across a page break', async () => {
+    const ws = await roundTrip(buildReviewTemplate(ExcelJS, { year: 2026, rows, experts: 7, expertNames: ['王明', '李华', '张强', '赵敏', '陈刚', '欧阳修远', '司马光'] }));
     expect(ws.pageSetup.fitToPage).toBeFalsy();
     expect(ws.pageSetup).toMatchObject({ scale: 100, printTitlesColumn: 'A:C', printTitlesRow: '3:5' });
-    // The title and the note span the first page only.
-    expect(ws.model.merges).toEqual(expect.arrayContaining(['A1:R1', 'A2:R2']));
-    // A page break falls between two experts: the first page holds the fixed columns and 5 groups, and less
-    // room is left over than the narrowest column of the 6th group.
-    const widths = Array.from({ length: 24 }, (_, i) => ws.getColumn(i + 1).width ?? 0);
-    const onePage = tableWidthPx(widths.slice(0, 18));
-    expect(onePage).toBeLessThanOrEqual(printableWidthPx('landscape'));
-    expect(onePage + columnPx(Math.min(...widths.slice(18, 21)))).toBeGreaterThan(printableWidthPx('landscape'));
+    // The title and the note span the expert columns the first page holds in every renderer, outside the
+    // columns repeated on every page.
+    expect(ws.model.merges).toEqual(expect.arrayContaining(['D1:R1', 'D2:R2']));
+    expect(ws.getCell('D1').value).toBe('2026年拱墅区技能大师工作室评审打分表');
+    expect(ws.getCell('A1').value).toBeNull();
+    expect(ws.model.merges.filter((m) => /^[D-Z]+[34]:/u.test(m))).toEqual([]);
+    expect([ws.getCell('S3').value, ws.getCell('S4').value, ws.getCell('T4').value]).toEqual(['专家6', '姓名', '欧阳修远']);
+    // A name in one column wraps: its row is tall enough.
+    expect(ws.getRow(4).height).toBeGreaterThanOrEqual(34);
+  });
+
+  it('reads a sheet of seven experts back with every expert named', async () => {
+    const wb = buildReviewTemplate(ExcelJS, { year: 2026, rows, experts: 7, expertNames: ['王明', '李华', '张强', '赵敏', '陈刚', '欧阳修远', '司马光'] });
+    wb.worksheets[0]!.getCell('S6').value = 90;
+    wb.worksheets[0]!.getCell('V6').value = 80;
+    const { parsed, problems } = readReviewSheet(await reopen(wb, '七位专家.xlsx'));
+    expect(problems).toEqual([]);
+    expect(parsed.rows[0]!.reviews.map((r) => [r.expert, r.score])).toEqual([['欧阳修远', 90], ['司马光', 80]]);
   });
 
   it('has a line for each expert to sign and one for the date under the table', async () => {
