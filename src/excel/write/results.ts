@@ -279,14 +279,14 @@ function writeSummary(wb: ExcelJS.Workbook, rows: readonly ResultRow[], o: Resul
   const columns: Column[] = [
     // Fits A4 landscape at 100 % (print.ts).
     { header: t('export.results.col.rank'), width: 5, numFmt: RANK_FORMAT },
-    { header: t('export.col.studio'), width: 24 },
-    { header: t('export.col.unit'), width: 22 },
+    { header: t('export.col.studio'), width: 26 },
+    { header: t('export.col.unit'), width: 24 },
     { header: t('export.col.lead'), width: 7, align: 'center' },
     { header: t('export.results.col.base'), width: 7 },
     { header: t('export.results.col.bonus'), width: 6 },
     { header: t('export.results.col.total'), width: 7 },
     { header: t('export.results.col.grade'), width: 7, align: 'center' },
-    { header: t('export.results.col.remarks'), width: 51 },
+    { header: t('export.results.col.remarks'), width: 47 },
   ];
   const ws = addSheet(wb, t('export.results.sheet.summary'), SUMMARY_HEADER_ROW, 2);
   const width = setWidths(ws, columns);
@@ -315,14 +315,14 @@ const DETAIL_HEADER_ROW = 2;
 function writeDetail(wb: ExcelJS.Workbook, rows: readonly ResultRow[], o: ResultsWorkbookOptions): void {
   const columns: Column[] = [
     // Fits A4 landscape at 100 % (print.ts).
-    { header: t('export.col.studio'), width: 25 },
+    { header: t('export.col.studio'), width: 26 },
     { header: t('export.results.col.category'), width: 19 },
     { header: t('export.results.col.item'), width: 14 },
     { header: t('export.results.col.max'), width: 5 },
     { header: t('export.results.col.self'), width: 6 },
     { header: t('export.results.col.assessor'), width: 6 },
     { header: t('export.results.col.computed'), width: 7 },
-    { header: t('export.results.col.notes'), width: 55 },
+    { header: t('export.results.col.notes'), width: 54 },
   ];
   const ws = addSheet(wb, t('export.results.sheet.detail'), DETAIL_HEADER_ROW, 1);
   setWidths(ws, columns);

@@ -78,10 +78,10 @@ function internalColumns(): Column[] {
     { header: officialText('export.col.serial'), width: 5, align: 'center' },
     { header: officialText('export.col.studio'), width: 24, align: 'center' },
     { header: officialText('export.col.lead'), width: 9, align: 'center' },
-    { header: officialText('export.col.occupation'), width: 13, align: 'center' },
+    { header: officialText('export.col.occupation'), width: 14, align: 'center' },
     { header: officialText('export.col.unit'), width: 22, align: 'center' },
     { header: officialText('export.col.score'), width: 8, align: 'center', numFmt: '0.00' },
-    { header: officialText('export.col.remarks'), width: 56, align: 'left' },
+    { header: officialText('export.col.remarks'), width: 55, align: 'left' },
   ];
 }
 

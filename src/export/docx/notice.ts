@@ -108,7 +108,7 @@ function pageNumberFooter(align: 'right' | 'left'): Footer {
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 /** The 版心 is 156 mm = 8,844 twips wide. */
-const COLUMN_WIDTHS = [700, 2900, 1300, 1850, 2094];
+const COLUMN_WIDTHS = [760, 2900, 1300, 1850, 2034];
 
 function cell(text: string, which: 'body' | 'heading', width: number): TableCell {
   return new TableCell({
