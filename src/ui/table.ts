@@ -73,6 +73,7 @@ export function terminalWidth(stream: { isTTY?: boolean; columns?: number } = pr
 
 /** A column is never squeezed below this, nor below its longest word up to MAX_WORD (a code, a plaque number). */
 const MIN_COLUMN = 4;
+const SHORT_COLUMN = 12;
 const MAX_WORD = 20;
 // Printable ASCII without the space: a word that is only broken when longer than its column.
 const WORD = /[\x21-\x7e]+/gu;
@@ -262,10 +263,14 @@ export function renderTable(head: string[], rows: (string | number)[][], options
   const limit = options.width ?? terminalWidth();
   const available = limit - (3 * columns + 1);
   if (widths.reduce((a, b) => a + b, 0) > available) {
-    const minimums = widths.map((natural, i) => {
+    let minimums = widths.map((natural, i) => {
       const word = Math.max(0, ...grid.map((row) => (row[i] ? longestWord(row[i]!.lines) : 0)));
-      return Math.min(natural, Math.max(MIN_COLUMN, Math.min(word, MAX_WORD)));
+      // A short column (编号, 资格, a cell reference, a count) keeps its width: long texts wrap instead.
+      return natural <= SHORT_COLUMN ? natural : Math.min(natural, Math.max(MIN_COLUMN, Math.min(word, MAX_WORD)));
     });
+    if (minimums.reduce((a, b) => a + b, 0) > available) {
+      minimums = widths.map((natural, i) => Math.min(natural, Math.max(MIN_COLUMN, Math.min(MAX_WORD, Math.max(0, ...grid.map((row) => (row[i] ? longestWord(row[i]!.lines) : 0)))))));
+    }
     widths = fitWidths(widths, minimums, available, grid.map((row) => row.map((c) => c.widths)));
     const wrapped = new Map<string, Cell>();
     grid = grid.map((row) =>
