@@ -1,12 +1,11 @@
 import { validUntil } from '../core/calendar.js';
 import { monthIndex, monthOf } from '../core/months.js';
-import { groupFor, retirementFor } from '../core/retirement.js';
 import { msg } from '../messages/index.js';
 import type { Rule } from './context.js';
 import { ruleThresholds } from './data.js';
 import { applicationRef, findingAt } from './fields.js';
 import { formatAge } from './format.js';
-import { leadBirth } from './lead.js';
+import { leadRetirement } from './lead.js';
 
 /**
  * A lead who reaches the statutory retirement age before the studio's 3-year term ends: 工作室领衔人…已退休的，
@@ -21,10 +20,9 @@ export const retirementInTerm: Rule = {
   severity: 'warning',
   check(ctx) {
     const lead = ctx.parsed.application.lead;
-    const group = groupFor(lead.gender, ctx.femaleGroup);
-    const birth = leadBirth(ctx);
-    if (!group || !birth) return [];
-    const retirement = retirementFor(birth.birth, group);
+    const known = leadRetirement(ctx);
+    if (!known) return [];
+    const { group, retirement } = known;
     if (monthIndex(retirement.month) - monthIndex(ctx.round.deadline) < ruleThresholds().minMonthsBeforeRetirement) return [];
     const until = validUntil(ctx.round.deadline);
     if (monthIndex(retirement.month) > monthIndex(monthOf(until))) return [];

@@ -9,12 +9,12 @@
  * planned with the wider of the two, so it fits the page in both.
  */
 import type ExcelJS from 'exceljs';
-import { FONT_BODY, wrappedRowHeight } from './styles.js';
+import { a4PageSetup, FONT_BODY, wrappedRowHeight, type Orientation } from './styles.js';
 
 /** 五号: the smallest body text of a printed list. */
 export const MIN_BODY_PT = 10.5;
 
-export type Orientation = 'portrait' | 'landscape';
+export type { Orientation };
 
 export const PRINT_MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 } as const;
 
@@ -52,16 +52,7 @@ export function fitsPageWidth(widths: readonly number[], orientation: Orientatio
  * that fit (fitsPageWidth, checked by the writers' tests) it prints at 100 %.
  */
 export function listPageSetup(orientation: Orientation, printTitlesRow: string): Partial<ExcelJS.PageSetup> {
-  return {
-    paperSize: 9,
-    orientation,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { ...PRINT_MARGINS },
-    printTitlesRow,
-  };
+  return { ...a4PageSetup(orientation), margins: { ...PRINT_MARGINS }, printTitlesRow };
 }
 
 /** 第 N 页 共 M 页, 11 pt. */
