@@ -29,7 +29,7 @@ const cliFiles = filesUnder(path.join(SRC, 'cli'));
 const menuFiles = filesUnder(path.join(SRC, 'cli', 'interactive'));
 
 /** What the menu may use from src/cli: the context, the parsers, the renderers, the error report — never an action module. */
-const MENU_MAY_USE = /^cli\/(context|parse|report|exit-code)\.js$|^cli\/render\/|^cli\/interactive\//u;
+const MENU_MAY_USE = /^cli\/(context|parse|dates|report|exit-code)\.js$|^cli\/render\/|^cli\/interactive\//u;
 
 describe('layers', () => {
   it('finds the files it checks', () => {

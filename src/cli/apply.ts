@@ -3,19 +3,20 @@ import { UsageError } from '../core/errors.js';
 import { statusName } from '../core/lifecycle.js';
 import { msg } from '../messages/index.js';
 import { allMaterials, parseMaterialList } from '../rules/materials.js';
-import { applicationHistory, applicationRows, applicationView, applicationViews, verdictOf } from '../services/application-view.js';
+import { applicationHistory, applicationRows, applicationView, applicationViews, otherRounds, verdictOf } from '../services/application-view.js';
 import { ExitCode } from './exit-code.js';
 import type { CliContext } from './context.js';
-import { parseDate, parseId, reasonOption, todayIso } from './parse.js';
+import { parseId, reasonOption, todayIso } from './parse.js';
+import { dateOption } from './dates.js';
 import { runImport } from './import-command.js';
-import { eligibilityText, renderApplication, renderApplicationList, renderMaterials, renderVersions } from './render/applications.js';
+import { eligibilityText, emptyRoundText, renderApplication, renderApplicationList, renderMaterials, renderVersions } from './render/applications.js';
 
 // Loaded by the commands that change applications only: `apply list` and `apply show` need neither the
 // import machinery nor the rules.
 const changes = () => import('../services/applications.js');
 
 export async function applyImport(ctx: CliContext, paths: string[], opts: Record<string, unknown>): Promise<number> {
-  const receivedDate = typeof opts.received === 'string' ? parseDate(opts.received, '--received') : todayIso();
+  const receivedDate = dateOption(ctx.out, opts.received, '--received', 'received') ?? todayIso();
   const { importApplications } = await import('../services/import-applications.js');
   const results = await runImport(ctx, paths, (ws, files, onProgress) => importApplications(ws, files, { round: ctx.round, receivedDate, onProgress }));
   return results.some((r) => r.outcome === 'failed') ? ExitCode.failed : ExitCode.ok;
@@ -29,7 +30,7 @@ export async function applyList(ctx: CliContext): Promise<void> {
   }
   const rows = ws ? applicationRows(ws, ctx.round) : [];
   if (rows.length === 0) {
-    ctx.out.note(msg('cli.list.empty', { round: ctx.round }));
+    ctx.out.note(emptyRoundText(ws ? otherRounds(ws, ctx.round) : [], ctx.round));
     return;
   }
   renderApplicationList(ctx.out, rows, ctx.round);

@@ -1,12 +1,11 @@
 /** `gongshu assess …`, `gongshu score`, `gongshu export results`, `gongshu template assessment`. */
-import { UsageError } from '../core/errors.js';
-import { isMonthString } from '../core/months.js';
 import { msg } from '../messages/index.js';
 import { importAssessments, scoredAssessment, scoreRound, setLeadFacts, withdrawAssessment } from '../services/assessments.js';
 import { ExitCode } from './exit-code.js';
 import type { CliContext } from './context.js';
 import { parseGender, parseId, reasonOption } from './parse.js';
 import { runImport } from './import-command.js';
+import { monthOption } from './dates.js';
 import { renderScoreDetail, renderScoreNotes, renderScores, scoreJson } from './render/scores.js';
 
 export async function assessImport(ctx: CliContext, paths: string[], opts: Record<string, unknown>): Promise<number> {
@@ -17,8 +16,7 @@ export async function assessImport(ctx: CliContext, paths: string[], opts: Recor
 
 export async function assessSet(ctx: CliContext, [idText]: string[], opts: Record<string, unknown>): Promise<void> {
   const id = parseId(idText!);
-  const birth = typeof opts.leadBirth === 'string' ? opts.leadBirth.trim() : undefined;
-  if (birth !== undefined && !isMonthString(birth)) throw new UsageError('bad-birth', msg('cli.check.badBirth', { value: birth }));
+  const birth = monthOption(ctx.out, opts.leadBirth, '--lead-birth', 'birth');
   const gender = typeof opts.leadGender === 'string' ? parseGender(opts.leadGender) : undefined;
   const studio = setLeadFacts(ctx.workspace({ mustExist: true }), id, {
     ...(opts.leadLeft === undefined ? {} : { leadLeft: Boolean(opts.leadLeft) }),

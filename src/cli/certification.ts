@@ -1,28 +1,42 @@
 /** `gongshu publicize`, `object`, `certify`, `subsidy paid`, `export subsidy`. */
+import { RefusedError } from '../core/errors.js';
 import { msg } from '../messages/index.js';
+import { periodLines } from '../ui/period.js';
 import { applicationView } from '../services/application-view.js';
 import { certify, publicize, raiseObjection, recordSubsidyPayment, resolveObjection } from '../services/certification.js';
 import type { Workspace } from '../services/context.js';
 import { ExitCode } from './exit-code.js';
 import type { CliContext } from './context.js';
-import { parseDate, parseId, reasonOption, todayIso } from './parse.js';
+import { parseId, reasonOption, todayIso } from './parse.js';
+import { dateOption } from './dates.js';
 import { renderCertified } from './render/workflow.js';
+
+/** A count into a year without holidays can be avoided by giving the end date: say which option does that. */
+function withToHint<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof RefusedError && e.code === 'calendar-year-missing') throw new RefusedError(e.code, `${e.message}${msg('calendar.orTo')}`);
+    throw e;
+  }
+}
 
 function nameOf(ws: Workspace): (id: number) => string {
   return (id) => applicationView(ws, id).studioName;
 }
 
 export async function publicizeCmd(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  const from = typeof opts.from === 'string' ? parseDate(opts.from, '--from') : todayIso();
-  const to = typeof opts.to === 'string' ? parseDate(opts.to, '--to') : undefined;
+  const from = dateOption(ctx.out, opts.from, '--from', 'noticeFrom') ?? todayIso();
+  const to = dateOption(ctx.out, opts.to, '--to', 'noticeTo');
   const ws = ctx.workspace({ mustExist: true });
-  const result = publicize(ws, ctx.round, from, to);
+  const result = withToHint(() => publicize(ws, ctx.round, from, to));
   if (ctx.json) {
     ctx.out.printJson(result);
     return;
   }
   ctx.out.print(result.ids.map((id) => `#${id} ${nameOf(ws)(id)}`).join('\n'));
   ctx.out.success(msg('workflow.notice.started', { count: result.ids.length, from: result.notice.startsOn, to: result.notice.endsOn }));
+  for (const line of periodLines(result.period)) ctx.out.note(line);
   ctx.out.note(msg('workflow.backupMade', { file: result.backup }));
 }
 
@@ -40,7 +54,7 @@ export async function objectCmd(ctx: CliContext, [idText]: string[], opts: Recor
 }
 
 export async function certifyCmd(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
-  const date = typeof opts.date === 'string' ? parseDate(opts.date, '--date') : todayIso();
+  const date = dateOption(ctx.out, opts.date, '--date', 'certify') ?? todayIso();
   const ws = ctx.workspace({ mustExist: true });
   const result = certify(ws, ctx.round, date);
   if (ctx.json) ctx.out.printJson(result);
@@ -49,7 +63,7 @@ export async function certifyCmd(ctx: CliContext, _args: string[], opts: Record<
 }
 
 export async function subsidyPaid(ctx: CliContext, [ref]: string[], opts: Record<string, unknown>): Promise<void> {
-  const paidOn = opts.undo ? null : typeof opts.date === 'string' ? parseDate(opts.date, '--date') : todayIso();
+  const paidOn = opts.undo ? null : (dateOption(ctx.out, opts.date, '--date', 'paid') ?? todayIso());
   const studio = recordSubsidyPayment(ctx.workspace({ mustExist: true }), ref!, paidOn);
   ctx.out.success(paidOn ? msg('workflow.subsidy.paid', { name: studio.name, date: paidOn, amount: studio.subsidyYuan ?? 0 }) : msg('workflow.subsidy.unpaid', { name: studio.name }));
 }

@@ -1,13 +1,13 @@
 /** `gongshu check …`: answers at the counter — is this ID number valid, when does this person retire. */
-import { UsageError } from '../core/errors.js';
 import { checkIdNumber } from '../core/id-number.js';
 import { formatAge, idCheckMessages } from '../rules/format.js';
 import { chinaDate } from '../core/china-time.js';
-import { isMonthString, monthIndex } from '../core/months.js';
+import { monthIndex } from '../core/months.js';
 import { groupFor, retirementFor, type FemaleGroup } from '../core/retirement.js';
 import { msg, type MessageKey } from '../messages/index.js';
 import type { CliContext } from './context.js';
-import { parseDate, parseGender } from './parse.js';
+import { parseGender } from './parse.js';
+import { dateOption, monthOption } from './dates.js';
 
 export async function checkId(ctx: CliContext, [raw]: string[]): Promise<number> {
   const check = checkIdNumber(raw ?? '');
@@ -22,11 +22,10 @@ export async function checkId(ctx: CliContext, [raw]: string[]): Promise<number>
 }
 
 export async function checkRetirement(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  const birth = String(opts.birth ?? '').trim();
-  if (!isMonthString(birth)) throw new UsageError('bad-birth', msg('cli.check.badBirth', { value: birth }));
+  const birth = monthOption(ctx.out, String(opts.birth ?? ''), '--birth', 'birth')!;
   const gender = parseGender(String(opts.gender ?? ''));
   const femaleGroup = opts.group === undefined ? null : (String(opts.group) as FemaleGroup);
-  const asOf = typeof opts.asOf === 'string' ? parseDate(opts.asOf, '--as-of') : chinaDate();
+  const asOf = dateOption(ctx.out, opts.asOf, '--as-of', 'asOf') ?? chinaDate();
   const group = groupFor(gender, femaleGroup);
   const r = retirementFor(birth, group);
   const monthsRemaining = monthIndex(r.month) - monthIndex(asOf);

@@ -12,7 +12,7 @@ import { msg, type MessageKey } from '../messages/index.js';
 import { applicationRows } from '../services/application-view.js';
 import { createContext, type CliContext } from './context.js';
 import { applyImport, applyList, applyShow } from './apply.js';
-import { exportResults, exportReview, exportShortlist, exportSubsidy, templateReview } from './export.js';
+import { exportNotice, exportResults, exportReview, exportShortlist, exportSubsidy, templateReview } from './export.js';
 import { assessImport, score } from './assess.js';
 import { reviewImport, reviewList } from './review.js';
 import { shortlistConfirm, shortlistShow } from './shortlist.js';
@@ -64,6 +64,7 @@ export async function demo(base: CliContext, _args: string[], opts: Record<strin
   await exportShortlist(ctx, [], { ...out(officialText('export.file.shortlistInternal', year)), internal: true });
   step('cli.demo.step.publicize');
   await publicizeCmd(ctx, [], { from: `${DEMO_ROUND}-06-01` });
+  await exportNotice(ctx, [], out(officialText('export.file.notice', year)));
   step('cli.demo.step.objection');
   await objectCmd(ctx, ['2'], { reason: msg('cli.demo.objectionReason') });
   await objectCmd(ctx, ['2'], { resolve: true, reason: msg('cli.demo.objectionResolution') });

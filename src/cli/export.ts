@@ -7,6 +7,7 @@ import { officialText } from '../messages/export.js';
 import { msg } from '../messages/index.js';
 import {
   exportEligibilitySummary,
+  exportNotice as writeNotice,
   exportResults as writeResults,
   exportShortlist as writeShortlist,
   exportSubsidy as writeSubsidy,
@@ -41,6 +42,13 @@ export async function exportSubsidy(ctx: CliContext, _args: string[], opts: Reco
   const ws = ctx.workspace({ mustExist: true });
   const file = target(opts, officialText('export.file.subsidy', { year: ctx.round }));
   renderWritten(ctx.out, 'subsidy', await writeSubsidy(ws, ctx.round, file));
+  return file;
+}
+
+export async function exportNotice(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
+  const ws = ctx.workspace({ mustExist: true });
+  const file = target(opts, officialText('export.file.notice', { year: ctx.round }));
+  renderWritten(ctx.out, 'notice', await writeNotice(ws, ctx.round, file));
   return file;
 }
 

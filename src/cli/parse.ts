@@ -10,6 +10,7 @@ import type { ReviewMethod } from '../core/review.js';
 import { SCORE_MAX } from '../core/review.js';
 import { DEFAULT_EXPERTS } from '../excel/write/review-template.js';
 import { msg } from '../messages/index.js';
+import { readDate } from './dates.js';
 
 export function parseYear(value: string): number {
   const y = Number(value);
@@ -17,16 +18,9 @@ export function parseYear(value: string): number {
   return y;
 }
 
+/** A typed date as `YYYY-MM-DD`, in any spelling clerks use (see cli/dates.ts); the refusal names `option`. */
 export function parseDate(value: string, option: string): string {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/u.exec(value.trim());
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(Date.UTC(y, mo - 1, d));
-    if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) {
-      return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-    }
-  }
-  throw new UsageError('bad-date', msg('cli.badDate', { value, option }));
+  return readDate(value, option).value;
 }
 
 /** `--reason`, trimmed; '' when not given. With `required`, a missing reason is a usage error. */

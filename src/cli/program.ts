@@ -192,7 +192,10 @@ export function buildProgram(): Command {
     .option('--review-method <method>', msg('workflow.opt.method'))
     .option('--min-score <n>', msg('workflow.opt.minScore'))
     .option('--quota <n>', msg('workflow.opt.quota'))
-    .addHelpText('after', examples('gongshu round set 2026 --deadline 2026-05-22', 'gongshu round set 2026 --subsidy 20000 --excellent-share 30%', 'gongshu round set 2029 --rubric 考核评分细则2029.json', 'gongshu round set 2026 --excellent-share 默认'))
+    .option('--notice-contact <name>', msg('records.opt.noticeContact'))
+    .option('--notice-phone <phone>', msg('records.opt.noticePhone'))
+    .option('--bureau <name>', msg('records.opt.bureau'))
+    .addHelpText('after', examples('gongshu round set 2026 --deadline 2026-05-22', 'gongshu round set 2026 --subsidy 20000 --excellent-share 30%', 'gongshu round set 2029 --rubric 考核评分细则2029.json', 'gongshu round set 2026 --excellent-share 默认', 'gongshu round set 2026 --notice-contact 王老师 --notice-phone 0571-88888888'))
     .action(lazy(async () => (await import('./round.js')).roundSet));
   round
     .command('show')
@@ -273,6 +276,9 @@ export function buildProgram(): Command {
     .description(msg('workflow.cmd.shortlist'))
     .option('--min-score <n>', msg('workflow.opt.minScore'))
     .option('--quota <n>', msg('workflow.opt.quota'))
+    .option('--notice-contact <name>', msg('records.opt.noticeContact'))
+    .option('--notice-phone <phone>', msg('records.opt.noticePhone'))
+    .option('--bureau <name>', msg('records.opt.bureau'))
     .option('--method <method>', msg('workflow.opt.method'))
     .option('--json', msg('cli.opt.json'))
     .addHelpText('after', examples('gongshu shortlist --min-score 80 --quota 5', 'gongshu shortlist remove 7 --reason "评审委员会决定"', 'gongshu shortlist confirm'))
@@ -441,6 +447,13 @@ export function buildProgram(): Command {
     .option('--force', msg('cli.opt.force'))
     .addHelpText('after', examples('gongshu export shortlist --round 2026', 'gongshu export shortlist --internal'))
     .action(lazy(async () => (await import('./export.js')).exportShortlist));
+  exporter
+    .command('notice')
+    .description(msg('workflow.cmd.exportNotice'))
+    .option('-o, --output <file>', msg('cli.opt.output'))
+    .option('--force', msg('cli.opt.force'))
+    .addHelpText('after', examples('gongshu export notice --round 2026', 'gongshu export notice -o 公示.docx'))
+    .action(lazy(async () => (await import('./export.js')).exportNotice));
   exporter
     .command('subsidy')
     .description(msg('workflow.cmd.exportSubsidy'))

@@ -2,8 +2,10 @@
 import { UsageError } from '../core/errors.js';
 import { msg } from '../messages/index.js';
 import { roundView, setRound, type RoundChanges } from '../services/rounds.js';
+import type { Output } from '../ui/output.js';
 import type { CliContext } from './context.js';
-import { parseDate, parseYear } from './parse.js';
+import { parseYear } from './parse.js';
+import { dateOption } from './dates.js';
 import { parseMethod } from './parse.js';
 import { parseNumberOption } from './parse.js';
 import { renderRound } from './render/rounds.js';
@@ -37,9 +39,17 @@ function optional<T>(value: unknown, parse: (v: unknown) => T | undefined): T | 
   return isDefault(value) ? null : parse(value);
 }
 
-export function roundChanges(opts: Record<string, unknown>): RoundChanges {
+/** A free-text setting, trimmed; an empty one is refused rather than stored. */
+function text(value: unknown): string {
+  const t = String(value).trim();
+  if (!t) throw new UsageError('empty-setting', msg('records.round.emptyText'));
+  return t;
+}
+
+export function roundChanges(out: Output, year: number, opts: Record<string, unknown>): RoundChanges {
   const changes: RoundChanges = {};
-  if (typeof opts.deadline === 'string') changes.deadline = parseDate(opts.deadline, '--deadline');
+  const deadline = dateOption(out, opts.deadline, '--deadline', 'deadline', year);
+  if (deadline !== undefined) changes.deadline = deadline;
   const set = <K extends keyof RoundChanges>(key: K, value: RoundChanges[K] | undefined): void => {
     if (value !== undefined) changes[key] = value;
   };
@@ -51,12 +61,15 @@ export function roundChanges(opts: Record<string, unknown>): RoundChanges {
   set('reviewMethod', optional(opts.reviewMethod, parseMethod));
   set('minScore', optional(opts.minScore, (v) => parseNumberOption(v, '--min-score', false)));
   set('quota', optional(opts.quota, (v) => parseNumberOption(v, '--quota', true)));
+  set('noticeContact', optional(opts.noticeContact, text));
+  set('noticePhone', optional(opts.noticePhone, text));
+  set('bureauName', optional(opts.bureau, text));
   return changes;
 }
 
 export async function roundSet(ctx: CliContext, [yearText]: string[], opts: Record<string, unknown>): Promise<void> {
   const year = parseYear(yearText!);
-  const changes = roundChanges(opts);
+  const changes = roundChanges(ctx.out, year, opts);
   if (Object.keys(changes).length === 0) throw new UsageError('nothing-to-set', msg('records.round.nothing'));
   const result = setRound(ctx.workspace(), year, changes);
   ctx.out.success(msg('records.round.saved', { year }));

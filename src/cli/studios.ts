@@ -6,7 +6,8 @@ import { confirmOutcomes } from '../services/assessments.js';
 import { endStudio, mergeStudios, parseStudioStatus, renewStudio, setCertifiedOn, studios, studiosDue } from '../services/studios.js';
 import { ExitCode } from './exit-code.js';
 import type { CliContext } from './context.js';
-import { parseDate, parseDueWindow, reasonOption, todayIso } from './parse.js';
+import { parseDueWindow, reasonOption, todayIso } from './parse.js';
+import { dateOption } from './dates.js';
 import { renderDue, renderOutcomes, renderStudios, studioJson } from './render/workflow.js';
 
 export async function studiosList(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -25,7 +26,7 @@ export async function studiosList(ctx: CliContext, _args: string[], opts: Record
 
 export async function studiosDueCmd(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const window = parseDueWindow(typeof opts.within === 'string' ? opts.within.trim() : '6m');
-  const today = typeof opts.date === 'string' ? parseDate(opts.date, '--date') : todayIso();
+  const today = dateOption(ctx.out, opts.date, '--date', 'asOf') ?? todayIso();
   const report = studiosDue(ctx.workspace({ mustExist: true }), today, window);
   if (ctx.json) {
     ctx.out.printJson({ today, window, items: report.items, withoutTerm: report.withoutTerm.map(studioJson) });
@@ -35,14 +36,14 @@ export async function studiosDueCmd(ctx: CliContext, _args: string[], opts: Reco
 }
 
 export async function studiosRenew(ctx: CliContext, [ref]: string[], opts: Record<string, unknown>): Promise<void> {
-  const startsOn = typeof opts.date === 'string' ? parseDate(opts.date, '--date') : undefined;
+  const startsOn = dateOption(ctx.out, opts.date, '--date', 'renew');
   const r = renewStudio(ctx.workspace({ mustExist: true }), ref!, startsOn, reasonOption(opts));
   ctx.out.success(msg('workflow.studios.renewed', { name: r.studio.name, from: r.startsOn, to: r.validUntil }));
 }
 
 export async function studiosSet(ctx: CliContext, [ref]: string[], opts: Record<string, unknown>): Promise<void> {
   if (typeof opts.certifiedOn !== 'string') throw new UsageError('nothing-to-set', msg('workflow.studios.nothingToSet'));
-  const date = parseDate(opts.certifiedOn, '--certified-on');
+  const date = dateOption(ctx.out, opts.certifiedOn, '--certified-on', 'certify')!;
   const r = setCertifiedOn(ctx.workspace({ mustExist: true }), ref!, date);
   ctx.out.success(msg('workflow.studios.termSet', { name: r.studio.name, from: date, to: r.validUntil }));
 }

@@ -1,9 +1,9 @@
 /**
  * Day-level calendar arithmetic for 公示 periods and 3-year studio terms, on `YYYY-MM-DD` strings.
  *
- * Public holidays and the weekend make-up working days (调休补班) are NOT modelled: they change every year
- * by State Council notice, so a built-in table would silently go stale. Callers that need them pass the
- * dates in `CalendarOptions` (e.g. from a round setting); without them Monday–Friday are working days.
+ * The functions here know weekends only, plus the holidays a caller passes in `CalendarOptions`. The
+ * official working days (the State Council's public holidays and make-up working days, year by year) are
+ * the WorkCalendar of `work-calendar.ts`, which is what the 公示 period is counted with.
  */
 import { daysInMonth, dayIndex, formatDate, isLeapYear, monthsBetween, parseDate } from './months.js';
 import { toHalfWidth, removeSpaces } from './text.js';

@@ -10,3 +10,10 @@ export interface Finding {
   cell?: string;
 }
 
+/** A finding as a list shows it: with the waiver (error) or acknowledgement (warning) that covers it, if any. */
+export interface WaivableFinding extends Finding {
+  overridden?: boolean;
+  /** The waiver's reason, when overridden. */
+  waiverReason?: string;
+}
+

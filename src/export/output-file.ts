@@ -16,18 +16,7 @@ export function resolveOutputFile(option: unknown, defaultName: string, force: b
   return file;
 }
 
-/** Writes next to the target and renames, so a crash never leaves a half-written workbook under the real name. */
-export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, file: string): Promise<void> {
-  // Fastest deflate level: exports of a large round spend more time compressing than the file is worth
-  // (level 1 writes the 2,000-studio results ~10% faster, the file ~30% larger; still about 1 MB).
-  await writeAtomically(file, (temp) => workbook.xlsx.writeFile(temp, { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } }));
-}
-
-/** A document already in memory (the Word template), written the same way. */
-export async function writeBytesAtomically(bytes: Buffer, file: string): Promise<void> {
-  await writeAtomically(file, async (temp) => fs.writeFileSync(temp, bytes));
-}
-
+/** Writes next to the target and renames, so a crash never leaves a half-written file under the real name. */
 async function writeAtomically(file: string, write: (temp: string) => Promise<void>): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
@@ -41,6 +30,17 @@ async function writeAtomically(file: string, write: (temp: string) => Promise<vo
     if (code === 'EBUSY') throw new StorageError('output-busy', msg('cli.outputBusy', { file }), { file });
     throw e;
   }
+}
+
+export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, file: string): Promise<void> {
+  // Fastest deflate level: exports of a large round spend more time compressing than the file is worth
+  // (level 1 writes the 2,000-studio results ~10% faster, the file ~30% larger; still about 1 MB).
+  await writeAtomically(file, (temp) => workbook.xlsx.writeFile(temp, { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } }));
+}
+
+/** A document already in memory (the .docx of the 公示), written the same way. */
+export async function writeBytesAtomically(bytes: Uint8Array, file: string): Promise<void> {
+  await writeAtomically(file, async (temp) => fs.writeFileSync(temp, bytes));
 }
 
 export async function loadExcel(): Promise<typeof ExcelJS> {

@@ -14,6 +14,7 @@ export const exportMessages = {
   'export.file.eligibilitySummary': { zh: '{year}年形式审查汇总表.xlsx', en: '{year}年形式审查汇总表.xlsx (eligibility summary)' },
   'export.file.assessmentResults': { zh: '{year}年考核结果.xlsx', en: '{year}年考核结果.xlsx (assessment results)' },
   'export.file.subsidy': { zh: '{year}年补助发放名单.xlsx', en: '{year}年补助发放名单.xlsx (subsidy list)' },
+  'export.file.notice': { zh: '{year}年拟认定名单公示.docx', en: '{year}年拟认定名单公示.docx (public notice)' },
   'export.file.reviewTemplate': { zh: '{year}年评审打分表.xlsx', en: '{year}年评审打分表.xlsx (review sheet)' },
 
   // Column headings shared by the lists.
@@ -25,6 +26,8 @@ export const exportMessages = {
   'export.col.unit': { zh: '申报单位', en: 'Unit' },
   'export.col.score': { zh: '评审得分', en: 'Review score' },
   'export.col.findings': { zh: '形式审查问题', en: 'Eligibility findings' },
+  'export.col.remarks': { zh: '说明', en: 'Remarks' },
+  'export.col.plaque': { zh: '铭牌编号', en: 'Plaque' },
   'export.col.amount': { zh: '补助金额（元）', en: 'Subsidy (yuan)' },
   'export.col.payment': { zh: '发放状态', en: 'Payment' },
 
@@ -36,13 +39,39 @@ export const exportMessages = {
     en: 'Gongshu skill master studios proposed for certification, {year} (internal)',
   },
   'export.shortlist.internalHeader': { zh: '内部资料　请勿外传', en: 'Internal: do not circulate' },
+  'export.shortlist.addedBy': { zh: '评审委员会决定列入：{reason}', en: 'Added by the committee: {reason}' },
+  'export.shortlist.waived': { zh: '已豁免（理由：{reason}）：{message}', en: 'Waived ({reason}): {message}' },
+  'export.shortlist.error': { zh: '错误：{message}', en: 'Error: {message}' },
+  'export.shortlist.warning': { zh: '提醒：{message}', en: 'Warning: {message}' },
+
+  // 公示 (the notice published on the bureau's site, export notice).
+  'export.notice.title': { zh: '关于{year}年度拱墅区技能大师工作室\n拟认定名单的公示', en: 'Public notice: skill master studios proposed for certification in Gongshu, {year}' },
+  'export.notice.listed': {
+    zh: '根据《关于加快推动高技能人才培养打造拱墅工匠队伍的若干意见》（拱人社〔2018〕24号）精神，经单位申报、形式审查、专家评审，拟认定{first}等{count}个工作室为{year}年度拱墅区技能大师工作室，现予以公示（名单见附件）。',
+    en: 'Following the opinions on training highly skilled workers (拱人社〔2018〕24号), after application, eligibility check and expert review, {count} studios, {first} among them, are proposed as Gongshu skill master studios of {year} and are hereby made public (list attached).',
+  },
+  'export.notice.listedOne': {
+    zh: '根据《关于加快推动高技能人才培养打造拱墅工匠队伍的若干意见》（拱人社〔2018〕24号）精神，经单位申报、形式审查、专家评审，拟认定{first}为{year}年度拱墅区技能大师工作室，现予以公示（名单见附件）。',
+    en: 'Following the opinions on training highly skilled workers (拱人社〔2018〕24号), after application, eligibility check and expert review, {first} is proposed as a Gongshu skill master studio of {year} and is hereby made public (list attached).',
+  },
+  'export.notice.period': { zh: '公示时间：{from}至{to}（{days}个工作日）。', en: 'Period: {from} to {to} ({days} working days).' },
+  'export.notice.objection': {
+    zh: '公示期间，任何单位和个人对公示对象有异议的，可以书面形式向{bureau}{department}反映。反映情况应实事求是、客观公正；以单位名义反映的，须加盖单位公章；以个人名义反映的，须署真实姓名并留下联系方式，以便核实。',
+    en: 'During the notice, anyone may object in writing to the {department} of the {bureau}. Objections must be factual; a unit stamps its letter, a person signs with their real name and contact details so that it can be checked.',
+  },
+  'export.notice.contact': { zh: '联系人：{person}；联系电话：{phone}。', en: 'Contact: {person}, telephone {phone}.' },
+  'export.notice.attachment': { zh: '附件：{year}年度拱墅区技能大师工作室拟认定名单', en: 'Attachment: the list of studios proposed for certification, {year}' },
+  'export.notice.attachmentLabel': { zh: '附件', en: 'Attachment' },
+  'export.notice.listTitle': { zh: '{year}年度拱墅区技能大师工作室拟认定名单', en: 'Skill master studios proposed for certification, {year}' },
+  'export.notice.fonts': { zh: '按 GB/T 9704 排版。字体：{fonts}。', en: 'Laid out after GB/T 9704. Fonts: {fonts}.' },
 
   // 补助发放名单.
   'export.subsidy.sheet': { zh: '补助发放名单', en: 'Subsidy' },
   'export.subsidy.title': { zh: '{year}年拱墅区技能大师工作室补助发放名单', en: 'Gongshu skill master studio subsidies, {year}' },
-  'export.subsidy.paid': { zh: '已发放 {date}', en: 'paid {date}' },
+  'export.subsidy.paid': { zh: '已发放\n{date}', en: 'paid\n{date}' },
   'export.subsidy.unpaid': { zh: '未发放', en: 'not paid' },
   'export.subsidy.total': { zh: '合计', en: 'Total' },
+  'export.subsidy.signatures': { zh: '经办人：__________　　　审核人：__________　　　负责人：__________', en: 'Prepared by: ______   Checked by: ______   Approved by: ______' },
   'export.subsidy.totalNote': { zh: '已发放 {paid} 个，未发放 {unpaid} 个', en: '{paid} paid, {unpaid} not paid' },
 
   // 评审打分表.
@@ -64,8 +93,9 @@ export const exportMessages = {
   'export.review.expert': { zh: '专家{n}', en: 'Expert {n}' },
   'export.review.name': { zh: '姓名', en: 'Name' },
   'export.review.score': { zh: '分数', en: 'Score' },
-  // The line break keeps the bracket together in a narrow column; the importer compares labels without spaces.
-  'export.review.opinion': { zh: '意见\n（推荐/不推荐）', en: 'Opinion' },
+  // The importer takes any heading that starts with 意见 (older sheets say 意见（推荐/不推荐）); the note row
+  // and the drop-down list say what to write.
+  'export.review.opinion': { zh: '意见', en: 'Opinion' },
   'export.review.recused': { zh: '回避', en: 'Recused' },
   'export.review.recommend': { zh: '推荐', en: 'recommend' },
   'export.review.notRecommend': { zh: '不推荐', en: 'do not recommend' },
@@ -75,6 +105,8 @@ export const exportMessages = {
   'export.review.opinionErrorTitle': { zh: '意见无效', en: 'Invalid opinion' },
   'export.review.opinionError': { zh: '请从下拉列表选择“推荐”或“不推荐”', en: 'Choose 推荐 or 不推荐 from the list' },
   'export.review.recusedError': { zh: '需要回避时选“是”，否则留空', en: 'Select 是 to recuse, otherwise leave empty' },
+  'export.review.signature': { zh: '评审专家签名：', en: "Experts' signatures:" },
+  'export.review.signedOn': { zh: '日期：', en: 'Date:' },
   'export.review.namePrompt': { zh: '请填写专家姓名', en: "The expert's name" },
 
   // 考核结果 (sheets 汇总 / 明细 / 统计).

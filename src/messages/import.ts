@@ -168,6 +168,7 @@ export const importMessages = {
   'import.looksLikeAssessment': {
     zh: '这像是考核表（含 考核项目、自评分 等栏目），不是申报表；考核表请用 gongshu assess import 导入',
     en: 'This looks like an assessment form (考核项目, 自评分 …), not an application; import it with gongshu assess import',
+    menu: { zh: '这像是考核表（含 考核项目、自评分 等栏目），不是申报表；考核表请在“导入考核表”中导入', en: 'This looks like an assessment form, not an application; import it under Import assessments' },
   },
   'import.applicationCoverOnly': {
     zh: '申报表只填写了封面（申报单位、工作室名称），单位情况、领衔人情况、成员和工作计划均为空；请让报送单位填写完整后重新报送',
@@ -244,6 +245,7 @@ export const importMessages = {
   'import.assessment.looksLikeApplication': {
     zh: '这不是考核表：它像是申报表（含 单位全称、领衔人 姓名、身份证号码 等栏目）；申报表请用 gongshu apply import 导入',
     en: 'This is not an assessment form but looks like an application form; import it with gongshu apply import',
+    menu: { zh: '这不是考核表：它像是申报表（含 单位全称、领衔人 姓名、身份证号码 等栏目）；申报表请在“导入申报表”中导入', en: 'This is not an assessment form but looks like an application form; import it under Import applications' },
   },
   'import.assessment.empty': {
     zh: '考核表未填写（只有空白模板），请让报送单位填写后重新报送',

@@ -13,12 +13,22 @@ import { workflowMessages } from './workflow.js';
 import { interactiveMessages } from './interactive.js';
 import { safetyMessages } from './safety.js';
 import { recordsMessages } from './records.js';
+import { calendarMessages } from './calendar.js';
+import { dateMessages } from './dates.js';
 
 export type Lang = 'zh' | 'en';
 export interface MessageEntry {
   zh: string;
   en: string;
+  /**
+   * The wording in the menu, where the clerk types no command: a hint to run a command the menu itself
+   * offers names the menu entry instead, and nothing names a command-line option.
+   */
+  menu?: { zh: string; en: string };
 }
+
+/** Who the clerk is talking to: the command line, or the menu (`gongshu`, `gongshu i`). */
+export type Face = 'cli' | 'menu';
 
 const catalogue = {
   ...cliMessages,
@@ -32,12 +42,24 @@ const catalogue = {
   ...interactiveMessages,
   ...safetyMessages,
   ...recordsMessages,
+  ...calendarMessages,
+  ...dateMessages,
 } satisfies Record<string, MessageEntry>;
 
 export type MessageKey = keyof typeof catalogue;
 export type MessageParams = Record<string, string | number>;
 
 let current: Lang = 'zh';
+let face: Face = 'cli';
+
+/** The menu sets its face for as long as it runs; messages with a `menu` wording then use it. */
+export function setFace(f: Face): void {
+  face = f;
+}
+
+export function getFace(): Face {
+  return face;
+}
 
 export function setLang(lang: Lang): void {
   current = lang;
@@ -52,7 +74,8 @@ const compiled = new Map<string, string[]>();
 
 /** Looks a message up and fills `{name}` placeholders. Unknown placeholders stay visible, so a test catches them. */
 export function msg(key: MessageKey, params: MessageParams = {}): string {
-  const entry: MessageEntry = catalogue[key];
+  const stored: MessageEntry = catalogue[key];
+  const entry = face === 'menu' && stored.menu ? stored.menu : stored;
   const template = entry[current] || entry.zh;
   // Scoring 10,000 assessments asks for half a million messages: split each template only once.
   let parts = compiled.get(template);

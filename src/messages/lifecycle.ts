@@ -63,10 +63,12 @@ export const lifecycleMessages = {
   'lifecycle.refused.final': {
     zh: '{entity} 当前状态为“{from}”，已是最终状态，不能再“{event}”。如属误操作，可用 --undo 撤销上一步',
     en: '{entity} is "{from}", a final status, and cannot "{event}". If this was a mistake, use --undo to undo the last step',
+    menu: { zh: '{entity} 当前状态为“{from}”，已是最终状态，不能再“{event}”。如属误操作，可在“操作记录与撤销”中撤销上一步', en: '{entity} is "{from}", a final status, and cannot "{event}". If this was a mistake, undo the last step under History and undo' },
   },
   'lifecycle.unknownStatus': {
     zh: '{entity} 的状态“{status}”无法识别，数据可能已损坏，请运行 gongshu db check',
     en: '{entity} has an unknown status "{status}"; the data may be damaged, run gongshu db check',
+    menu: { zh: '{entity} 的状态“{status}”无法识别，数据可能已损坏，请联系维护人员检查数据库', en: '{entity} has an unknown status "{status}"; the data may be damaged, ask the maintainers to check the database' },
   },
   'lifecycle.unknownEvent': { zh: '{entity}：无法识别的操作“{event}”', en: '{entity}: unknown action "{event}"' },
   'lifecycle.undo.mismatch': {

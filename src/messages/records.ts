@@ -9,6 +9,7 @@ export const recordsMessages = {
   'records.import.otherUnit': {
     zh: '领衔人与申报 #{id} 是同一人（身份证号码相同），但申报单位不同（原：{before}；新：{now}）：新表已保存为第 {version} 版，暂不生效，#{id} 仍以第 {current} 版为准。请与两个单位核实：如是更正，用 gongshu apply accept-version {id} --reason "…" 采用新表；如是两个单位重复推荐同一人，保持现状即可',
     en: 'Same lead as application #{id} (same ID number) but another unit (was: {before}; now: {now}): stored as version {version}, not in effect; #{id} keeps version {current}. Check with both units: to use the new form, gongshu apply accept-version {id} --reason "…"',
+    menu: { zh: '领衔人与申报 #{id} 是同一人（身份证号码相同），但申报单位不同（原：{before}；新：{now}）：新表已保存为第 {version} 版，暂不生效，#{id} 仍以第 {current} 版为准。请与两个单位核实：如是更正，在“申报处理 → 采用评审后交来的新版本”中采用；如是两个单位重复推荐同一人，保持现状即可', en: 'Same lead as application #{id} but another unit: stored as version {version}, not in effect. To use it: Applications → Accept a version held after review' },
   },
   'records.import.sameContent': {
     zh: '内容与申报 #{id} 第 {version} 版相同，审查结果不变',
@@ -17,6 +18,7 @@ export const recordsMessages = {
   'records.import.pending': {
     zh: '申报 #{id} 已是“{status}”：新表已保存为第 {version} 版，但暂不生效，评审、公示和认定仍以第 {current} 版为准。如要采用新表，请用 gongshu apply accept-version {id} --reason "…"（将退回形式审查，并移出拟认定名单）',
     en: 'Application #{id} is "{status}": the new form is stored as version {version} but not in effect; review, notice and certification keep version {current}. To use it: gongshu apply accept-version {id} --reason "…" (back to the eligibility check, off the shortlist)',
+    menu: { zh: '申报 #{id} 已是“{status}”：新表已保存为第 {version} 版，但暂不生效，评审、公示和认定仍以第 {current} 版为准。如要采用新表，请在“申报处理 → 采用评审后交来的新版本”中采用（将退回形式审查，并移出拟认定名单）', en: 'Application #{id} is "{status}": the new form is stored as version {version} but not in effect. To use it: Applications → Accept a version held after review' },
   },
 
   // apply set: a clerk's correction of a field.
@@ -33,11 +35,13 @@ export const recordsMessages = {
   'records.set.badId': {
     zh: '{name}不是有效的身份证号码（请用 gongshu check id 核对后再更正）',
     en: '{name} is not a valid ID number (check it with gongshu check id first)',
+    menu: { zh: '{name}不是有效的身份证号码，请核对后再更正', en: '{name} is not a valid ID number; check it first' },
   },
   'records.set.versionFile': { zh: '（经办人更正）', en: '(corrected by the clerk)' },
   'records.set.afterReview': {
     zh: '申报 #{id} 已是“{status}”：评审过的表上内容不能直接修改。请单位交来更正后的申报表（导入后作为待采用的新版本，再用 gongshu apply accept-version {id} 采用）',
     en: 'Application #{id} is "{status}": reviewed content cannot be edited. Import the unit\'s corrected form and accept it with gongshu apply accept-version {id}',
+    menu: { zh: '申报 #{id} 已是“{status}”：评审过的表上内容不能直接修改。请单位交来更正后的申报表，导入后在“申报处理 → 采用评审后交来的新版本”中采用', en: 'Application #{id} is "{status}": reviewed content cannot be edited. Import the corrected form and accept it under Applications' },
   },
   'records.set.done': {
     zh: '申报 #{id} 已更正 {fields}（第 {version} 版，原表仍保留）；重新审查结果：{status}',
@@ -48,6 +52,7 @@ export const recordsMessages = {
   'records.waive.which': {
     zh: '申报 #{id} 有不止一条“{code}”：{places}。请用 --field 指明是哪一条（字段或单元格）',
     en: 'Application #{id} has more than one {code}: {places}. Name one with --field (field or cell)',
+    menu: { zh: '申报 #{id} 有不止一条“{code}”：{places}。请在列表中选定其中一条', en: 'Application #{id} has more than one {code}: {places}. Pick one in the list' },
   },
   'records.waive.noSuchPlace': {
     zh: '申报 #{id} 的“{code}”没有一条在“{where}”；有：{places}',
@@ -56,10 +61,12 @@ export const recordsMessages = {
   'records.waive.fix': {
     zh: '“{title}”（{code}）不能豁免：通知没有为它留出例外。请单位交来更正后的申报表，或核实后用 gongshu apply set {id} 字段=内容 --reason "…" 更正（记入操作记录）',
     en: '{title} ({code}) cannot be waived: the notice allows no exception. Import the unit\'s corrected form, or correct it with gongshu apply set {id} field=value --reason "…" (logged)',
+    menu: { zh: '“{title}”（{code}）不能豁免：通知没有为它留出例外。请单位交来更正后的申报表，或核实后在“申报处理 → 更正表上内容”中更正（记入操作记录）', en: '{title} ({code}) cannot be waived: import a corrected form, or correct it under Applications → Correct (logged)' },
   },
   'records.waive.fix.duplicate-lead': {
     zh: '“{title}”（{code}）不能豁免：一人只能领衔一个工作室。请撤回或不予通过其中一份申报（gongshu apply withdraw / apply reject），另一份会自动重新审查；身份证号码填错的，请用 gongshu apply set {id} 身份证号码=… 更正',
     en: '{title} ({code}) cannot be waived: one person leads one studio. Withdraw or reject one of the applications (the other is checked again at once); a mistyped ID is corrected with gongshu apply set {id} 身份证号码=…',
+    menu: { zh: '“{title}”（{code}）不能豁免：一人只能领衔一个工作室。请在“申报处理”中撤回或不予通过其中一份申报，另一份会自动重新审查；身份证号码填错的，请在“申报处理 → 更正表上内容”中更正', en: '{title} ({code}) cannot be waived: one person leads one studio. Withdraw or reject one application under Applications; a mistyped ID is corrected there' },
   },
   'records.waive.fix.team-size': {
     zh: '“{title}”（{code}）不能豁免：通知要求除领衔人外不少于3人的团队。请单位补充成员后重新报送申报表',
@@ -77,6 +84,7 @@ export const recordsMessages = {
   'records.accept.certified': {
     zh: '申报 #{id} 已认定：申报表不再改动，工作室的信息请在工作室记录中处理（gongshu studios …）',
     en: 'Application #{id} is certified: the form no longer changes; change the studio register instead (gongshu studios …)',
+    menu: { zh: '申报 #{id} 已认定：申报表不再改动，工作室的信息请在“工作室管理”中处理', en: 'Application #{id} is certified: change the studio under Studios instead' },
   },
   'records.accept.done': {
     zh: '申报 #{id} 已采用第 {to} 版（原第 {from} 版），退回形式审查：{status}。如已列入拟认定名单，已移出；需重新评审后才能再列入',
@@ -90,6 +98,7 @@ export const recordsMessages = {
   'records.show.pending': {
     zh: '申报 #{id} 有待采用的新版本 {versions}，现在生效的仍是第 {current} 版。如要采用：gongshu apply accept-version {id} --reason "…"',
     en: 'Application #{id} has held versions {versions}; version {current} is in effect. To use the newest: gongshu apply accept-version {id} --reason "…"',
+    menu: { zh: '申报 #{id} 有待采用的新版本 {versions}，现在生效的仍是第 {current} 版。如要采用，请在“申报处理 → 采用评审后交来的新版本”中处理', en: 'Application #{id} has held versions {versions}; version {current} is in effect. To use the newest: Applications → Accept a version held after review' },
   },
   'records.version.current': { zh: '生效', en: 'in effect' },
   'records.version.earlier': { zh: '已替换', en: 'replaced' },
@@ -104,6 +113,7 @@ export const recordsMessages = {
   'records.assess.linkedByName': {
     zh: '表上的工作室名称“{form}”与登记的“{register}”（{plaque}）相近，已按 {plaque} 导入。请核对，如不是同一个工作室，请用 gongshu assess withdraw 撤回这份考核',
     en: 'The form says "{form}", close to "{register}" ({plaque}); linked to {plaque}. If it is another studio, withdraw the assessment with gongshu assess withdraw',
+    menu: { zh: '表上的工作室名称“{form}”与登记的“{register}”（{plaque}）相近，已按 {plaque} 导入。请核对，如不是同一个工作室，请在“工作室管理 → 撤回一份考核”中撤回', en: 'The form says "{form}", close to "{register}" ({plaque}); linked to {plaque}. If it is another studio, withdraw it under Studios' },
   },
   'records.assess.ambiguous': {
     zh: '表上的工作室“{name}”（领衔人 {lead}）可能是以下任何一个工作室，无法确定：{studios}。请在表上填写铭牌编号后重新导入',
@@ -112,6 +122,7 @@ export const recordsMessages = {
   'records.assess.noStudio': {
     zh: '表上的工作室“{name}”（领衔人 {lead}）在工作室登记中找不到，未导入。最接近的：{closest}。请核对名称后重新导入；如是 gongshu 启用前认定的工作室，请加 --new-studios 导入（会新建工作室记录）',
     en: '"{name}" (lead {lead}) is not in the studio register; not imported. Closest: {closest}. Check the name; for a studio certified before gongshu, import with --new-studios',
+    menu: { zh: '表上的工作室“{name}”（领衔人 {lead}）在工作室登记中找不到，未导入。最接近的：{closest}。请核对名称后重新导入；如是 gongshu 启用前认定的工作室，重新导入时对“新建工作室记录”回答“是”', en: '"{name}" (lead {lead}) is not in the studio register; not imported. Closest: {closest}. For a studio certified before gongshu, import again and answer yes to creating studios' },
   },
   'records.assess.registerEmpty': { zh: '（登记中还没有工作室）', en: '(the register is empty)' },
   'records.assess.alreadyWithdrawn': { zh: '考核 #{id} 已撤回', en: 'Assessment #{id} is already withdrawn' },
@@ -136,11 +147,13 @@ export const recordsMessages = {
   'records.merge.certified': {
     zh: '工作室“{name}”（{plaque}）是认定产生的，不能合并掉；如认定有误，请在其申报上撤销认定（gongshu history 申报编号 --undo）',
     en: '"{name}" ({plaque}) was certified and cannot be merged away; undo its certification on the application instead',
+    menu: { zh: '工作室“{name}”（{plaque}）是认定产生的，不能合并掉；如认定有误，请在“操作记录与撤销”中撤销其申报的认定', en: '"{name}" ({plaque}) was certified and cannot be merged away; undo its certification under History and undo' },
   },
   'records.merge.intoGone': { zh: '工作室“{name}”已是“{status}”，不能作为合并的目标', en: '"{name}" is "{status}" and cannot receive a merge' },
   'records.merge.twoAssessments': {
     zh: '工作室 #{from} 和 #{into} 在 {rounds} 年度都有考核，合并后会有两份。请先用 gongshu assess withdraw 撤回其中一份',
     en: 'Studios #{from} and #{into} both have an assessment in {rounds}; withdraw one with gongshu assess withdraw first',
+    menu: { zh: '工作室 #{from} 和 #{into} 在 {rounds} 年度都有考核，合并后会有两份。请先在“工作室管理 → 撤回一份考核”中撤回其中一份', en: 'Studios #{from} and #{into} both have an assessment in {rounds}; withdraw one under Studios first' },
   },
   'records.merge.done': {
     zh: '已将工作室 #{from}“{fromName}”合并到 {into}“{intoName}”，转入考核 {count} 份（已记入操作记录）',
@@ -151,6 +164,7 @@ export const recordsMessages = {
   'records.undo.certifyPaid': {
     zh: '不能撤销申报 #{id} 的认定：工作室 {plaque} 已登记发放补助 {amount} 元（{paidOn}）。如确需撤销，请先撤销补助发放登记（gongshu subsidy paid {plaque} --undo），再撤销认定',
     en: 'Cannot undo the certification of #{id}: a subsidy of {amount} was recorded as paid to {plaque} ({paidOn}). Undo the payment record first (gongshu subsidy paid {plaque} --undo)',
+    menu: { zh: '不能撤销申报 #{id} 的认定：工作室 {plaque} 已登记发放补助 {amount} 元（{paidOn}）。如确需撤销，请先撤销补助发放登记，再撤销认定', en: 'Cannot undo the certification of #{id}: a subsidy of {amount} was recorded as paid to {plaque} ({paidOn}). Undo the payment record first' },
   },
   'records.undo.decertify': {
     zh: '{entity} 的“撤销认定”是随申报的撤销认定发生的，不能在工作室上撤销；请对申报 #{by} 重新公示、认定',
@@ -176,6 +190,10 @@ export const recordsMessages = {
   'records.round.reviewMethod': { zh: '专家评审计分方法', en: 'review method' },
   'records.round.minScore': { zh: '拟认定最低评审分', en: 'shortlist minimum score' },
   'records.round.quota': { zh: '拟认定名额', en: 'shortlist quota' },
+  'records.round.noticeContact': { zh: '公示联系人', en: 'notice contact person' },
+  'records.round.noticePhone': { zh: '公示联系电话', en: 'notice telephone' },
+  'records.round.bureauName': { zh: '落款单位', en: 'issuing bureau' },
+  'records.round.emptyText': { zh: '设置值不能为空；要恢复默认值请写“默认”', en: 'A setting cannot be empty; write 默认 to go back to the default' },
   'records.round.nothing': {
     zh: '请指定要设置的内容，如 --deadline 2026-05-22、--subsidy 20000、--pass-at 48、--excellent-share 30%、--rubric 评分细则.json（写“默认”恢复默认值）',
     en: 'Nothing to set: e.g. --deadline 2026-05-22, --subsidy 20000, --pass-at 48, --excellent-share 30%, --rubric rubric.json ("default" restores a default)',
@@ -197,6 +215,9 @@ export const recordsMessages = {
   'records.opt.passAt': { zh: '考核合格分数线（总分），默认为基础满分的 60%', en: 'pass mark (total points), default 60% of the base maximum' },
   'records.opt.excellentAt': { zh: '考核优秀分数线（总分），默认为基础满分的 90%', en: 'excellent mark (total points), default 90% of the base maximum' },
   'records.opt.excellentShare': { zh: '优秀比例上限，如 30%（默认不限）', en: 'share of 优秀 at most, e.g. 30% (default: none)' },
+  'records.opt.noticeContact': { zh: '公示的联系人（默认为通知中的联系人）', en: "the notice's contact person (default: the bureau notice's)" },
+  'records.opt.noticePhone': { zh: '公示的联系电话（默认为通知中的电话）', en: "the notice's telephone (default: the bureau notice's)" },
+  'records.opt.bureau': { zh: '公示和各名单的落款单位（默认：杭州市拱墅区人力资源和社会保障局）', en: 'the bureau named under the notice and every list' },
   'records.opt.rubric': { zh: '本年度考核评分细则文件（JSON，格式同 data/rubric/2020.json），导入时检查并保存在数据库中', en: 'the round\'s rubric file (JSON like data/rubric/2020.json), checked and kept in the database' },
   'records.opt.newStudios': { zh: '表上的工作室在登记中找不到时，新建工作室记录（用于 gongshu 启用前认定的工作室）', en: 'create a studio for a form that matches none (studios certified before gongshu)' },
   'records.opt.restoreAssessment': { zh: '恢复已撤回的考核', en: 'restore a withdrawn assessment' },

@@ -10,6 +10,7 @@ export const rulesMessages = {
   // Short rule titles (review workbook columns, README, apply show).
   'rules.title.team-size': { zh: '团队人数', en: 'Team size' },
   'rules.title.retirement-margin': { zh: '距法定退休年龄', en: 'Time before retirement' },
+  'rules.title.retirement-in-term': { zh: '有效期内退休', en: 'Retires within the term' },
   'rules.title.studio-name': { zh: '工作室名称', en: 'Studio name' },
   'rules.title.lead-skill-level': { zh: '领衔人技能等级', en: "Lead's skill level" },
   'rules.title.id-checksum': { zh: '身份证号码校验', en: 'ID number check' },
@@ -29,6 +30,14 @@ export const rulesMessages = {
   'rules.title.report-name-mismatch': { zh: '申办报告名称', en: 'Name in the report' },
   'rules.title.birth-ambiguous': { zh: '出生年月月份不明', en: 'Ambiguous birth month' },
   'rules.title.birth-unreadable': { zh: '出生年月无法识别', en: 'Unreadable birth month' },
+
+  // Columns of the 形式审查汇总表 (src/rules/summary-groups.ts).
+  'rules.group.team': { zh: '团队', en: 'Team' },
+  'rules.group.retirement': { zh: '退休', en: 'Retirement' },
+  'rules.group.name': { zh: '名称', en: 'Name' },
+  'rules.group.id': { zh: '身份证', en: 'ID' },
+  'rules.group.skill': { zh: '技能等级', en: 'Skill level' },
+  'rules.group.other': { zh: '材料及其他', en: 'Materials etc.' },
 
   // Shared pieces.
   'rules.separator': { zh: '；', en: '; ' },
@@ -68,6 +77,10 @@ export const rulesMessages = {
   'rules.retirement-margin.override': {
     zh: '如确需放宽，请用 gongshu apply override {id} retirement-margin --reason 理由 豁免。',
     en: ' To waive it (the notice says "in principle"): gongshu apply override {id} retirement-margin --reason TEXT.',
+  },
+  'rules.retirement-in-term': {
+    zh: '领衔人{name}将于 {retirementMonth} 达到法定退休年龄（{age}），早于有效期届满：即使在截止日 {deadline} 认定，3 年有效期也要到 {until} 才结束。通知规定领衔人已退休的工作室不列入考核且不进行延期，请评审时留意。',
+    en: 'The lead {name} reaches the statutory retirement age ({age}) in {retirementMonth}, before the term ends: even a studio certified on the deadline {deadline} would run until {until}. A studio whose lead has retired is neither assessed nor extended; please consider this in the review.',
   },
   'rules.retirement.group-assumed-worker': {
     zh: '申报表无法看出领衔人属女职工还是女干部，已按女职工（原 50 岁组）计算；如属女干部（原 55 岁组），请执行 gongshu apply set {id} --female-group cadre 后重新审查。',

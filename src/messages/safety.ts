@@ -11,6 +11,7 @@ export const safetyMessages = {
   'safety.import.moreProblems': {
     zh: '  {file}：另有 {count} 条，加 --json 可查看全部',
     en: '  {file}: {count} more; use --json to see them all',
+    menu: { zh: '  {file}：另有 {count} 条未列出，可在“查看申报与问题”中查看', en: '  {file}: {count} more; see Applications and findings' },
   },
 
   'cli.db.purge': {

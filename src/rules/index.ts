@@ -7,6 +7,7 @@ import { hasMessage, msg, type MessageKey } from '../messages/index.js';
 import type { Rule, RuleContext } from './context.js';
 import { memberDuplicate, teamSize } from './team-size.js';
 import { retirementMargin } from './retirement-margin.js';
+import { retirementInTerm } from './retirement-in-term.js';
 import { studioName } from './studio-name.js';
 import { leadSkillLevel } from './lead-skill-level.js';
 import { idChecksum } from './id-checksum.js';
@@ -34,7 +35,7 @@ export { defaultDeadline } from './context.js';
 
 /** In the order of the table; every finding's code is the code of the rule that made it. */
 export const ALL_RULES: readonly Rule[] = [
-  teamSize, retirementMargin, studioName, leadSkillLevel, idChecksum, idBirthMismatch, idStoredAsNumber,
+  teamSize, retirementMargin, retirementInTerm, studioName, leadSkillLevel, idChecksum, idBirthMismatch, idStoredAsNumber,
   idGenderMismatch, missingField, introTooLong, invalidEmail, invalidPhone, invalidPostcode, memberIncomplete, memberDuplicate,
   duplicateLead, lateSubmission, missingMaterial, reportNameMismatch, birthAmbiguous, birthUnreadable,
 ];

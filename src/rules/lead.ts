@@ -1,6 +1,7 @@
 /** Facts about the lead that several rules share: the ID check and the birth month to use. */
 import { checkIdNumber, idBirthMonth, type IdCheck } from '../core/id-number.js';
 import { isMonthString } from '../core/months.js';
+import { groupFor, retirementFor, type RetirementGroup, type Retirement } from '../core/retirement.js';
 import type { RuleContext } from './context.js';
 import { isBlank } from './fields.js';
 
@@ -28,4 +29,12 @@ export function leadBirth(ctx: RuleContext): LeadBirth | null {
   if (isMonthString(written)) return { birth: written, fromId: false };
   const fromId = idBirthOf(ctx);
   return fromId ? { birth: fromId, fromId: true } : null;
+}
+
+/** The lead's retirement group, birth month and statutory retirement; null when gender or birth is unknown. */
+export function leadRetirement(ctx: RuleContext): { group: RetirementGroup; birth: LeadBirth; retirement: Retirement } | null {
+  const group = groupFor(ctx.parsed.application.lead.gender, ctx.femaleGroup);
+  const birth = leadBirth(ctx);
+  if (!group || !birth) return null;
+  return { group, birth, retirement: retirementFor(birth.birth, group) };
 }

@@ -1,11 +1,10 @@
 import { msg } from '../messages/index.js';
 import { monthIndex } from '../core/months.js';
-import { groupFor, retirementFor } from '../core/retirement.js';
 import type { Rule } from './context.js';
 import { ruleThresholds } from './data.js';
 import { applicationRef, findingAt } from './fields.js';
 import { formatAge, genderText } from './format.js';
-import { leadBirth } from './lead.js';
+import { leadRetirement } from './lead.js';
 
 /**
  * 领衔人在申请时原则上应距法定退休年龄3年以上: retirement month − month of the round deadline ≥ 36.
@@ -16,11 +15,9 @@ export const retirementMargin: Rule = {
   severity: 'error',
   check(ctx) {
     const lead = ctx.parsed.application.lead;
-    const group = groupFor(lead.gender, ctx.femaleGroup);
-    const birth = leadBirth(ctx);
-    if (!group || !birth) return [];
-
-    const retirement = retirementFor(birth.birth, group);
+    const known = leadRetirement(ctx);
+    if (!known) return [];
+    const { group, birth, retirement } = known;
     const months = monthIndex(retirement.month) - monthIndex(ctx.round.deadline);
     const min = ruleThresholds().minMonthsBeforeRetirement;
     if (months >= min) return [];

@@ -3,7 +3,7 @@
  * keys are a contract), the list of a round, the versions. Reading only: nothing here loads the rules.
  */
 import { unitNameOf, type Lead, type Member, type Unit } from '../core/application.js';
-import type { Finding } from '../core/finding.js';
+import type { Finding, WaivableFinding } from '../core/finding.js';
 import { isWaived, waiverKind, type Waiver, type WaiverKind } from '../rules/waivers.js';
 import { eligibilityText, type Eligibility as RuleEligibility } from '../rules/verdict.js';
 import { RefusedError } from '../core/errors.js';
@@ -25,13 +25,9 @@ import type { Workspace } from './context.js';
 
 export type Eligibility = RuleEligibility | 'unchecked';
 
-export interface FindingView extends Finding {
-  /** A waiver (error) or an acknowledgement (warning) covers it. */
-  overridden?: boolean;
+export interface FindingView extends WaivableFinding {
   /** What a clerk may do about it: waive (the notice leaves it to judgement), acknowledge (a warning), or fix only. */
   waiver: WaiverKind;
-  /** The waiver's reason, when overridden. */
-  waiverReason?: string;
 }
 
 export interface ApplicationJson {

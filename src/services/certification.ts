@@ -4,7 +4,9 @@
  * people of the same name and occupation become two studios with two plaques.
  */
 import { unitNameOf } from '../core/application.js';
-import { addDays, addWorkingDays, validUntil } from '../core/calendar.js';
+import { addDays, validUntil } from '../core/calendar.js';
+import { describePeriod, workingPeriod, type WorkingPeriod } from '../core/work-calendar.js';
+import { workCalendar } from '../rules/calendar-data.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { leadIdKey, normalizedId } from '../core/identity.js';
 import { nextPlaqueNumbers } from '../core/shortlist.js';
@@ -30,8 +32,16 @@ export function subsidyFor(ws: Workspace, round: number): number {
   return getRound(ws.db, round).settings.subsidyYuan ?? ruleThresholds().subsidyYuan;
 }
 
+/**
+ * The 公示 period: `noticeWorkingDays` working days from `from` by the State Council's calendar (refused when
+ * the count runs into a year without a schedule), or the clerk's own end date, described by the same calendar.
+ */
+export function noticePeriod(from: string, to?: string): WorkingPeriod {
+  return to ? describePeriod(from, to, workCalendar()) : workingPeriod(from, ruleThresholds().noticeWorkingDays, workCalendar());
+}
+
 export function noticeEnd(from: string, to?: string): string {
-  return to ?? addWorkingDays(from, ruleThresholds().noticeWorkingDays);
+  return to ?? noticePeriod(from).to;
 }
 
 export function noticeOf(ws: Workspace, round: number): Notice | undefined {
@@ -42,11 +52,13 @@ export interface PublicizeResult {
   notice: Notice;
   ids: number[];
   backup: string;
+  period: WorkingPeriod;
 }
 
 export function publicize(ws: Workspace, round: number, from: string, to?: string): PublicizeResult {
-  const endsOn = noticeEnd(from, to);
-  if (endsOn < from) throw new UsageError('notice-ends-before-start', msg('workflow.notice.endsBeforeStart', { from, to: endsOn }));
+  if (to && to < from) throw new UsageError('notice-ends-before-start', msg('workflow.notice.endsBeforeStart', { from, to }));
+  const period = noticePeriod(from, to);
+  const endsOn = period.to;
   const ids = listApplications(ws.db, round).filter((a) => a.status === 'shortlisted').map((a) => a.id);
   if (ids.length === 0) throw new RefusedError('nothing-to-publicize', msg('workflow.notice.nothingShortlisted', { round }));
   const notice = { round, startsOn: from, endsOn };
@@ -55,7 +67,7 @@ export function publicize(ws: Workspace, round: number, from: string, to?: strin
     saveNotice(ws.db, notice, ws.actor);
     for (const id of ids) move(ws.db, ws.actor, 'application', id, 'publicize', { from, to: endsOn });
   });
-  return { notice, ids, backup };
+  return { notice, ids, backup, period };
 }
 
 const OBJECTION_OPEN_STATUSES = new Set(['shortlisted', 'publicized']);

@@ -8,7 +8,6 @@ import { unitNameOf } from '../core/application.js';
 import { chinaDate } from '../core/china-time.js';
 import { RefusedError } from '../core/errors.js';
 import { rubricNote } from '../core/rubric.js';
-import { maskPersonalNumbers } from '../core/text.js';
 import { loadExcel, writeBytesAtomically, writeWorkbookAtomically } from '../export/output-file.js';
 import { buildApplicationTemplate } from '../excel/write/application-template.js';
 import { buildAssessmentTemplate } from '../excel/write/assessment-template.js';
@@ -18,14 +17,18 @@ import { buildReviewTemplate } from '../excel/write/review-template.js';
 import { buildShortlistWorkbook } from '../excel/write/shortlist.js';
 import { buildSubsidyWorkbook, subsidyTotal } from '../excel/write/subsidy.js';
 import { msg } from '../messages/index.js';
-import { ALL_RULES, ruleOutcome, ruleTitle, type RuleOutcome } from '../rules/index.js';
+import { noticeSettings } from '../rules/notice-data.js';
+import { summaryColumns } from '../rules/summary-groups.js';
+import type { SignOff } from '../excel/write/print.js';
+import { getRound } from '../store/rounds.js';
 import { thresholdsNote } from '../scoring/index.js';
-import { activeOverrides, listApplications } from '../store/applications.js';
+import { listApplications } from '../store/applications.js';
 import { appendAudit } from '../store/audit.js';
 import { activeShortlistChanges } from '../store/shortlist.js';
 import { applicationJson, eligibilityName, type Eligibility, type FindingView } from './application-view.js';
 import { scoreRound } from './assessments.js';
-import { subsidyStudios } from './certification.js';
+import { noticePeriod, subsidyStudios } from './certification.js';
+import { getNotice } from '../store/notice.js';
 import { inTransaction, type Workspace } from './context.js';
 import { reviewableApplications } from './review.js';
 import { LISTED_STATUSES, rankedByReview } from './shortlist.js';
@@ -75,8 +78,6 @@ export interface EligibilityRow {
   leadName: string;
   idNumber: string;
   eligibility: Eligibility;
-  /** Rule code → ✓ / ✗ / ! / 豁免. */
-  outcomes: Record<string, RuleOutcome>;
   /** Reader notes and rule findings, each with its waiver when one covers it. */
   findings: FindingView[];
 }
@@ -84,7 +85,6 @@ export interface EligibilityRow {
 export function eligibilityRows(ws: Workspace, round: number): EligibilityRow[] {
   return listApplications(ws.db, round).map((app) => {
     const view = applicationJson(ws.db, app);
-    const waivers = activeOverrides(ws.db, app.id);
     return {
       id: app.id,
       studioName: view.studioName,
@@ -92,7 +92,6 @@ export function eligibilityRows(ws: Workspace, round: number): EligibilityRow[] 
       leadName: view.lead.name,
       idNumber: view.lead.idNumber,
       eligibility: view.eligibility,
-      outcomes: Object.fromEntries(ALL_RULES.map((r) => [r.code, ruleOutcome(app.findings, r.code, waivers)])),
       findings: [...view.problems.map((p) => ({ ...p, waiver: 'acknowledge' as const })), ...view.findings],
     };
   });
@@ -105,13 +104,11 @@ export async function exportEligibilitySummary(ws: Workspace, round: number, fil
   const workbook = buildEligibilitySummary(ExcelJS, rows, {
     sheetName: msg('cli.export.review.sheet'),
     title: msg('cli.export.review.title', { year: round }),
-    ruleColumns: ALL_RULES.map((r) => ({ code: r.code, title: ruleTitle(r.code) })),
+    checkColumns: summaryColumns(),
     headers: {
       id: msg('cli.field.id'),
-      studio: msg('cli.field.studioName'),
-      unit: msg('cli.field.unit'),
-      lead: msg('cli.field.lead'),
-      idNumber: msg('cli.field.idNumber'),
+      studio: msg('cli.export.review.studioAndUnit'),
+      lead: msg('cli.export.review.leadAndId'),
       eligibility: msg('cli.field.eligibility'),
       messages: msg('cli.export.review.messages'),
     },
@@ -121,8 +118,14 @@ export async function exportEligibilitySummary(ws: Workspace, round: number, fil
       warning: msg('cli.export.mark.warning'),
       waived: msg('cli.export.mark.waived'),
     },
+    labels: {
+      error: msg('cli.export.review.error'),
+      warning: msg('cli.export.review.warning'),
+      waived: (reason) => msg('cli.export.review.waived', { reason }),
+    },
     full: options.full,
     generatedNote: msg(options.full ? 'cli.export.review.noteFull' : 'cli.export.review.note', { count: rows.length, date: chinaDate() }),
+    signOff: signOffFor(ws, round),
   });
   await writeWorkbookAtomically(workbook, file);
   if (options.full) recordSensitiveExport(ws, round, 'export-full', file, 'review');
@@ -165,6 +168,7 @@ export function shortlistRows(ws: Workspace, round: number): ShortlistRow[] {
 /** `export shortlist`: the public list (no personal numbers, no scores), or `internal` with scores and findings (logged). */
 export async function exportShortlist(ws: Workspace, round: number, file: string, options: { internal: boolean }): Promise<Written> {
   const rows = shortlistRows(ws, round);
+  const signOff = signOffFor(ws, round);
   const base = rows.map((r) => ({ studioName: r.studioName, leadName: r.leadName, occupation: r.occupation, unitName: r.unitName }));
   const ExcelJS = await loadExcel();
   const workbook = options.internal
@@ -172,12 +176,34 @@ export async function exportShortlist(ws: Workspace, round: number, file: string
         year: round,
         internal: true,
         note: msg('lifecycle.shortlist.rule'),
-        rows: rows.map((r, i) => ({ ...base[i]!, score: r.score, findings: r.findings.map((f) => maskPersonalNumbers(f.message)) })),
+        signOff,
+        rows: rows.map((r, i) => ({ ...base[i]!, score: r.score, findings: r.findings, ...(r.committee?.change === 'add' ? { addedBy: r.committee.reason } : {}) })),
       })
-    : buildShortlistWorkbook(ExcelJS, { year: round, rows: base });
+    : buildShortlistWorkbook(ExcelJS, { year: round, rows: base, signOff });
   await writeWorkbookAtomically(workbook, file);
   if (options.internal) recordSensitiveExport(ws, round, 'export-internal', file, 'shortlist');
   return { file, count: rows.length };
+}
+
+// ---- 公示 ----
+
+/** `export notice`: the 公示 as the bureau publishes it (.docx), its period as recorded, the listed studios attached. */
+export async function exportNotice(ws: Workspace, round: number, file: string): Promise<Written & { from: string; to: string }> {
+  const notice = getNotice(ws.db, round);
+  if (!notice) throw new RefusedError('no-notice', msg('workflow.notice.notStarted', { round }));
+  const rows = shortlistRows(ws, round).map((r) => ({ studioName: r.studioName, leadName: r.leadName, occupation: r.occupation, unitName: r.unitName }));
+  // The working days are counted by the same calendar as at 公示, an end given by hand included.
+  const period = noticePeriod(notice.startsOn, notice.endsOn);
+  // docx is loaded only here: no other export pays for it.
+  const { buildNoticeDocx } = await import('../export/docx/notice.js');
+  const bytes = await buildNoticeDocx({
+    year: round,
+    period: { from: period.from, to: period.to, workingDays: period.workingDays },
+    rows,
+    settings: noticeSettings(getRound(ws.db, round).settings),
+  });
+  await writeBytesAtomically(bytes, file);
+  return { file, count: rows.length, from: period.from, to: period.to };
 }
 
 // ---- 补助发放名单, 考核结果 ----
@@ -185,9 +211,9 @@ export async function exportShortlist(ws: Workspace, round: number, file: string
 export async function exportSubsidy(ws: Workspace, round: number, file: string): Promise<Written & { total: number }> {
   const studios = subsidyStudios(ws, round);
   if (studios.length === 0) throw new RefusedError('no-studios', msg('workflow.subsidy.nothingToExport', { round }));
-  const rows = studios.map((s) => ({ studioName: s.name, unitName: s.unitName, leadName: s.leadName, amount: s.subsidyYuan!, paidOn: s.subsidyPaidOn }));
+  const rows = studios.map((s) => ({ plaque: s.plaque, studioName: s.name, unitName: s.unitName, leadName: s.leadName, amount: s.subsidyYuan!, paidOn: s.subsidyPaidOn }));
   const ExcelJS = await loadExcel();
-  await writeWorkbookAtomically(buildSubsidyWorkbook(ExcelJS, { year: round, rows }), file);
+  await writeWorkbookAtomically(buildSubsidyWorkbook(ExcelJS, { year: round, rows, signOff: signOffFor(ws, round) }), file);
   return { file, count: rows.length, total: subsidyTotal(rows) };
 }
 
@@ -198,10 +224,15 @@ export async function exportResults(ws: Workspace, round: number, file: string):
   const workbook = buildResultsWorkbook(
     ExcelJS,
     scored.map((s) => ({ id: s.id, studioName: s.stored.studio.name, unitName: s.stored.studio.unitName, leadName: s.stored.studio.leadName, result: s.result })),
-    { year: round, rubricNote: rubricNote(rubric), thresholdsNote: thresholdsNote(settings), generatedOn: chinaDate(), settings },
+    { year: round, rubricNote: rubricNote(rubric), thresholdsNote: thresholdsNote(settings), generatedOn: chinaDate(), settings, signOff: signOffFor(ws, round) },
   );
   await writeWorkbookAtomically(workbook, file);
   return { file, count: scored.length };
+}
+
+/** The 落款 of every list: the issuing bureau (the round's setting or the notice's) and today's date. */
+function signOffFor(ws: Workspace, round: number): SignOff {
+  return { bureau: noticeSettings(getRound(ws.db, round).settings).bureauName, date: chinaDate() };
 }
 
 export type SensitiveExport = 'export-full' | 'export-internal';

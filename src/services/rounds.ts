@@ -1,6 +1,7 @@
 /**
  * 申报年度 settings: everything a round reads (deadline, subsidy, grade thresholds, share of 优秀, the
- * rubric, the review method, the shortlist's minimum score and quota) has one writer, `round set`, and one
+ * rubric, the review method, the shortlist's minimum score and quota, the 公示's contact and the bureau's name)
+ * has one writer, `round set`, and one
  * reader, used by every command, so `score`, `score confirm` and `export results` can never disagree.
  * The rubric is stored in the round itself: moving or editing the file later changes nothing.
  */
@@ -9,6 +10,7 @@ import type { ReviewMethod } from '../core/review.js';
 import { UsageError } from '../core/errors.js';
 import { msg } from '../messages/index.js';
 import { ruleThresholds } from '../rules/data.js';
+import { noticeSettings } from '../rules/notice-data.js';
 import { defaultSettings, type ScoreSettings } from '../scoring/index.js';
 import { appendAudit } from '../store/audit.js';
 import { getRound, listRounds, saveRound, type Round, type RoundSettings } from '../store/rounds.js';
@@ -30,6 +32,10 @@ export interface RoundChanges {
   reviewMethod?: ReviewMethod | null;
   minScore?: number | null;
   quota?: number | null;
+  /** The 公示's contact person and telephone, and the bureau that signs every list (落款). */
+  noticeContact?: string | null;
+  noticePhone?: string | null;
+  bureauName?: string | null;
 }
 
 /** The round's rubric: the one kept with the round, else (older databases) the file it names, else the bundled one. */
@@ -60,6 +66,9 @@ export interface RoundView {
     reviewMethod: ReviewMethod;
     minScore: number | null;
     quota: number | null;
+    noticeContact: string;
+    noticePhone: string;
+    bureauName: string;
   };
   /** Keys of `effective` that are the defaults (nothing set). */
   defaults: string[];
@@ -70,6 +79,7 @@ export function roundView(ws: Workspace, year: number): RoundView {
   const s = round.settings;
   const rubric = roundRubric(ws, year);
   const scores = scoreSettings(ws, year, rubric);
+  const notice = noticeSettings(s);
   const effective: RoundView['effective'] = {
     deadline: round.deadline,
     subsidyYuan: s.subsidyYuan ?? ruleThresholds().subsidyYuan,
@@ -80,6 +90,9 @@ export function roundView(ws: Workspace, year: number): RoundView {
     reviewMethod: s.reviewMethod ?? DEFAULT_REVIEW_METHOD,
     minScore: s.minScore ?? null,
     quota: s.quota ?? null,
+    noticeContact: notice.contactPerson,
+    noticePhone: notice.contactPhone,
+    bureauName: notice.bureauName,
   };
   const set: Record<keyof RoundView['effective'], boolean> = {
     deadline: round.stored === true,
@@ -91,6 +104,9 @@ export function roundView(ws: Workspace, year: number): RoundView {
     reviewMethod: s.reviewMethod !== undefined,
     minScore: s.minScore !== undefined,
     quota: s.quota !== undefined,
+    noticeContact: s.noticeContact !== undefined,
+    noticePhone: s.noticePhone !== undefined,
+    bureauName: s.bureauName !== undefined,
   };
   return { year, deadline: round.deadline, settings: s, effective, defaults: Object.entries(set).filter(([, v]) => !v).map(([k]) => k) };
 }
@@ -109,6 +125,9 @@ function applyChanges(settings: RoundSettings, changes: RoundChanges): RoundSett
   put('reviewMethod', changes.reviewMethod);
   put('minScore', changes.minScore);
   put('quota', changes.quota);
+  put('noticeContact', changes.noticeContact);
+  put('noticePhone', changes.noticePhone);
+  put('bureauName', changes.bureauName);
   if (changes.rubricFile !== undefined) {
     delete next.rubricFile;
     if (changes.rubricFile === null) delete next.rubric;

@@ -16,6 +16,10 @@ export interface RoundSettings {
   /** Remembered from `gongshu shortlist --min-score / --quota` for `shortlist confirm`. */
   minScore?: number;
   quota?: number;
+  /** The 公示 notice's contact person and telephone, and the issuing bureau (落款); defaults in data/notice.json. */
+  noticeContact?: string;
+  noticePhone?: string;
+  bureauName?: string;
 }
 
 export interface Round {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { LEAD_ID, makeApplication, makeLead, makeMember } from '../helpers/application-factory.js';
+import { textWidth } from '../../src/ui/table.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
 import { writeApplicationWorkbook } from '../helpers/workbooks.js';
@@ -101,6 +102,44 @@ describe('apply import / list / show', () => {
     expect(r.stderr).toContain('失败 1');
     const apps = json<unknown[]>((await runCli(['--db', db, ...ROUND, 'apply', 'list', '--json'])).stdout);
     expect(apps).toHaveLength(2);
+  });
+
+  it('takes the received date as clerks write it, echoes what it understood, and refuses an impossible one with an example', async () => {
+    const { db, good } = await setup();
+    for (const typed of ['2026.5.20', '2026/5/20', '2026-5-20', '2026年5月20日', '20260520']) {
+      const dir = tempDir();
+      const run = await runCli(['--db', path.join(dir, 'g.db'), ...ROUND, 'apply', 'import', good, '--received', typed]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toContain('收件日期：2026-05-20');
+    }
+    const exact = await runCli(['--db', db, ...ROUND, 'apply', 'import', good, '--received', '2026-05-20']);
+    expect(exact.stderr).not.toContain('收件日期：');
+    const bad = await runCli(['--db', db, ...ROUND, 'apply', 'import', good, '--received', '2026-02-30']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--received：日期“2026-02-30”不存在：2026 年 2 月只有 28 天。请写成如 2026-05-20');
+  });
+
+  it('names the rounds that have applications when the chosen one has none, and how to switch', async () => {
+    const { db, inbox } = await setup();
+    await runCli(['--db', db, ...ROUND, 'apply', 'import', inbox, '--received', '2026-05-20']);
+    const empty = await runCli(['--db', db, '--round', '2027', 'apply', 'list']);
+    expect(empty.code).toBe(0);
+    expect(empty.stderr).toContain('2027 年度还没有申报');
+    expect(empty.stderr).toContain('2026 年度有 2 份申报。查看请加 --round 年度，如 gongshu apply list --round 2026');
+  });
+
+  it.each([80, 120])('fits apply show and apply list into a %i-column terminal', async (width) => {
+    const { db, inbox } = await setup();
+    await runCli(['--db', db, ...ROUND, 'apply', 'import', inbox, '--received', '2026-06-20']);
+    for (const args of [['apply', 'show', '2'], ['apply', 'list']]) {
+      const run = await runCli(['--db', db, ...ROUND, ...args], { COLUMNS: String(width) });
+      expect(run.code).toBe(0);
+      const lines = run.stdout.trimEnd().split('\n');
+      expect(Math.max(...lines.map(textWidth))).toBeLessThanOrEqual(width);
+    }
+    const show = await runCli(['--db', db, ...ROUND, 'apply', 'show', '2'], { COLUMNS: '80' });
+    expect(show.stdout).toContain('│ 错误 │ team-size'); // severities in Chinese
+    expect(show.stdout.replace(/[│\s]/gu, '')).toContain('逾期');
   });
 
   it('puts JSON alone on stdout', async () => {
@@ -254,6 +293,6 @@ describe('check commands', () => {
     expect(human.stderr).toContain('--group cadre');
     const bad = await runCli(['check', 'retirement', '--birth', '1975', '--gender', '女']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('YYYY-MM');
+    expect(bad.stderr).toContain('--birth：年月“1975”无法识别，请写成 1975-06、1975.6、1975/6、1975年6月 或 197506');
   });
 });

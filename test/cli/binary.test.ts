@@ -51,13 +51,17 @@ describe('gongshu binary', () => {
     const top = execFileSync(process.execPath, [BIN, '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     const groups = [...top.matchAll(/^ {2}([a-z]+)\b/gmu)].map((m) => m[1]!).filter((g) => g !== 'help');
     expect(groups.length).toBeGreaterThan(2);
+    const english = /\[options\]|\[command\]|display help|choices:|default:|<(path|year|id|date|file|paths\.\.\.|code|studio)>/u;
+    expect(top).not.toMatch(english);
     for (const group of groups) {
       const help = run([group, '--help']).stdout;
+      expect(help, `gongshu ${group} --help`).not.toMatch(english);
       const subs = [...help.matchAll(/^ {2}([a-z][a-z-]*)\b/gmu)].map((m) => m[1]!).filter((s) => s !== 'help');
       const leaves = subs.length ? subs.map((s) => [group, s]) : [[group]];
       for (const leaf of leaves) {
         const leafHelp = run([...leaf, '--help']).stdout;
         expect(leafHelp, `gongshu ${leaf.join(' ')} --help`).toMatch(/示例：\n\s+\$ gongshu /u);
+        expect(leafHelp, `gongshu ${leaf.join(' ')} --help`).not.toMatch(english);
       }
     }
   });

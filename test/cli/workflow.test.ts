@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
+import { paragraphs, unzip } from '../helpers/docx-text.js';
 
 const SAMPLES = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 let base: string;
@@ -102,7 +103,7 @@ describe('expert review', () => {
     await workbook.xlsx.readFile(out);
     const ids: unknown[] = [];
     workbook.worksheets[0]!.getColumn(1).eachCell((cell, row) => {
-      if (row >= 6) ids.push(cell.value);
+      if (row >= 6 && cell.value !== null) ids.push(cell.value); // the signature lines below have no number
     });
     expect(ids).toEqual([1, 2, 3, 8, 9]);
   });
@@ -211,7 +212,68 @@ describe('public notice, objections and certification', () => {
     await workbook.xlsx.readFile(subsidy);
     const texts: string[] = [];
     workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.text))));
-    expect(texts.join('|')).toMatch(/已发放.*2026-07-15/u);
+    expect(texts.join('|')).toMatch(/已发放\s*2026-07-15/u);
+    expect(texts).toContain('GS-2026-001');
+    expect(texts.join('|')).toContain('经办人：');
+  });
+
+  it('counts the 公示 in working days over 国庆 2026, says which days it skipped, and certifies only after it', async () => {
+    const { cli } = reviewedDb();
+    await cli('shortlist', '--min-score', '75');
+    await cli('shortlist', 'confirm');
+    const notice = await cli('publicize', '--from', '2026-09-30');
+    expect(notice.code, notice.stderr).toBe(0);
+    expect(notice.stderr).toContain('公示期：2026-09-30 至 2026-10-12，共 5 个工作日');
+    expect(notice.stderr).toContain('不计入的日子：2026-10-01 至 2026-10-07（国庆节）；2026-10-11（周末）');
+    expect(notice.stderr).toContain('调休上班、计入工作日：2026-10-10（国庆节调休）');
+    const early = await cli('certify', '--date', '2026-10-07');
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('2026-10-13 起才能认定');
+  });
+
+  it('writes the 公示 notice (.docx) for the recorded period, with the round’s contact and no personal number', async () => {
+    const { db, dir, cli } = reviewedDb();
+    await cli('shortlist', '--min-score', '75');
+    await cli('shortlist', 'confirm');
+    const out = path.join(dir, '公示.docx');
+    const early = await cli('export', 'notice', '-o', out);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('还没有开始公示');
+    await cli('publicize', '--from', '2026-09-30');
+    // The round's own contact person and 落款, set as a clerk sets them; the phone stays the notice's.
+    const set = await cli('round', 'set', '2026', '--notice-contact', '王芳', '--bureau', '杭州市拱墅区人力社保局');
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toMatch(/公示联系人\s*│\s*王芳\s*│\s*本年度设置/u);
+    expect(set.stdout).toMatch(/公示联系电话\s*│\s*88256383\s*│\s*默认/u);
+    expect((await cli('round', 'set', '2026', '--notice-phone', ' ')).code).toBe(2);
+    const run = await cli('export', 'notice', '-o', out);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('公示期 2026-09-30 至 2026-10-12');
+    const files = unzip(fs.readFileSync(out));
+    const text = paragraphs(files.get('word/document.xml')!.toString('utf8')).join('\n');
+    expect(text).toContain('关于2026年度拱墅区技能大师工作室\n拟认定名单的公示');
+    expect(text).toContain('公示时间：2026年9月30日至2026年10月12日（5个工作日）。');
+    expect(text).toContain('联系人：王芳；联系电话：88256383。');
+    expect(text).toContain('杭州市拱墅区人力社保局');
+    for (const name of ['陈国平数控车工技能大师工作室', '沈建华', '茶艺师', '杭州大关汽车维修服务有限公司']) expect(text).toContain(name);
+    expect(text).not.toMatch(/\d{15,18}|1[3-9]\d{9}/u);
+    expect((await cli('export', 'notice', '-o', out)).stderr).toContain('--force');
+  });
+
+  it('refuses to count a 公示 into a year without a holiday schedule unless the end date is given', async () => {
+    const { db, cli } = reviewedDb();
+    await cli('shortlist', '--min-score', '75');
+    await cli('shortlist', 'confirm');
+    const refused = await cli('publicize', '--from', '2040-06-01');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('2040 年的法定节假日安排尚未收录');
+    expect(refused.stderr).toContain('2040.json');
+    expect(refused.stderr).toContain('--to YYYY-MM-DD');
+    expect(statuses(db)[1]).toBe('shortlisted');
+    const given = await cli('publicize', '--from', '2040-06-01', '--to', '2040-06-07');
+    expect(given.code, given.stderr).toBe(0);
+    expect(given.stderr).toContain('公示期：2040-06-01 至 2040-06-07，共 5 个工作日');
+    expect(given.stderr).toContain('2040 年的法定节假日安排尚未收录，这几天只按周末计算');
   });
 
   it('undoes a certification (the studio record goes with it; its plaque number is never reused) and logs the undo', async () => {

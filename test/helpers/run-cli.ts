@@ -13,6 +13,8 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
   const outWrite = process.stdout.write.bind(process.stdout);
   const errWrite = process.stderr.write.bind(process.stderr);
   const savedEnv = { ...process.env };
+  // Tables fit $COLUMNS when stdout is no terminal: a test that wants a width says so.
+  delete process.env.COLUMNS;
   Object.assign(process.env, { NO_COLOR: '1' }, env);
   process.exitCode = undefined;
   process.stdout.write = ((chunk: string | Uint8Array) => {

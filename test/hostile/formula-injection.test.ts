@@ -134,11 +134,16 @@ describe('formula injection', () => {
 
   it('the official lists (shortlist, subsidy, expert review form) guard every submitted text', async () => {
     const dir = tempDir();
-    const rows = HOSTILE.map((h, i) => ({ studioName: h, leadName: h, occupation: h, unitName: h, score: 80 + i, findings: [h, '正常说明'], amount: 100000, paidOn: null, id: i + 1 }));
+    const rows = HOSTILE.map((h, i) => ({
+      studioName: h, leadName: h, occupation: h, unitName: h, score: 80 + i, plaque: h,
+      findings: [{ code: 'x', severity: 'warning' as const, message: h }, { code: 'y', severity: 'warning' as const, message: '正常说明' }],
+      waivers: {}, addedBy: h, amount: 100000, paidOn: null, id: i + 1,
+    }));
+    const signOff = { bureau: '杭州市拱墅区人力资源和社会保障局', date: '2026-06-01' };
     const books: Record<string, ExcelJS.Workbook> = {
-      shortlist: buildShortlistWorkbook(ExcelJS, { year: 2026, rows }),
-      shortlistInternal: buildShortlistWorkbook(ExcelJS, { year: 2026, rows, internal: true } as Parameters<typeof buildShortlistWorkbook>[1]),
-      subsidy: buildSubsidyWorkbook(ExcelJS, { year: 2026, rows }),
+      shortlist: buildShortlistWorkbook(ExcelJS, { year: 2026, rows, signOff }),
+      shortlistInternal: buildShortlistWorkbook(ExcelJS, { year: 2026, rows, internal: true, signOff }),
+      subsidy: buildSubsidyWorkbook(ExcelJS, { year: 2026, rows, signOff }),
       reviewForm: buildReviewTemplate(ExcelJS, { year: 2026, rows, expertNames: [HOSTILE[1]!, HOSTILE[4]!] }),
     };
     for (const [name, wb] of Object.entries(books)) {

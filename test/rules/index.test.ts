@@ -26,9 +26,9 @@ function flawedContext() {
 afterEach(() => setLang('zh'));
 
 describe('the rule set', () => {
-  it('has the codes of the issue, each once, plus the reader-fact rules and member-duplicate (issue 12)', () => {
+  it('has the codes of the issue, each once, plus the reader-fact rules, member-duplicate (issue 12) and the term warning (issue 15)', () => {
     expect(RULE_CODES).toEqual([
-      'team-size', 'retirement-margin', 'studio-name', 'lead-skill-level', 'id-checksum', 'id-birth-mismatch',
+      'team-size', 'retirement-margin', 'retirement-in-term', 'studio-name', 'lead-skill-level', 'id-checksum', 'id-birth-mismatch',
       'id-stored-as-number', 'id-gender-mismatch', 'missing-field', 'intro-too-long', 'invalid-email', 'invalid-phone',
       'invalid-postcode', 'member-incomplete', 'member-duplicate', 'duplicate-lead', 'late-submission', 'missing-material',
       'report-name-mismatch', 'birth-ambiguous', 'birth-unreadable',

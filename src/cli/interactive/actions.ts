@@ -6,21 +6,22 @@
 import { chinaDate, chinaYear } from '../../core/china-time.js';
 import { statusName } from '../../core/lifecycle.js';
 import { maskPersonalNumbers } from '../../core/text.js';
+import { withoutCommandHints } from '../../messages/command-text.js';
 import { msg, type MessageKey } from '../../messages/index.js';
 import { correctableFields, parseCorrections } from '../../rules/corrections.js';
 import { fieldLabel } from '../../rules/fields.js';
 import { ruleTitle } from '../../rules/index.js';
 import { gradeName } from '../../scoring/index.js';
-import { activeWaivers, applicationRows, applicationView, applicationViews, type ApplicationJson, type FindingView } from '../../services/application-view.js';
+import { activeWaivers, applicationRows, applicationView, applicationViews, otherRounds, type ApplicationJson, type FindingView } from '../../services/application-view.js';
 import { acceptVersion, correctApplication, leaveSelection, undoWaiver, waiveFinding } from '../../services/applications.js';
 import { importAssessments as importAssessmentFiles, scoredAssessment, scoreRound } from '../../services/assessments.js';
-import { exportEligibilitySummary, exportResults, exportShortlist, exportSubsidy, writeApplicationTemplate, writeAssessmentTemplate, writeReviewTemplate, type Written } from '../../services/exports.js';
+import { exportEligibilitySummary, exportNotice, exportResults, exportShortlist, exportSubsidy, writeApplicationTemplate, writeAssessmentTemplate, writeReviewTemplate, type Written } from '../../services/exports.js';
 import { importApplications as importApplicationFiles } from '../../services/import-applications.js';
 import { rounds, roundView, setRound } from '../../services/rounds.js';
 import { defaultDeadline } from '../../rules/context.js';
 import { officialText } from '../../messages/export.js';
 import { parseExperts, parseYear, todayIso } from '../parse.js';
-import { eligibilityText, importProgress, renderApplication, renderApplicationList, renderImportResults } from '../render/applications.js';
+import { eligibilityText, emptyRoundText, importProgress, renderApplication, renderApplicationList, renderImportResults } from '../render/applications.js';
 import { renderWritten, type WrittenKind } from '../render/exports.js';
 import { renderRound } from '../render/rounds.js';
 import { renderScoreDetail, renderScoreNotes, renderScores } from '../render/scores.js';
@@ -113,6 +114,14 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     kind: 'subsidy',
     write: (s, file) => exportSubsidy(s.workspace('export subsidy', READS), s.round, file),
   },
+  {
+    key: 'notice',
+    label: 'menu.export.notice',
+    command: 'export notice',
+    fileName: (year) => officialText('export.file.notice', { year }),
+    kind: 'notice',
+    write: (s, file) => exportNotice(s.workspace('export notice', READS), s.round, file),
+  },
 ];
 
 async function writeWorkbook(s: MenuSession, message: string, entries: readonly WorkbookEntry[]): Promise<void> {
@@ -146,7 +155,7 @@ export async function chooseRound(s: MenuSession): Promise<void> {
   s.out.success(msg('menu.round.chosen', { year }));
   if (ws) renderRound(s.out, roundView(ws, year));
   if (!(await s.prompts.confirm({ message: msg('menu.round.changeDeadline', { year }), default: false }))) return;
-  const deadline = await askDate(s, msg('menu.round.deadline'), msg('menu.round.deadlineOption'), deadlineOf(year));
+  const deadline = await askDate(s, msg('menu.round.deadline'), 'deadline', deadlineOf(year));
   const result = setRound(s.workspace('round set'), year, { deadline });
   s.out.success(msg('cli.round.saved', { year, deadline, count: result.rechecked }));
 }
@@ -154,7 +163,7 @@ export async function chooseRound(s: MenuSession): Promise<void> {
 export async function importApplications(s: MenuSession): Promise<void> {
   const files = await askWorkbooks(s, msg('menu.path.applications'));
   if (!files) return;
-  const receivedDate = await askDate(s, msg('menu.import.received'), msg('menu.import.receivedOption'), todayIso());
+  const receivedDate = await askDate(s, msg('menu.import.received'), 'received', todayIso());
   const results = await importApplicationFiles(s.workspace('apply import'), files, { round: s.round, receivedDate, onProgress: importProgress(s.out) });
   s.out.endProgress();
   renderImportResults(s.out, results, { round: s.round, dbPath: s.dbPath });
@@ -178,7 +187,7 @@ export async function viewApplications(s: MenuSession): Promise<void> {
   const ws = s.existing('apply list');
   const rows = ws ? applicationRows(ws, s.round) : [];
   if (rows.length === 0) {
-    s.out.note(msg('cli.list.empty', { round: s.round }));
+    s.out.note(emptyRoundText(ws ? otherRounds(ws, s.round) : [], s.round));
     return;
   }
   renderApplicationList(s.out, rows, s.round);
@@ -224,7 +233,7 @@ async function addOverride(s: MenuSession): Promise<void> {
   if (fixOnly.length > 0) s.out.note(msg('menu.override.fixOnly', { titles: [...new Set(fixOnly.map((f) => ruleTitle(f.code)))].join('、') }));
   const finding = await s.prompts.select({
     message: msg('menu.override.pickCode'),
-    choices: waivable(app).map((f) => ({ name: findingChoice(f), value: f, description: maskPersonalNumbers(f.message) })),
+    choices: waivable(app).map((f) => ({ name: findingChoice(f), value: f, description: maskPersonalNumbers(withoutCommandHints(f.message)) })),
   });
   const reason = await askReason(s, msg('menu.override.reason'), msg('menu.override.reasonMissing'));
   const remaining = standingErrors(app).filter((f) => f !== finding).map((f) => ruleTitle(f.code));
@@ -234,7 +243,7 @@ async function addOverride(s: MenuSession): Promise<void> {
       studio: app.studioName,
       title: ruleTitle(finding.code),
       code: finding.code,
-      message: maskPersonalNumbers(finding.message),
+      message: maskPersonalNumbers(withoutCommandHints(finding.message)),
       reason,
       remaining: remaining.join('、') || msg('menu.override.none'),
     }),

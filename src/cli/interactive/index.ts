@@ -1,5 +1,5 @@
 /** `gongshu interactive` (`gongshu i`, or plain `gongshu` on a terminal): the menu, from start to 已退出. */
-import { msg } from '../../messages/index.js';
+import { getFace, msg, setFace } from '../../messages/index.js';
 import type { CliContext } from '../context.js';
 import { MENU, runMenu, type MenuEntry } from './menu.js';
 import { createPrompts, MenuExit } from './prompts.js';
@@ -18,6 +18,9 @@ export async function interactive(ctx: CliContext): Promise<number> {
  */
 export async function runInteractive(setup: SessionSetup, entries: readonly MenuEntry[] = MENU): Promise<number> {
   const s = createSession(setup);
+  // The clerk types no command here: hints name menu entries, and nothing names a command-line option.
+  const face = getFace();
+  setFace('menu');
   const onSignal = (signal: NodeJS.Signals): void => {
     if (s.prompts.stopped && s.busy) {
       for (const sig of SIGNALS) process.removeListener(sig, onSignal);
@@ -36,6 +39,7 @@ export async function runInteractive(setup: SessionSetup, entries: readonly Menu
   } finally {
     for (const sig of SIGNALS) process.removeListener(sig, onSignal);
     s.close();
+    setFace(face);
   }
   s.out.print(msg('menu.bye'));
   return 0;

@@ -12,7 +12,7 @@ import { collectWorkbookFiles } from '../../import/files.js';
 import { msg } from '../../messages/index.js';
 import type { ApplicationJson } from '../../services/application-view.js';
 import { countText, eligibilityText } from '../render/applications.js';
-import { parseDate } from '../parse.js';
+import { echoDate, readDate, type DateLabel } from '../dates.js';
 import type { Item } from './prompts.js';
 import type { MenuSession } from './session.js';
 
@@ -53,9 +53,19 @@ export async function confirmed(s: MenuSession, message: string): Promise<boolea
   return false;
 }
 
-export async function askDate(s: MenuSession, message: string, option: string, fallback: string): Promise<string> {
-  const answer = await s.prompts.input({ message, default: fallback, validate: validatorOf((v) => parseDate(v || fallback, option)) });
-  return parseDate(answer || fallback, option);
+/**
+ * A date in any spelling clerks use; one written otherwise than YYYY-MM-DD is echoed as understood.
+ * `check` may refuse a readable date (a UsageError whose message is shown under the question).
+ */
+export async function askDate(s: MenuSession, message: string, label: DateLabel, fallback: string, check?: (date: string) => void): Promise<string> {
+  const valid = (v: string): void => {
+    const date = readDate(v || fallback).value;
+    check?.(date);
+  };
+  const answer = await s.prompts.input({ message, default: fallback, validate: validatorOf(valid) });
+  const typed = readDate(answer || fallback);
+  echoDate(s.out, label, typed);
+  return typed.value;
 }
 
 export interface SaveTarget {

@@ -6,9 +6,9 @@
 import { APPLICATION_STATUSES, statusName } from '../../core/lifecycle.js';
 import { msg } from '../../messages/index.js';
 import { gradeName } from '../../scoring/index.js';
-import { applicationView, applicationViews, type ApplicationJson } from '../../services/application-view.js';
+import { applicationView, applicationViews, otherRounds, type ApplicationJson } from '../../services/application-view.js';
 import { confirmOutcomes, outcomePlan, scoreRound, withdrawAssessment } from '../../services/assessments.js';
-import { certify, certifyPlan, noticeEnd, noticeOf, openObjectionCount, publicize, raiseObjection, recordSubsidyPayment, resolveObjection, subsidyStudios } from '../../services/certification.js';
+import { certify, certifyPlan, noticeEnd, noticeOf, noticePeriod, openObjectionCount, publicize, raiseObjection, recordSubsidyPayment, resolveObjection, subsidyStudios } from '../../services/certification.js';
 import { backupDatabase } from '../../services/database.js';
 import { historyOf, nextUndo, recordRef, undoLast } from '../../services/history.js';
 import { importReviews as importReviewFiles } from '../../services/import-reviews.js';
@@ -16,10 +16,13 @@ import { reviewList, reviewMethodFor } from '../../services/review.js';
 import { changeShortlist, confirmPlan, confirmShortlist, roundShortlist, shortlistSettings } from '../../services/shortlist.js';
 import { endStudio, mergeStudios, renewStudio, setCertifiedOn, studios as listStudios, studiosDue, type StudioRow } from '../../services/studios.js';
 import { backupFileName, parseDueWindow, parseNumberOption, todayIso } from '../parse.js';
-import { importProgress, renderImportResults } from '../render/applications.js';
+import { emptyRoundText, importProgress, renderImportResults } from '../render/applications.js';
 import { describeEntry, renderCertified, renderConfirmed, renderDue, renderHistory, renderOutcomes, renderProposal, renderReviews, undoneText } from '../render/workflow.js';
 import { askDate, askOutputFile, askReason, askWorkbooks, BACK, confirmed, filtered, pickApplication, validatorOf } from './questions.js';
 import type { MenuSession } from './session.js';
+import { RefusedError, UsageError } from '../../core/errors.js';
+import { periodLines } from '../../ui/period.js';
+import { echoDate, readDate } from '../dates.js';
 
 function appsIn(s: MenuSession, statuses: ReadonlySet<string>): ApplicationJson[] {
   const ws = s.existing();
@@ -119,13 +122,36 @@ async function publicizeStep(s: MenuSession): Promise<void> {
     s.out.note(msg('workflow.notice.nothingShortlisted', { round: s.round }));
     return;
   }
-  const from = await askDate(s, msg('menu.notice.from'), '--from', todayIso());
-  const to = await askDate(s, msg('menu.notice.to'), '--to', noticeEnd(from));
+  const from = await askDate(s, msg('menu.notice.from'), 'noticeFrom', todayIso());
+  const to = await askNoticeEnd(s, from);
   s.out.print(msg('menu.notice.previewPublicize', { count: apps.length, from, to, list: apps.map((a) => `#${a.id} ${a.studioName}`).join('\n') }));
+  for (const line of periodLines(noticePeriod(from, to))) s.out.print(line);
   if (!(await confirmed(s, msg('menu.notice.confirmPublicize')))) return;
   const result = publicize(s.workspace('publicize'), s.round, from, to);
   s.out.success(msg('workflow.notice.started', { count: result.ids.length, from: result.notice.startsOn, to: result.notice.endsOn }));
   s.out.note(msg('workflow.backupMade', { file: result.backup }));
+}
+
+/**
+ * The last day of the 公示, by default the 5th working day; when the count runs into a year without a
+ * holiday schedule, the clerk is told so and types the end date.
+ */
+async function askNoticeEnd(s: MenuSession, from: string): Promise<string> {
+  const notBefore = (to: string): void => {
+    if (to < from) throw new UsageError('notice-ends-before-start', msg('workflow.notice.endsBeforeStart', { from, to }));
+  };
+  let suggested: string;
+  try {
+    suggested = noticeEnd(from);
+  } catch (e) {
+    if (!(e instanceof RefusedError) || e.code !== 'calendar-year-missing') throw e;
+    s.out.warn(e.message);
+    const answer = await s.prompts.input({ message: msg('menu.notice.toNoDefault'), validate: validatorOf((v) => notBefore(readDate(v).value)) });
+    const typed = readDate(answer);
+    echoDate(s.out, 'noticeTo', typed);
+    return typed.value;
+  }
+  return askDate(s, msg('menu.notice.to'), 'noticeTo', suggested, notBefore);
 }
 
 async function certifyStep(s: MenuSession): Promise<void> {
@@ -134,7 +160,7 @@ async function certifyStep(s: MenuSession): Promise<void> {
     s.out.note(msg('workflow.certify.nothingPublicized', { round: s.round }));
     return;
   }
-  const date = await askDate(s, msg('menu.notice.certifyDate'), '--date', todayIso());
+  const date = await askDate(s, msg('menu.notice.certifyDate'), 'certify', todayIso());
   const notice = noticeOf(ws, s.round);
   const plan = certifyPlan(ws, s.round, date);
   const why = (p: (typeof plan)[number]): string => {
@@ -161,7 +187,7 @@ async function paidStep(s: MenuSession): Promise<void> {
     source: filtered(unpaid, (x) => `${x.plaque ?? ''} ${x.name} ${x.unitName}`, (x) => msg('menu.flow.studioChoice', { plaque: x.plaque ?? '', name: x.name, amount: x.subsidyYuan ?? 0 })),
   });
   if (id === BACK) return;
-  const date = await askDate(s, msg('menu.notice.paidDate'), '--date', todayIso());
+  const date = await askDate(s, msg('menu.notice.paidDate'), 'paid', todayIso());
   const studio = recordSubsidyPayment(s.workspace('subsidy paid'), String(id), date);
   s.out.success(msg('workflow.subsidy.paid', { name: studio.name, date, amount: studio.subsidyYuan ?? 0 }));
 }
@@ -197,7 +223,7 @@ export async function historyEntry(s: MenuSession): Promise<void> {
   if (kind === 'application') {
     const apps = appsIn(s, new Set(APPLICATION_STATUSES));
     if (apps.length === 0) {
-      s.out.note(msg('cli.list.empty', { round: s.round }));
+      s.out.note(emptyRoundText(ws ? otherRounds(ws, s.round) : [], s.round));
       return;
     }
     id = await pickApplication(s, apps, msg('menu.notice.pick'));
@@ -262,7 +288,7 @@ export async function studiosEntry(s: MenuSession): Promise<void> {
   if (id === BACK) return;
   const ref = String(id);
   if (step === 'term') {
-    const date = await askDate(s, msg('menu.studios.certifiedOn'), '--certified-on', todayIso());
+    const date = await askDate(s, msg('menu.studios.certifiedOn'), 'certify', todayIso());
     const r = setCertifiedOn(s.workspace('studios set'), ref, date);
     s.out.success(msg('workflow.studios.termSet', { name: r.studio.name, from: date, to: r.validUntil }));
     return;

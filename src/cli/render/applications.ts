@@ -12,7 +12,9 @@ import { msg } from '../../messages/index.js';
 import { allMaterials } from '../../rules/materials.js';
 import { eligibilityName as eligibilityText, type ApplicationHistory, type ApplicationJson, type ApplicationRow, type Eligibility, type FindingView } from '../../services/application-view.js';
 import { clean, type Output } from '../../ui/output.js';
+import { severityText } from '../../ui/severity.js';
 import { renderTable } from '../../ui/table.js';
+import { forFace } from '../../messages/command-text.js';
 
 export { eligibilityText };
 
@@ -79,6 +81,14 @@ function printProblemLines(out: Output, results: readonly FileResult[]): void {
   out.print(lines.join('\n'));
 }
 
+/** A round without applications: say so, and which rounds have some and how to switch to them. */
+export function emptyRoundText(others: readonly { round: number; count: number }[], round: number): string {
+  const empty = msg('cli.list.empty', { round });
+  if (others.length === 0) return empty;
+  const rounds = others.map((r) => msg('cli.list.roundCount', { year: r.round, count: r.count })).join(msg('cli.list.roundSeparator'));
+  return `${empty}\n${msg('cli.list.otherRounds', { rounds, year: others[0]!.round })}`;
+}
+
 export function renderApplicationList(out: Output, rows: readonly ApplicationRow[], round: number): void {
   const c = out.color;
   const colour = (e: Eligibility, text: string): string => (e === 'ineligible' ? c.red(text) : e === 'pending' ? c.yellow(text) : e === 'eligible' ? c.green(text) : text);
@@ -96,13 +106,6 @@ export function renderApplicationList(out: Output, rows: readonly ApplicationRow
   out.note(msg('cli.list.summary', { round, total: rows.length, eligible: by('eligible'), pending: by('pending'), ineligible: by('ineligible') }));
 }
 
-function severityText(out: Output, f: FindingView | Finding): string {
-  const view = f as Partial<FindingView>;
-  if (f.severity === 'error') return view.overridden ? msg('cli.severity.overridden') : out.color.red(msg('cli.severity.error'));
-  if (f.severity === 'warning') return view.overridden ? msg('records.severity.acknowledged') : out.color.yellow(msg('cli.severity.warning'));
-  return msg('cli.severity.info');
-}
-
 /** A findings table: severity (豁免/已确认 with the waiver's reason), code, cell, what it says. */
 export function renderFindings(out: Output, findings: readonly (FindingView | Finding)[]): void {
   out.print(
@@ -110,7 +113,7 @@ export function renderFindings(out: Output, findings: readonly (FindingView | Fi
       msg('cli.show.findingsHead').split('|'),
       findings.map((f) => {
         const reason = (f as Partial<FindingView>).waiverReason;
-        return [severityText(out, f), f.code, f.cell ?? '', maskPersonalNumbers(f.message) + (reason ? msg('records.findings.waiverReason', { reason }) : '')];
+        return [severityText(f, out.color), f.code, f.cell ?? '', maskPersonalNumbers(forFace(f.message)) + (reason ? msg('records.findings.waiverReason', { reason }) : '')];
       }),
     ),
   );

@@ -14,6 +14,9 @@ const ROWS: { key: keyof RoundView['effective']; label: MessageKey }[] = [
   { key: 'reviewMethod', label: 'records.round.reviewMethod' },
   { key: 'minScore', label: 'records.round.minScore' },
   { key: 'quota', label: 'records.round.quota' },
+  { key: 'noticeContact', label: 'records.round.noticeContact' },
+  { key: 'noticePhone', label: 'records.round.noticePhone' },
+  { key: 'bureauName', label: 'records.round.bureauName' },
 ];
 
 function shown(key: keyof RoundView['effective'], value: unknown): string {

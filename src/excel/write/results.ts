@@ -11,10 +11,10 @@ import { officialText } from '../../messages/export.js';
 import type { ExportMessageKey } from '../../messages/export.js';
 import { formatPoints, gradeName, GRADES } from '../../scoring/index.js';
 import type { Grade, ItemScore, ScoreResult, ScoreSettings } from '../../scoring/index.js';
-import {
-  a4PageSetup, ERROR_FILL, FONT_BODY, LABEL_FILL, PAGE_FOOTER, safeText, THIN_BORDER, WARNING_FILL, wrappedRowHeight,
-} from './styles.js';
+import { ERROR_FILL, FONT_BODY, LABEL_FILL, safeText, THIN_BORDER, WARNING_FILL, wrappedRowHeight } from './styles.js';
+import { LIST_FOOTER, listPageSetup, writeSignOff, type Orientation, type SignOff } from './print.js';
 import { maskPersonalNumbers } from '../../core/text.js';
+import { withoutCommandHints } from '../../messages/command-text.js';
 
 /** Submitted text on a list that circulates widely: never a formula, never a full ID or mobile number. */
 const publicText = (s: string): string => safeText(maskPersonalNumbers(s));
@@ -36,6 +36,8 @@ export interface ResultsWorkbookOptions {
   thresholdsNote: string;
   /** `YYYY-MM-DD`. */
   generatedOn: string;
+  /** The 落款 of the summary and the statistics. */
+  signOff: SignOff;
   /**
    * The round's thresholds, for the distribution bands. Default: the settings the first result was graded
    * with (one round shares one setting); with neither, the distribution lists no bands.
@@ -47,8 +49,10 @@ export interface ResultsWorkbookOptions {
 export const POINTS_FORMAT = '0.0#';
 const RANK_FORMAT = '0';
 const TITLE_SIZE = 16;
-const BODY_SIZE = 10;
-const NOTE_SIZE = 9;
+/** Printed at 100 % (the columns fit A4, see print.ts): 11 pt body and notes. */
+export const RESULTS_BODY_SIZE = 11;
+const BODY_SIZE = RESULTS_BODY_SIZE;
+const NOTE_SIZE = 11;
 
 type Value = string | number | null;
 interface Column {
@@ -204,10 +208,10 @@ export function resultStats(rows: readonly ResultRow[], settings: ScoreSettings 
 // ---------------------------------------------------------------------------------------------
 // Sheets.
 
-function addSheet(wb: ExcelJS.Workbook, name: string, headerRow: number, xSplit = 0): ExcelJS.Worksheet {
+function addSheet(wb: ExcelJS.Workbook, name: string, headerRow: number, xSplit = 0, orientation: Orientation = 'landscape'): ExcelJS.Worksheet {
   return wb.addWorksheet(name, {
-    pageSetup: { ...a4PageSetup('landscape'), printTitlesRow: `${headerRow}:${headerRow}` },
-    headerFooter: { oddFooter: PAGE_FOOTER },
+    pageSetup: listPageSetup(orientation, `${headerRow}:${headerRow}`),
+    headerFooter: { oddFooter: LIST_FOOTER },
     views: [{ state: 'frozen', ySplit: headerRow, xSplit }],
   });
 }
@@ -230,10 +234,10 @@ function titleRow(ws: ExcelJS.Worksheet, row: number, lastCol: number, text: str
 function noteRow(ws: ExcelJS.Worksheet, row: number, lastCol: number, totalWidth: number, text: string): void {
   ws.mergeCells(row, 1, row, lastCol);
   const c = ws.getCell(row, 1);
-  c.value = text;
+  c.value = withoutCommandHints(text);
   c.font = { name: FONT_BODY, size: NOTE_SIZE, color: { argb: 'FF333333' } };
   c.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
-  ws.getRow(row).height = wrappedRowHeight([{ text, width: totalWidth }], NOTE_SIZE, 16);
+  ws.getRow(row).height = wrappedRowHeight([{ text: String(c.value), width: totalWidth }], NOTE_SIZE, 18);
 }
 
 function headerRow(ws: ExcelJS.Worksheet, row: number, columns: readonly Column[]): void {
@@ -273,15 +277,16 @@ const SUMMARY_HEADER_ROW = 5;
 
 function writeSummary(wb: ExcelJS.Workbook, rows: readonly ResultRow[], o: ResultsWorkbookOptions): void {
   const columns: Column[] = [
-    { header: t('export.results.col.rank'), width: 6, numFmt: RANK_FORMAT },
-    { header: t('export.col.studio'), width: 30 },
-    { header: t('export.col.unit'), width: 28 },
-    { header: t('export.col.lead'), width: 9, align: 'center' },
-    { header: t('export.results.col.base'), width: 8 },
-    { header: t('export.results.col.bonus'), width: 7 },
-    { header: t('export.results.col.total'), width: 8 },
-    { header: t('export.results.col.grade'), width: 10, align: 'center' },
-    { header: t('export.results.col.remarks'), width: 36 },
+    // Fits A4 landscape at 100 % (print.ts).
+    { header: t('export.results.col.rank'), width: 5, numFmt: RANK_FORMAT },
+    { header: t('export.col.studio'), width: 26 },
+    { header: t('export.col.unit'), width: 24 },
+    { header: t('export.col.lead'), width: 7, align: 'center' },
+    { header: t('export.results.col.base'), width: 7 },
+    { header: t('export.results.col.bonus'), width: 6 },
+    { header: t('export.results.col.total'), width: 7 },
+    { header: t('export.results.col.grade'), width: 7, align: 'center' },
+    { header: t('export.results.col.remarks'), width: 47 },
   ];
   const ws = addSheet(wb, t('export.results.sheet.summary'), SUMMARY_HEADER_ROW, 2);
   const width = setWidths(ws, columns);
@@ -301,21 +306,23 @@ function writeSummary(wb: ExcelJS.Workbook, rows: readonly ResultRow[], o: Resul
     dataRow(ws, SUMMARY_HEADER_ROW + 1 + i, columns, values);
     if (fill) ws.getCell(SUMMARY_HEADER_ROW + 1 + i, 8).fill = fill;
   });
-  printArea(ws, last, SUMMARY_HEADER_ROW + Math.max(1, rows.length));
+  const end = writeSignOff(ws, SUMMARY_HEADER_ROW + Math.max(1, rows.length), columns.map((c) => c.width), o.signOff);
+  printArea(ws, last, end);
 }
 
 const DETAIL_HEADER_ROW = 2;
 
 function writeDetail(wb: ExcelJS.Workbook, rows: readonly ResultRow[], o: ResultsWorkbookOptions): void {
   const columns: Column[] = [
-    { header: t('export.col.studio'), width: 28 },
-    { header: t('export.results.col.category'), width: 22 },
-    { header: t('export.results.col.item'), width: 16 },
-    { header: t('export.results.col.max'), width: 7 },
-    { header: t('export.results.col.self'), width: 8 },
-    { header: t('export.results.col.assessor'), width: 8 },
-    { header: t('export.results.col.computed'), width: 10 },
-    { header: t('export.results.col.notes'), width: 60 },
+    // Fits A4 landscape at 100 % (print.ts).
+    { header: t('export.col.studio'), width: 26 },
+    { header: t('export.results.col.category'), width: 19 },
+    { header: t('export.results.col.item'), width: 14 },
+    { header: t('export.results.col.max'), width: 5 },
+    { header: t('export.results.col.self'), width: 6 },
+    { header: t('export.results.col.assessor'), width: 6 },
+    { header: t('export.results.col.computed'), width: 7 },
+    { header: t('export.results.col.notes'), width: 54 },
   ];
   const ws = addSheet(wb, t('export.results.sheet.detail'), DETAIL_HEADER_ROW, 1);
   setWidths(ws, columns);
@@ -345,14 +352,16 @@ function writeDetail(wb: ExcelJS.Workbook, rows: readonly ResultRow[], o: Result
 
 /**
  * The statistics sheet has several small tables, so the row repeated on every page and frozen is its
- * title; the notes come right after it so they print with the figures.
+ * title; the notes come right after it so they print with the figures. It is short: A4 portrait, one
+ * page tall (fit-to-height only as a safety net; at 11 pt it fits at 100 %).
  */
 function writeStats(wb: ExcelJS.Workbook, rows: readonly ResultRow[], o: ResultsWorkbookOptions, settings: ScoreSettings | undefined): void {
   const columns: Column[] = [
     { header: t('export.results.stats.grade'), width: 48, align: 'left' },
     { header: t('export.results.stats.count'), width: 16, numFmt: RANK_FORMAT },
   ];
-  const ws = addSheet(wb, t('export.results.sheet.stats'), 1);
+  const ws = addSheet(wb, t('export.results.sheet.stats'), 1, 0, 'portrait');
+  ws.pageSetup.fitToHeight = 1;
   const width = setWidths(ws, columns);
   const last = columns.length;
   const stats = resultStats(rows, settings);
@@ -385,6 +394,7 @@ function writeStats(wb: ExcelJS.Workbook, rows: readonly ResultRow[], o: Results
   noteRow(ws, ++n, last, width, t('export.results.stats.distribution'));
   headerRow(ws, ++n, [{ ...columns[0]!, header: t('export.results.stats.band') }, columns[1]!]);
   for (const { band, count } of stats.bands) dataRow(ws, ++n, columns, [band.label, count]);
+  n = writeSignOff(ws, n, columns.map((c) => c.width), o.signOff);
   printArea(ws, last, n);
 }
 

@@ -17,9 +17,8 @@
 import type ExcelJS from 'exceljs';
 import { SCORE_MAX, SCORE_MIN } from '../../core/review.js';
 import { officialText } from '../../messages/export.js';
-import {
-  a4PageSetup, FONT_BODY, FONT_TITLE, LABEL_FILL, PAGE_FOOTER, safeText, THIN_BORDER, wrappedRowHeight,
-} from './styles.js';
+import { LIST_FOOTER, listPageSetup, printableWidthPx, tableWidthPx } from './print.js';
+import { FONT_BODY, FONT_TITLE, LABEL_FILL, safeText, THIN_BORDER, wrappedRowHeight } from './styles.js';
 
 type ExcelModule = typeof import('exceljs');
 
@@ -53,6 +52,8 @@ export const REVIEW_LABELS = {
   recommend: officialText('export.review.recommend'),
   notRecommend: officialText('export.review.notRecommend'),
   recusedYes: officialText('export.review.recusedYes'),
+  signature: officialText('export.review.signature'),
+  signedOn: officialText('export.review.signedOn'),
 } as const;
 
 /** `专家3` */
@@ -72,10 +73,22 @@ export const REVIEW_LAYOUT = {
   columnsPerExpert: 3,
 } as const;
 
-const FIXED_WIDTHS = [6, 24, 22];
-const EXPERT_WIDTHS = [7, 12, 6];
-const BODY_SIZE = 11;
+const FIXED_WIDTHS = [5, 18, 16];
+/** 分数 / 意见 / 回避: 141 px, so five experts and the fixed columns fill A4 landscape at 100 %. */
+const EXPERT_WIDTHS = [6, 7, 5];
+export const REVIEW_BODY_SIZE = 11;
+const BODY_SIZE = REVIEW_BODY_SIZE;
 const TITLE_SIZE = 18;
+
+/**
+ * How many expert column groups one A4 landscape page holds beside the fixed columns (5). With more
+ * experts the sheet prints across pages at 100 %, the fixed columns repeated on each; where a page ends
+ * depends on the renderer (Excel and LibreOffice measure columns about 5 % apart), so the expert headings
+ * are not merged then and no text is cut.
+ */
+export function expertsPerPage(): number {
+  return Math.floor((printableWidthPx('landscape') - tableWidthPx(FIXED_WIDTHS)) / tableWidthPx(EXPERT_WIDTHS));
+}
 
 function border(cell: ExcelJS.Cell): void {
   cell.border = THIN_BORDER;
@@ -117,11 +130,21 @@ export function buildReviewTemplate(excel: ExcelModule, opts: ReviewTemplateInpu
 
   const workbook = new excel.Workbook();
   workbook.creator = 'gongshu';
+  const perPage = expertsPerPage();
+  const onePage = experts <= perPage;
   const sheet = workbook.addWorksheet(REVIEW_LABELS.sheet, {
-    pageSetup: { ...a4PageSetup('landscape'), printTitlesRow: `${L.expertRow}:${L.headerRow}` },
-    headerFooter: { oddFooter: PAGE_FOOTER },
+    // Up to five experts fit one page width; more print on further pages with 编号 / 工作室名称 / 申报单位
+    // repeated (never shrunk below 五号).
+    pageSetup: onePage
+      ? listPageSetup('landscape', `${L.expertRow}:${L.headerRow}`)
+      : { ...listPageSetup('landscape', `${L.expertRow}:${L.headerRow}`), fitToPage: false, scale: 100, printTitlesColumn: 'A:C' },
+    headerFooter: { oddFooter: LIST_FOOTER },
     views: [{ state: 'frozen', xSplit: L.firstExpertColumn - 1, ySplit: L.headerRow }],
   });
+  // Over several page widths, the title and the note span the expert columns of the first page only: in the
+  // repeated columns (A:C) they would print again, cut, on every page.
+  const titleFirstCol = onePage ? 1 : L.firstExpertColumn;
+  const titleLastCol = onePage ? lastCol : L.firstExpertColumn + perPage * L.columnsPerExpert - 1;
   FIXED_WIDTHS.forEach((w, i) => {
     sheet.getColumn(i + 1).width = w;
   });
@@ -133,18 +156,19 @@ export function buildReviewTemplate(excel: ExcelModule, opts: ReviewTemplateInpu
   const totalWidth = FIXED_WIDTHS.reduce((s, w) => s + w, 0) + experts * EXPERT_WIDTHS.reduce((s, w) => s + w, 0);
 
   // Title and instructions.
-  sheet.mergeCells(L.titleRow, 1, L.titleRow, lastCol);
-  const title = sheet.getCell(L.titleRow, 1);
+  sheet.mergeCells(L.titleRow, titleFirstCol, L.titleRow, titleLastCol);
+  const title = sheet.getCell(L.titleRow, titleFirstCol);
   title.value = officialText('export.review.title', { year: opts.year });
   title.font = { name: FONT_TITLE, size: TITLE_SIZE };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   sheet.getRow(L.titleRow).height = 36;
-  sheet.mergeCells(L.noteRow, 1, L.noteRow, lastCol);
-  const note = sheet.getCell(L.noteRow, 1);
+  sheet.mergeCells(L.noteRow, titleFirstCol, L.noteRow, titleLastCol);
+  const note = sheet.getCell(L.noteRow, titleFirstCol);
   note.value = officialText('export.review.note');
-  note.font = { name: FONT_BODY, size: 10 };
+  note.font = { name: FONT_BODY, size: BODY_SIZE };
   note.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
-  sheet.getRow(L.noteRow).height = wrappedRowHeight([{ text: String(note.value), width: totalWidth }], 10, 20);
+  const noteWidth = onePage ? totalWidth : perPage * EXPERT_WIDTHS.reduce((s, w) => s + w, 0);
+  sheet.getRow(L.noteRow).height = wrappedRowHeight([{ text: String(note.value), width: noteWidth }], BODY_SIZE, 20);
 
   // Fixed headings, merged over the three header rows.
   [REVIEW_LABELS.id, REVIEW_LABELS.studio, REVIEW_LABELS.unit].forEach((text, i) => {
@@ -155,12 +179,14 @@ export function buildReviewTemplate(excel: ExcelModule, opts: ReviewTemplateInpu
 
   for (let e = 0; e < experts; e++) {
     const first = L.firstExpertColumn + e * L.columnsPerExpert;
-    sheet.mergeCells(L.expertRow, first, L.expertRow, first + 2);
+    // Printed over several page widths, a page may end inside an expert's columns (renderers measure column
+    // widths differently): nothing is merged across them then, so no heading is cut in two.
+    if (onePage) sheet.mergeCells(L.expertRow, first, L.expertRow, first + 2);
     for (let c = first; c <= first + 2; c++) border(sheet.getCell(L.expertRow, c));
     label(sheet.getCell(L.expertRow, first), expertHeader(e + 1));
 
     label(sheet.getCell(L.nameRow, first), REVIEW_LABELS.expertName);
-    sheet.mergeCells(L.nameRow, first + 1, L.nameRow, first + 2);
+    if (onePage) sheet.mergeCells(L.nameRow, first + 1, L.nameRow, first + 2);
     const nameCell = sheet.getCell(L.nameRow, first + 1);
     input(nameCell);
     border(sheet.getCell(L.nameRow, first + 2));
@@ -183,7 +209,8 @@ export function buildReviewTemplate(excel: ExcelModule, opts: ReviewTemplateInpu
     label(sheet.getCell(L.headerRow, first + 2), REVIEW_LABELS.recused);
   }
   sheet.getRow(L.expertRow).height = 22;
-  sheet.getRow(L.nameRow).height = 24;
+  const nameWidth = onePage ? EXPERT_WIDTHS[1]! + EXPERT_WIDTHS[2]! : EXPERT_WIDTHS[1]!;
+  sheet.getRow(L.nameRow).height = wrappedRowHeight(names.map((n) => ({ text: n, width: nameWidth })), BODY_SIZE, 24);
   sheet.getRow(L.headerRow).height = wrappedRowHeight([{ text: REVIEW_LABELS.opinion, width: EXPERT_WIDTHS[1]! }], BODY_SIZE, 30);
 
   opts.rows.forEach((application, index) => {
@@ -235,7 +262,29 @@ export function buildReviewTemplate(excel: ExcelModule, opts: ReviewTemplateInpu
     );
   });
 
-  sheet.pageSetup.printArea = `A1:${sheet.getColumn(lastCol).letter}${Math.max(lastRow, L.headerRow)}`;
+  // Where each expert signs and dates the sheet, under the expert's own columns. The 编号 column stays
+  // empty and so do the score cells, so the importer passes over these rows.
+  const signatureRow = Math.max(lastRow, L.headerRow) + 2;
+  for (const [offset, text, height] of [[0, REVIEW_LABELS.signature, 40], [1, REVIEW_LABELS.signedOn, 30]] as const) {
+    const r = signatureRow + offset;
+    sheet.mergeCells(r, 2, r, 3);
+    const labelCell = sheet.getCell(r, 2);
+    labelCell.value = text;
+    labelCell.font = { name: FONT_BODY, size: BODY_SIZE, bold: true };
+    labelCell.alignment = { horizontal: 'right', vertical: 'bottom' };
+    for (let e = 0; e < experts; e++) {
+      // A line under 分数 and 意见; the 回避 column stays blank, so each expert has a line of their own.
+      const first = L.firstExpertColumn + e * L.columnsPerExpert;
+      sheet.mergeCells(r, first, r, first + 1);
+      for (let c = first; c <= first + 1; c++) {
+        const cell = sheet.getCell(r, c);
+        cell.border = { bottom: { style: 'thin' } };
+        cell.protection = { locked: false };
+      }
+    }
+    sheet.getRow(r).height = height;
+  }
+  sheet.pageSetup.printArea = `A1:${sheet.getColumn(lastCol).letter}${signatureRow + 1}`;
   // No password: experts cannot overwrite labels by accident, a clerk can still unprotect (审阅 → 撤销工作表保护).
   void sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true });
   return workbook;

@@ -9,9 +9,12 @@
  * findings, says 内部资料 in its title and page header, and is printed landscape for the long findings.
  */
 import type ExcelJS from 'exceljs';
+import type { WaivableFinding } from '../../core/finding.js';
+import { maskPersonalNumbers } from '../../core/text.js';
+import { withoutCommandHints } from '../../messages/command-text.js';
 import { officialText } from '../../messages/export.js';
-import {
-  a4PageSetup, FONT_HEADING, FONT_OFFICIAL_BODY, PAGE_FOOTER, safeText, THIN_BORDER, wrappedRowHeight, writeOfficialHeading } from './styles.js';
+import { fitsPageWidth, LIST_FOOTER, listPageSetup, writeSignOff, type Orientation, type SignOff } from './print.js';
+import { FONT_OFFICIAL_BODY, safeText, THIN_BORDER, wrappedRowHeight, writeOfficialHeading } from './styles.js';
 
 type ExcelModule = typeof import('exceljs');
 
@@ -25,22 +28,27 @@ export interface ShortlistRow {
 export interface InternalShortlistRow extends ShortlistRow {
   /** Aggregate review score, 2 decimals. */
   score: number | null;
-  /** Readable eligibility findings (already masked by the caller if they quote personal numbers). */
-  findings: readonly string[];
+  /** The application's eligibility findings with their waivers (info findings are left out, numbers masked here). */
+  findings: readonly WaivableFinding[];
+  /** The committee's reason when it put the application on the list by hand. */
+  addedBy?: string;
 }
 
 export type ShortlistWorkbookInput =
-  | { year: number; rows: readonly ShortlistRow[]; internal?: false }
+  | { year: number; rows: readonly ShortlistRow[]; internal?: false; signOff: SignOff }
   | {
       year: number;
       rows: readonly InternalShortlistRow[];
       internal: true;
       /** Printed under the table: the ranking rule (shortlistRuleText()). */
       note?: string;
+      signOff: SignOff;
     };
 
 export const SHORTLIST_TITLE_SIZE = 22;
+/** 四号 on the public list; the internal one, landscape with long remarks, uses 小四. */
 export const SHORTLIST_BODY_SIZE = 14;
+export const INTERNAL_BODY_SIZE = 12;
 const HEADER_ROW = 2;
 const FIRST_DATA_ROW = 3;
 
@@ -52,22 +60,31 @@ interface Column {
 }
 
 function publicColumns(): Column[] {
-  // About 98 width units: one A4 portrait page at 0.5" margins, names of 12 characters on one line.
+  // Fits A4 portrait at 100 % (print.ts), names of 10 characters a line at 14 pt.
   return [
-    { header: officialText('export.col.serial'), width: 7, align: 'center' },
-    { header: officialText('export.col.studio'), width: 34, align: 'center' },
-    { header: officialText('export.col.lead'), width: 11, align: 'center' },
-    { header: officialText('export.col.occupation'), width: 16, align: 'center' },
-    { header: officialText('export.col.unit'), width: 30, align: 'center' },
+    { header: officialText('export.col.serial'), width: 6, align: 'center' },
+    { header: officialText('export.col.studio'), width: 30, align: 'center' },
+    { header: officialText('export.col.lead'), width: 10, align: 'center' },
+    { header: officialText('export.col.occupation'), width: 17, align: 'center' },
+    { header: officialText('export.col.unit'), width: 28, align: 'center' },
   ];
 }
 
 function internalColumns(): Column[] {
+  // Fits A4 landscape at 100 % (print.ts).(1,026 px between the margins) at 12 pt.
   return [
-    ...publicColumns(),
-    { header: officialText('export.col.score'), width: 11, align: 'center', numFmt: '0.00' },
-    { header: officialText('export.col.findings'), width: 44, align: 'left' },
+    { header: officialText('export.col.serial'), width: 5, align: 'center' },
+    { header: officialText('export.col.studio'), width: 24, align: 'center' },
+    { header: officialText('export.col.lead'), width: 9, align: 'center' },
+    { header: officialText('export.col.occupation'), width: 14, align: 'center' },
+    { header: officialText('export.col.unit'), width: 22, align: 'center' },
+    { header: officialText('export.col.score'), width: 8, align: 'center', numFmt: '0.00' },
+    { header: officialText('export.col.remarks'), width: 55, align: 'left' },
   ];
+}
+
+export function shortlistColumnWidths(internal: boolean): { widths: number[]; orientation: Orientation } {
+  return { widths: (internal ? internalColumns() : publicColumns()).map((c) => c.width), orientation: internal ? 'landscape' : 'portrait' };
 }
 
 /** The five public values of a row, read field by field so nothing else can slip in. */
@@ -75,27 +92,45 @@ function publicValues(row: ShortlistRow, serial: number): (string | number)[] {
   return [serial, safeText(row.studioName), safeText(row.leadName), safeText(row.occupation), safeText(row.unitName)];
 }
 
+/**
+ * 说明 of the internal list: the committee's addition with its reason, then each finding with its level,
+ * a waived error as 已豁免 with the reason. No command-line hints, no full personal numbers.
+ */
+export function internalRemarks(row: InternalShortlistRow): string[] {
+  const lines: string[] = [];
+  if (row.addedBy !== undefined) lines.push(officialText('export.shortlist.addedBy', { reason: row.addedBy }));
+  for (const f of row.findings) {
+    if (f.severity === 'info') continue;
+    const reason = f.severity === 'error' && f.overridden ? (f.waiverReason ?? '') : undefined;
+    const message = withoutCommandHints(f.message);
+    if (reason !== undefined) lines.push(officialText('export.shortlist.waived', { message, reason }));
+    else lines.push(officialText(f.severity === 'error' ? 'export.shortlist.error' : 'export.shortlist.warning', { message }));
+  }
+  return lines.map(maskPersonalNumbers);
+}
+
 function internalValues(row: InternalShortlistRow, serial: number): (string | number | null)[] {
-  return [...publicValues(row, serial), row.score, safeText(row.findings.join('\n'))];
+  return [...publicValues(row, serial), row.score, safeText(internalRemarks(row).join('\n'))];
 }
 
 export function buildShortlistWorkbook(excel: ExcelModule, input: ShortlistWorkbookInput): ExcelJS.Workbook {
   const internal = input.internal === true;
   const columns = internal ? internalColumns() : publicColumns();
+  const bodySize = internal ? INTERNAL_BODY_SIZE : SHORTLIST_BODY_SIZE;
+  const { orientation } = shortlistColumnWidths(internal);
+  if (!fitsPageWidth(columns.map((c) => c.width), orientation)) throw new RangeError('shortlist columns wider than the page');
   const workbook = new excel.Workbook();
   workbook.creator = 'gongshu';
   const sheet = workbook.addWorksheet(officialText('export.shortlist.sheet'), {
-    pageSetup: { ...a4PageSetup(internal ? 'landscape' : 'portrait'), printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
-    headerFooter: internal
-      ? { oddHeader: `&R${officialText('export.shortlist.internalHeader')}`, oddFooter: PAGE_FOOTER }
-      : { oddFooter: PAGE_FOOTER },
+    pageSetup: listPageSetup(orientation, `${HEADER_ROW}:${HEADER_ROW}`),
+    headerFooter: internal ? { oddHeader: `&R&11${officialText('export.shortlist.internalHeader')}`, oddFooter: LIST_FOOTER } : { oddFooter: LIST_FOOTER },
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
   });
   const totalWidth = columns.reduce((s, c) => s + c.width, 0);
   writeOfficialHeading(sheet, columns, officialText(internal ? 'export.shortlist.titleInternal' : 'export.shortlist.title', { year: input.year }), {
     headerRow: HEADER_ROW,
     titleSize: SHORTLIST_TITLE_SIZE,
-    bodySize: SHORTLIST_BODY_SIZE,
+    bodySize,
     minTitleHeight: 48,
   });
 
@@ -108,14 +143,14 @@ export function buildShortlistWorkbook(excel: ExcelModule, input: ShortlistWorkb
       const column = columns[i]!;
       const cell = row.getCell(i + 1);
       cell.value = value;
-      cell.font = { name: FONT_OFFICIAL_BODY, size: SHORTLIST_BODY_SIZE };
+      cell.font = { name: FONT_OFFICIAL_BODY, size: bodySize };
       cell.alignment = { horizontal: column.align, vertical: 'middle', wrapText: true };
       cell.border = THIN_BORDER;
       if (column.numFmt) cell.numFmt = column.numFmt;
     });
     row.height = wrappedRowHeight(
       values.map((v, i) => ({ text: v === null ? '' : String(v), width: columns[i]!.width })),
-      SHORTLIST_BODY_SIZE,
+      bodySize,
       28,
     );
   });
@@ -126,11 +161,12 @@ export function buildShortlistWorkbook(excel: ExcelModule, input: ShortlistWorkb
     sheet.mergeCells(lastRow, 1, lastRow, columns.length);
     const note = sheet.getCell(lastRow, 1);
     note.value = input.note;
-    note.font = { name: FONT_OFFICIAL_BODY, size: 12 };
+    note.font = { name: FONT_OFFICIAL_BODY, size: bodySize };
     note.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
-    sheet.getRow(lastRow).height = wrappedRowHeight([{ text: input.note, width: totalWidth }], 12);
+    sheet.getRow(lastRow).height = wrappedRowHeight([{ text: input.note, width: totalWidth }], bodySize);
   }
+  lastRow = writeSignOff(sheet, Math.max(lastRow, HEADER_ROW), columns.map((c) => c.width), input.signOff, { font: FONT_OFFICIAL_BODY, size: bodySize });
   const lastColumn = sheet.getColumn(columns.length).letter;
-  sheet.pageSetup.printArea = `A1:${lastColumn}${Math.max(lastRow, HEADER_ROW)}`;
+  sheet.pageSetup.printArea = `A1:${lastColumn}${lastRow}`;
   return workbook;
 }

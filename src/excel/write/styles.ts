@@ -62,27 +62,54 @@ export function safeText(value: string): string {
 /** Heading font of official lists (公文 convention: 小标宋 title, 黑体 headings, 仿宋 body). */
 export const FONT_HEADING = '黑体';
 
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201f\u2014\u2026]/u;
+
+/** Ems of one character: a Chinese character or full-width sign (、。（）“”…) is one, anything else about half. */
+function ems(ch: string): number {
+  return WIDE.test(ch) ? 1 : 0.55;
+}
+
 /**
  * Width of a text in Excel column-width units at `fontSize` points: a Chinese or full-width character is
  * about one em, other characters about half. Excel and LibreOffice do not grow row heights for wrapped
  * text that was written by a program, so writers size rows themselves from this estimate.
  */
 export function textWidthUnits(text: string, fontSize: number): number {
-  let ems = 0;
-  for (const ch of text) ems += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u.test(ch) ? 1 : 0.55;
+  let total = 0;
+  for (const ch of text) total += ems(ch);
   // One column unit is the width of '0' in the 11 pt default font, about 7 px; 1 pt = 4/3 px.
-  return (ems * fontSize * 4) / 3 / 7;
+  return (total * fontSize * 4) / 3 / 7;
+}
+
+/**
+ * Lines a text takes when wrapped in a column `width` units wide: filled character by character as a
+ * spreadsheet fills it (a column is 7 × width + 5 px, less a few px of padding; a line break starts a line).
+ */
+export function wrappedLines(text: string, width: number, fontSize: number): number {
+  const usable = Math.max(1, width * 7 + 5 - 8);
+  const em = (fontSize * 4) / 3;
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    lines += 1;
+    let x = 0;
+    for (const ch of paragraph) {
+      const w = ems(ch) * em;
+      if (x > 0 && x + w > usable) {
+        lines += 1;
+        x = 0;
+      }
+      x += w;
+    }
+  }
+  return lines;
 }
 
 /** Row height in points so that every cell's text fits when wrapped in its column (width in column units). */
 export function wrappedRowHeight(cells: readonly { text: string; width: number }[], fontSize: number, minHeight = 0): number {
   let lines = 1;
-  for (const { text, width } of cells) {
-    const usable = Math.max(1, width - 1.5); // cell padding
-    const needed = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textWidthUnits(part, fontSize) / usable)), 0);
-    lines = Math.max(lines, needed);
-  }
-  return Math.max(minHeight, Math.ceil(lines * fontSize * 1.35 + 8));
+  for (const { text, width } of cells) lines = Math.max(lines, wrappedLines(text, width, fontSize));
+  // Chinese fonts (and LibreOffice's fallbacks for them) take about 1.4 times the point size per line.
+  return Math.max(minHeight, Math.ceil(lines * fontSize * 1.45 + 6));
 }
 
 export interface OfficialColumn {

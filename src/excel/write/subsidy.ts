@@ -5,12 +5,14 @@
  */
 import type ExcelJS from 'exceljs';
 import { officialText } from '../../messages/export.js';
-import {
-  a4PageSetup, FONT_HEADING, FONT_OFFICIAL_BODY, PAGE_FOOTER, safeText, THIN_BORDER, wrappedRowHeight, writeOfficialHeading } from './styles.js';
+import { fitsPageWidth, LIST_FOOTER, listPageSetup, writeSignOff, type SignOff } from './print.js';
+import { FONT_HEADING, FONT_OFFICIAL_BODY, safeText, THIN_BORDER, wrappedRowHeight, writeOfficialHeading } from './styles.js';
 
 type ExcelModule = typeof import('exceljs');
 
 export interface SubsidyRow {
+  /** 铭牌编号 GS-2026-001 (a studio certified by gongshu always has one). */
+  plaque: string | null;
   studioName: string;
   unitName: string;
   leadName: string;
@@ -23,10 +25,13 @@ export interface SubsidyRow {
 export interface SubsidyWorkbookInput {
   year: number;
   rows: readonly SubsidyRow[];
+  /** The 落款 under the 经办人 / 审核人 / 负责人 lines. */
+  signOff: SignOff;
 }
 
 const TITLE_SIZE = 22;
-const BODY_SIZE = 14;
+/** 小四: seven columns on A4 portrait at 100 %. */
+const BODY_SIZE = 12;
 const HEADER_ROW = 2;
 const FIRST_DATA_ROW = 3;
 export const AMOUNT_FORMAT = '#,##0';
@@ -43,23 +48,25 @@ export function paymentStatusText(paidOn: string | null): string {
 
 export function buildSubsidyWorkbook(excel: ExcelModule, input: SubsidyWorkbookInput): ExcelJS.Workbook {
   const columns = [
-    // About 107 units: fit-to-width shrinks a little; 发放状态 is wide enough for "已发放 2026-07-15" on one line.
-    { header: officialText('export.col.serial'), width: 7 },
-    { header: officialText('export.col.studio'), width: 28 },
-    { header: officialText('export.col.unit'), width: 26 },
-    { header: officialText('export.col.lead'), width: 10 },
-    { header: officialText('export.col.amount'), width: 16 },
-    { header: officialText('export.col.payment'), width: 20 },
+    // Fits A4 portrait at 100 % (print.ts); 发放状态 wraps the date under 已发放.
+    { header: officialText('export.col.serial'), width: 5 },
+    { header: officialText('export.col.plaque'), width: 15 },
+    { header: officialText('export.col.studio'), width: 21 },
+    { header: officialText('export.col.unit'), width: 19 },
+    { header: officialText('export.col.lead'), width: 7 },
+    { header: officialText('export.col.amount'), width: 10 },
+    { header: officialText('export.col.payment'), width: 14 },
   ];
-  const amountCol = 5;
+  if (!fitsPageWidth(columns.map((c) => c.width), 'portrait')) throw new RangeError('subsidy columns wider than the page');
+  const amountCol = 6;
   // Whole yuan is the normal case; show fen only when an amount has them, rather than hide them.
   const amountFormat = input.rows.every((r) => Number.isInteger(r.amount)) ? AMOUNT_FORMAT : AMOUNT_FORMAT_CENTS;
 
   const workbook = new excel.Workbook();
   workbook.creator = 'gongshu';
   const sheet = workbook.addWorksheet(officialText('export.subsidy.sheet'), {
-    pageSetup: { ...a4PageSetup('portrait'), printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
-    headerFooter: { oddFooter: PAGE_FOOTER },
+    pageSetup: listPageSetup('portrait', `${HEADER_ROW}:${HEADER_ROW}`),
+    headerFooter: { oddFooter: LIST_FOOTER },
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
   });
   writeOfficialHeading(sheet, columns, officialText('export.subsidy.title', { year: input.year }), {
@@ -78,7 +85,7 @@ export function buildSubsidyWorkbook(excel: ExcelModule, input: SubsidyWorkbookI
 
   input.rows.forEach((r, index) => {
     const row = sheet.getRow(FIRST_DATA_ROW + index);
-    const values: (string | number)[] = [index + 1, safeText(r.studioName), safeText(r.unitName), safeText(r.leadName), r.amount, paymentStatusText(r.paidOn)];
+    const values: (string | number)[] = [index + 1, safeText(r.plaque ?? ''), safeText(r.studioName), safeText(r.unitName), safeText(r.leadName), r.amount, paymentStatusText(r.paidOn)];
     values.forEach((v, i) => bodyCell(row.getCell(i + 1), v, i + 1 === amountCol ? 'right' : 'center'));
     row.getCell(amountCol).numFmt = amountFormat;
     row.height = wrappedRowHeight(values.map((v, i) => ({ text: String(v), width: columns[i]!.width })), BODY_SIZE, 28);
@@ -98,6 +105,11 @@ export function buildSubsidyWorkbook(excel: ExcelModule, input: SubsidyWorkbookI
   bodyCell(row.getCell(amountCol + 1), note);
   row.height = wrappedRowHeight([{ text: note, width: columns[amountCol]!.width }], BODY_SIZE, 28);
 
-  sheet.pageSetup.printArea = `A1:${sheet.getColumn(columns.length).letter}${totalRow}`;
+  const last = writeSignOff(sheet, totalRow, columns.map((c) => c.width), input.signOff, {
+    font: FONT_OFFICIAL_BODY,
+    size: BODY_SIZE,
+    signatureLine: officialText('export.subsidy.signatures'),
+  });
+  sheet.pageSetup.printArea = `A1:${sheet.getColumn(columns.length).letter}${last}`;
   return workbook;
 }

@@ -36,8 +36,10 @@ describe('选择申报年度', () => {
     expect(shown()).toContain('修改 2025 年度的截止日期？');
     await answer('y');
     await answer('2025-02-30');
-    expect(shown()).toContain(msg('cli.badDate', { value: '2025-02-30', option: '截止日期' }));
+    expect(shown()).toContain('日期“2025-02-30”不存在：2025 年 2 月只有 28 天。请写成如 2026-05-20');
+    expect(shown()).not.toContain('--');
     await answer('2025-5-9');
+    expect(run.printed()).toContain('截止日期：2025-05-09\n'); // what was understood, echoed
     expect(run.printed()).toContain('2025 年度截止日期：2025-05-09');
     expect(shown()).toContain('请选择要做的事（当前：2025 年度）');
     await leave(run);
@@ -117,9 +119,10 @@ describe('导入申报表', () => {
     await pick('全部导入（10 个文件）');
     expect(shown()).toContain('收件日期');
     await answer('2026-13-01');
-    expect(shown()).toContain(msg('cli.badDate', { value: '2026-13-01', option: '收件日期' }));
-    await answer('2026-05-20');
+    expect(shown()).toContain('日期“2026-13-01”不存在：月份应为 1 到 12。请写成如 2026-05-20');
+    await answer('2026年5月20日');
     const printed = run.printed();
+    expect(printed).toContain('收件日期：2026-05-20');
     expect(printed).toContain('│ 文件');
     expect(printed).toContain('01-申报表-杭州拱宸精密机械有限公司.xlsx');
     expect(printed).toContain('共 10 个文件：新导入 10，新版本 0，新版本待采用 0，跳过 0，失败 0，未导入 0（2026 年度');

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanPath, validatorOf } from '../../../src/cli/interactive/questions.js';
 import { parseDate, parseYear } from '../../../src/cli/parse.js';
+import { readDate } from '../../../src/cli/dates.js';
 import { msg } from '../../../src/messages/index.js';
 
 describe('cleanPath', () => {
@@ -21,7 +22,10 @@ describe('validatorOf', () => {
   it('passes what the parser accepts and shows the parser’s own message otherwise', () => {
     expect(validatorOf(parseYear)('2026')).toBe(true);
     expect(validatorOf(parseYear)('二〇二六')).toBe(msg('cli.badYear', { value: '二〇二六' }));
-    expect(validatorOf((v) => parseDate(v, '收件日期'))('2026-02-29')).toBe(msg('cli.badDate', { value: '2026-02-29', option: '收件日期' }));
+    // The command names its option; the menu, where no option is typed, does not.
+    expect(validatorOf((v) => parseDate(v, '--received'))('2026-02-29')).toBe('--received：日期“2026-02-29”不存在：2026 年 2 月只有 28 天。请写成如 2026-05-20');
+    expect(validatorOf((v) => readDate(v))('2026-02-29')).toBe('日期“2026-02-29”不存在：2026 年 2 月只有 28 天。请写成如 2026-05-20');
+    expect(validatorOf((v) => readDate(v))('2026.5.20')).toBe(true);
   });
 
   it('lets a programming error through instead of showing it as a hint', () => {

@@ -35,6 +35,7 @@ describe('操作记录与撤销 · 工作室管理', () => {
     await answer('y');
     await answer('');
     expect(shown()).toContain('请写明原因（会记入操作记录）');
+    expect(shown()).not.toContain('--reason');
     await answer('误操作');
     expect(run.printed()).toContain('已撤销“列入拟认定名单”，状态由“拟认定”改回“已评审”');
     expect((await statuses(db))[3]).toBe('reviewed');
@@ -88,10 +89,12 @@ describe('导入专家评审表 · 生成拟认定名单 · 公示与认定', ()
     await pick('生成拟认定名单');
     await pick('按评审得分');
     await answer('150');
-    expect(shown()).toContain('--min-score 的值“150”无效，请写 0 到 100 之间的分数');
+    expect(shown()).toContain('“150”不是 0 到 100 之间的分数，请重新填写（留空为不限）');
+    expect(shown()).not.toContain('--min-score');
     await answer('75');
     await answer('2.5');
-    expect(shown()).toContain('--quota 的值“2.5”无效');
+    expect(shown()).toContain('“2.5”不是不小于 0 的整数');
+    expect(shown()).not.toContain('--quota');
     await answer('');
     expect(run.printed()).toContain('评审得分低于 75 分');
     expect(run.printed()).toContain('确认后：#1、#3、#8、#2 改为“拟认定”');
@@ -105,15 +108,31 @@ describe('导入专家评审表 · 生成拟认定名单 · 公示与认定', ()
     expect(shown()).not.toContain('75'); // a cancelled list saves no settings
     await answer('75');
     await answer('');
+    // The menu asks for the confirmation itself: no hint to run a command for it.
+    expect(run.printed()).not.toContain('gongshu shortlist confirm');
     await answer('y');
     expect(await statuses(run.db)).toMatchObject({ 1: 'shortlisted', 2: 'shortlisted', 3: 'shortlisted', 8: 'shortlisted', 9: 'reviewed' });
+    expect(run.printed()).toContain('可在“导出表格”中导出');
 
+    await pick('公示与认定');
+    await pick('开始公示');
+    await answer('2026-09-30');
+    expect(shown()).toContain('2026-10-12'); // default end: 5 working days, 国庆 skipped
+    await answer('2026/6/5');
+    expect(shown()).toContain('公示结束日期 2026-06-05 早于开始日期 2026-09-30');
+    await answer('2026年10月12日');
+    expect(run.printed()).toContain('公示结束日期：2026-10-12');
+    expect(run.printed()).toContain('以下 4 个申报将进入公示（2026-09-30 至 2026-10-12）');
+    expect(run.printed()).toContain('不计入的日子：2026-10-01 至 2026-10-07（国庆节）；2026-10-11（周末）');
+    expect(shown()).toContain('开始公示吗？');
+    await enter(); // 否
     await pick('公示与认定');
     await pick('开始公示');
     await answer('2026-06-01');
     expect(shown()).toContain('2026-06-05'); // default end: 5 working days
     await enter();
     expect(run.printed()).toContain('以下 4 个申报将进入公示（2026-06-01 至 2026-06-05）');
+    expect(run.printed()).toContain('公示期：2026-06-01 至 2026-06-05，共 5 个工作日');
     await answer('y');
     expect((await statuses(run.db))[2]).toBe('publicized');
 
@@ -122,6 +141,7 @@ describe('导入专家评审表 · 生成拟认定名单 · 公示与认定', ()
     await pick('#2 ');
     await answer('');
     expect(shown()).toContain('请写明原因（会记入操作记录）');
+    expect(shown()).not.toContain('--reason');
     await answer('来信反映业绩不实');
 
     await pick('公示与认定');

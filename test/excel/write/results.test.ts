@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadRubric, rubricNote } from '../../../src/core/rubric.js';
+import { withoutCommandHints } from '../../../src/messages/command-text.js';
+import { fitsPageWidth, MIN_BODY_PT } from '../../../src/excel/write/print.js';
 import { buildResultsWorkbook, distributionBands, rankRows } from '../../../src/excel/write/results.js';
 import type { ResultRow } from '../../../src/excel/write/results.js';
 import { defaultSettings, scoreAssessment, thresholdsNote } from '../../../src/scoring/index.js';
@@ -10,7 +12,10 @@ import { assessmentWith, FULL_MARKS, ZEROES } from '../../scoring/factory.js';
 
 const rubric = loadRubric();
 const settings = defaultSettings(rubric);
-const opts = { year: 2026, rubricNote: rubricNote(rubric), thresholdsNote: thresholdsNote(settings), generatedOn: '2026-11-30' };
+const signOff = { bureau: '杭州市拱墅区人力资源和社会保障局', date: '2026-11-30' };
+const opts = { year: 2026, rubricNote: rubricNote(rubric), thresholdsNote: thresholdsNote(settings), generatedOn: '2026-11-30', signOff };
+/** The rubric note as a document prints it: without the hint to use --rubric. */
+const printedRubricNote = withoutCommandHints(rubricNote(rubric));
 
 function row(id: number, studioName: string, assessor: Record<string, CellValue>, extra: Partial<Assessment> = {}, context: ScoreContext = {}): ResultRow {
   return {
@@ -81,8 +86,10 @@ describe('考核结果 workbook', () => {
   it('汇总: title, notes, header, ranking with a tie, grade names and remarks', async () => {
     const ws = (await roundTrip()).getWorksheet('汇总')!;
     expect(ws.getCell('A1').value).toBe('2026年拱墅区技能大师工作室考核结果');
-    expect(ws.getCell('A2').value).toBe(rubricNote(rubric));
+    expect(rubricNote(rubric)).not.toMatch(/gongshu|--[a-z]/u);
+    expect(ws.getCell('A2').value).toBe(printedRubricNote);
     expect(String(ws.getCell('A2').value)).toContain('100+10');
+    expect(String(ws.getCell('A2').value)).not.toContain('--rubric');
     expect(ws.getCell('A3').value).toBe(thresholdsNote(settings));
     expect(ws.getCell('A4').value).toBe('生成日期：2026-11-30');
     expect(ws.getRow(5).values).toEqual([undefined, '名次', '工作室名称', '申报单位', '领衔人', '基础分', '加分', '总分', '等级', '备注']);
@@ -176,19 +183,39 @@ describe('考核结果 workbook', () => {
     expect(ws.getCell(ws.getColumn(2).values.indexOf(64.42), 2).type).toBe(ExcelJS.ValueType.Number);
     expect([pairs.get('0–47.99 分'), pairs.get('48–59.99 分'), pairs.get('60–71.99 分'), pairs.get('72 分及以上')]).toEqual([1, 1, 2, 2]);
     const text = sheetText(ws);
-    expect(text).toContain(rubricNote(rubric));
+    expect(text).toContain(printedRubricNote);
     expect(text).toContain(thresholdsNote(settings));
+    expect(text).toContain('杭州市拱墅区人力资源和社会保障局');
+    expect(text).toContain('2026年11月30日');
   });
 
-  it('prints every sheet on A4 landscape, one page wide, header frozen and repeated, with the page footer', async () => {
+  it('has no command-line text in any sheet, and ends the summary with the bureau and the date', async () => {
     const wb = await roundTrip();
-    // 统计 holds several small tables: its title is what repeats.
+    for (const ws of wb.worksheets) expect(sheetText(ws).join('\n')).not.toMatch(/gongshu\s+[a-z]|--[a-z]/u);
+    const summary = wb.getWorksheet('汇总')!;
+    const last = summary.rowCount;
+    expect([summary.getCell(last - 1, 1).value, summary.getCell(last, 1).value]).toEqual(['杭州市拱墅区人力资源和社会保障局', '2026年11月30日']);
+  });
+
+  it('prints on A4 at 100 % (columns that fit, text at least 五号), header frozen and repeated, with the page footer', async () => {
+    const wb = await roundTrip();
+    // 统计 holds several small tables: its title is what repeats, and it is one portrait page.
     const headerRows: Record<string, number> = { 汇总: 5, 明细: 2, 统计: 1 };
+    const layout: Record<string, { orientation: 'landscape' | 'portrait'; fitToHeight: number }> = {
+      汇总: { orientation: 'landscape', fitToHeight: 0 },
+      明细: { orientation: 'landscape', fitToHeight: 0 },
+      统计: { orientation: 'portrait', fitToHeight: 1 },
+    };
     for (const ws of wb.worksheets) {
-      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, ...layout[ws.name] });
       expect(ws.pageSetup.printTitlesRow).toBe(`${headerRows[ws.name]}:${headerRows[ws.name]}`);
-      expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+      expect(ws.headerFooter.oddFooter).toBe('&C&"宋体"&11第 &P 页 共 &N 页');
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRows[ws.name] });
+      const widths = (ws.columns ?? []).map((c) => c.width ?? 0).filter((w) => w > 0);
+      expect(fitsPageWidth(widths, layout[ws.name]!.orientation)).toBe(true);
+      ws.eachRow((r) => r.eachCell((c) => {
+        if (c.value !== null && c.value !== '') expect(c.font?.size ?? 11, `${ws.name}!${c.address}`).toBeGreaterThanOrEqual(MIN_BODY_PT);
+      }));
     }
   });
 

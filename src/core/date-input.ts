@@ -1,0 +1,86 @@
+/**
+ * A date or a month as a clerk types it: 2026-05-20, 2026-5-20, 2026/5/20, 2026.5.20, 2026年5月20日, 20260520
+ * (full-width digits too); a month as 2026-05, 2026.5, 2026/5, 2026年5月, 202605. Pure, no I/O.
+ *
+ * Refused, each for its own reason so the message can say what to write instead:
+ * - impossible: the parts are in order but the day does not exist (2026-02-30, 2026-13-01);
+ * - ambiguous: the year is not first or has two digits (5/20/2026, 20/5/2026, 26-5-20): which number is
+ *   the month cannot be told for certain, so nothing is guessed;
+ * - no-year: 5月22日 without a year when the caller gives no year to assume;
+ * - unreadable: anything else.
+ */
+import { readPartialDate } from './dates.js';
+import { daysInMonth } from './months.js';
+
+export type TypedProblem = 'empty' | 'impossible' | 'ambiguous' | 'no-year' | 'no-day' | 'unreadable';
+
+export type TypedDate =
+  /** `text` is `YYYY-MM-DD` or `YYYY-MM`; `canonical` when the clerk typed exactly that (nothing to echo). */
+  | { ok: true; value: string; canonical: boolean }
+  | { ok: false; problem: TypedProblem; detail?: { year: number; month: number; days?: number } };
+
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+
+/** Full-width digits and punctuation to ASCII, blanks removed. */
+function normalise(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    out += c >= 0xff01 && c <= 0xff5e ? String.fromCodePoint(c - 0xfee0) : ch;
+  }
+  return out.replace(/[\s\u00a0\u3000]+/gu, '').replace(/。/gu, '.');
+}
+
+const SEP = '[-/.年月]';
+
+/** Why a text shaped like a date was not read: an impossible day, a year not first, or no year. */
+function diagnose(s: string): TypedDate {
+  let m = new RegExp(`^(\\d{4})${SEP}(\\d{1,2})${SEP}(\\d{1,2})[日号]?$`, 'u').exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/u.exec(s);
+  if (m) {
+    const [year, month] = [Number(m[1]), Number(m[2])];
+    if (month >= 1 && month <= 12 && year >= MIN_YEAR && year <= MAX_YEAR) {
+      return { ok: false, problem: 'impossible', detail: { year, month, days: daysInMonth(year, month) } };
+    }
+    return { ok: false, problem: 'impossible', detail: { year, month } };
+  }
+  if (/^\d{1,2}[-/.]\d{1,2}[-/.](\d{2}|\d{4})$/u.test(s) || /^\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/u.test(s)) return { ok: false, problem: 'ambiguous' };
+  m = /^(\d{1,2})月(\d{1,2})[日号]?$/u.exec(s);
+  if (m) return { ok: false, problem: 'no-year' };
+  return { ok: false, problem: 'unreadable' };
+}
+
+/**
+ * A full date. `defaultYear` is assumed for 5月22日 (the caller echoes the result, so the clerk sees the year
+ * taken); without it such a date is refused.
+ */
+export function readTypedDate(text: string, defaultYear?: number): TypedDate {
+  const s = normalise(text);
+  if (s === '') return { ok: false, problem: 'empty' };
+  const noYear = /^(\d{1,2})月(\d{1,2})[日号]?$/u.exec(s);
+  if (noYear && defaultYear !== undefined) return readTypedDate(`${defaultYear}年${s}`);
+  // Only the shapes below are dates typed by a person; readPartialDate also takes numbers from cells.
+  if (!/^\d{8}$/u.test(s) && !new RegExp(`^\\d{4}${SEP}\\d{1,2}${SEP}\\d{1,2}[日号]?$`, 'u').test(s)) {
+    if (/^\d{6}$/u.test(s) || new RegExp(`^\\d{4}${SEP}\\d{1,2}月?$`, 'u').test(s)) return { ok: false, problem: 'no-day' };
+    return diagnose(s);
+  }
+  const r = readPartialDate(s);
+  if (r.status === 'ok' && r.date) return { ok: true, value: r.date, canonical: text.trim() === r.date };
+  return diagnose(s);
+}
+
+/** A month (出生年月). A full date is taken for its month. */
+export function readTypedMonth(text: string): TypedDate {
+  const s = normalise(text);
+  if (s === '') return { ok: false, problem: 'empty' };
+  const date = readTypedDate(s);
+  if (date.ok) return { ok: true, value: date.value.slice(0, 7), canonical: false };
+  if (/^\d{6}$/u.test(s) || new RegExp(`^\\d{4}${SEP}\\d{1,2}月?$`, 'u').test(s)) {
+    const r = readPartialDate(s);
+    if (r.status === 'ok') return { ok: true, value: r.month, canonical: text.trim() === r.month };
+    const m = /^(\d{4})\D*(\d{1,2})/u.exec(s);
+    return { ok: false, problem: 'impossible', ...(m ? { detail: { year: Number(m[1]), month: Number(m[2]) } } : {}) };
+  }
+  if (/^\d{1,2}[-/.]\d{4}$/u.test(s) || /^\d{2}[-/.年]\d{1,2}月?$/u.test(s)) return { ok: false, problem: 'ambiguous' };
+  return date.problem === 'impossible' ? date : { ok: false, problem: 'unreadable' };
+}

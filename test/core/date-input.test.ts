@@ -1,0 +1,108 @@
+/** Dates and months as clerks type them (options, menu questions) and as units write them on forms. */
+import { describe, expect, it } from 'vitest';
+import { readDate, readMonth } from '../../src/cli/dates.js';
+import { readTypedDate, readTypedMonth } from '../../src/core/date-input.js';
+import { readPartialDate } from '../../src/core/dates.js';
+import { UsageError } from '../../src/core/errors.js';
+
+describe('a typed date', () => {
+  it.each([
+    ['2026-05-20', true],
+    ['2026-5-20', false],
+    ['2026/5/20', false],
+    ['2026/05/20', false],
+    ['2026.5.20', false],
+    ['2026年5月20日', false],
+    ['2026年05月20日', false],
+    ['2026年5月20号', false],
+    ['20260520', false],
+    ['２０２６－５－２０', false],
+    [' 2026 年 5 月 20 日 ', false],
+  ])('reads %j as 2026-05-20', (typed, canonical) => {
+    expect(readTypedDate(typed)).toEqual({ ok: true, value: '2026-05-20', canonical });
+  });
+
+  it('takes 5月22日 in the year given, and refuses it without one', () => {
+    expect(readTypedDate('5月22日', 2026)).toEqual({ ok: true, value: '2026-05-22', canonical: false });
+    expect(readTypedDate('5月22日')).toEqual({ ok: false, problem: 'no-year' });
+  });
+
+  it.each([
+    ['2026-02-30', 'impossible'],
+    ['2026年2月29日', 'impossible'],
+    ['20260230', 'impossible'],
+    ['2026-13-01', 'impossible'],
+    ['5/20/2026', 'ambiguous'],
+    ['20/5/2026', 'ambiguous'],
+    ['26-5-20', 'ambiguous'],
+    ['2026-05', 'no-day'],
+    ['2026年5月', 'no-day'],
+    ['明天', 'unreadable'],
+    ['2026-5-20-1', 'unreadable'],
+    ['', 'empty'],
+  ] as const)('refuses %j (%s)', (typed, problem) => {
+    expect(readTypedDate(typed)).toMatchObject({ ok: false, problem });
+  });
+
+  it('says what is wrong and gives an example, naming the option only on the command line', () => {
+    expect(() => readDate('2026-02-30', '--received')).toThrow(UsageError);
+    expect(() => readDate('2026-02-30', '--received')).toThrow('--received：日期“2026-02-30”不存在：2026 年 2 月只有 28 天。请写成如 2026-05-20');
+    expect(() => readDate('2028-02-30')).toThrow('日期“2028-02-30”不存在：2028 年 2 月只有 29 天');
+    expect(() => readDate('5/20/2026')).toThrow('看不出哪个数是年、哪个是月，请按“年-月-日”的顺序写四位年份，如 2026-05-20 或 2026年5月20日');
+    expect(() => readDate('明天')).toThrow('日期“明天”无法识别，请写成 2026-05-20、2026/5/20、2026.5.20、2026年5月20日 或 20260520');
+    expect(() => readDate('2026-05')).toThrow('“2026-05”只有年月，这里要写到哪一天');
+  });
+});
+
+describe('a typed month', () => {
+  it.each([
+    ['1975-06', true],
+    ['1975-6', false],
+    ['1975.6', false],
+    ['1975.06', false],
+    ['1975/6', false],
+    ['1975年6月', false],
+    ['197506', false],
+    ['1975-06-15', false],
+  ])('reads %j as 1975-06', (typed, canonical) => {
+    expect(readTypedMonth(typed)).toEqual({ ok: true, value: '1975-06', canonical });
+  });
+
+  it('reads 1975.1 typed as text as January (a typed text keeps its zero, unlike a number in a cell)', () => {
+    expect(readTypedMonth('1975.1')).toEqual({ ok: true, value: '1975-01', canonical: false });
+    expect(readTypedMonth('1975.10')).toEqual({ ok: true, value: '1975-10', canonical: false });
+  });
+
+  it.each([
+    ['1975-13', 'impossible'],
+    ['6/1975', 'ambiguous'],
+    ['1975', 'unreadable'],
+    ['', 'empty'],
+  ] as const)('refuses %j (%s)', (typed, problem) => {
+    expect(readTypedMonth(typed)).toMatchObject({ ok: false, problem });
+  });
+
+  it('says what to write', () => {
+    expect(() => readMonth('1975', '--birth')).toThrow('--birth：年月“1975”无法识别，请写成 1975-06、1975.6、1975/6、1975年6月 或 197506');
+    expect(() => readMonth('1975-13')).toThrow('年月“1975-13”不存在：月份应为 1 到 12');
+  });
+});
+
+describe('a date written on a form (出生年月, 从业时间)', () => {
+  it.each([
+    ['2026-5-20', '2026-05', '2026-05-20'],
+    ['2026/5/20', '2026-05', '2026-05-20'],
+    ['2026.5.20', '2026-05', '2026-05-20'],
+    ['2026年5月20日', '2026-05', '2026-05-20'],
+    ['20260520', '2026-05', '2026-05-20'],
+    ['2026-05', '2026-05', null],
+    ['2026.5', '2026-05', null],
+    ['2026年5月', '2026-05', null],
+  ])('reads %j', (written, month, date) => {
+    expect(readPartialDate(written)).toEqual({ status: 'ok', month, date });
+  });
+
+  it('does not invent a day that does not exist', () => {
+    expect(readPartialDate('2026-02-30')).toEqual({ status: 'unreadable', raw: '2026-02-30' });
+  });
+});

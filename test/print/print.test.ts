@@ -1,0 +1,211 @@
+/**
+ * Every export printed as a clerk prints it — LibreOffice to PDF — and measured: A4 pages, text at least 五号
+ * (10.5 pt), every word on the paper, no line printed over another (a row too short for its text), no
+ * character of any cell missing from the PDF, header rows on every page, page numbers, and the 落款 and
+ * signature lines. Runs the demo's exports and larger made-up lists that take several pages.
+ *
+ * Needs LibreOffice, poppler-utils and the Carlito font; CI has none of them, so there it is skipped with
+ * the reason (the checks that need no program — page setup, fonts, widths, row heights — are the writers'
+ * own tests under test/excel/write and test/export).
+ *
+ *   GONGSHU_PRINT_DIR=/tmp/print npx vitest run test/print    # keeps the documents and PDFs to look at
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/core/finding.js';
+import { buildEligibilitySummary } from '../../src/excel/write/eligibility-summary.js';
+import { MIN_BODY_PT } from '../../src/excel/write/print.js';
+import { buildReviewTemplate } from '../../src/excel/write/review-template.js';
+import { buildShortlistWorkbook } from '../../src/excel/write/shortlist.js';
+import { buildSubsidyWorkbook } from '../../src/excel/write/subsidy.js';
+import { buildNoticeDocx } from '../../src/export/docx/notice.js';
+import { noticeDefaults } from '../../src/rules/notice-data.js';
+import { summaryColumns } from '../../src/rules/summary-groups.js';
+import { paragraphs, unzip } from '../helpers/docx-text.js';
+import { isA4, missingCharacters, outsidePage, overlaps, pageText, printCheckUnavailable, printedSize, readPdf, toPdf, type Page } from '../helpers/pdf-check.js';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const unavailable = printCheckUnavailable();
+if (unavailable) process.stderr.write(`test/print/print.test.ts skipped: ${unavailable}\n`);
+
+const BUREAU = '杭州市拱墅区人力资源和社会保障局';
+const signOff = { bureau: BUREAU, date: '2026-06-01' };
+
+/** What each document must show: the texts of its cells (or paragraphs), and what repeats on every page. */
+interface Printed {
+  file: string;
+  texts: string[];
+  pages: Page[];
+}
+
+/** Every text a workbook prints: string cells of every sheet (numbers are printed formatted, so left out). */
+async function workbookTexts(file: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const texts: string[] = [];
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Merge) return;
+        if (typeof cell.value === 'string') texts.push(cell.value);
+      }),
+    ),
+  );
+  return texts;
+}
+
+const LONG_NAMES = ['杭州市拱墅区运河传统手工艺品制作与非物质文化遗产传承技能大师工作室', '欧阳建国数控车工技能大师工作室', '杭州拱墅某某某某某某某某文化创意产业发展有限公司'];
+
+function finding(code: string, severity: Finding['severity'], message: string, cell?: string): Finding {
+  return { code, severity, message, ...(cell ? { cell } : {}) };
+}
+
+async function madeUpDocuments(dir: string): Promise<string[]> {
+  const n = 36;
+  const summaryRows = Array.from({ length: n }, (_, i) => ({
+    id: i + 1,
+    studioName: i % 3 === 0 ? LONG_NAMES[0]! : `第${i + 1}号数控车工技能大师工作室`,
+    unitName: LONG_NAMES[2]!,
+    leadName: i % 2 ? '欧阳建国' : '张三',
+    idNumber: '330105197506150017',
+    eligibility: i % 4 === 0 ? '不合格' : '合格',
+    findings: i % 4 === 0
+      ? [
+          finding('retirement-margin', 'error', '领衔人欧阳建国（男，1967-03 出生）法定退休年龄为 60岁7个月，2027-10 退休；距本批次截止日 2026-05-22 只有 17 个月，通知要求原则上距法定退休年龄 3 年（36 个月）以上。如确需放宽，请用 gongshu apply override 5 retirement-margin --reason 理由 豁免。', '申报表!B9'),
+          finding('missing-material', 'warning', '尚未收到必交材料“身份证”。收到后请用 gongshu apply materials 5 --received id-cards 登记。'),
+          finding('team-size', 'error', '工作室成员（不含领衔人）只有 2 人，至少需要 3 人（须为申报单位人员）。请申报单位补充成员后重新提交。', '申报表!A18'),
+        ]
+      : [],
+    waivers: (i % 8 === 0 ? { 'retirement-margin': '经专家委员会研究同意' } : {}) as Record<string, string>,
+  }));
+  const summary = buildEligibilitySummary(ExcelJS, summaryRows, {
+    sheetName: '形式审查汇总', title: '2026年拱墅区技能大师工作室申报形式审查汇总表', checkColumns: summaryColumns(),
+    headers: { id: '编号', studio: '工作室名称\n申报单位', lead: '领衔人\n身份证号码', eligibility: '资格', messages: '问题说明' },
+    marks: { pass: '✓', fail: '✗', warning: '!', waived: '豁免' },
+    labels: { error: '错误：', warning: '提醒：', waived: (reason) => `已豁免（理由：${reason}）：` },
+    full: false, generatedNote: `共 ${n} 份申报`, signOff,
+  });
+  const listRows = summaryRows.map((r) => ({ studioName: r.studioName, leadName: r.leadName, occupation: '工艺品雕刻工', unitName: r.unitName }));
+  const internal = buildShortlistWorkbook(ExcelJS, {
+    year: 2026, internal: true, note: '排序规则：按评审得分从高到低排列。', signOff,
+    rows: summaryRows.map((r, i) => ({ ...listRows[i]!, score: 90 - i / 4, findings: r.findings, waivers: r.waivers, ...(i === 3 ? { addedBy: '评审委员会决定增补' } : {}) })),
+  });
+  const subsidy = buildSubsidyWorkbook(ExcelJS, {
+    year: 2026, signOff,
+    rows: listRows.map((r, i) => ({ plaque: `GS-2026-${String(i + 1).padStart(3, '0')}`, studioName: r.studioName, unitName: r.unitName, leadName: r.leadName, amount: 20000, paidOn: i % 2 ? '2026-07-15' : null })),
+  });
+  const review = buildReviewTemplate(ExcelJS, { year: 2026, experts: 7, expertNames: ['王明', '李华', '张强', '赵敏', '陈刚', '欧阳修远', '司马光'], rows: summaryRows.map((r) => ({ id: r.id, studioName: r.studioName, unitName: r.unitName })) });
+  const files: [string, ExcelJS.Workbook][] = [['多页-形式审查汇总表.xlsx', summary], ['多页-拟认定名单（内部）.xlsx', internal], ['多页-补助发放名单.xlsx', subsidy], ['多页-评审打分表-7位专家.xlsx', review]];
+  const out: string[] = [];
+  for (const [name, wb] of files) {
+    const file = path.join(dir, name);
+    await wb.xlsx.writeFile(file);
+    out.push(file);
+  }
+  const notice = path.join(dir, '多页-拟认定名单公示.docx');
+  fs.writeFileSync(notice, await buildNoticeDocx({ year: 2026, period: { from: '2026-09-30', to: '2026-10-12', workingDays: 5 }, rows: listRows, settings: noticeDefaults() }));
+  out.push(notice);
+  return out;
+}
+
+describe.skipIf(unavailable !== null)('exports printed by LibreOffice', () => {
+  const printed: Printed[] = [];
+
+  beforeAll(async () => {
+    // GONGSHU_PRINT_DIR keeps the documents and their PDFs, to look at them (pdftoppm -png -r 60 …).
+    const dir = process.env.GONGSHU_PRINT_DIR ? path.resolve(process.env.GONGSHU_PRINT_DIR) : tempDir();
+    fs.mkdirSync(dir, { recursive: true });
+    const demo = await runCli(['demo', '-o', dir]);
+    if (demo.code !== 0) throw new Error(`demo failed: ${demo.stderr}`);
+    const documents = [
+      ...fs.readdirSync(dir).filter((f) => /\.(xlsx|docx)$/u.test(f)).map((f) => path.join(dir, f)),
+      ...(await madeUpDocuments(dir)),
+    ];
+    const pdfs = toPdf(documents, path.join(dir, 'pdf'));
+    for (const [i, file] of documents.entries()) {
+      const texts = file.endsWith('.docx') ? paragraphs(unzip(fs.readFileSync(file)).get('word/document.xml')!.toString('utf8')) : await workbookTexts(file);
+      printed.push({ file: path.basename(file), texts, pages: readPdf(pdfs[i]!) });
+    }
+  }, 240_000);
+
+  it('prints every export: the demo\'s eight and the long made-up ones', () => {
+    expect(printed.map((p) => p.file).sort()).toEqual(
+      [
+        '2026年形式审查汇总表.xlsx', '2026年评审打分表.xlsx', '2026年拟认定名单.xlsx', '2026年拟认定名单（内部）.xlsx', '2026年拟认定名单公示.docx',
+        '2026年补助发放名单.xlsx', '2026年考核结果.xlsx', '多页-形式审查汇总表.xlsx', '多页-拟认定名单（内部）.xlsx', '多页-补助发放名单.xlsx',
+        '多页-评审打分表-7位专家.xlsx', '多页-拟认定名单公示.docx',
+      ].sort(),
+    );
+    for (const p of printed) expect(p.pages.length, p.file).toBeGreaterThan(0);
+  });
+
+  it('on A4 paper, every word on the page', () => {
+    for (const p of printed) {
+      for (const [i, page] of p.pages.entries()) {
+        expect(isA4(page), `${p.file} page ${i + 1}: ${page.width}×${page.height}`).toBe(true);
+        expect(outsidePage(page), `${p.file} page ${i + 1}`).toEqual([]);
+      }
+    }
+  });
+
+  it('with text at least 五号 (10.5 pt)', () => {
+    for (const p of printed) {
+      const small = p.pages.flatMap((page, i) => page.words.filter((w) => printedSize(w) < MIN_BODY_PT - 0.25).map((w) => `page ${i + 1}: ${w.text} ${printedSize(w).toFixed(1)} pt`));
+      expect(small, p.file).toEqual([]);
+    }
+  });
+
+  it('with nothing cut: no line printed over another, no character of any cell missing', () => {
+    for (const p of printed) {
+      for (const [i, page] of p.pages.entries()) {
+        expect(overlaps(page).map(([a, b]) => `${a.text} × ${b.text}`), `${p.file} page ${i + 1}`).toEqual([]);
+      }
+      // ✓ and ✗ come from a symbol font that pdftotext may report as other characters.
+      const text = p.pages.map(pageText).join('\n');
+      expect(missingCharacters(p.texts.map((t) => t.replace(/[✓✗]/gu, '')), text).join(''), p.file).toBe('');
+    }
+  });
+
+  it('with the header row and the page number on every page of a list that runs over several', () => {
+    const headers: Record<string, string> = {
+      '多页-形式审查汇总表.xlsx': '问题说明',
+      '多页-拟认定名单（内部）.xlsx': '工作室名称',
+      '多页-补助发放名单.xlsx': '铭牌编号',
+      '多页-评审打分表-7位专家.xlsx': '工作室名称',
+      '多页-拟认定名单公示.docx': '工作室名称',
+    };
+    for (const [file, header] of Object.entries(headers)) {
+      const p = printed.find((x) => x.file === file)!;
+      expect(p.pages.length, file).toBeGreaterThan(1);
+      const attachmentStart = file.endsWith('.docx') ? p.pages.findIndex((page) => pageText(page).includes(header)) : 0;
+      for (const [i, page] of p.pages.entries()) {
+        const text = pageText(page).replace(/\s/gu, '');
+        if (i >= attachmentStart) expect(text, `${file} page ${i + 1}`).toContain(header);
+        expect(text, `${file} page ${i + 1}`).toMatch(file.endsWith('.docx') ? new RegExp(`—${i + 1}—`, 'u') : new RegExp(`第${i + 1}页共${p.pages.length}页`, 'u'));
+      }
+    }
+  });
+
+  it('with the bureau and the date where a signature goes, and the lines people sign', () => {
+    const last = (file: string): string => pageText(printed.find((x) => x.file === file)!.pages.at(-1)!).replace(/\s/gu, '');
+    for (const file of ['2026年形式审查汇总表.xlsx', '2026年拟认定名单.xlsx', '2026年拟认定名单（内部）.xlsx', '2026年补助发放名单.xlsx', '2026年考核结果.xlsx']) {
+      expect(last(file), file).toContain(BUREAU);
+      expect(last(file), file).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/u);
+    }
+    expect(last('2026年补助发放名单.xlsx')).toMatch(/经办人：_+审核人：_+负责人：_+/u);
+    expect(last('2026年评审打分表.xlsx')).toContain('评审专家签名：');
+    const notice = pageText(printed.find((x) => x.file === '2026年拟认定名单公示.docx')!.pages[0]!).replace(/\s/gu, '');
+    expect(notice).toContain(`${BUREAU}2026年6月1日`);
+  });
+
+  it('the 7-expert review sheet runs over two page widths at full size, experts 6 and 7 named in full', () => {
+    const p = printed.find((x) => x.file === '多页-评审打分表-7位专家.xlsx')!;
+    const text = p.pages.map((page) => pageText(page).replace(/\s/gu, '')).join('');
+    for (const name of ['专家6', '专家7', '欧阳修远', '司马光']) expect(text).toContain(name);
+    // Every page of the second width repeats 编号, 工作室名称 and 申报单位.
+    for (const page of p.pages) expect(pageText(page)).toContain('工作室名称');
+  });
+});
