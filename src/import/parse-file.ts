@@ -2,7 +2,7 @@
  * One file's safe open and parse, as run by a parse worker thread (or in-process with GONGSHU_WORKERS=0).
  * Everything returned is plain data, so it can be posted back to the main thread.
  */
-import { GongshuError, isGongshuError } from '../core/errors.js';
+import { isGongshuError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { openWorkbookBuffer } from '../excel/read/safe-open.js';
 import { PARSERS, type KindName } from './kinds.js';

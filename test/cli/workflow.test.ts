@@ -232,7 +232,7 @@ describe('public notice, objections and certification', () => {
   });
 
   it('writes the 公示 notice (.docx) for the recorded period, with the round’s contact and no personal number', async () => {
-    const { db, dir, cli } = reviewedDb();
+    const { dir, cli } = reviewedDb();
     await cli('shortlist', '--min-score', '75');
     await cli('shortlist', 'confirm');
     const out = path.join(dir, '公示.docx');

@@ -13,7 +13,7 @@ import {
   type ReadFacts,
 } from '../../core/application.js';
 import { readPartialDate, resolveAmbiguous, PLAUSIBLE_SERIAL_MAX, PLAUSIBLE_SERIAL_MIN } from '../../core/dates.js';
-import { GongshuError, InputFileError } from '../../core/errors.js';
+import { InputFileError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
 import { labelKey, maskIdNumber, nameKey, removeSpaces, toHalfWidth, trimText } from '../../core/text.js';
 import { msg } from '../../messages/index.js';

@@ -13,7 +13,7 @@ import type { Assessment, AssessmentRow, CellValue as RawValue, FigureKey, Figur
 import { emptyAssessment, FIGURE_KINDS, isFigureKey, parseCount, parseYesNo } from '../../core/assessment.js';
 import type { CellMap } from '../../core/application.js';
 import { readPartialDate, type DateInput } from '../../core/dates.js';
-import { GongshuError, InputFileError } from '../../core/errors.js';
+import { InputFileError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
 import { matchItem, type Rubric, type RubricCategory, type RubricItem } from '../../core/rubric.js';
 import { labelKey, removeSpaces, toHalfWidth, trimText } from '../../core/text.js';
