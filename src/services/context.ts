@@ -20,6 +20,8 @@ export interface StoreHandle {
   open(options?: OpenOptions): Db;
   /** Whether the database file exists (a read must not create an empty database). */
   exists(): boolean;
+  /** Whether this command has opened the database (nothing is opened just to log an output). */
+  opened(): boolean;
   close(): void;
 }
 
@@ -31,6 +33,7 @@ export function storeHandle(dbFile: string, exists: (file: string) => boolean): 
       return db;
     },
     exists: () => db !== undefined || exists(dbFile),
+    opened: () => db !== undefined,
     close() {
       db?.close();
       db = undefined;
