@@ -115,7 +115,7 @@ export function purgeableRound(round: number | undefined): number {
 
 /** Whether a purge has personal data left to delete. */
 export function purgeHasWork(plan: PurgePlan): boolean {
-  return plan.versions + plan.assessmentVersions + plan.leftovers > 0;
+  return plan.versions + plan.assessmentVersions + plan.studios + plan.leftovers > 0;
 }
 
 /** Whether the file still has pages a VACUUM would drop (freed by a purge whose VACUUM was cut off, or since). */

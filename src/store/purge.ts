@@ -12,7 +12,7 @@
  * resolutions, the name on the 申办报告; the experts' names (their scores stay, under 专家1, 专家2 …) and
  * the review sheets' file names. For the round's assessments: the lead's name, phone, occupations and skill
  * levels, the assessor's name, the reason a sheet was withdrawn. In the register of studios, for the studios
- * of the round (selected in it, or first assessed in it when they came from an older list): the lead's ID
+ * whose last round is this one (selected, certified or assessed in it, and in no later round): the lead's ID
  * number, birth month, gender and retirement group; the lead's name stays, it is in the studio's name.
  */
 import type { Assessment } from '../core/assessment.js';
@@ -40,10 +40,15 @@ export interface PurgePlan {
 /** Expert keys after a purge: the name is gone, the key stays distinct per expert of the round. */
 const PURGED_EXPERT = 'purged:';
 
-/** The studios of a round: selected in it, certified from its applications, or first assessed in it (from an older list). */
-const ROUND_STUDIOS = `SELECT id FROM studios WHERE selection_year = :round
-  OR application_id IN (SELECT id FROM applications WHERE round = :round)
-  OR (selection_year IS NULL AND application_id IS NULL AND (SELECT MIN(round) FROM assessments WHERE studio_id = studios.id) = :round)`;
+/**
+ * The studios whose lead's personal data belongs to a round: the last round that used the studio (selected
+ * in it, certified from its applications, or assessed in it) is this one. A studio assessed in a later round
+ * keeps its lead's data until that round is purged: its reminders and retirement checks still need it.
+ */
+const ROUND_STUDIOS = `SELECT id FROM studios WHERE MAX(
+    COALESCE(selection_year, 0),
+    COALESCE((SELECT round FROM applications WHERE id = studios.application_id), 0),
+    COALESCE((SELECT MAX(round) FROM assessments WHERE studio_id = studios.id), 0)) = :round`;
 
 const ROUND_APPLICATIONS = 'SELECT id FROM applications WHERE round = :round';
 
