@@ -1,7 +1,7 @@
 /**
  * Personal data: ID and mobile numbers typed anywhere a unit can type them (file name, unit name, free text,
  * even a score cell) never appear in full on the screen, in error messages, in the audit log or in a public
- * export (`export review` without --full, `export results`); the database file is private (0600).
+ * export (`export review` without --full, `export results`); the database file and a --full export are private (0600).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -139,12 +139,22 @@ describe('personal data', () => {
     expect((await allCells(review)).join('\n')).toContain(`${ID_A.slice(0, 6)}********${ID_A.slice(-4)}`);
 
     const full = path.join(dir, 'review-full.xlsx');
-    expect((await runCli([...g, 'export', 'review', '--full', '-o', full])).code).toBe(0);
+    // Whatever the umask (000 here), the workbook with every ID number in full is readable by its owner only.
+    const umask = process.umask(0o000);
+    try {
+      expect((await runCli([...g, 'export', 'review', '--full', '-o', full])).code).toBe(0);
+      expect((await runCli([...g, 'export', 'review', '--full', '-o', full, '--force'])).code).toBe(0);
+      expect((await runCli([...g, 'export', 'review', '-o', review, '--force'])).code).toBe(0);
+    } finally {
+      process.umask(umask);
+    }
+    expect(fs.statSync(full).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(review).mode & 0o777).toBe(0o666);
     expect((await allCells(full)).join('\n')).toContain(ID_A);
     const conn = new Database(db, { readonly: true });
     const logged = conn.prepare("SELECT detail FROM audit_log WHERE action = 'export-full'").all() as { detail: string }[];
     conn.close();
-    expect(logged).toHaveLength(1);
+    expect(logged).toHaveLength(2);
   });
 
   it('the database file is created private (0600) by the real binary, whatever the umask', () => {
