@@ -157,6 +157,30 @@ describe('personal data', () => {
     expect(logged).toHaveLength(2);
   });
 
+  it('a --json output that carries full numbers is logged before it is printed (who, which command, how many), never the numbers', async () => {
+    const { db, inbox } = await setup();
+    const g = ['--db', db, '--round', '2026'];
+    await runCli([...g, 'apply', 'import', inbox, '--received', '2026-05-20']);
+    const logged = (): { user: string; command: string; detail: string }[] => {
+      const conn = new Database(db, { readonly: true });
+      const rows = conn.prepare("SELECT user, command, detail FROM audit_log WHERE action = 'json-output' ORDER BY id").all() as { user: string; command: string; detail: string }[];
+      conn.close();
+      return rows;
+    };
+    const list = await runCli([...g, 'apply', 'list', '--json']);
+    expect(list.stdout).toContain(ID_A);
+    expect(logged()).toHaveLength(1);
+    expect(logged()[0]!.command).toBe('gongshu apply list');
+    const counted = JSON.parse(logged()[0]!.detail) as { ids: number; mobiles: number };
+    expect(Object.keys(counted).sort()).toEqual(['ids', 'mobiles']);
+    expect(counted.ids).toBeGreaterThan(0);
+    expect(counted.mobiles).toBeGreaterThan(0);
+    expect(logged()[0]!.detail).not.toMatch(FULL_NUMBER);
+    // Data without a personal number in full is not logged.
+    expect((await runCli([...g, 'round', 'show', '--json'])).code).toBe(0);
+    expect(logged()).toHaveLength(1);
+  });
+
   it('the database file is created private (0600) by the real binary, whatever the umask', () => {
     const dir = tempDir();
     const db = path.join(dir, 'gongshu.db');
