@@ -163,16 +163,7 @@ export function verifyAuditLog(db: Db): AuditVerification {
   return { entries: rows.length };
 }
 
-interface AuditRow {
-  id: number;
-  at: string;
-  user: string;
-  command: string;
-  entity: string;
-  entity_id: number | null;
-  action: string;
-  detail: string;
-}
+type AuditRow = Omit<ChainedFields, 'prev_hash'>;
 
 export function auditFor(db: Db, entity: string, entityId: number): AuditEntry[] {
   const rows = db
