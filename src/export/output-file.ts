@@ -68,7 +68,7 @@ function realDir(dir: string): string {
 }
 
 /** The same file, by identity where both exist (a hard or symbolic link to the database is the database). */
-function sameFile(a: string, b: string): boolean {
+export function sameFile(a: string, b: string): boolean {
   try {
     const sa = fs.statSync(a);
     const sb = fs.statSync(b);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputFileError, RefusedError, UsageError } from '../core/errors.js';
 import { chinaYear } from '../core/china-time.js';
-import { checkOutputTarget, type OutputTarget } from '../export/output-file.js';
+import { checkOutputTarget, sameFile, type OutputTarget } from '../export/output-file.js';
 import { msg } from '../messages/index.js';
 import { appendAudit } from '../store/audit.js';
 import { autoBackup, backupTo, checkIntegrity, inspectDatabaseFile, listBackups, restoreInto, type IntegrityReport } from '../store/backup.js';
@@ -30,16 +30,6 @@ export function checkDatabase(ws: Workspace): IntegrityReport {
 /** `db check FILE`: read-only; a backup is never rolled back or migrated by being checked. */
 export function checkDatabaseFile(file: string): IntegrityReport {
   return inspectDatabaseFile(path.resolve(file));
-}
-
-function sameFile(a: string, b: string): boolean {
-  try {
-    const sa = fs.statSync(a);
-    const sb = fs.statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return path.resolve(a) === path.resolve(b);
-  }
 }
 
 export interface RestorePlan {
