@@ -9,12 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../fixtures/make-samples.js';
 import { runCli } from '../helpers/run-cli.js';
 import { FULL_NUMBER, idSpellings, mobileSpellings, undodged } from '../helpers/spellings.js';
 import { tempDir } from '../helpers/tmp.js';
+import { cellTexts } from '../helpers/workbooks.js';
 
 const SAMPLES = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 const MOBILE = '13857106218';
@@ -26,14 +26,6 @@ const CERTIFIED = [1, 2, 3, 8];
 /** Lines of `text` that hold a whole ID or mobile number once every spelling trick is undone. */
 function leaks(text: string): string[] {
   return text.split('\n').filter((line) => FULL_NUMBER.test(undodged(line)));
-}
-
-async function cellsOf(file: string): Promise<string[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const texts: string[] = [];
-  for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => texts.push(`${ws.name}!${cell.address} ${cell.text}`)));
-  return texts;
 }
 
 describe('every spelling of a personal number', () => {
@@ -131,7 +123,7 @@ describe('every spelling of a personal number', () => {
     expect(everything).toContain(`${ID.slice(0, 6)}********${ID.slice(-4)}`);
     for (const [args, text] of outputs) expect(leaks(text), `gongshu ${args}`).toEqual([]);
     for (const file of exports) {
-      const cells = await cellsOf(file);
+      const cells = await cellTexts(file);
       expect(cells.join('\n'), path.basename(file)).toContain('138****6218');
       expect(cells.filter((c) => FULL_NUMBER.test(undodged(c))), path.basename(file)).toEqual([]);
     }

@@ -10,8 +10,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { makeMember } from '../helpers/application-factory.js';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
+import { FULL_NUMBER } from '../helpers/spellings.js';
 import { tempDir } from '../helpers/tmp.js';
-import { writeApplicationWorkbook } from '../helpers/workbooks.js';
+import { cellTexts, writeApplicationWorkbook } from '../helpers/workbooks.js';
 import { makeIdNumber, withWrongCheckChar } from '../fixtures/make-samples.js';
 import { person } from '../fixtures/hostile/make-hostile.js';
 import { gongshu } from '../faults/helpers.js';
@@ -23,8 +24,6 @@ const ID_C = makeIdNumber('330105', '1978-05-10', 75);
 const MOBILE = '13857106218';
 const OTHER_MOBILE = '15968123456';
 
-/** A full 18-digit or 15-digit ID number, or an 11-digit mobile number, not part of a longer number. */
-const FULL_NUMBER = /(?<![\dXx])\d{17}[\dXx](?![\dXx])|(?<!\d)\d{15}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)/u;
 
 function leaks(text: string): string[] {
   return text.split('\n').filter((line) => FULL_NUMBER.test(line));
@@ -59,14 +58,6 @@ async function setup() {
   fs.mkdirSync(assessments);
   await wb.xlsx.writeFile(path.join(assessments, `考核表-${MOBILE}.xlsx`));
   return { dir, db, inbox, assessments };
-}
-
-async function allCells(file: string): Promise<string[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const texts: string[] = [];
-  for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => texts.push(`${ws.name}!${cell.address} ${cell.text}`)));
-  return texts;
 }
 
 describe('personal data', () => {
@@ -132,11 +123,11 @@ describe('personal data', () => {
     expect((await runCli([...g, 'export', 'review', '-o', review])).code).toBe(0);
     expect((await runCli([...g, 'export', 'results', '-o', results])).code).toBe(0);
     for (const file of [review, results]) {
-      const cells = await allCells(file);
+      const cells = await cellTexts(file);
       expect(cells.length).toBeGreaterThan(20);
       expect(cells.filter((c) => FULL_NUMBER.test(c)), path.basename(file)).toEqual([]);
     }
-    expect((await allCells(review)).join('\n')).toContain(`${ID_A.slice(0, 6)}********${ID_A.slice(-4)}`);
+    expect((await cellTexts(review)).join('\n')).toContain(`${ID_A.slice(0, 6)}********${ID_A.slice(-4)}`);
 
     const full = path.join(dir, 'review-full.xlsx');
     // Whatever the umask (000 here), the workbook with every ID number in full is readable by its owner only.
@@ -150,7 +141,7 @@ describe('personal data', () => {
     }
     expect(fs.statSync(full).mode & 0o777).toBe(0o600);
     expect(fs.statSync(review).mode & 0o777).toBe(0o666);
-    expect((await allCells(full)).join('\n')).toContain(ID_A);
+    expect((await cellTexts(full)).join('\n')).toContain(ID_A);
     const conn = new Database(db, { readonly: true });
     const logged = conn.prepare("SELECT detail FROM audit_log WHERE action = 'export-full'").all() as { detail: string }[];
     conn.close();
