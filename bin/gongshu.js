@@ -1,13 +1,8 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import { guardOutputStreams, main } from '../dist/cli/main.js';
 
-// `gongshu apply list | head`: the reader went away, there is nobody left to tell; leave quietly.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-}
+// A full disk or a closed pipe on stdout: one Chinese line and exit 1, never a stack trace.
+guardOutputStreams();
 
 main(process.argv).then((code) => {
   process.exitCode = code;

@@ -58,7 +58,9 @@ describe('layers', () => {
 
   it('opens transactions only in services (and the migrations that open the store)', () => {
     const outside = filesUnder(SRC)
-      .filter((file) => !rel(file).startsWith('services/') && rel(file) !== 'store/open.ts')
+      // store/audit.ts: an entry written alone takes the write lock itself, as the hash chain must read the
+      // entry before it under that lock.
+      .filter((file) => !rel(file).startsWith('services/') && !['store/open.ts', 'store/audit.ts'].includes(rel(file)))
       .filter((file) => /\.transaction\(|BEGIN IMMEDIATE/u.test(fs.readFileSync(file, 'utf8')))
       .map(rel);
     expect(outside).toEqual([]);

@@ -1,35 +1,51 @@
-/** `gongshu db backup` and `gongshu db check`. */
-import fs from 'node:fs';
-import { statusName } from '../core/lifecycle.js';
+/** `gongshu db backup`, `gongshu db check [FILE]` and `gongshu db restore FILE`. */
+import { UsageError } from '../core/errors.js';
 import { resolveOutputFile } from '../export/output-file.js';
 import { msg } from '../messages/index.js';
-import { backupDatabase, checkDatabase } from '../services/database.js';
-import { renderTable } from '../ui/table.js';
+import { backupDatabase, checkDatabase, checkDatabaseFile, planRestore, restoreDatabase } from '../services/database.js';
+import { terminalConfirmer, type Confirmer } from './db.js';
 import { ExitCode } from './exit-code.js';
 import type { CliContext } from './context.js';
 import { backupFileName, todayIso } from './parse.js';
+import { renderIntegrity } from './render/database.js';
 
 export async function dbBackup(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
   const ws = ctx.workspace({ mustExist: true });
-  const target = resolveOutputFile(opts.output, backupFileName(ctx.dbPath, todayIso()), Boolean(opts.force));
-  fs.rmSync(target, { force: true });
-  await backupDatabase(ws, target);
-  ctx.out.success(msg('workflow.db.backedUp', { file: target }));
-  return target;
+  const target = resolveOutputFile(opts.output, backupFileName(ctx.dbPath, todayIso()), Boolean(opts.force), { kind: 'backup', database: ctx.dbPath });
+  backupDatabase(ws, target);
+  ctx.out.success(msg('workflow.db.backedUp', { file: target.file }));
+  return target.file;
 }
 
-export async function dbCheck(ctx: CliContext): Promise<number> {
-  const report = checkDatabase(ctx.workspace({ mustExist: true }));
-  if (ctx.json) {
-    ctx.out.printJson(report);
-    return report.ok ? ExitCode.ok : ExitCode.failed;
-  }
-  if (report.applications.length > 0) {
-    ctx.out.print(renderTable(msg('workflow.db.applicationsHead').split('|'), report.applications.map((r) => [r.round, statusName(r.status), r.count])));
-  }
-  if (report.studios.length > 0) ctx.out.print(renderTable(msg('workflow.db.studiosHead').split('|'), report.studios.map((r) => [statusName(r.status), r.count])));
-  ctx.out.note(msg('workflow.db.counts', { assessments: report.assessments, audit: report.auditEntries, version: report.schemaVersion }));
-  if (report.ok) ctx.out.success(msg('workflow.db.ok', { file: ctx.dbPath }));
-  else ctx.out.error(msg('workflow.db.problems', { file: ctx.dbPath, problems: report.problems.slice(0, 20).join('\n') }));
+/** `db check` (the database in use) or `db check FILE` (any file, opened read-only: a backup stays as it is). */
+export async function dbCheck(ctx: CliContext, args: string[]): Promise<number> {
+  const [file] = args;
+  const report = file ? checkDatabaseFile(file) : checkDatabase(ctx.workspace({ mustExist: true }));
+  const shown = file ?? ctx.dbPath;
+  if (ctx.json) ctx.out.printJson({ file: shown, ...report });
+  else renderIntegrity(ctx.out, report, shown);
   return report.ok ? ExitCode.ok : ExitCode.failed;
 }
+
+export function makeDbRestore(confirmer: Confirmer) {
+  return async function dbRestore(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<number> {
+    const [source] = args;
+    // Checked before anything is opened, created or asked: a damaged file is refused with what is wrong.
+    const plan = planRestore(source!, ctx.dbPath);
+    renderIntegrity(ctx.out, plan.report, plan.source);
+    ctx.out.note(msg('safety.restore.plan', { file: plan.source, database: ctx.dbPath }));
+    if (!opts.yes) {
+      if (!confirmer.interactive()) throw new UsageError('restore-needs-yes', msg('safety.restore.needYes', { file: source! }));
+      if (!(await confirmer.confirm(msg('safety.restore.confirm', { database: ctx.dbPath })))) {
+        ctx.out.note(msg('purge.cancelled'));
+        return ExitCode.ok;
+      }
+    }
+    const restored = await restoreDatabase(ctx.workspace(), plan.source);
+    if (restored.backup) ctx.out.note(msg('workflow.backupMade', { file: restored.backup }));
+    ctx.out.success(msg('safety.restore.done', { file: restored.source, database: ctx.dbPath, entries: restored.report.auditEntries }));
+    return ExitCode.ok;
+  };
+}
+
+export const dbRestore = makeDbRestore(terminalConfirmer);

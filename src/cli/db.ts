@@ -1,7 +1,7 @@
 /** `gongshu db purge`: deletes a past round's personal data, after asking. */
 import { UsageError } from '../core/errors.js';
 import { msg } from '../messages/index.js';
-import { automaticBackups, planPurge, purge, purgeableRound, type RoundCounts } from '../services/database.js';
+import { automaticBackups, finishPurge, planPurge, purge, purgeableRound, purgeHasWork, vacuumDue, type RoundCounts } from '../services/database.js';
 import { ExitCode } from './exit-code.js';
 import type { CliContext } from './context.js';
 
@@ -36,8 +36,13 @@ export function makeDbPurge(confirmer: Confirmer) {
     const round = purgeableRound(ctx.roundGiven ? ctx.round : undefined);
     const ws = ctx.workspace({ mustExist: true });
     const plan = planPurge(ws, round);
-    if (plan.versions === 0 && plan.assessmentVersions === 0) {
+    if (!purgeHasWork(plan)) {
       ctx.out.note(msg('purge.nothing', { round: plan.round }));
+      // An earlier purge's VACUUM may have been cut off: its freed pages go now.
+      if (vacuumDue(ws)) {
+        finishPurge(ws);
+        ctx.out.note(msg('purge.vacuumed', { file: ws.dbFile }));
+      }
       return ExitCode.ok;
     }
     ctx.out.note(msg('purge.plan', { ...plan }));

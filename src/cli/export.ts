@@ -1,8 +1,9 @@
 /**
- * `gongshu export …` and `gongshu template …`: which file (the default name in the current folder, never
- * overwriting without --force), then the export service, then one line saying what was written.
+ * `gongshu export …` and `gongshu template …`: which file (the default name in the current folder or in the
+ * folder given; never the database, a backup or a special file; replacing only an earlier file of the same
+ * kind, with --force), then the export service, then one line saying what was written.
  */
-import { resolveOutputFile } from '../export/output-file.js';
+import { resolveOutputFile, type OutputKind, type OutputTarget } from '../export/output-file.js';
 import { officialText } from '../messages/export.js';
 import { msg } from '../messages/index.js';
 import {
@@ -19,63 +20,63 @@ import type { CliContext } from './context.js';
 import { parseExpertNames, parseExperts } from './parse.js';
 import { renderWritten } from './render/exports.js';
 
-function target(opts: Record<string, unknown>, defaultName: string): string {
-  return resolveOutputFile(opts.output, defaultName, Boolean(opts.force));
+function target(ctx: CliContext, opts: Record<string, unknown>, defaultName: string, kind: OutputKind): OutputTarget {
+  return resolveOutputFile(opts.output, defaultName, Boolean(opts.force), { kind, database: ctx.dbPath });
 }
 
 export async function exportReview(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
-  const file = target(opts, officialText('export.file.eligibilitySummary', { year: ctx.round }));
-  await exportEligibilitySummary(ctx.workspace({ mustExist: true }), ctx.round, file, { full: Boolean(opts.full) });
-  ctx.out.success(msg('cli.wrote', { file }));
-  return file;
+  const to = target(ctx, opts, officialText('export.file.eligibilitySummary', { year: ctx.round }), 'export-review');
+  await exportEligibilitySummary(ctx.workspace({ mustExist: true }), ctx.round, to, { full: Boolean(opts.full) });
+  ctx.out.success(msg('cli.wrote', { file: to.file }));
+  return to.file;
 }
 
 export async function exportShortlist(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
   const internal = Boolean(opts.internal);
   const ws = ctx.workspace({ mustExist: true });
-  const file = target(opts, officialText(internal ? 'export.file.shortlistInternal' : 'export.file.shortlist', { year: ctx.round }));
-  renderWritten(ctx.out, 'shortlist', await writeShortlist(ws, ctx.round, file, { internal }));
-  return file;
+  const to = target(ctx, opts, officialText(internal ? 'export.file.shortlistInternal' : 'export.file.shortlist', { year: ctx.round }), internal ? 'export-shortlist-internal' : 'export-shortlist');
+  renderWritten(ctx.out, 'shortlist', await writeShortlist(ws, ctx.round, to, { internal }));
+  return to.file;
 }
 
 export async function exportSubsidy(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
   const ws = ctx.workspace({ mustExist: true });
-  const file = target(opts, officialText('export.file.subsidy', { year: ctx.round }));
-  renderWritten(ctx.out, 'subsidy', await writeSubsidy(ws, ctx.round, file));
-  return file;
+  const to = target(ctx, opts, officialText('export.file.subsidy', { year: ctx.round }), 'export-subsidy');
+  renderWritten(ctx.out, 'subsidy', await writeSubsidy(ws, ctx.round, to));
+  return to.file;
 }
 
 export async function exportNotice(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
   const ws = ctx.workspace({ mustExist: true });
-  const file = target(opts, officialText('export.file.notice', { year: ctx.round }));
-  renderWritten(ctx.out, 'notice', await writeNotice(ws, ctx.round, file));
-  return file;
+  const to = target(ctx, opts, officialText('export.file.notice', { year: ctx.round }), 'export-notice');
+  renderWritten(ctx.out, 'notice', await writeNotice(ws, ctx.round, to));
+  return to.file;
 }
 
 export async function exportResults(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
-  const file = target(opts, officialText('export.file.assessmentResults', { year: ctx.round }));
-  await writeResults(ctx.workspace({ mustExist: true }), ctx.round, file);
-  ctx.out.success(msg('cli.wrote', { file }));
-  return file;
+  const to = target(ctx, opts, officialText('export.file.assessmentResults', { year: ctx.round }), 'export-results');
+  await writeResults(ctx.workspace({ mustExist: true }), ctx.round, to);
+  ctx.out.success(msg('cli.wrote', { file: to.file }));
+  return to.file;
 }
 
 export async function templateApplication(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const docx = Boolean(opts.docx);
-  const file = target(opts, msg(docx ? 'cli.template.applicationDocxFile' : 'cli.template.applicationFile', { year: ctx.round }));
-  await writeApplicationTemplate(file, ctx.round, docx ? 'docx' : 'xlsx');
-  ctx.out.success(msg('cli.wrote', { file }));
+  const to = target(ctx, opts, msg(docx ? 'cli.template.applicationDocxFile' : 'cli.template.applicationFile', { year: ctx.round }), docx ? 'template-application-docx' : 'template-application');
+  await writeApplicationTemplate(to, ctx.round, docx ? 'docx' : 'xlsx');
+  ctx.out.success(msg('cli.wrote', { file: to.file }));
 }
 
 export async function templateAssessment(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  const file = target(opts, msg('cli.template.assessmentFile', { year: ctx.round }));
-  await writeAssessmentTemplate(file, ctx.round);
-  ctx.out.success(msg('cli.wrote', { file }));
+  const to = target(ctx, opts, msg('cli.template.assessmentFile', { year: ctx.round }), 'template-assessment');
+  await writeAssessmentTemplate(to, ctx.round);
+  ctx.out.success(msg('cli.wrote', { file: to.file }));
 }
 
 export async function templateReview(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const experts = { count: parseExperts(opts.experts), names: parseExpertNames(opts.names) };
   const ws = ctx.workspace({ mustExist: true });
-  const file = target(opts, officialText('export.file.reviewTemplate', { year: ctx.round }));
-  const written = await writeReviewTemplate(ws, ctx.round, file, experts);
+  const to = target(ctx, opts, officialText('export.file.reviewTemplate', { year: ctx.round }), 'template-review');
+  const written = await writeReviewTemplate(ws, ctx.round, to, experts);
   renderWritten(ctx.out, 'review-template', { ...written, experts: Math.max(experts.count, experts.names.length) });
 }

@@ -1,8 +1,9 @@
 /** Entry point: builds the program, runs it, and maps every error to one Chinese line and an exit code. */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
 import { ExitCode } from './exit-code.js';
-import { setLang } from '../messages/index.js';
+import { msg, setLang } from '../messages/index.js';
 import { resolveDbPath } from '../services/context.js';
 import { createOutput } from '../ui/output.js';
 import { buildProgram } from './program.js';
@@ -11,6 +12,27 @@ import { reportError } from './report.js';
 const { CommanderError } = createRequire(import.meta.url)('commander') as typeof Commander;
 
 export { formatError } from './report.js';
+
+/**
+ * stdout may be a file on a full disk (`> /dev/full`), a pipe whose reader left (`| head -1`) or a broken
+ * device: the clerk gets one Chinese line on stderr and a non-zero exit, never a Node stack trace, and a
+ * partial result is never taken for a whole one. A failing stderr leaves nobody to tell: the exit code says it.
+ */
+export function guardOutputStreams(stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr): void {
+  stdout.on('error', (e: NodeJS.ErrnoException) => {
+    const reason =
+      e.code === 'EPIPE' ? msg('safety.output.pipeClosed') : e.code === 'ENOSPC' || e.code === 'EDQUOT' ? msg('safety.output.diskFull') : msg('safety.output.ioError', { code: e.code ?? e.message });
+    try {
+      fs.writeSync(2, `${msg('safety.output.failed', { reason })}\n`);
+    } catch {
+      /* stderr is gone too */
+    }
+    process.exit(ExitCode.failed);
+  });
+  stderr.on('error', () => {
+    process.exitCode = ExitCode.failed;
+  });
+}
 
 function dbOption(argv: readonly string[]): string | undefined {
   const i = argv.findIndex((a) => a === '--db' || a.startsWith('--db='));

@@ -413,9 +413,16 @@ export function buildProgram(): Command {
     .action(lazy(async () => (await import('./backup.js')).dbBackup));
   db.command('check')
     .description(msg('workflow.cmd.dbCheck'))
+    .argument('[file]', msg('cli.arg.checkFile'))
     .option('--json', msg('cli.opt.json'))
-    .addHelpText('after', examples('gongshu db check'))
+    .addHelpText('after', examples('gongshu db check', 'gongshu db check gongshu-backups/gongshu-20260608-020000Z-certify.db', 'gongshu db check --json'))
     .action(lazy(async () => (await import('./backup.js')).dbCheck));
+  db.command('restore')
+    .description(msg('cli.db.restore'))
+    .argument('<file>', msg('cli.arg.backupFile'))
+    .option('--yes', msg('cli.opt.yes'))
+    .addHelpText('after', examples('gongshu db restore D:/备份/gongshu-2026-06.db', 'gongshu db restore gongshu-backups/gongshu-20260608-020000Z-certify.db --yes'))
+    .action(lazy(async () => (await import('./backup.js')).dbRestore));
   db.command('purge')
     .description(msg('cli.db.purge'))
     .option('--yes', msg('cli.opt.yes'))

@@ -66,15 +66,191 @@ export function maskIdNumber(id: string): string {
 
 /** Masks a phone number: 138****5678; fixed lines keep their last 4 digits. */
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/gu, '');
+  const digits = digitsOf(phone).replace(/\D/gu, '');
   if (digits.length === 11 && digits.startsWith('1')) return `${digits.slice(0, 3)}****${digits.slice(7)}`;
   if (digits.length >= 7) return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
   return phone;
 }
 
-/** Masks every ID-number-like (15/18 characters) and mobile-like (11 digits) run inside free text. */
+// ---- personal numbers in free text ----
+
+/** Any decimal digit: ASCII, full-width (１３８), and the other scripts' (Arabic-Indic, Devanagari, mathematical …). */
+const DIGIT_RUN = /\p{Nd}+/gu;
+const ANY_DIGIT = /\p{Nd}/u;
+/**
+ * What may stand between the digits of one number as people type, paste or hide them: spaces of every width,
+ * dashes, dots and middle dots, and characters that take no room at all (zero-width spaces and joiners,
+ * soft hyphens, direction marks, word joiners, variation selectors, Hangul fillers). Line breaks are not:
+ * a number is masked where it is shown, line by line.
+ */
+const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0]/u;
+const VISIBLE_SEPARATOR = /[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\p{Pd}\u2212\u30fc\uff70.\uff0e\u00b7\u2027\u2219\u22c5\u30fb\uff65]/u;
+/** At most this many visible separators between two groups of digits (`138 - 1234`); invisible ones do not count. */
+const MAX_VISIBLE_GAP = 3;
+
+let otherDigits: Map<number, number> | undefined;
+
+/** The value of a decimal digit of any script: each script's digits are ten code points in a row, 0 first. */
+function digitValue(ch: string): string {
+  const code = ch.codePointAt(0)!;
+  if (code >= 0x30 && code <= 0x39) return ch;
+  if (code >= 0xff10 && code <= 0xff19) return String(code - 0xff10);
+  if (!otherDigits) {
+    otherDigits = new Map();
+    let runStart = -1;
+    for (let c = 0x80; c <= 0x1ffff; c++) {
+      if (ANY_DIGIT.test(String.fromCodePoint(c))) {
+        if (runStart < 0) runStart = c;
+        otherDigits.set(c, (c - runStart) % 10);
+      } else runStart = -1;
+    }
+  }
+  return String(otherDigits.get(code) ?? ch);
+}
+
+/** The text with every decimal digit written as an ASCII digit (`１３８` → `138`). */
+export function digitsOf(text: string): string {
+  return /[^\x00-\x7f]/u.test(text) ? text.replace(DIGIT_RUN, (run) => [...run].map(digitValue).join('')) : text;
+}
+
+export type PersonalNumberKind = 'id' | 'mobile';
+
+export interface PersonalNumber {
+  kind: PersonalNumberKind;
+  /** Where it stands in the text, separators included (UTF-16 offsets, end exclusive). */
+  start: number;
+  end: number;
+  /** The number itself in ASCII digits (an ID's check character as X; a mobile's +86 / 0086 kept as typed before it). */
+  value: string;
+  /** What replaces it on screen and in public files: 330105********0017, 138****5678. */
+  masked: string;
+}
+
+interface Group {
+  start: number;
+  /** After the last digit. */
+  digitsEnd: number;
+  /** After the check character X when there is one, else digitsEnd. */
+  end: number;
+  digits: string;
+  /** An ID's check character X written right after the digits. */
+  checkChar: boolean;
+  /** Joined to the next group by separators only. */
+  linked: boolean;
+}
+
+function groupsOf(text: string): Group[] {
+  const groups: Group[] = [];
+  for (const m of text.matchAll(DIGIT_RUN)) {
+    const start = m.index;
+    const digitsEnd = start + m[0].length;
+    // An X after the digits, straight away or across separators, may be an ID's check character.
+    const x = /^[^\p{Nd}XxＸｘ]{0,8}?[XxＸｘ]/u.exec(text.slice(digitsEnd, digitsEnd + 9));
+    const checkChar = x !== null && (x[0].length === 1 || isSeparator(x[0].slice(0, -1))) && !/^[A-Za-z0-9]/u.test(text.slice(digitsEnd + x[0].length));
+    groups.push({ start, digitsEnd, end: checkChar ? digitsEnd + x![0].length : digitsEnd, digits: digitsOf(m[0]), checkChar, linked: false });
+  }
+  for (let i = 0; i + 1 < groups.length; i++) {
+    // A check character belongs to the end of an ID: nothing continues after it.
+    groups[i]!.linked = !groups[i]!.checkChar && isSeparator(text.slice(groups[i]!.end, groups[i + 1]!.start));
+  }
+  return groups;
+}
+
+/** Whether a gap between digits holds separators only (at most MAX_VISIBLE_GAP visible ones). */
+function isSeparator(gap: string): boolean {
+  let visible = 0;
+  for (const ch of gap) {
+    if (INVISIBLE.test(ch)) continue;
+    if (VISIBLE_SEPARATOR.test(ch) && ++visible <= MAX_VISIBLE_GAP) continue;
+    return false;
+  }
+  return gap.length > 0;
+}
+
+interface Match {
+  kind: PersonalNumberKind;
+  value: string;
+  masked: string;
+  /** The X after the digits is the ID's check character (otherwise it is left as text). */
+  withCheckChar: boolean;
+}
+
+type Candidate = 'id18' | 'mobile' | 'id15';
+
+/** What the digits of some adjoining groups make, if a personal number: IDs of 18 (X last) or 15 digits, mobiles with or without +86 / 0086. */
+function numberOf(gs: readonly Group[], kinds: readonly Candidate[]): Match | undefined {
+  const last = gs[gs.length - 1]!;
+  const digits = gs.map((g) => g.digits).join('');
+  // Digits joined across separators must also look the part (an ID's region code starts 1–8, a mobile
+  // 13–19), so that a bank card or a table of figures written in groups is left alone.
+  const joined = gs.length > 1;
+  for (const kind of kinds) {
+    if (joined && kind !== 'mobile' && !/^[1-8]/u.test(digits)) continue;
+    if (kind === 'id18') {
+      if (last.checkChar && digits.length === 17) return { kind: 'id', value: `${digits}X`, masked: maskIdNumber(`${digits}X`), withCheckChar: true };
+      if (digits.length === 18) return { kind: 'id', value: digits, masked: maskIdNumber(digits), withCheckChar: false };
+    } else if (kind === 'mobile') {
+      for (const prefix of ['', '86', '0086']) {
+        if (digits.length === 11 + prefix.length && digits.startsWith(`${prefix}1`) && (!joined || /^1[3-9]/u.test(digits.slice(prefix.length)))) {
+          const mobile = digits.slice(prefix.length);
+          return { kind: 'mobile', value: mobile, masked: `${prefix}${maskPhone(mobile)}`, withCheckChar: false };
+        }
+      }
+    } else if (digits.length === 15) {
+      return { kind: 'id', value: digits, masked: maskIdNumber(digits), withCheckChar: false };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Every 18- or 15-digit ID number and 11-digit mobile number in a text, however it was typed: full-width
+ * digits, spaces, dashes or dots between the digits (`138 1234 5678`, `138-1234-5678`, `330105 19750615 0017`),
+ * invisible characters inside (`138\u200b12345678`), a `+86` or `0086` in front. A run of digits that is a
+ * number by itself is taken first, so a year before a mobile number (`2026 13812345678`) stays a year; then
+ * runs joined by separators, IDs before mobiles before old 15-digit IDs. A longer unbroken run of digits
+ * (an account number, a digest) is none of these.
+ */
+export function findPersonalNumbers(text: string): PersonalNumber[] {
+  if (!ANY_DIGIT.test(text)) return [];
+  const groups = groupsOf(text);
+  const taken: boolean[] = groups.map(() => false);
+  const found: PersonalNumber[] = [];
+  const take = (i: number, j: number, n: Match): void => {
+    for (let k = i; k <= j; k++) taken[k] = true;
+    const last = groups[j]!;
+    found.push({ kind: n.kind, value: n.value, masked: n.masked, start: groups[i]!.start, end: n.withCheckChar ? last.end : last.digitsEnd });
+  };
+  groups.forEach((g, i) => {
+    const n = numberOf([g], ['id18', 'mobile', 'id15']);
+    if (n) take(i, i, n);
+  });
+  for (const kind of ['id18', 'mobile', 'id15'] as const) {
+    for (let i = 0; i < groups.length; i++) {
+      if (taken[i]) continue;
+      for (let j = i + 1, count = groups[i]!.digits.length; j < groups.length && groups[j - 1]!.linked && !taken[j] && count < 19; j++) {
+        count += groups[j]!.digits.length;
+        const n = numberOf(groups.slice(i, j + 1), [kind]);
+        if (n) {
+          take(i, j, n);
+          i = j;
+          break;
+        }
+      }
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Masks every ID and mobile number in a text, however typed (see findPersonalNumbers): 330105********0017, 138****5678. */
 export function maskPersonalNumbers(text: string): string {
-  return text
-    .replace(/(?<![\dXx])\d{17}[\dXx](?![\dXx])|(?<!\d)\d{15}(?!\d)/gu, (m) => maskIdNumber(m))
-    .replace(/(?<!\d)1\d{10}(?!\d)/gu, (m) => maskPhone(m));
+  const found = findPersonalNumbers(text);
+  if (found.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const n of found) {
+    out += text.slice(at, n.start) + n.masked;
+    at = n.end;
+  }
+  return out + text.slice(at);
 }

@@ -32,7 +32,7 @@ export const interactiveMessages = {
   'menu.entry.history': { zh: '操作记录与撤销', en: 'History and undo' },
   'menu.entry.studios': { zh: '工作室管理（考核结果、续建、到期、撤销、合并、撤回考核）', en: 'Studios (outcomes, renewal, expiry, revocation, merge, withdraw an assessment)' },
   'menu.entry.due': { zh: '到期提醒', en: 'Studios due' },
-  'menu.entry.backup': { zh: '备份数据库', en: 'Back up the database' },
+  'menu.entry.backup': { zh: '备份与恢复数据库', en: 'Back up or restore the database' },
   'menu.entry.quit': { zh: '退出', en: 'Quit' },
 
   'menu.key.navigate': { zh: '移动', en: 'move' },
@@ -60,6 +60,10 @@ export const interactiveMessages = {
   'menu.template.application': { zh: '申报表（附件1，发给申报单位填写）', en: 'Application form (Attachment 1)' },
   'menu.template.assessment': { zh: '考核表（附件2，工作室考核用）', en: 'Assessment form (Attachment 2)' },
 
+  'menu.backup.mode': { zh: '备份还是恢复？', en: 'Back up or restore?' },
+  'menu.backup.backup': { zh: '备份数据库（保存一份副本）', en: 'Back up the database (save a copy)' },
+  'menu.backup.restore': { zh: '用备份恢复数据库（先检查备份、再备份当前数据库）', en: 'Restore from a backup (checked first; the current database is backed up)' },
+  'menu.restore.which': { zh: '用哪个备份文件恢复？可以把文件拖进这个窗口', en: 'Which backup file? You can drag it into this window' },
   'menu.save.where': { zh: '保存为（直接回车使用默认文件名，保存在当前文件夹）', en: 'Save as (Enter for the default name in this folder)' },
   'menu.save.overwrite': { zh: '文件已存在：{file}。覆盖它吗？', en: 'File exists: {file}. Overwrite it?' },
 

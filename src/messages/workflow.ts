@@ -33,9 +33,9 @@ export const workflowMessages = {
   'workflow.cmd.history': { zh: '查看一个申报（或 --studio 工作室）的全部操作记录；--undo 撤销上一步状态变更', en: 'Show the log of an application (or --studio); --undo reverses the last status change' },
   'workflow.cmd.applyReject': { zh: '不予通过（如公示异议成立），需写明原因', en: 'Reject (e.g. an objection upheld); reason required' },
   'workflow.cmd.applyWithdraw': { zh: '登记申报单位撤回申报，需写明原因', en: 'Record that the unit withdrew the application; reason required' },
-  'workflow.cmd.db': { zh: '数据库：备份、检查', en: 'Database: backup, check' },
+  'workflow.cmd.db': { zh: '数据库：备份、检查、恢复、清除过期个人信息', en: 'Database: backup, check, restore, purge' },
   'workflow.cmd.dbBackup': { zh: '备份数据库（使用中也可安全备份）', en: 'Back up the database (safe while in use)' },
-  'workflow.cmd.dbCheck': { zh: '检查数据库完整性，并按状态统计数量', en: 'Check integrity and count records per status' },
+  'workflow.cmd.dbCheck': { zh: '检查数据库（或一份备份）的完整性和操作日志校验链，并按状态统计数量', en: 'Check the integrity and audit chain of the database (or a backup); count records per status' },
   'workflow.opt.experts': { zh: '专家人数（列数），默认 5', en: 'Number of experts (column groups), default 5' },
   'workflow.opt.names': { zh: '专家姓名，用逗号分隔，预先填入表头', en: 'Expert names, comma separated, printed in the header' },
   'workflow.opt.method': { zh: '评审得分算法：trimmed（去掉最高最低分，不足 5 人时算术平均，默认）或 mean（算术平均）', en: 'Aggregate: trimmed (default; mean below 5 scores) or mean' },
@@ -213,5 +213,5 @@ export const workflowMessages = {
   'workflow.db.studiosHead': { zh: '工作室状态|数量', en: 'Studio status|Count' },
   'workflow.db.counts': { zh: '考核表 {assessments} 份；操作记录 {audit} 条；数据库结构版本 {version}', en: '{assessments} assessments; {audit} log entries; schema {version}' },
   'workflow.db.ok': { zh: '数据库完整性检查通过：{file}', en: 'Integrity check passed: {file}' },
-  'workflow.db.problems': { zh: '数据库 {file} 有损坏，请用备份恢复（gongshu-backups 文件夹或 gongshu db backup 生成的文件）：\n{problems}', en: 'The database {file} is damaged; restore a backup:\n{problems}', menu: { zh: '数据库 {file} 有损坏，请用备份恢复（gongshu-backups 文件夹或“备份数据库”生成的文件）：\\n{problems}', en: 'The database {file} is damaged; restore a backup:\\n{problems}' } },
+  'workflow.db.problems': { zh: '数据库 {file} 未通过检查，请用备份恢复（gongshu db restore 备份文件；备份在 gongshu-backups 文件夹或 gongshu db backup 生成的文件）：\n{problems}', en: 'The database {file} is damaged; restore a backup:\n{problems}', menu: { zh: '数据库 {file} 未通过检查，请在“备份与恢复数据库”中用备份恢复：\n{problems}', en: 'The database {file} is damaged; restore a backup from the menu:\n{problems}' } },
 } satisfies Record<string, MessageEntry>;

@@ -4,10 +4,10 @@
  * neither touches the store itself.
  */
 import { currentActor, type Actor } from '../store/audit.js';
-import { openStore, resolveDbPath, translateSqliteError, type Db, type OpenOptions } from '../store/open.js';
+import { openStore, readableByOthers, resolveDbPath, translateSqliteError, type Db, type OpenOptions } from '../store/open.js';
 
 export type { Actor, OpenOptions };
-export { currentActor, resolveDbPath };
+export { currentActor, readableByOthers, resolveDbPath };
 /** A storage failure (disk full, locked, read-only, damaged) as the clerk's error, or the error itself. */
 export { translateSqliteError as storageError };
 
@@ -22,6 +22,8 @@ export interface StoreHandle {
   open(options?: OpenOptions): Db;
   /** Whether the database file exists (a read must not create an empty database). */
   exists(): boolean;
+  /** Whether this command has opened the database (nothing is opened just to log an output). */
+  opened(): boolean;
   close(): void;
 }
 
@@ -33,6 +35,7 @@ export function storeHandle(dbFile: string, exists: (file: string) => boolean): 
       return db;
     },
     exists: () => db !== undefined || exists(dbFile),
+    opened: () => db !== undefined,
     close() {
       db?.close();
       db = undefined;

@@ -4,11 +4,13 @@
  * audit entry of an export that carries personal numbers or internal scores. The command line and the menu
  * both call these; they only choose the file and say what was written.
  */
+import type ExcelJS from 'exceljs';
 import { unitNameOf } from '../core/application.js';
 import { chinaDate } from '../core/china-time.js';
 import { RefusedError } from '../core/errors.js';
 import { rubricNote } from '../core/rubric.js';
-import { loadExcel, writeBytesAtomically, writeWorkbookAtomically } from '../export/output-file.js';
+import { maskPersonalNumbers } from '../core/text.js';
+import { kindMarker, loadExcel, maskWorkbook, writeBytesAtomically, writeWorkbookAtomically, type OutputTarget } from '../export/output-file.js';
 import { buildApplicationTemplate } from '../excel/write/application-template.js';
 import { buildAssessmentTemplate } from '../excel/write/assessment-template.js';
 import { buildEligibilitySummary } from '../excel/write/eligibility-summary.js';
@@ -23,13 +25,13 @@ import type { SignOff } from '../excel/write/print.js';
 import { getRound } from '../store/rounds.js';
 import { thresholdsNote } from '../scoring/index.js';
 import { listApplications } from '../store/applications.js';
-import { appendAudit } from '../store/audit.js';
 import { activeShortlistChanges } from '../store/shortlist.js';
 import { applicationJson, eligibilityName, type Eligibility, type FindingView } from './application-view.js';
 import { scoreRound } from './assessments.js';
 import { noticePeriod, subsidyStudios } from './certification.js';
 import { getNotice } from '../store/notice.js';
-import { inTransaction, type Workspace } from './context.js';
+import type { Workspace } from './context.js';
+import { recordDisclosure } from './disclosure.js';
 import { reviewableApplications } from './review.js';
 import { LISTED_STATUSES, rankedByReview } from './shortlist.js';
 
@@ -42,31 +44,41 @@ export interface Written {
 // ---- blank forms ----
 
 /** 附件1 for units to fill: a workbook, or (`docx`) a Word table for units that fill the form in Word or WPS; gongshu reads both back. */
-export async function writeApplicationTemplate(file: string, year: number, format: 'xlsx' | 'docx' = 'xlsx'): Promise<Written> {
+export async function writeApplicationTemplate(target: OutputTarget, year: number, format: 'xlsx' | 'docx' = 'xlsx'): Promise<Written> {
   if (format === 'docx') {
     const { buildApplicationDocx } = await import('../excel/write/application-docx.js');
-    await writeBytesAtomically(await buildApplicationDocx({ year }), file);
-    return { file, count: 1 };
+    await writeBytesAtomically(await buildApplicationDocx({ year, keywords: kindMarker(target.kind) }), target);
+    return { file: target.file, count: 1 };
   }
   const ExcelJS = await loadExcel();
-  await writeWorkbookAtomically(buildApplicationTemplate(ExcelJS, { year }), file);
-  return { file, count: 1 };
+  await writeWorkbookAtomically(buildApplicationTemplate(ExcelJS, { year }), target);
+  return { file: target.file, count: 1 };
 }
 
-export async function writeAssessmentTemplate(file: string, year: number): Promise<Written> {
+export async function writeAssessmentTemplate(target: OutputTarget, year: number): Promise<Written> {
   const ExcelJS = await loadExcel();
-  await writeWorkbookAtomically(buildAssessmentTemplate(ExcelJS, { year }), file);
-  return { file, count: 1 };
+  await writeWorkbookAtomically(buildAssessmentTemplate(ExcelJS, { year }), target);
+  return { file: target.file, count: 1 };
+}
+
+/**
+ * Every workbook with records in it leaves the office masked, cell by cell, whatever its writer did: an ID
+ * or mobile number a unit typed anywhere (in a unit name, a finding, a number cell) is masked however it
+ * was spelt. Only `export review --full` skips this, and is logged.
+ */
+async function writeMasked(workbook: ExcelJS.Workbook, target: OutputTarget): Promise<void> {
+  maskWorkbook(workbook);
+  await writeWorkbookAtomically(workbook, target);
 }
 
 /** 评审打分表: one row per application up for review; none is a refusal, not an empty sheet. */
-export async function writeReviewTemplate(ws: Workspace, round: number, file: string, experts: { count: number; names: string[] }): Promise<Written> {
+export async function writeReviewTemplate(ws: Workspace, round: number, target: OutputTarget, experts: { count: number; names: string[] }): Promise<Written> {
   const apps = reviewableApplications(ws, round);
   if (apps.length === 0) throw new RefusedError('nothing-to-review', msg('workflow.review.noneEligible', { round }));
   const rows = apps.map((a) => ({ id: a.id, studioName: a.current.parsed.application.studioName, unitName: unitNameOf(a.current.parsed.application) }));
   const ExcelJS = await loadExcel();
-  await writeWorkbookAtomically(buildReviewTemplate(ExcelJS, { year: round, rows, experts: experts.count, expertNames: experts.names }), file);
-  return { file, count: rows.length };
+  await writeMasked(buildReviewTemplate(ExcelJS, { year: round, rows, experts: experts.count, expertNames: experts.names }), target);
+  return { file: target.file, count: rows.length };
 }
 
 // ---- 形式审查汇总表 ----
@@ -97,8 +109,8 @@ export function eligibilityRows(ws: Workspace, round: number): EligibilityRow[] 
   });
 }
 
-/** `export review`: ID numbers masked unless `full`, which is logged. */
-export async function exportEligibilitySummary(ws: Workspace, round: number, file: string, options: { full: boolean }): Promise<Written> {
+/** `export review`: ID numbers masked unless `full`, which is logged and written readable by its owner only (0600). */
+export async function exportEligibilitySummary(ws: Workspace, round: number, target: OutputTarget, options: { full: boolean }): Promise<Written> {
   const rows = eligibilityRows(ws, round).map((r) => ({ ...r, eligibility: eligibilityName(r.eligibility) }));
   const ExcelJS = await loadExcel();
   const workbook = buildEligibilitySummary(ExcelJS, rows, {
@@ -127,9 +139,12 @@ export async function exportEligibilitySummary(ws: Workspace, round: number, fil
     generatedNote: msg(options.full ? 'cli.export.review.noteFull' : 'cli.export.review.note', { count: rows.length, date: chinaDate() }),
     signOff: signOffFor(ws, round),
   });
-  await writeWorkbookAtomically(workbook, file);
-  if (options.full) recordSensitiveExport(ws, round, 'export-full', file, 'review');
-  return { file, count: rows.length };
+  if (options.full) {
+    // Logged before the file exists: a full export is never written without its record.
+    recordDisclosure(ws, { action: 'export-full', round, file: target.file, what: 'review', value: rows.map((r) => r.idNumber) });
+    await writeWorkbookAtomically(workbook, target, { private: true });
+  } else await writeMasked(workbook, target);
+  return { file: target.file, count: rows.length };
 }
 
 // ---- 拟认定名单 ----
@@ -166,7 +181,7 @@ export function shortlistRows(ws: Workspace, round: number): ShortlistRow[] {
 }
 
 /** `export shortlist`: the public list (no personal numbers, no scores), or `internal` with scores and findings (logged). */
-export async function exportShortlist(ws: Workspace, round: number, file: string, options: { internal: boolean }): Promise<Written> {
+export async function exportShortlist(ws: Workspace, round: number, target: OutputTarget, options: { internal: boolean }): Promise<Written> {
   const rows = shortlistRows(ws, round);
   const signOff = signOffFor(ws, round);
   const base = rows.map((r) => ({ studioName: r.studioName, leadName: r.leadName, occupation: r.occupation, unitName: r.unitName }));
@@ -180,18 +195,24 @@ export async function exportShortlist(ws: Workspace, round: number, file: string
         rows: rows.map((r, i) => ({ ...base[i]!, score: r.score, findings: r.findings, ...(r.committee?.change === 'add' ? { addedBy: r.committee.reason } : {}) })),
       })
     : buildShortlistWorkbook(ExcelJS, { year: round, rows: base, signOff });
-  await writeWorkbookAtomically(workbook, file);
-  if (options.internal) recordSensitiveExport(ws, round, 'export-internal', file, 'shortlist');
-  return { file, count: rows.length };
+  if (options.internal) recordDisclosure(ws, { action: 'export-internal', round, file: target.file, what: 'shortlist' });
+  await writeMasked(workbook, target);
+  return { file: target.file, count: rows.length };
 }
 
 // ---- 公示 ----
 
 /** `export notice`: the 公示 as the bureau publishes it (.docx), its period as recorded, the listed studios attached. */
-export async function exportNotice(ws: Workspace, round: number, file: string): Promise<Written & { from: string; to: string }> {
+export async function exportNotice(ws: Workspace, round: number, target: OutputTarget): Promise<Written & { from: string; to: string }> {
   const notice = getNotice(ws.db, round);
   if (!notice) throw new RefusedError('no-notice', msg('workflow.notice.notStarted', { round }));
-  const rows = shortlistRows(ws, round).map((r) => ({ studioName: r.studioName, leadName: r.leadName, occupation: r.occupation, unitName: r.unitName }));
+  // Published on the bureau's site: a number a unit typed into its name is masked like in every list.
+  const rows = shortlistRows(ws, round).map((r) => ({
+    studioName: maskPersonalNumbers(r.studioName),
+    leadName: maskPersonalNumbers(r.leadName),
+    occupation: maskPersonalNumbers(r.occupation),
+    unitName: maskPersonalNumbers(r.unitName),
+  }));
   // The working days are counted by the same calendar as at 公示, an end given by hand included.
   const period = noticePeriod(notice.startsOn, notice.endsOn);
   // docx is loaded only here: no other export pays for it.
@@ -201,24 +222,25 @@ export async function exportNotice(ws: Workspace, round: number, file: string): 
     period: { from: period.from, to: period.to, workingDays: period.workingDays },
     rows,
     settings: noticeSettings(getRound(ws.db, round).settings),
+    keywords: kindMarker(target.kind),
   });
-  await writeBytesAtomically(bytes, file);
-  return { file, count: rows.length, from: period.from, to: period.to };
+  await writeBytesAtomically(Buffer.from(bytes), target);
+  return { file: target.file, count: rows.length, from: period.from, to: period.to };
 }
 
 // ---- 补助发放名单, 考核结果 ----
 
-export async function exportSubsidy(ws: Workspace, round: number, file: string): Promise<Written & { total: number }> {
+export async function exportSubsidy(ws: Workspace, round: number, target: OutputTarget): Promise<Written & { total: number }> {
   const studios = subsidyStudios(ws, round);
   if (studios.length === 0) throw new RefusedError('no-studios', msg('workflow.subsidy.nothingToExport', { round }));
   const rows = studios.map((s) => ({ plaque: s.plaque, studioName: s.name, unitName: s.unitName, leadName: s.leadName, amount: s.subsidyYuan!, paidOn: s.subsidyPaidOn }));
   const ExcelJS = await loadExcel();
-  await writeWorkbookAtomically(buildSubsidyWorkbook(ExcelJS, { year: round, rows, signOff: signOffFor(ws, round) }), file);
-  return { file, count: rows.length, total: subsidyTotal(rows) };
+  await writeMasked(buildSubsidyWorkbook(ExcelJS, { year: round, rows, signOff: signOffFor(ws, round) }), target);
+  return { file: target.file, count: rows.length, total: subsidyTotal(rows) };
 }
 
 /** `export results`: the round's sheets, scored with the round's rubric and thresholds, like `score`. */
-export async function exportResults(ws: Workspace, round: number, file: string): Promise<Written> {
+export async function exportResults(ws: Workspace, round: number, target: OutputTarget): Promise<Written> {
   const { rubric, settings, scored } = scoreRound(ws, round);
   const ExcelJS = await loadExcel();
   const workbook = buildResultsWorkbook(
@@ -226,18 +248,11 @@ export async function exportResults(ws: Workspace, round: number, file: string):
     scored.map((s) => ({ id: s.id, studioName: s.stored.studio.name, unitName: s.stored.studio.unitName, leadName: s.stored.studio.leadName, result: s.result })),
     { year: round, rubricNote: rubricNote(rubric), thresholdsNote: thresholdsNote(settings), generatedOn: chinaDate(), settings, signOff: signOffFor(ws, round) },
   );
-  await writeWorkbookAtomically(workbook, file);
-  return { file, count: scored.length };
+  await writeMasked(workbook, target);
+  return { file: target.file, count: scored.length };
 }
 
 /** The 落款 of every list: the issuing bureau (the round's setting or the notice's) and today's date. */
 function signOffFor(ws: Workspace, round: number): SignOff {
   return { bureau: noticeSettings(getRound(ws.db, round).settings).bureauName, date: chinaDate() };
-}
-
-export type SensitiveExport = 'export-full' | 'export-internal';
-
-/** An export with every ID number, or with internal scores, is logged: who, when, which file, which list. */
-function recordSensitiveExport(ws: Workspace, round: number, action: SensitiveExport, file: string, what: string): void {
-  inTransaction(ws, () => appendAudit(ws.db, ws.actor, 'round', round, action, { file, what }));
 }

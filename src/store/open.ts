@@ -43,12 +43,49 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
+    // Deleted and overwritten content is zeroed, not left in free space: a corrected ID number, an undone
+    // record or a purged round leaves no readable trace in the file.
+    db.pragma('secure_delete = ON');
   } catch (e) {
     throw translateSqliteError(e, file);
   }
   cachePreparedStatements(db);
   migrate(db, file);
+  finishUpkeep(db);
   return db;
+}
+
+/** Upkeep a command started and could not finish (a purge's VACUUM cut off): done at the next start. */
+export const VACUUM_PENDING = 'vacuum';
+
+/** Rewrites the file without free pages (secure_delete zeroed them; VACUUM drops them), then clears the mark. */
+export function vacuum(db: Db): void {
+  db.exec('VACUUM');
+  db.prepare('DELETE FROM upkeep WHERE task = ?').run(VACUUM_PENDING);
+}
+
+function finishUpkeep(db: Db): void {
+  if (db.prepare('SELECT 1 FROM upkeep WHERE task = ?').get(VACUUM_PENDING) === undefined) return;
+  try {
+    vacuum(db);
+  } catch (e) {
+    // A read-only or busy file: the mark stays and the next start tries again.
+    const code = (e as { code?: string }).code ?? '';
+    if (!/^SQLITE_(READONLY|BUSY|LOCKED|FULL|CANTOPEN)/u.test(code)) throw translateSqliteError(e, db.name);
+  }
+}
+
+/**
+ * Whether other users may read the database file (group or world permission bits): it holds every ID
+ * number of the round. POSIX only; Windows keeps access in ACLs that Node does not show.
+ */
+export function readableByOthers(file: string, platform: NodeJS.Platform = process.platform): boolean {
+  if (platform === 'win32') return false;
+  try {
+    return (fs.statSync(file).mode & 0o077) !== 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Distinct SQL texts kept per connection; gongshu has a few dozen, dynamic SQL beyond this is not kept. */
@@ -124,12 +161,14 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
   }
 }
 
-/** SQLite errors a clerk can act on, as Chinese messages. */
+/** SQLite errors a clerk can act on, as Chinese messages (extended codes such as SQLITE_READONLY_ROLLBACK by their family). */
 export function translateSqliteError(e: unknown, file: string): unknown {
   const code = (e as { code?: string }).code ?? '';
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new StorageError('db-busy', msg('store.busy', { file }), { file });
-  if (code === 'SQLITE_FULL') return new StorageError('disk-full', msg('store.diskFull', { file }), { file });
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') return new StorageError('db-readonly', msg('store.readonly', { file }), { file });
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new StorageError('db-corrupt', msg('store.corrupt', { file }), { file });
+  const family = (name: string): boolean => code === name || code.startsWith(`${name}_`);
+  if (family('SQLITE_BUSY') || family('SQLITE_LOCKED')) return new StorageError('db-busy', msg('store.busy', { file }), { file });
+  if (family('SQLITE_FULL') || code === 'ENOSPC') return new StorageError('disk-full', msg('store.diskFull', { file }), { file });
+  if (family('SQLITE_READONLY') || family('SQLITE_CANTOPEN') || family('SQLITE_PERM') || family('SQLITE_AUTH')) return new StorageError('db-readonly', msg('store.readonly', { file }), { file });
+  if (family('SQLITE_NOTADB') || family('SQLITE_CORRUPT')) return new StorageError('db-corrupt', msg('store.corrupt', { file }), { file });
+  if (family('SQLITE_IOERR')) return new StorageError('db-io', msg('store.ioError', { file }), { file });
   return e;
 }

@@ -4,6 +4,7 @@
  * to draw. The output is cli-table3's for the options gongshu used (compact, no colours of its own, one
  * space of padding); test/ui/table.test.ts compares the two. Colour comes from chalk.
  */
+import { maskPersonalNumbers } from '../core/text.js';
 import { cleanKeepingColour } from './output.js';
 
 /** Wide and full-width code points (East Asian Width W/F), as cli-table3's width function counts them. */
@@ -249,7 +250,9 @@ export function renderTable(head: string[], rows: (string | number)[][], options
     if (!c) {
       // Our own colour codes survive (they take no room); every other control character is stripped, so
       // workbook text cannot move the cursor, clear the screen or retitle the window.
-      const lines = cleanKeepingColour(raw).split('\n');
+      // ID and mobile numbers are masked in the cell before it is measured and laid out: the column fits the
+      // masked text, and no wrapping can split a number into pieces the screen-wide masking would miss.
+      const lines = maskPersonalNumbers(cleanKeepingColour(raw)).split('\n');
       c = { lines, widths: lines.map(textWidth) };
       seen.set(raw, c);
     }

@@ -1,9 +1,14 @@
 /** The real binary, as a clerk runs it: start-up, help, version, exit codes. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
 
 const BIN = fileURLToPath(new URL('../../bin/gongshu.js', import.meta.url));
+const ASSESSMENTS = fileURLToPath(new URL('../../data/samples/assessments/', import.meta.url));
 const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true', ...env } });
 
@@ -22,11 +27,45 @@ describe('gongshu binary', () => {
     expect(r.stdout).toContain('gongshu demo');
   });
 
-  it('leaves quietly when the reader of its output has gone (gongshu --help | head)', () => {
-    // `(exit 0)` closes the pipe before gongshu writes, as `head` does once it has its lines.
-    const r = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${BIN}" --help | (exit 0); echo "status $?"`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
-    expect(r.stderr).not.toMatch(/EPIPE|Error/u);
-    expect(r.stdout.trim()).toBe('status 0');
+  describe('when its output cannot be written: one Chinese line on stderr, exit 1, no trace', () => {
+    let dir: string;
+    let db: string;
+    beforeAll(async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshu-output-'));
+      db = path.join(dir, 'g.db');
+      expect((await runCli(['--db', db, '--round', '2026', 'assess', 'import', ASSESSMENTS, '--new-studios'])).code).toBe(0);
+    });
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    function expectOneLine(r: { status: number | null; stderr: string }, reason: string): void {
+      expect(r.status, r.stderr).toBe(1);
+      const errors = r.stderr.split('\n').filter((l) => l.startsWith('错误'));
+      expect(errors).toEqual([`错误：输出没有写完（${reason}），结果不完整。请检查磁盘空间或接收输出的程序后重新运行`]);
+      expect(r.stderr).not.toMatch(/Error|ENOSPC|EPIPE|^\s+at /mu);
+    }
+
+    it.runIf(fs.existsSync('/dev/full'))('to a full disk (gongshu studios list > /dev/full)', () => {
+      for (const args of [['studios', 'list'], ['studios', 'list', '--json'], ['--help']]) {
+        const full = fs.openSync('/dev/full', 'w');
+        try {
+          const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', stdio: ['ignore', full, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+          expectOneLine(r, '磁盘已满');
+        } finally {
+          fs.closeSync(full);
+        }
+      }
+    });
+
+    it('to a pipe whose reader has gone (gongshu studios list | head)', async () => {
+      for (const args of [['studios', 'list'], ['--help']]) {
+        const child = spawn(process.execPath, [BIN, '--db', db, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+        child.stdout.destroy();
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+        const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+        expectOneLine({ status, stderr }, '接收输出的程序已提前关闭');
+      }
+    });
   });
 
   it('prints help instead of waiting for input when not on a terminal', () => {

@@ -1,7 +1,7 @@
 /**
  * Personal data: ID and mobile numbers typed anywhere a unit can type them (file name, unit name, free text,
  * even a score cell) never appear in full on the screen, in error messages, in the audit log or in a public
- * export (`export review` without --full, `export results`); the database file is private (0600).
+ * export (`export review` without --full, `export results`); the database file and a --full export are private (0600).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,8 +10,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { makeMember } from '../helpers/application-factory.js';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
+import { FULL_NUMBER } from '../helpers/spellings.js';
 import { tempDir } from '../helpers/tmp.js';
-import { writeApplicationWorkbook } from '../helpers/workbooks.js';
+import { cellTexts, writeApplicationWorkbook } from '../helpers/workbooks.js';
 import { makeIdNumber, withWrongCheckChar } from '../fixtures/make-samples.js';
 import { person } from '../fixtures/hostile/make-hostile.js';
 import { gongshu } from '../faults/helpers.js';
@@ -23,8 +24,6 @@ const ID_C = makeIdNumber('330105', '1978-05-10', 75);
 const MOBILE = '13857106218';
 const OTHER_MOBILE = '15968123456';
 
-/** A full 18-digit or 15-digit ID number, or an 11-digit mobile number, not part of a longer number. */
-const FULL_NUMBER = /(?<![\dXx])\d{17}[\dXx](?![\dXx])|(?<!\d)\d{15}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)/u;
 
 function leaks(text: string): string[] {
   return text.split('\n').filter((line) => FULL_NUMBER.test(line));
@@ -59,14 +58,6 @@ async function setup() {
   fs.mkdirSync(assessments);
   await wb.xlsx.writeFile(path.join(assessments, `考核表-${MOBILE}.xlsx`));
   return { dir, db, inbox, assessments };
-}
-
-async function allCells(file: string): Promise<string[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const texts: string[] = [];
-  for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => texts.push(`${ws.name}!${cell.address} ${cell.text}`)));
-  return texts;
 }
 
 describe('personal data', () => {
@@ -132,19 +123,53 @@ describe('personal data', () => {
     expect((await runCli([...g, 'export', 'review', '-o', review])).code).toBe(0);
     expect((await runCli([...g, 'export', 'results', '-o', results])).code).toBe(0);
     for (const file of [review, results]) {
-      const cells = await allCells(file);
+      const cells = await cellTexts(file);
       expect(cells.length).toBeGreaterThan(20);
       expect(cells.filter((c) => FULL_NUMBER.test(c)), path.basename(file)).toEqual([]);
     }
-    expect((await allCells(review)).join('\n')).toContain(`${ID_A.slice(0, 6)}********${ID_A.slice(-4)}`);
+    expect((await cellTexts(review)).join('\n')).toContain(`${ID_A.slice(0, 6)}********${ID_A.slice(-4)}`);
 
     const full = path.join(dir, 'review-full.xlsx');
-    expect((await runCli([...g, 'export', 'review', '--full', '-o', full])).code).toBe(0);
-    expect((await allCells(full)).join('\n')).toContain(ID_A);
+    // Whatever the umask (000 here), the workbook with every ID number in full is readable by its owner only.
+    const umask = process.umask(0o000);
+    try {
+      expect((await runCli([...g, 'export', 'review', '--full', '-o', full])).code).toBe(0);
+      expect((await runCli([...g, 'export', 'review', '--full', '-o', full, '--force'])).code).toBe(0);
+      expect((await runCli([...g, 'export', 'review', '-o', review, '--force'])).code).toBe(0);
+    } finally {
+      process.umask(umask);
+    }
+    expect(fs.statSync(full).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(review).mode & 0o777).toBe(0o666);
+    expect((await cellTexts(full)).join('\n')).toContain(ID_A);
     const conn = new Database(db, { readonly: true });
     const logged = conn.prepare("SELECT detail FROM audit_log WHERE action = 'export-full'").all() as { detail: string }[];
     conn.close();
-    expect(logged).toHaveLength(1);
+    expect(logged).toHaveLength(2);
+  });
+
+  it('a --json output that carries full numbers is logged before it is printed (who, which command, how many), never the numbers', async () => {
+    const { db, inbox } = await setup();
+    const g = ['--db', db, '--round', '2026'];
+    await runCli([...g, 'apply', 'import', inbox, '--received', '2026-05-20']);
+    const logged = (): { user: string; command: string; detail: string }[] => {
+      const conn = new Database(db, { readonly: true });
+      const rows = conn.prepare("SELECT user, command, detail FROM audit_log WHERE action = 'json-output' ORDER BY id").all() as { user: string; command: string; detail: string }[];
+      conn.close();
+      return rows;
+    };
+    const list = await runCli([...g, 'apply', 'list', '--json']);
+    expect(list.stdout).toContain(ID_A);
+    expect(logged()).toHaveLength(1);
+    expect(logged()[0]!.command).toBe('gongshu apply list');
+    const counted = JSON.parse(logged()[0]!.detail) as { ids: number; mobiles: number };
+    expect(Object.keys(counted).sort()).toEqual(['ids', 'mobiles']);
+    expect(counted.ids).toBeGreaterThan(0);
+    expect(counted.mobiles).toBeGreaterThan(0);
+    expect(logged()[0]!.detail).not.toMatch(FULL_NUMBER);
+    // Data without a personal number in full is not logged.
+    expect((await runCli([...g, 'round', 'show', '--json'])).code).toBe(0);
+    expect(logged()).toHaveLength(1);
   });
 
   it('the database file is created private (0600) by the real binary, whatever the umask', () => {

@@ -17,6 +17,8 @@ const NOT_IN_THE_MENU: RegExp[] = [
   /^workflow\.studios\.nothingToSet$/u, // the menu always asks the date
   /^records\.round\.nothing$/u, // round set: the menu asks for each setting
   /^cli\.demo\./u, // the demo runs the commands, the menu never shows its steps
+  /^safety\.json\./u, // --json is the command line's
+  /^safety\.restore\.needYes$/u, // the menu asks on its own terminal
 ];
 
 afterEach(() => setFace('cli'));

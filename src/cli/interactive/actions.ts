@@ -15,6 +15,7 @@ import { gradeName } from '../../scoring/index.js';
 import { activeWaivers, applicationRows, applicationView, applicationViews, otherRounds, type ApplicationJson, type FindingView } from '../../services/application-view.js';
 import { acceptVersion, correctApplication, leaveSelection, undoWaiver, waiveFinding } from '../../services/applications.js';
 import { importAssessments as importAssessmentFiles, scoredAssessment, scoreRound } from '../../services/assessments.js';
+import type { OutputKind, OutputTarget } from '../../export/output-file.js';
 import { exportEligibilitySummary, exportNotice, exportResults, exportShortlist, exportSubsidy, writeApplicationTemplate, writeAssessmentTemplate, writeReviewTemplate, type Written } from '../../services/exports.js';
 import { importApplications as importApplicationFiles } from '../../services/import-applications.js';
 import { rounds, roundView, setRound } from '../../services/rounds.js';
@@ -40,9 +41,11 @@ export interface WorkbookEntry {
   /** The default file name, the same the command uses without -o. */
   fileName: (year: number) => string;
   kind: WrittenKind;
+  /** What the file is, for the checks on where it goes (the same as the command's). */
+  output: OutputKind;
   /** Questions asked before where to save, answered as the command's options. */
   options?: (s: MenuSession) => Promise<{ full?: boolean }>;
-  write(s: MenuSession, file: string, options: { full?: boolean }): Promise<Written>;
+  write(s: MenuSession, target: OutputTarget, options: { full?: boolean }): Promise<Written>;
 }
 
 export const TEMPLATES: readonly WorkbookEntry[] = [
@@ -52,7 +55,8 @@ export const TEMPLATES: readonly WorkbookEntry[] = [
     command: 'template application',
     fileName: (year) => msg('cli.template.applicationFile', { year }),
     kind: 'workbook',
-    write: (s, file) => writeApplicationTemplate(file, s.round),
+    output: 'template-application',
+    write: (s, target) => writeApplicationTemplate(target, s.round),
   },
   {
     key: 'assessment',
@@ -60,7 +64,8 @@ export const TEMPLATES: readonly WorkbookEntry[] = [
     command: 'template assessment',
     fileName: (year) => msg('cli.template.assessmentFile', { year }),
     kind: 'workbook',
-    write: (s, file) => writeAssessmentTemplate(file, s.round),
+    output: 'template-assessment',
+    write: (s, target) => writeAssessmentTemplate(target, s.round),
   },
   {
     key: 'review',
@@ -68,7 +73,8 @@ export const TEMPLATES: readonly WorkbookEntry[] = [
     command: 'template review',
     fileName: (year) => officialText('export.file.reviewTemplate', { year }),
     kind: 'review-template',
-    write: async (s, file) => ({ ...(await writeReviewTemplate(s.workspace('template review', READS), s.round, file, { count: parseExperts(undefined), names: [] })), experts: parseExperts(undefined) }),
+    output: 'template-review',
+    write: async (s, target) => ({ ...(await writeReviewTemplate(s.workspace('template review', READS), s.round, target, { count: parseExperts(undefined), names: [] })), experts: parseExperts(undefined) }),
   },
 ];
 
@@ -80,7 +86,8 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     fileName: (year) => officialText('export.file.eligibilitySummary', { year }),
     kind: 'workbook',
     options: async (s) => ({ full: await s.prompts.confirm({ message: msg('menu.export.fullIds'), default: false }) }),
-    write: (s, file, options) => exportEligibilitySummary(s.workspace('export review', READS), s.round, file, { full: Boolean(options.full) }),
+    output: 'export-review',
+    write: (s, target, options) => exportEligibilitySummary(s.workspace('export review', READS), s.round, target, { full: Boolean(options.full) }),
   },
   {
     key: 'results',
@@ -88,7 +95,8 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     command: 'export results',
     fileName: (year) => officialText('export.file.assessmentResults', { year }),
     kind: 'workbook',
-    write: (s, file) => exportResults(s.workspace('export results', READS), s.round, file),
+    output: 'export-results',
+    write: (s, target) => exportResults(s.workspace('export results', READS), s.round, target),
   },
   {
     key: 'shortlist',
@@ -96,7 +104,8 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     command: 'export shortlist',
     fileName: (year) => officialText('export.file.shortlist', { year }),
     kind: 'shortlist',
-    write: (s, file) => exportShortlist(s.workspace('export shortlist', READS), s.round, file, { internal: false }),
+    output: 'export-shortlist',
+    write: (s, target) => exportShortlist(s.workspace('export shortlist', READS), s.round, target, { internal: false }),
   },
   {
     key: 'shortlist-internal',
@@ -104,7 +113,8 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     command: 'export shortlist',
     fileName: (year) => officialText('export.file.shortlistInternal', { year }),
     kind: 'shortlist',
-    write: (s, file) => exportShortlist(s.workspace('export shortlist', READS), s.round, file, { internal: true }),
+    output: 'export-shortlist-internal',
+    write: (s, target) => exportShortlist(s.workspace('export shortlist', READS), s.round, target, { internal: true }),
   },
   {
     key: 'subsidy',
@@ -112,7 +122,8 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     command: 'export subsidy',
     fileName: (year) => officialText('export.file.subsidy', { year }),
     kind: 'subsidy',
-    write: (s, file) => exportSubsidy(s.workspace('export subsidy', READS), s.round, file),
+    output: 'export-subsidy',
+    write: (s, target) => exportSubsidy(s.workspace('export subsidy', READS), s.round, target),
   },
   {
     key: 'notice',
@@ -120,15 +131,16 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     command: 'export notice',
     fileName: (year) => officialText('export.file.notice', { year }),
     kind: 'notice',
-    write: (s, file) => exportNotice(s.workspace('export notice', READS), s.round, file),
+    output: 'export-notice',
+    write: (s, target) => exportNotice(s.workspace('export notice', READS), s.round, target),
   },
 ];
 
 async function writeWorkbook(s: MenuSession, message: string, entries: readonly WorkbookEntry[]): Promise<void> {
   const entry = await s.prompts.select({ message, choices: entries.map((e) => ({ name: msg(e.label), value: e })) });
   const options = entry.options ? await entry.options(s) : {};
-  const target = await askOutputFile(s, entry.fileName(s.round));
-  renderWritten(s.out, entry.kind, await entry.write(s, target.file, options));
+  const target = await askOutputFile(s, entry.fileName(s.round), entry.output);
+  renderWritten(s.out, entry.kind, await entry.write(s, target, options));
 }
 
 export function writeTemplate(s: MenuSession): Promise<void> {

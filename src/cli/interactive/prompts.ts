@@ -6,6 +6,7 @@
  * so `gongshu --help` and every ordinary command never load it.
  */
 import type { ChalkInstance } from 'chalk';
+import { maskPersonalNumbers } from '../../core/text.js';
 import { msg, type MessageKey } from '../../messages/index.js';
 
 /** The clerk asked to leave: the menu prints 已退出 and exits 0. */
@@ -140,8 +141,22 @@ export async function createPrompts(io: PromptIo): Promise<Prompts> {
     style: { confirmDefault: (text: string) => `[${text}]` },
   };
 
+  // What a question shows is a screen like any other: ID and mobile numbers in a question, a choice, its
+  // description or a validation message are masked, however they were typed (the answer typed is the clerk's own).
+  const shown = (text: string): string => maskPersonalNumbers(text);
+  const shownChoice = <T>(choice: Choice<T>): Choice<T> => ({
+    ...choice,
+    name: shown(choice.name),
+    ...(choice.description === undefined ? {} : { description: shown(choice.description) }),
+    ...(choice.short === undefined ? {} : { short: shown(choice.short) }),
+    ...(typeof choice.disabled === 'string' ? { disabled: shown(choice.disabled) } : {}),
+  });
+  const shownValidation = <V>(validate: (value: V) => string | true) => (value: V): string | true => {
+    const result = validate(value);
+    return result === true ? true : shown(result);
+  };
   const toInquirer = <T>(items: readonly Item<T>[]) =>
-    items.map((item) => ('note' in item ? new inquirer.Separator(c.dim(item.note)) : { ...item }));
+    items.map((item) => ('note' in item ? new inquirer.Separator(c.dim(shown(item.note))) : shownChoice(item)));
 
   /** Runs one prompt with the exits wired: only ever one prompt is open at a time. */
   async function ask<T>(run: (context: { input: NodeJS.ReadableStream; output?: NodeJS.WritableStream; signal: AbortSignal }) => Promise<T>): Promise<T> {
@@ -178,7 +193,7 @@ export async function createPrompts(io: PromptIo): Promise<Prompts> {
         (context) =>
           inquirer.select<T>(
             {
-              message: q.message,
+              message: shown(q.message),
               choices: toInquirer(q.choices),
               ...('default' in q ? { default: q.default } : {}),
               pageSize: q.pageSize ?? 12,
@@ -192,23 +207,23 @@ export async function createPrompts(io: PromptIo): Promise<Prompts> {
       return ask((context) =>
         inquirer.input(
           {
-            message: q.message,
+            message: shown(q.message),
             ...(q.default !== undefined ? { default: q.default } : {}),
-            ...(q.validate ? { validate: q.validate } : {}),
+            ...(q.validate ? { validate: shownValidation(q.validate) } : {}),
           },
           context,
         ),
       );
     },
     confirm(q) {
-      return ask((context) => inquirer.confirm({ message: q.message, default: q.default ?? false, theme: confirmTheme }, context));
+      return ask((context) => inquirer.confirm({ message: shown(q.message), default: q.default ?? false, theme: confirmTheme }, context));
     },
     search<T>(q: SearchQuestion<T>) {
       return ask(
         (context) =>
           inquirer.search<T>(
             {
-              message: q.message,
+              message: shown(q.message),
               source: (term) => toInquirer(q.source(term ?? '')) as never,
               pageSize: q.pageSize ?? 10,
               theme,
@@ -222,11 +237,11 @@ export async function createPrompts(io: PromptIo): Promise<Prompts> {
         (context) =>
           inquirer.checkbox<T>(
             {
-              message: q.message,
-              choices: q.choices.map((choice) => ({ ...choice })) as never,
+              message: shown(q.message),
+              choices: q.choices.map((choice) => ({ ...shownChoice(choice), ...(choice.checked === undefined ? {} : { checked: choice.checked }) })) as never,
               pageSize: q.pageSize ?? 12,
               theme,
-              ...(q.validate ? { validate: (chosen: readonly { value: T }[]) => q.validate!(chosen.map((x) => x.value)) } : {}),
+              ...(q.validate ? { validate: shownValidation((chosen: readonly { value: T }[]) => q.validate!(chosen.map((x) => x.value))) } : {}),
             },
             context,
           ) as Promise<T[]>,

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError, isGongshuError } from '../../core/errors.js';
 import { maskPersonalNumbers } from '../../core/text.js';
-import { resolveOutputFile } from '../../export/output-file.js';
+import { resolveOutputFile, targetExists, type OutputKind, type OutputTarget } from '../../export/output-file.js';
 import { collectWorkbookFiles } from '../../import/files.js';
 import { msg } from '../../messages/index.js';
 import type { ApplicationJson } from '../../services/application-view.js';
@@ -68,30 +68,26 @@ export async function askDate(s: MenuSession, message: string, label: DateLabel,
   return typed.value;
 }
 
-export interface SaveTarget {
-  file: string;
-  /** The clerk agreed to replace an existing file. */
-  force: boolean;
-}
-
 /**
  * Where to save: the default name in the current folder, a folder (the default name inside it), or a
- * file (given without an extension, it gets the default name's, e.g. .xlsx).
+ * file (given without an extension, it gets the default name's, e.g. .xlsx). The answer is checked as the
+ * command checks -o: never the database or its journal, not in gongshu-backups, not a special file, and
+ * an existing file only if it is gongshu's earlier file of the same kind, which the clerk is asked to replace.
  */
-export async function askOutputFile(s: MenuSession, defaultName: string): Promise<SaveTarget> {
-  const target = (answer: string): string => {
+export async function askOutputFile(s: MenuSession, defaultName: string, kind: OutputKind): Promise<OutputTarget> {
+  const target = (answer: string): OutputTarget => {
     let name = cleanPath(answer) || defaultName;
     const full = path.resolve(s.cwd, name);
     if (fs.existsSync(full) && fs.statSync(full).isDirectory()) name = path.join(name, defaultName);
     else if (path.extname(name) === '') name = `${name}${path.extname(defaultName)}`;
-    // force: the only check left is the folder; an existing file is asked about below
-    return resolveOutputFile(name, defaultName, true, s.cwd);
+    // force: an existing file passes if it may be replaced at all; whether to replace it is asked below
+    return resolveOutputFile(name, defaultName, true, { kind, database: s.dbPath, cwd: s.cwd });
   };
   for (;;) {
     const answer = await s.prompts.input({ message: msg('menu.save.where'), default: defaultName, validate: validatorOf(target) });
-    const file = target(answer);
-    if (!fs.existsSync(file)) return { file, force: false };
-    if (await s.prompts.confirm({ message: msg('menu.save.overwrite', { file }), default: false })) return { file, force: true };
+    const chosen = target(answer);
+    if (!targetExists(chosen)) return chosen;
+    if (await s.prompts.confirm({ message: msg('menu.save.overwrite', { file: chosen.file }), default: false })) return chosen;
   }
 }
 

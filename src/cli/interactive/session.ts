@@ -39,7 +39,7 @@ export interface SessionSetup {
 }
 
 export function createSession(setup: SessionSetup): MenuSession {
-  const store: StoreHandle = cliStore(setup.dbPath);
+  const store: StoreHandle = cliStore(setup.dbPath, setup.out);
   const workspace = (command: string, mustExist: boolean): Workspace => ({
     db: store.open({ mustExist }),
     dbFile: setup.dbPath,

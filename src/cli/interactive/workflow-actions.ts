@@ -3,13 +3,14 @@
  * questions, shows what a bulk step will change, asks to confirm, and then calls the same service as the
  * command, showing the result with the same renderer.
  */
+import path from 'node:path';
 import { APPLICATION_STATUSES, statusName } from '../../core/lifecycle.js';
 import { msg } from '../../messages/index.js';
 import { gradeName } from '../../scoring/index.js';
 import { applicationView, applicationViews, otherRounds, type ApplicationJson } from '../../services/application-view.js';
 import { confirmOutcomes, outcomePlan, scoreRound, withdrawAssessment } from '../../services/assessments.js';
 import { certify, certifyPlan, noticeEnd, noticeOf, noticePeriod, openObjectionCount, publicize, raiseObjection, recordSubsidyPayment, resolveObjection, subsidyStudios } from '../../services/certification.js';
-import { backupDatabase } from '../../services/database.js';
+import { backupDatabase, planRestore, restoreDatabase } from '../../services/database.js';
 import { historyOf, nextUndo, recordRef, undoLast } from '../../services/history.js';
 import { importReviews as importReviewFiles } from '../../services/import-reviews.js';
 import { reviewList, reviewMethodFor } from '../../services/review.js';
@@ -17,8 +18,9 @@ import { changeShortlist, confirmPlan, confirmShortlist, roundShortlist, shortli
 import { endStudio, mergeStudios, renewStudio, setCertifiedOn, studios as listStudios, studiosDue, type StudioRow } from '../../services/studios.js';
 import { backupFileName, parseDueWindow, parseNumberOption, todayIso } from '../parse.js';
 import { emptyRoundText, importProgress, renderImportResults } from '../render/applications.js';
+import { renderIntegrity } from '../render/database.js';
 import { describeEntry, renderCertified, renderConfirmed, renderDue, renderHistory, renderOutcomes, renderProposal, renderReviews, undoneText } from '../render/workflow.js';
-import { askDate, askOutputFile, askReason, askWorkbooks, BACK, confirmed, filtered, pickApplication, validatorOf } from './questions.js';
+import { askDate, askOutputFile, askReason, askWorkbooks, BACK, cleanPath, confirmed, filtered, pickApplication, validatorOf } from './questions.js';
 import type { MenuSession } from './session.js';
 import { RefusedError, UsageError } from '../../core/errors.js';
 import { periodLines } from '../../ui/period.js';
@@ -204,10 +206,31 @@ export async function dueEntry(s: MenuSession): Promise<void> {
   renderDue(s.out, studiosDue(ws, today, window), window, today);
 }
 
+/** 备份数据库: a backup where the clerk says (checked as `db backup -o`), or 恢复: `db restore` with the same checks. */
 export async function backupEntry(s: MenuSession): Promise<void> {
-  const target = await askOutputFile(s, backupFileName(s.dbPath, todayIso()));
-  await backupDatabase(s.workspace('db backup'), target.file);
+  const mode = await s.prompts.select<'backup' | 'restore'>({
+    message: msg('menu.backup.mode'),
+    choices: [
+      { name: msg('menu.backup.backup'), value: 'backup' },
+      { name: msg('menu.backup.restore'), value: 'restore' },
+    ],
+  });
+  if (mode === 'restore') return restoreEntry(s);
+  const target = await askOutputFile(s, backupFileName(s.dbPath, todayIso()), 'backup');
+  backupDatabase(s.workspace('db backup', { mustExist: true }), target);
   s.out.success(msg('workflow.db.backedUp', { file: target.file }));
+}
+
+async function restoreEntry(s: MenuSession): Promise<void> {
+  const source = (answer: string): string => path.resolve(s.cwd, cleanPath(answer));
+  const answer = await s.prompts.input({ message: msg('menu.restore.which'), validate: validatorOf((v) => planRestore(source(v), s.dbPath)) });
+  const plan = planRestore(source(answer), s.dbPath);
+  renderIntegrity(s.out, plan.report, plan.source);
+  s.out.note(msg('safety.restore.plan', { file: plan.source, database: s.dbPath }));
+  if (!(await confirmed(s, msg('safety.restore.confirm', { database: s.dbPath })))) return;
+  const restored = await restoreDatabase(s.workspace('db restore'), plan.source);
+  if (restored.backup) s.out.note(msg('workflow.backupMade', { file: restored.backup }));
+  s.out.success(msg('safety.restore.done', { file: restored.source, database: s.dbPath, entries: restored.report.auditEntries }));
 }
 
 export async function historyEntry(s: MenuSession): Promise<void> {

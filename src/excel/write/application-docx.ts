@@ -14,6 +14,8 @@ export interface ApplicationDocxOptions {
   application?: Application;
   /** Rows of the member table (default 10, or as many as the application has). */
   memberRows?: number;
+  /** Document keywords: the kind marker gongshu checks before replacing its own earlier file. */
+  keywords?: string;
 }
 
 /**
@@ -102,6 +104,7 @@ export async function buildApplicationDocx(options: ApplicationDocxOptions): Pro
   const doc = new d.Document({
     creator: 'gongshu',
     title: '拱墅区技能大师工作室申报表',
+    ...(options.keywords ? { keywords: options.keywords } : {}),
     styles: { default: { document: { run: { font: FONT, size: 24 } } } },
     sections: [
       {

@@ -36,6 +36,8 @@ export interface NoticeInput {
   period: { from: string; to: string; workingDays: number };
   rows: readonly NoticeRow[];
   settings: NoticeSettings;
+  /** Document keywords: the kind marker gongshu checks before replacing its own earlier file. */
+  keywords?: string;
 }
 
 export const NOTICE_FONTS = {
@@ -176,6 +178,7 @@ export function buildNoticeDocument(input: NoticeInput): Document {
   const fallbacks = Object.values(NOTICE_FONTS).filter((f) => f.fallback !== f.name).map((f) => `${f.name}（缺少时用${f.fallback}）`).join('、');
   return new Document({
     creator: 'gongshu',
+    ...(input.keywords ? { keywords: input.keywords } : {}),
     title: noticeTitle(year),
     description: officialText('export.notice.fonts', { fonts: fallbacks }),
     evenAndOddHeaderAndFooters: true,

@@ -7,6 +7,7 @@
  */
 import type { Db } from '../open.js';
 import { backfillApplicationKeys, reserveStudioIds } from './v4.js';
+import { chainAuditLog } from './v5.js';
 
 export interface Migration {
   version: number;
@@ -277,6 +278,32 @@ export const MIGRATIONS: readonly Migration[] = [
     run(db) {
       backfillApplicationKeys(db);
       reserveStudioIds(db);
+    },
+  },
+  {
+    version: 5,
+    description: 'a tamper-evident audit log (each entry hashed with the one before; ids never reused), and upkeep left to finish (a purge whose VACUUM did not complete)',
+    sql: `
+      CREATE TABLE audit_log_v5 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        user TEXT NOT NULL,
+        command TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id INTEGER,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '{}',
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE TABLE upkeep (
+        task TEXT PRIMARY KEY,
+        since TEXT NOT NULL
+      );
+    `,
+    run(db) {
+      // The old table is copied entry by entry (masked, then chained), dropped, and the triggers made again.
+      chainAuditLog(db);
     },
   },
 ];

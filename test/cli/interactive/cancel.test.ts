@@ -118,7 +118,12 @@ const SCRIPTS: Record<string, Script> = {
     prepare: (_dir, db) => cli(db, 'assess', 'import', ASSESSMENTS, '--new-studios'),
     steps: [() => pick('撤销工作室'), () => pick('钱卫东'), () => answer('单位注销')],
   },
-  备份数据库: { entry: '备份数据库', steps: [] },
+  备份数据库: { entry: '备份与恢复数据库', steps: [() => pick('备份数据库（保存一份副本）')] },
+  恢复数据库: {
+    entry: '备份与恢复数据库',
+    prepare: (dir, db) => cli(db, 'db', 'backup', '-o', path.join(dir, '备份.db')),
+    steps: [() => pick('用备份恢复数据库'), () => answer('备份.db')],
+  },
   导出表格: {
     entry: '导出表格',
     prepare: async (dir) => fs.writeFileSync(path.join(dir, '2026年形式审查汇总表.xlsx'), 'old'),

@@ -96,12 +96,32 @@ describe('生成空白模板', () => {
     await pick('申报表');
     await answer('模板');
     expect(files(path.join(run.dir, '模板'))).toEqual(['2026年技能大师工作室申报表（空白）.xlsx']);
-    fs.writeFileSync(path.join(run.dir, '旧.xlsx'), 'old');
+    await pick('生成空白模板');
+    await pick('申报表');
+    await answer('旧.xlsx');
+    const earlier = fs.statSync(path.join(run.dir, '旧.xlsx')).ino;
     await pick('生成空白模板');
     await pick('申报表');
     await answer('旧.xlsx');
     await answer('y');
+    // Replaced by a rename: a new file took the name.
+    expect(fs.statSync(path.join(run.dir, '旧.xlsx')).ino).not.toBe(earlier);
     expect(fs.statSync(path.join(run.dir, '旧.xlsx')).size).toBeGreaterThan(1000);
+    await leave(run);
+  });
+
+  it('never writes over a file that is not its own earlier file of the kind, the database or its backups', async () => {
+    const run = await startMenu();
+    fs.writeFileSync(path.join(run.dir, '别人的.xlsx'), 'old');
+    await pick('生成空白模板');
+    await pick('申报表');
+    await answer('别人的.xlsx');
+    expect(shown()).toContain(msg('safety.output.notOurs', { file: path.join(run.dir, '别人的.xlsx'), kind: '申报表模板' }));
+    await answer(run.db);
+    expect(shown()).toContain('不能写到数据库文件');
+    await answer('另存.xlsx');
+    expect(files(run.dir)).toContain('另存.xlsx');
+    expect(fs.readFileSync(path.join(run.dir, '别人的.xlsx'), 'utf8')).toBe('old');
     await leave(run);
   });
 });

@@ -180,9 +180,30 @@ describe('导入专家评审表 · 生成拟认定名单 · 公示与认定', ()
     await answer('5y');
     expect(run.printed()).toContain('需安排考核');
 
-    await pick('备份数据库');
+    await pick('备份与恢复数据库');
+    await pick('备份数据库（保存一份副本）');
     await answer('备份');
     expect(fs.existsSync(path.join(run.dir, '备份.db'))).toBe(true);
+    // The default name is offered again; answering the database's own name is refused and nothing is touched.
+    const before = fs.readFileSync(run.db);
+    await pick('备份与恢复数据库');
+    await pick('备份数据库（保存一份副本）');
+    await answer(path.basename(run.db));
+    expect(shown()).toContain('不能写到数据库文件');
+    expect(fs.readFileSync(run.db).equals(before)).toBe(true);
+    await answer('备份2');
+    expect(fs.existsSync(path.join(run.dir, '备份2.db'))).toBe(true);
+
+    // 恢复: the backup is checked and shown, asked about, and put in place (the current one backed up first).
+    await pick('备份与恢复数据库');
+    await pick('用备份恢复数据库');
+    await answer('没有这个备份.db');
+    expect(shown()).toContain('要检查的文件不存在');
+    await answer('备份.db');
+    expect(shown()).toContain('确定用这份备份替换');
+    await answer('y');
+    expect(run.printed()).toContain(`已用 ${path.join(run.dir, '备份.db')} 恢复数据库`);
+    expect(run.printed()).toMatch(/操作前已自动备份数据库：.*before-restore\.db/u);
     await leave(run);
 
     const log = await json<{ command: string }[]>(run.db, 'history', '2');
