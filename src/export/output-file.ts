@@ -18,7 +18,7 @@ import { RefusedError, StorageError } from '../core/errors.js';
 import { findPersonalNumbers, maskPersonalNumbers } from '../core/text.js';
 import { msg, type MessageKey } from '../messages/index.js';
 import { writeBytesThroughTemp } from '../store/atomic-file.js';
-import { BACKUP_FOLDER, isGongshuDatabaseFile } from '../store/backup.js';
+import { BACKUP_FOLDER, isGongshuBackupFile } from '../store/backup.js';
 
 /** Every kind of file gongshu writes; `--force` replaces only a file of the same kind. */
 export type OutputKind =
@@ -104,11 +104,11 @@ export function kindMarker(kind: OutputKind): string {
 
 /**
  * Whether an existing file is gongshu's own earlier file of this kind: a workbook or document whose
- * properties carry the kind, or, for a backup, a complete gongshu database. (Files gongshu wrote before it
+ * properties carry the kind, or, for a backup, a complete gongshu copy with the backup mark in its header (never another database in use). (Files gongshu wrote before it
  * marked them carry no kind: they are not replaced, the clerk moves them once.)
  */
 function isEarlierOutput(file: string, kind: OutputKind): boolean {
-  if (kind === 'backup') return isGongshuDatabaseFile(file);
+  if (kind === 'backup') return isGongshuBackupFile(file);
   const core = zipPart(file, 'docProps/core.xml');
   if (!core || !/<dc:creator>gongshu<\/dc:creator>/u.test(core)) return false;
   return /<cp:keywords>([^<]*)<\/cp:keywords>/u.exec(core)?.[1] === kindMarker(kind);

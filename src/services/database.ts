@@ -72,6 +72,8 @@ export async function restoreDatabase(ws: Workspace, source: string): Promise<Re
   const plan = planRestore(source, ws.dbFile);
   const backup = holdsRecords(ws) ? autoBackup(ws.db, ws.dbFile, 'before-restore') : null;
   await restoreInto(ws.dbFile, plan.source);
+  // The copy said "backup" in its header; in place, it is the database in use again.
+  ws.db.pragma('application_id = 0');
   migrate(ws.db, ws.dbFile);
   appendAudit(ws.db, ws.actor, 'database', null, 'restore', { from: plan.source, backup, entries: plan.report.auditEntries, schema: plan.report.schemaVersion });
   return { source: plan.source, backup, report: plan.report };

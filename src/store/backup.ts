@@ -23,6 +23,12 @@ import { LATEST_VERSION } from './migrations/index.js';
 import { translateSqliteError, type Db } from './open.js';
 
 export const KEEP_BACKUPS = 10;
+/**
+ * Written into a copy's header (SQLite's application_id, outside every table and the audit chain): this file
+ * is a backup. `db backup --force` replaces only such a file, never another database in use (another year's,
+ * a colleague's); a restored database has it cleared.
+ */
+export const BACKUP_MARK = 0x67736b62;
 export const BACKUP_FOLDER = 'gongshu-backups';
 
 export function backupFolder(dbFile: string): string {
@@ -41,6 +47,16 @@ export function backupFileName(dbFile: string, label: string, now = new Date()):
 
 /** SQLite's first 16 bytes. */
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+function markAsBackup(file: string): void {
+  const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    copy.pragma(`application_id = ${BACKUP_MARK}`);
+  } finally {
+    copy.close();
+  }
+}
 
 function openReadOnly(file: string): Db {
   const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
@@ -61,13 +77,13 @@ function hasSqliteHeader(file: string): boolean {
   }
 }
 
-/** A complete gongshu database or backup (no journal beside it): what `db backup --force` may replace. */
-export function isGongshuDatabaseFile(file: string): boolean {
+/** A complete gongshu backup (no journal beside it, the backup mark in its header): what `db backup --force` may replace. */
+export function isGongshuBackupFile(file: string): boolean {
   if (fs.existsSync(`${file}-journal`) || fs.existsSync(`${file}-wal`) || !hasSqliteHeader(file)) return false;
   let db: Db | undefined;
   try {
     db = openReadOnly(file);
-    return hasTable(db, 'audit_log') && hasTable(db, 'applications');
+    return db.pragma('application_id', { simple: true }) === BACKUP_MARK && hasTable(db, 'audit_log') && hasTable(db, 'applications');
   } catch {
     return false;
   } finally {
@@ -85,6 +101,7 @@ function snapshotInto(db: Db, dbFile: string, target: string): void {
   try {
     temp = createTemp(target, 0o600);
     db.prepare('VACUUM INTO ?').run(temp);
+    markAsBackup(temp);
     const copy = openReadOnly(temp);
     let problems: string[];
     try {

@@ -90,8 +90,8 @@ describe('files never land on the database or a backup', () => {
     expect((await cli('db', 'check')).code).toBe(0);
   }, 60_000);
 
-  it('a folder gets the default name; a pipe, another program’s file or another kind of export is never written over; --force replaces gongshu’s own earlier file by a rename', async () => {
-    const { dir, cli } = copyOfBase();
+  it('a folder gets the default name; a pipe, another program’s file, another database or another kind of export is never written over; --force replaces gongshu’s own earlier file by a rename', async () => {
+    const { dir, db, cli } = copyOfBase();
     const out = path.join(dir, '导出');
     fs.mkdirSync(out);
     const first = await cli('export', 'review', '-o', out);
@@ -113,6 +113,9 @@ describe('files never land on the database or a backup', () => {
     const other = path.join(dir, '别人的表.xlsx');
     fs.writeFileSync(other, '别的程序的文件');
     execFileSync('mkfifo', [path.join(dir, '管道')]);
+    // Another gongshu database in use (another year's, a colleague's): a whole database, but not a backup.
+    const otherDatabase = path.join(dir, '2025年度.db');
+    fs.copyFileSync(db, otherDatabase);
     const before = snapshot(dir);
     const refused: [string[], RegExp][] = [
       [['export', 'results', '-o', review], /不是 gongshu 以前生成的考核结果/u],
@@ -120,6 +123,7 @@ describe('files never land on the database or a backup', () => {
       [['export', 'review', '-o', path.join(out, backup)], /不是 gongshu 以前生成的形式审查汇总表/u],
       [['export', 'review', '-o', other], /不是 gongshu 以前生成的形式审查汇总表/u],
       [['db', 'backup', '-o', other], /不是 gongshu 以前生成的数据库备份/u],
+      [['db', 'backup', '-o', otherDatabase], /不是 gongshu 以前生成的数据库备份/u],
       [['export', 'review', '-o', path.join(dir, '管道')], /不是普通文件/u],
       [['db', 'backup', '-o', path.join(dir, '管道')], /不是普通文件/u],
     ];
@@ -148,6 +152,15 @@ describe('db restore', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`已用 ${copy} 恢复数据库 ${db}`);
     expect((await cli('score', '--json')).stdout).toBe(saved);
+    // The copy says "backup" in its header; restored, the database in use does not (a later backup --force may not replace it).
+    const mark = (file: string): unknown => {
+      const c = new Database(file, { readonly: true });
+      const id = c.pragma('application_id', { simple: true });
+      c.close();
+      return id;
+    };
+    expect(mark(copy)).not.toBe(0);
+    expect(mark(db)).toBe(0);
 
     // The database as it was before the restore is in gongshu-backups, withdrawal and all.
     const before = r.stderr.match(/操作前已自动备份数据库：(\S+before-restore\.db)/u)![1]!;
