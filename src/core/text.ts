@@ -275,6 +275,7 @@ function roleOf(code: number): Role {
  * few slices per group of digits.
  */
 export function mayHoldPersonalNumber(text: string): boolean {
+  if (text.length < FEWEST_DIGITS) return false; // every digit takes at least one code unit
   let digits = 0;
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i);

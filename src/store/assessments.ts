@@ -6,7 +6,7 @@ import type { Assessment } from '../core/assessment.js';
 import type { Finding } from '../core/finding.js';
 import { nowIso, type Actor } from './audit.js';
 import type { Db } from './open.js';
-import { STUDIO_COLUMNS, toStudio, type StudioRow } from './studios.js';
+import { allStudios, STUDIO_COLUMNS, type StudioRow } from './studios.js';
 
 export function findAssessmentVersionBySha(db: Db, round: number, sha256: string): { assessmentId: number; version: number } | undefined {
   return db
@@ -106,9 +106,7 @@ export function listAssessments(db: Db, round: number, options: { withdrawn?: bo
     .all(round, options.withdrawn ? 1 : 0) as AssessmentJoinRow[];
   // The round's studios in one query, not one per assessment.
   const studios = new Map(
-    (db.prepare(`SELECT ${STUDIO_COLUMNS} FROM studios WHERE id IN (SELECT studio_id FROM assessments WHERE round = ?)`).all(round) as StudioRow[]).map(
-      (s) => [s.id, toStudio(s)!],
-    ),
+    allStudios(db, `SELECT ${STUDIO_COLUMNS} FROM studios WHERE id IN (SELECT studio_id FROM assessments WHERE round = ?)`, round).map((s) => [s.id, s]),
   );
   return rows.map((r) => ({
     id: r.id,
