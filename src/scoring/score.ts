@@ -202,7 +202,6 @@ export function scoreAssessment(assessment: Assessment, rubric: Rubric, settings
       }
     }
 
-    let explanation: string | undefined;
     const result: ItemScore = {
       key: item.key,
       category: category.key,
@@ -216,10 +215,7 @@ export function scoreAssessment(assessment: Assessment, rubric: Rubric, settings
       computed: computed ? computed.points : null,
       computedBound: computed ? computed.bound : null,
       arithmetic: computed ? computed.arithmetic : null,
-      // Written out when read (score show, --json): score lists 10,000 sheets of 15 items and shows none.
-      get explanation(): string {
-        return (explanation ??= explain(item, rawAssessor, assessorRead.value, score, assessorRead.valid, computed));
-      },
+      explanation: explain(item, rawAssessor, assessorRead.value, score, assessorRead.valid, computed),
     };
     if (row?.selfCell) result.selfCell = row.selfCell;
     if (row?.assessorCell) result.assessorCell = row.assessorCell;
