@@ -8,7 +8,6 @@ import { ExitCode } from './exit-code.js';
 import type { CliContext } from './context.js';
 import { parseId, reasonOption, todayIso } from './parse.js';
 import { dateOption } from './dates.js';
-import { runImport } from './import-command.js';
 import { eligibilityText, emptyRoundText, renderApplication, renderApplicationList, renderMaterials, renderVersions } from './render/applications.js';
 
 // Loaded by the commands that change applications only: `apply list` and `apply show` need neither the
@@ -18,6 +17,7 @@ const changes = () => import('../services/applications.js');
 export async function applyImport(ctx: CliContext, paths: string[], opts: Record<string, unknown>): Promise<number> {
   const receivedDate = dateOption(ctx.out, opts.received, '--received', 'received') ?? todayIso();
   const { importApplications } = await import('../services/import-applications.js');
+  const { runImport } = await import('./import-command.js');
   const results = await runImport(ctx, paths, (ws, files, onProgress) => importApplications(ws, files, { round: ctx.round, receivedDate, onProgress }));
   return results.some((r) => r.outcome === 'failed') ? ExitCode.failed : ExitCode.ok;
 }

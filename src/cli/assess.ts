@@ -4,12 +4,13 @@ import { importAssessments, scoredAssessment, scoreRound, setLeadFacts, withdraw
 import { ExitCode } from './exit-code.js';
 import type { CliContext } from './context.js';
 import { parseGender, parseId, reasonOption } from './parse.js';
-import { runImport } from './import-command.js';
 import { monthOption } from './dates.js';
 import { renderScoreDetail, renderScoreNotes, renderScores, scoreJson } from './render/scores.js';
 
 export async function assessImport(ctx: CliContext, paths: string[], opts: Record<string, unknown>): Promise<number> {
   const newStudios = Boolean(opts.newStudios);
+  // The folder walk and the import table: `assess import` only, not `score`.
+  const { runImport } = await import('./import-command.js');
   const results = await runImport(ctx, paths, (ws, files, onProgress) => importAssessments(ws, files, { round: ctx.round, newStudios, onProgress }));
   return results.some((r) => r.outcome === 'failed') ? ExitCode.failed : ExitCode.ok;
 }

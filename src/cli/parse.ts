@@ -7,8 +7,7 @@ import { chinaDate } from '../core/china-time.js';
 import { UsageError } from '../core/errors.js';
 import { parseWindow } from '../core/calendar.js';
 import type { ReviewMethod } from '../core/review.js';
-import { SCORE_MAX } from '../core/review.js';
-import { DEFAULT_EXPERTS } from '../excel/write/review-template.js';
+import { DEFAULT_EXPERTS, SCORE_MAX } from '../core/review.js';
 import { msg } from '../messages/index.js';
 import { readDate } from './dates.js';
 

@@ -47,6 +47,8 @@ export interface ReviewAggregate {
 
 export const SCORE_MIN = 0;
 export const SCORE_MAX = 100;
+/** Experts on a review sheet unless the clerk says otherwise (`--experts`). */
+export const DEFAULT_EXPERTS = 5;
 export const MIN_EXPERTS_FOR_TRIMMED = 5;
 
 /** Half-up rounding to 2 decimals that survives binary noise (84.125 → 84.13, 1.005 → 1.01). */

@@ -212,7 +212,7 @@ function numberOf(gs: readonly Group[], kinds: readonly Candidate[]): Match | un
  * (an account number, a digest) is none of these.
  */
 export function findPersonalNumbers(text: string): PersonalNumber[] {
-  if (!ANY_DIGIT.test(text)) return [];
+  if (!mayHoldPersonalNumber(text)) return [];
   const groups = groupsOf(text);
   const taken: boolean[] = groups.map(() => false);
   const found: PersonalNumber[] = [];
@@ -242,8 +242,68 @@ export function findPersonalNumbers(text: string): PersonalNumber[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** The shortest personal number: a mobile's 11 digits (IDs have 15, or 17 and an X). */
+const FEWEST_DIGITS = 11;
+
+/** What one code point can be in a personal number: 0 neither digit nor separator (it ends a chain of digits), 1 a digit, 2 a separator. */
+type Role = 0 | 1 | 2;
+const roles = new Map<number, Role>();
+
+function roleOf(code: number): Role {
+  if (code < 0x80) {
+    if (code >= 0x30 && code <= 0x39) return 1;
+    return code === 0x20 || code === 0x09 || code === 0x2d || code === 0x2e ? 2 : 0;
+  }
+  if (code >= 0xff10 && code <= 0xff19) return 1;
+  // CJK ideographs and box drawing (most of a screen) are neither.
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x2500 && code <= 0x257f)) return 0;
+  // Anything else as the expressions findPersonalNumbers uses say, once per code point.
+  let role = roles.get(code);
+  if (role === undefined) {
+    const ch = String.fromCodePoint(code);
+    role = ANY_DIGIT.test(ch) ? 1 : INVISIBLE.test(ch) || VISIBLE_SEPARATOR.test(ch) ? 2 : 0;
+    roles.set(code, role);
+  }
+  return role;
+}
+
+/**
+ * Whether a text may hold a personal number at all: somewhere FEWEST_DIGITS digits stand with nothing but
+ * separators between them (a looser test than findPersonalNumbers', which allows at most MAX_VISIBLE_GAP
+ * visible separators in a gap and wants joined digits to look the part). Screens are mostly short figures
+ * (编号, 总分, counts, dates): most text is passed over in one scan instead of a regular expression and a
+ * few slices per group of digits.
+ */
+export function mayHoldPersonalNumber(text: string): boolean {
+  if (text.length < FEWEST_DIGITS) return false; // every digit takes at least one code unit
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    const role = roleOf(code);
+    if (role === 1) {
+      if (++digits >= FEWEST_DIGITS) return true;
+    } else if (role === 0) digits = 0;
+  }
+  return false;
+}
+
 /** Masks every ID and mobile number in a text, however typed (see findPersonalNumbers): 330105********0017, 138****5678. */
 export function maskPersonalNumbers(text: string): string {
+  if (!mayHoldPersonalNumber(text)) return text;
+  // No number goes on across a line break (it is no separator): a long screen is masked line by line,
+  // and only the lines that may hold one are searched.
+  if (text.includes('\n')) return text.split('\n').map(maskLine).join('\n');
+  return maskLine(text);
+}
+
+function maskLine(text: string): string {
   const found = findPersonalNumbers(text);
   if (found.length === 0) return text;
   let out = '';

@@ -82,7 +82,7 @@ function readScore(
   column: Column,
   item: RubricItem,
   bonus: boolean,
-  label: string,
+  label: () => string,
   cell: string | undefined,
   findings: Finding[],
 ): { value: number | null; valid: boolean; empty: boolean } {
@@ -92,22 +92,37 @@ function readScore(
   const at = cell ? { cell } : {};
   if (parsed.kind === 'empty') return { value: null, valid: false, empty: true };
   if (parsed.kind === 'text') {
-    findings.push({ code: 'score-not-number', severity, message: msg('scoring.notNumber', { item: label, column: column.label, value: parsed.text }), field, ...at });
+    findings.push({ code: 'score-not-number', severity, message: msg('scoring.notNumber', { item: label(), column: column.label, value: parsed.text }), field, ...at });
     return { value: null, valid: false, empty: false };
   }
   const value = parsed.value;
   // Bonus scores above the item's cap are capped, not rejected: the rubric caps bonus items.
   const aboveAllowed = column.name === 'assessor' && bonus;
   if (value < 0 || (value > item.max + 1e-9 && !aboveAllowed)) {
-    findings.push({ code: 'score-out-of-range', severity, message: msg('scoring.outOfRange', { item: label, column: column.label, value: formatPoints(value), max: formatPoints(item.max) }), field, ...at });
+    findings.push({ code: 'score-out-of-range', severity, message: msg('scoring.outOfRange', { item: label(), column: column.label, value: formatPoints(value), max: formatPoints(item.max) }), field, ...at });
     return { value, valid: false, empty: false };
   }
   return { value, valid: true, empty: false };
 }
 
+type RubricEntry = { item: RubricItem; category: RubricCategory };
+
+/** A rubric's items in order and by key, worked out once per rubric: a round scores thousands of sheets against one. */
+const rubricItems = new WeakMap<Rubric, { entries: readonly RubricEntry[]; byKey: ReadonlyMap<string, RubricEntry> }>();
+
+function itemsOf(rubric: Rubric): { entries: readonly RubricEntry[]; byKey: ReadonlyMap<string, RubricEntry> } {
+  let found = rubricItems.get(rubric);
+  if (!found) {
+    const entries = allItems(rubric);
+    found = { entries, byKey: new Map(entries.map((e) => [e.item.key, e])) };
+    rubricItems.set(rubric, found);
+  }
+  return found;
+}
+
 function indexRows(rubric: Rubric, rows: AssessmentRow[], findings: Finding[]): Map<string, AssessmentRow> {
   const byKey = new Map<string, AssessmentRow>();
-  const items = new Map(allItems(rubric).map((e) => [e.item.key, e]));
+  const items = itemsOf(rubric).byKey;
   for (const row of rows) {
     const entry = items.get(row.itemKey);
     const at = row.assessorCell ? { cell: row.assessorCell } : {};
@@ -149,9 +164,11 @@ export function scoreAssessment(assessment: Assessment, rubric: Rubric, settings
   const items: ItemScore[] = [];
   let pointsComplete = true;
   let allSelfValid = true;
-  for (const { item, category } of allItems(rubric)) {
+  for (const { item, category } of itemsOf(rubric).entries) {
     const row = rows.get(item.key);
-    const label = itemLabel(category, item);
+    // Named in findings only: most items have none.
+    let named: string | undefined;
+    const label = (): string => (named ??= itemLabel(category, item));
     const selfRead = readScore(row?.self ?? null, selfColumn, item, category.bonus, label, row?.selfCell, findings);
     const rawAssessor = row?.assessor ?? null;
     const assessorRead = readScore(rawAssessor, assessorColumn, item, category.bonus, label, row?.assessorCell, findings);
@@ -163,25 +180,25 @@ export function scoreAssessment(assessment: Assessment, rubric: Rubric, settings
       score = assessorRead.value;
       if (category.bonus && score > item.max) {
         score = item.max;
-        findings.push({ code: 'bonus-capped', severity: 'info', message: msg('scoring.bonusItemCapped', { item: label, value: formatPoints(assessorRead.value), max: formatPoints(item.max) }), field: `rows.${item.key}.assessor`, ...at });
+        findings.push({ code: 'bonus-capped', severity: 'info', message: msg('scoring.bonusItemCapped', { item: label(), value: formatPoints(assessorRead.value), max: formatPoints(item.max) }), field: `rows.${item.key}.assessor`, ...at });
       }
     } else {
       pointsComplete = false;
       if (assessorRead.empty && !notAssessed) {
-        findings.push({ code: 'score-missing', severity: 'warning', message: msg('scoring.missing', { item: label }), field: `rows.${item.key}.assessor`, ...at });
+        findings.push({ code: 'score-missing', severity: 'warning', message: msg('scoring.missing', { item: label() }), field: `rows.${item.key}.assessor`, ...at });
       }
     }
 
     const computed = item.computed ? computeRule(item.computed, assessment.figures) : null;
     if (computed && assessorRead.valid && assessorRead.value !== null && disagrees(assessorRead.value, computed)) {
       const key = computed.bound === 'atMost' ? 'scoring.disagreesAtMost' : 'scoring.disagrees';
-      findings.push({ code: 'score-disagrees-with-rubric', severity: 'warning', message: msg(key, { item: label, basis: computed.basis, arithmetic: computed.arithmetic, assessor: formatPoints(assessorRead.value) }), field: `rows.${item.key}.assessor`, ...at });
+      findings.push({ code: 'score-disagrees-with-rubric', severity: 'warning', message: msg(key, { item: label(), basis: computed.basis, arithmetic: computed.arithmetic, assessor: formatPoints(assessorRead.value) }), field: `rows.${item.key}.assessor`, ...at });
     }
 
     if (selfRead.valid && assessorRead.valid && selfRead.value !== null && assessorRead.value !== null) {
       const gap = roundPoints(Math.abs(selfRead.value - assessorRead.value));
       if (gap >= GAP_THRESHOLD) {
-        findings.push({ code: 'self-assessor-gap', severity: 'warning', message: msg('scoring.gap', { item: label, self: formatPoints(selfRead.value), assessor: formatPoints(assessorRead.value), gap: formatPoints(gap) }), field: `rows.${item.key}`, ...at });
+        findings.push({ code: 'self-assessor-gap', severity: 'warning', message: msg('scoring.gap', { item: label(), self: formatPoints(selfRead.value), assessor: formatPoints(assessorRead.value), gap: formatPoints(gap) }), field: `rows.${item.key}`, ...at });
       }
     }
 

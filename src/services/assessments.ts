@@ -13,7 +13,9 @@ import type { Rubric } from '../core/rubric.js';
 import { matchStudio, type StudioMatch } from '../core/studio-match.js';
 import { nameKey } from '../core/text.js';
 import { chinaMonth } from '../core/china-time.js';
-import { countBySeverity, importBatch, type FileResult, type ImportKind } from './import-batch.js';
+import { countBySeverity, type FileResult } from '../import/file-result.js';
+// The import machinery (parse workers, readers of every format, every rule) is loaded by `assess import` only.
+import type { ImportKind } from './import-batch.js';
 import { msg } from '../messages/index.js';
 import { applyExcellentCap, scoreAssessment, type Grade, type ScoreResult, type ScoreSettings } from '../scoring/index.js';
 import {
@@ -33,7 +35,7 @@ import { getRound } from '../store/rounds.js';
 import { currentStatus, move } from '../store/status.js';
 import { insertFormerStudio, listStudios, setLeadLeft, setLeadPerson, type StudioRow } from '../store/studios.js';
 import { inTransaction, type Workspace } from './context.js';
-import { roundRubric, scoreSettings } from './rounds.js';
+import { roundRubric, scoreSettings } from './round-settings.js';
 
 export type { StoredAssessment };
 
@@ -124,7 +126,9 @@ function assessmentKind(ws: Workspace, rubric: Rubric, run: AssessImportRun): Im
 /** `assess import`: each form linked to its studio of the register, scored against the round's rubric. */
 export function importAssessments(ws: Workspace, files: readonly string[], run: AssessImportRun): Promise<FileResult[]> {
   const rubric = roundRubric(ws, run.round);
-  return importBatch(ws.db, files, assessmentKind(ws, rubric, run), { round: run.round, actor: ws.actor, dbFile: ws.dbFile, ...(run.onProgress ? { onProgress: run.onProgress } : {}) });
+  return import('./import-batch.js').then(({ importBatch }) =>
+    importBatch(ws.db, files, assessmentKind(ws, rubric, run), { round: run.round, actor: ws.actor, dbFile: ws.dbFile, ...(run.onProgress ? { onProgress: run.onProgress } : {}) }),
+  );
 }
 
 export function requireAssessment(ws: Workspace, id: number): StoredAssessment {

@@ -5,18 +5,18 @@
  * reader, used by every command, so `score`, `score confirm` and `export results` can never disagree.
  * The rubric is stored in the round itself: moving or editing the file later changes nothing.
  */
-import { loadRubric, validateRubric, type Rubric } from '../core/rubric.js';
+import { loadRubric, validateRubric } from '../core/rubric.js';
 import type { ReviewMethod } from '../core/review.js';
 import { UsageError } from '../core/errors.js';
 import { msg } from '../messages/index.js';
 import { ruleThresholds } from '../rules/data.js';
 import { noticeSettings } from '../rules/notice-data.js';
-import { defaultSettings, type ScoreSettings } from '../scoring/index.js';
 import { appendAudit } from '../store/audit.js';
 import { getRound, listRounds, saveRound, type Round, type RoundSettings } from '../store/rounds.js';
 import { inTransaction, type Workspace } from './context.js';
 import { checkRound } from './eligibility.js';
 import { DEFAULT_REVIEW_METHOD } from './review.js';
+import { roundRubric, scoreSettings } from './round-settings.js';
 
 export type { Round, RoundSettings };
 
@@ -38,17 +38,7 @@ export interface RoundChanges {
   bureauName?: string | null;
 }
 
-/** The round's rubric: the one kept with the round, else (older databases) the file it names, else the bundled one. */
-export function roundRubric(ws: Workspace, round: number): Rubric {
-  const s = getRound(ws.db, round).settings;
-  if (s.rubric) return validateRubric(s.rubric.content);
-  return loadRubric(s.rubricFile);
-}
-
-export function scoreSettings(ws: Workspace, round: number, rubric: Rubric = roundRubric(ws, round), s: RoundSettings = getRound(ws.db, round).settings): ScoreSettings {
-  const d = defaultSettings(rubric);
-  return { passAt: s.passAt ?? d.passAt, excellentAt: s.excellentAt ?? d.excellentAt };
-}
+export { roundRubric, scoreSettings };
 
 export interface RoundView {
   year: number;

@@ -6,7 +6,7 @@ import type { Assessment } from '../core/assessment.js';
 import type { Finding } from '../core/finding.js';
 import { nowIso, type Actor } from './audit.js';
 import type { Db } from './open.js';
-import { STUDIO_COLUMNS, toStudio, type StudioRow } from './studios.js';
+import { allStudios, STUDIO_COLUMNS, type StudioRow } from './studios.js';
 
 export function findAssessmentVersionBySha(db: Db, round: number, sha256: string): { assessmentId: number; version: number } | undefined {
   return db
@@ -79,49 +79,40 @@ export interface StoredAssessment {
   problems: Finding[];
 }
 
-interface AssessmentJoinRow {
-  id: number;
-  round: number;
-  withdrawn_at: string | null;
-  withdrawn_reason: string | null;
-  studio_id: number;
-  version: number;
-  file: string;
-  sha256: string;
-  imported_at: string;
-  data: string;
-  problems: string;
-}
-
 /** The round's assessments (latest version of each); withdrawn ones only when asked for. */
 export function listAssessments(db: Db, round: number, options: { withdrawn?: boolean } = {}): StoredAssessment[] {
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.round, a.studio_id, a.withdrawn_at, a.withdrawn_reason, v.version, v.file, v.sha256, v.imported_at, v.data, v.problems
-       FROM assessments a JOIN assessment_versions v ON v.assessment_id = a.id
-       WHERE a.round = ? AND v.version = (SELECT MAX(version) FROM assessment_versions WHERE assessment_id = a.id)
-         AND (? OR a.withdrawn_at IS NULL)
-       ORDER BY a.id`,
-    )
-    .all(round, options.withdrawn ? 1 : 0) as AssessmentJoinRow[];
+  const statement = db.prepare(
+    `SELECT a.id, a.round, a.studio_id, a.withdrawn_at, a.withdrawn_reason, v.version, v.file, v.sha256, v.imported_at, v.data, v.problems
+     FROM assessments a JOIN assessment_versions v ON v.assessment_id = a.id
+     WHERE a.round = ? AND v.version = (SELECT MAX(version) FROM assessment_versions WHERE assessment_id = a.id)
+       AND (? OR a.withdrawn_at IS NULL)
+     ORDER BY a.id`,
+  );
+  // Read as arrays (a round may hold 10,000 sheets: better-sqlite3 builds row objects one column at a
+  // time), in the order of the SELECT above. The statement is cached: it is put back as it was.
+  let raw: unknown[][];
+  statement.raw(true);
+  try {
+    raw = statement.all(round, options.withdrawn ? 1 : 0) as unknown[][];
+  } finally {
+    statement.raw(false);
+  }
   // The round's studios in one query, not one per assessment.
   const studios = new Map(
-    (db.prepare(`SELECT ${STUDIO_COLUMNS} FROM studios WHERE id IN (SELECT studio_id FROM assessments WHERE round = ?)`).all(round) as StudioRow[]).map(
-      (s) => [s.id, toStudio(s)!],
-    ),
+    allStudios(db, `SELECT ${STUDIO_COLUMNS} FROM studios WHERE id IN (SELECT studio_id FROM assessments WHERE round = ?)`, round).map((s) => [s.id, s]),
   );
-  return rows.map((r) => ({
-    id: r.id,
-    round: r.round,
-    withdrawnAt: r.withdrawn_at,
-    withdrawnReason: r.withdrawn_reason,
-    studio: studios.get(r.studio_id)!,
-    version: r.version,
-    file: r.file,
-    sha256: r.sha256,
-    importedAt: r.imported_at,
-    assessment: JSON.parse(r.data) as Assessment,
-    problems: JSON.parse(r.problems) as Finding[],
+  return raw.map((r) => ({
+    id: r[0] as number,
+    round: r[1] as number,
+    withdrawnAt: r[3] as string | null,
+    withdrawnReason: r[4] as string | null,
+    studio: studios.get(r[2] as number)!,
+    version: r[5] as number,
+    file: r[6] as string,
+    sha256: r[7] as string,
+    importedAt: r[8] as string,
+    assessment: JSON.parse(r[9] as string) as Assessment,
+    problems: JSON.parse(r[10] as string) as Finding[],
   }));
 }
 

@@ -5,15 +5,15 @@
  * half way leaves only the temporary file, which the next write to that folder removes once its process
  * is gone.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { nodeCrypto } from '../core/hash.js';
 
 const TEMP = /^\.(.+)\.(\d+)-[0-9a-f]{8}\.tmp(?:-journal|-wal|-shm)?$/u;
 
 /** A fresh temporary name beside `file`, unique to this process. */
 export function tempPathFor(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
 }
 
 /** Creates the temporary file empty with its final permissions (0600 for private files) before anything is written. */

@@ -41,6 +41,54 @@ export function toStudio(row: StudioRow | undefined): StudioRow | undefined {
   return row ? { ...row, leadLeft: Boolean(row.leadLeft) } : undefined;
 }
 
+/** STUDIO_COLUMNS' names, in order. */
+const STUDIO_KEYS = STUDIO_COLUMNS.split(',').map((c) => c.trim().split(/\s+/u).pop()!);
+
+/**
+ * Many studios at once (`SELECT ${STUDIO_COLUMNS} …`), as toStudio gives them. better-sqlite3 builds a row
+ * object one named column at a time; for 10,000 studios of 21 columns (score) that took ~90 ms, the
+ * columns as arrays ~30 ms.
+ */
+export function allStudios(db: Db, sql: string, ...params: unknown[]): StudioRow[] {
+  const statement = db.prepare(sql);
+  // The arrays are read by position: any other choice of columns is read as objects.
+  const columns = statement.columns().map((c) => c.name);
+  if (columns.length !== STUDIO_KEYS.length || columns.some((c, i) => c !== STUDIO_KEYS[i])) {
+    return (statement.all(...params) as StudioRow[]).map((s) => toStudio(s)!);
+  }
+  let rows: unknown[][];
+  // Statements are cached per connection: put it back as the other readers expect it.
+  statement.raw(true);
+  try {
+    rows = statement.all(...params) as unknown[][];
+  } finally {
+    statement.raw(false);
+  }
+  return rows.map((r) => ({
+    id: r[0] as number,
+    name: r[1] as string,
+    leadName: r[2] as string,
+    leadIdNumber: r[3] as string,
+    leadBirth: r[4] as string | null,
+    leadGender: r[5] as string | null,
+    leadFemaleGroup: r[6] as 'worker' | 'cadre' | null,
+    leadLeft: Boolean(r[7]),
+    unitName: r[8] as string,
+    selectionYear: r[9] as number | null,
+    certifiedOn: r[10] as string | null,
+    validUntil: r[11] as string | null,
+    plaque: r[12] as string | null,
+    status: r[13] as string,
+    createdFrom: r[14] as string,
+    applicationId: r[15] as number | null,
+    occupation: r[16] as string,
+    termStartedOn: r[17] as string | null,
+    subsidyYuan: r[18] as number | null,
+    subsidyPaidOn: r[19] as string | null,
+    mergedInto: r[20] as number | null,
+  }));
+}
+
 /** Statuses of a row that is no studio any more (its certification undone, or folded into another). */
 export const NOT_A_STUDIO: readonly string[] = ['decertified', 'merged'];
 

@@ -42,14 +42,23 @@ export function colorEnabled(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv
  * line): never let them reach the terminal raw.
  */
 export function clean(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text;
   return stripControl(text.replace(/\r\n?/gu, '\n'));
 }
+
+/**
+ * What clean() changes: control characters (escape sequences start with one, CR among them) other than the
+ * line feed and the tab it keeps. Most text holds none and comes back as it is, without three passes over it.
+ */
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
 
 // eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/gu;
 
 /** As clean(), but colour codes (SGR sequences, which chalk writes) survive; nothing else does. */
 export function cleanKeepingColour(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text;
   let out = '';
   let last = 0;
   for (const m of text.matchAll(SGR)) {

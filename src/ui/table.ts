@@ -18,6 +18,10 @@ const EMOJI = /\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Ex
 const MAYBE_EMOJI = /[\u00a9\u00ae\u203c-\u3299\u{1f000}-\u{1faff}]/u;
 // Text with nothing but printable ASCII is measured by its length.
 const PLAIN = /^[\x20-\x7e]*$/u;
+// Nearly every cell of a list: printable ASCII and CJK ideographs, punctuation and full-width forms (all
+// two columns wide, none outside the BMP), measured without looking at each character in JavaScript.
+const ASCII_AND_CJK = /^[\x20-\x7e\u3000-\u303e\u4e00-\u9fff\uff01-\uff60]*$/u;
+const ASCII_RUN = /[\x20-\x7e]+/gu;
 // Colour codes (SGR, as chalk writes them) take no room.
 // eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[(?:\d*;){0,5}\d*m/gu;
@@ -33,6 +37,7 @@ function isWide(code: number): boolean {
 /** Terminal columns taken by one line of text. */
 export function textWidth(line: string): number {
   if (PLAIN.test(line)) return line.length;
+  if (ASCII_AND_CJK.test(line)) return line.length + line.replace(ASCII_RUN, '').length;
   let text = line.includes('\u001b') ? line.replace(SGR, '') : line;
   if (MAYBE_EMOJI.test(text)) text = text.replace(EMOJI, '  ');
   let width = 0;

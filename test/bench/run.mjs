@@ -16,6 +16,8 @@
  * written straight into the database with gongshu's own store functions (see seed.mjs).
  *
  * Options: --quick (N = 60 and 500, fewer rounds: a smoke run), --keep, --no-build.
+ * BENCH_ONLY=screens runs only the screen rows (apply list of 2,000 applications vs `node -e ''`, score of
+ * 10,000 assessments) with the same data and rounds as the full run; the full run is unchanged.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,6 +37,7 @@ const SIZES = QUICK ? [60, 500] : [60, 500, 2000];
 const ROUNDS = QUICK ? { 60: 3, 500: 2 } : { 60: 7, 500: 5, 2000: 3 };
 const START_ROUNDS = QUICK ? 5 : 15;
 const ASSESSMENTS = QUICK ? 2000 : 10_000;
+const SCREENS_ONLY = process.env.BENCH_ONLY === 'screens';
 const TIME = ['/usr/bin/time', '/bin/time'].find((t) => fs.existsSync(t));
 const started = Date.now();
 
@@ -113,6 +116,10 @@ if (!argv.has('--no-build')) {
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshu-bench-'));
 try {
+  if (SCREENS_ONLY) {
+    await screensOnly();
+    process.exit(process.exitCode ?? 0);
+  }
   log(`\ngenerating workbooks in ${work} …`);
   const gen = await loadGenerators(ROOT);
   const largest = Math.max(...SIZES);
@@ -288,4 +295,42 @@ try {
 } finally {
   if (argv.has('--keep')) log(`\nkept ${work}`);
   else fs.rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * BENCH_ONLY=screens: the two screen rows alone, on the data the full run uses (2,000 imported applications,
+ * 10,000 assessments of which 100 imported), with the same rounds and the same measurement.
+ */
+async function screensOnly() {
+  try {
+    const gen = await loadGenerators(ROOT);
+    const listed = QUICK ? 500 : 2000;
+    const appFolder = path.join(work, 'applications');
+    await writeApplications(gen, appFolder, listed);
+    const assessFolder = path.join(work, 'assessments');
+    await writeAssessments(gen, assessFolder, 100);
+    const listDb = path.join(work, 'list.db');
+    const imp = run(process.execPath, [BIN, '--db', listDb, '--round', '2026', 'apply', 'import', appFolder, '--received', '2026-05-20']);
+    if (imp.status !== 0) throw new Error(`import failed: ${imp.stderr}`);
+    const scoreDb = path.join(work, 'score.db');
+    const res = run(process.execPath, [BIN, '--db', scoreDb, '--round', '2026', 'assess', 'import', assessFolder, '--new-studios']);
+    if (res.status !== 0) throw new Error(`assess import failed: ${res.stderr}`);
+    await seedAssessments(ROOT, gen, scoreDb, 2026, ASSESSMENTS, 100);
+    const nodeE = [];
+    const list = [];
+    for (let r = 0; r < START_ROUNDS; r++) {
+      nodeE.push(run(process.execPath, ['-e', '']).ms);
+      list.push(run(process.execPath, [BIN, '--db', listDb, '--round', '2026', 'apply', 'list']).ms);
+    }
+    const base = median(nodeE);
+    log(`  node -e '' ${base.toFixed(0)} ms, gongshu apply list ${median(list).toFixed(0)} ms`);
+    target(`apply list (${listed}) vs node -e ''`, `${(median(list) / base).toFixed(2)}×`, '≤ 3×', median(list) / base <= 3);
+    const score = [];
+    for (let r = 0; r < 3; r++) score.push(run(process.execPath, [BIN, '--db', scoreDb, '--round', '2026', 'score']).ms);
+    target(`score of ${ASSESSMENTS} assessments`, secs(median(score)), '< 1 s', median(score) < 1000);
+    process.exitCode = results.some((r) => !r.pass) ? 1 : 0;
+  } finally {
+    if (argv.has('--keep')) log(`\nkept ${work}`);
+    else fs.rmSync(work, { recursive: true, force: true });
+  }
 }

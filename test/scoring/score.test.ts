@@ -260,3 +260,14 @@ describe('a corrected 100-point rubric', () => {
     expect(codes(scoreAssessment(assessmentWith({ ...full, funds: 15 }), corrected, s))).toEqual([]);
   });
 });
+
+describe('item results', () => {
+  it('carry their explanation as a plain field would: listed in order, in JSON, in a copy, the same text each time it is read', () => {
+    const r = scoreAssessment(assessmentWith(FULL_MARKS), rubric, settings);
+    const item = r.items.find((i) => i.key === 'apprentices')!;
+    expect(Object.keys(item).slice(0, 13)).toEqual(['key', 'category', 'categoryName', 'shortName', 'bonus', 'max', 'self', 'assessor', 'score', 'computed', 'computedBound', 'arithmetic', 'explanation']);
+    expect(JSON.parse(JSON.stringify(item)).explanation).toBe('考核分 10 分（满分 10 分）');
+    expect({ ...item }.explanation).toBe(item.explanation);
+    expect(item.explanation).toBe(item.explanation);
+  });
+});

@@ -17,6 +17,21 @@ describe('terminal output', () => {
     expect(clean('a\r\nb\tc')).toBe('a\nb\tc');
   });
 
+  it('clean and cleanKeepingColour give text without control characters back as it is, and clean every single one', () => {
+    for (const text of ['王建国数控车工技能大师工作室', '│ #1 │ 合格 │\n│ #2 │ 不合格 │', 'a\tb', '']) {
+      expect(clean(text)).toBe(text);
+      expect(cleanKeepingColour(text)).toBe(text);
+    }
+    for (let code = 0; code <= 0x9f; code++) {
+      if (code >= 0x20 && code < 0x7f) continue;
+      const text = `甲${String.fromCharCode(code)}乙`;
+      // U+009D opens an OSC sequence, which runs to the end of the text.
+      const kept = code === 0x0a || code === 0x09 ? text : code === 0x0d ? '甲\n乙' : code === 0x9d ? '甲' : '甲乙';
+      expect(clean(text), `U+${code.toString(16)}`).toBe(kept);
+      expect(cleanKeepingColour(text), `U+${code.toString(16)}`).toBe(kept);
+    }
+  });
+
   it('keeps colour codes only where asked, and nothing else', () => {
     expect(cleanKeepingColour(`\u001b[31m红\u001b[39m${HOSTILE}`)).toBe('\u001b[31m红\u001b[39m文件名\n覆盖.xlsx');
   });

@@ -15,7 +15,7 @@
  * unprotect it. A4 landscape, one page wide, rows 3–5 repeated on every page.
  */
 import type ExcelJS from 'exceljs';
-import { SCORE_MAX, SCORE_MIN } from '../../core/review.js';
+import { DEFAULT_EXPERTS, SCORE_MAX, SCORE_MIN } from '../../core/review.js';
 import { officialText } from '../../messages/export.js';
 import { LIST_FOOTER, listPageSetup, printableWidthPx, tableWidthPx } from './print.js';
 import { FONT_BODY, FONT_TITLE, LABEL_FILL, safeText, THIN_BORDER, wrappedRowHeight } from './styles.js';
@@ -37,7 +37,7 @@ export interface ReviewTemplateInput {
   expertNames?: readonly string[];
 }
 
-export const DEFAULT_EXPERTS = 5;
+export { DEFAULT_EXPERTS };
 
 /** Labels the importer anchors on. */
 export const REVIEW_LABELS = {
