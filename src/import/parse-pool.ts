@@ -116,7 +116,7 @@ class ParsePool implements Parser {
     private readonly arg: unknown,
     private readonly options: PoolOptions & { workerUrl: URL },
   ) {
-    // Start the workers now: their start-up (loading exceljs) overlaps the caller's own preparations.
+    // Start the workers now: their start-up (loading the reader) overlaps the caller's own preparations.
     for (let i = 0; i < options.size; i++) this.spawn();
   }
 

@@ -1,9 +1,9 @@
 /**
- * .xls (BIFF2–8), WPS .et (BIFF8 inside) and .ods through SheetJS into the cell model: formats exceljs cannot
- * read. The npm registry's `xlsx@0.18.5` is old and has known crafted-file vulnerabilities; `@e965/xlsx` is the
- * current official release republished (pinned in package.json). SheetJS only reads here: exceljs writes every
- * workbook. Its values go through the same normalisation as exceljs' (cell-value.ts), so a form reads the same
- * whatever program saved it.
+ * .xlsx/.xlsm, .xls (BIFF2–8), WPS .et (BIFF8 inside) and .ods through SheetJS into the cell model: one reader
+ * for every spreadsheet format. Macros (xl/vbaProject.bin) are never read, let alone run. The npm registry's
+ * `xlsx@0.18.5` is old and has known crafted-file vulnerabilities; `@e965/xlsx` is the current official release
+ * republished (pinned in package.json). SheetJS only reads here: exceljs writes every workbook. Its values go
+ * through the same normalisation as exceljs' (cell-value.ts), so a form reads the same whatever program saved it.
  */
 import { createRequire } from 'node:module';
 import type * as XLSXTypes from '@e965/xlsx';
@@ -14,7 +14,7 @@ import { refuse, unreadable } from '../read-errors.js';
 type SheetJS = typeof XLSXTypes;
 let XLSX: SheetJS | undefined;
 
-/** SheetJS, loaded on first use (~160 ms): a batch of .xlsx files never pays for it. */
+/** SheetJS, loaded on first use (~160 ms): parse workers load it while they start. */
 export function sheetjs(): SheetJS {
   XLSX ??= createRequire(import.meta.url)('@e965/xlsx') as SheetJS;
   return XLSX;
@@ -66,17 +66,22 @@ function rawValue(cell: XLSXTypes.CellObject): unknown {
 function sheetModel(ws: XLSXTypes.WorkSheet, name: string, hidden: boolean, date1904: boolean): ModelSheet {
   const cells: ModelCell[] = [];
   const merges = (ws['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
-  const covered = new Set<string>();
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
-  }
   const data = (ws as { '!data'?: (XLSXTypes.CellObject | undefined)[][] })['!data'] ?? [];
+  // The covered cells of a merged area read as nothing (its master holds the value): dropped from the grid in
+  // place, visiting only rows that exist, so a huge merged area costs a loop, not a set of its cells.
+  for (const m of merges) {
+    for (let r = m.top - 1; r < Math.min(m.bottom, data.length); r++) {
+      const row = data[r];
+      if (!row) continue;
+      for (let c = m.left - 1; c < Math.min(m.right, row.length); c++) if (r !== m.top - 1 || c !== m.left - 1) row[c] = undefined;
+    }
+  }
   for (let r = 0; r < data.length; r++) {
     const row = data[r];
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (!cell || covered.has(`${r + 1},${c + 1}`)) continue;
+      if (!cell) continue;
       const numFmt = typeof cell.z === 'string' && cell.z !== 'General' ? cell.z : undefined;
       const value = normaliseValue(rawValue(cell), { numFmt, date1904 });
       if (value.kind === 'empty' && !value.formulaWithoutResult) continue;
@@ -89,7 +94,7 @@ function sheetModel(ws: XLSXTypes.WorkSheet, name: string, hidden: boolean, date
 }
 
 /** Reads a legacy workbook or an OpenDocument spreadsheet already checked by safe-open. */
-export function readSheetjsModel(buffer: Buffer, file: string, format: Exclude<FormFormat, 'docx' | 'xlsx'>): CellModel {
+export function readSheetjsModel(buffer: Buffer, file: string, format: Exclude<FormFormat, 'docx'>): CellModel {
   const X = sheetjs();
   let wb: XLSXTypes.WorkBook;
   try {
