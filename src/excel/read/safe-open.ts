@@ -161,10 +161,13 @@ function xmlProblem(text: string): XmlProblem | null {
   const root = /<([A-Za-z_][\w.:-]*)/u.exec(text);
   if (!root) return 'cut';
   if (/<!(?:DOCTYPE|ENTITY)/iu.test(text.slice(0, root.index))) return 'doctype';
-  const end = text.replace(/[\s\0]+$/u, '');
-  if (end.endsWith(`</${root[1]}>`) || new RegExp(`</${root[1]!.replace(/[.]/gu, '\\.')}\\s*>$`, 'u').test(end.slice(-300))) return null;
+  // Trailing whitespace and NUL padding cut by hand: a regex anchored at the end would scan the whole part.
+  let last = text.length;
+  while (last > 0 && ' \t\r\n\0'.includes(text[last - 1]!)) last -= 1;
+  const end = text.slice(Math.max(0, last - 300), last);
+  if (end.endsWith(`</${root[1]}>`) || new RegExp(`</${root[1]!.replace(/[.]/gu, '\\.')}\\s*>$`, 'u').test(end)) return null;
   // A root that closes itself: <workbook …/> and nothing after it.
-  if (end.endsWith('/>') && !end.includes('<', root.index + 1)) return null;
+  if (end.endsWith('/>') && !text.slice(0, last).includes('<', root.index + 1)) return null;
   return 'cut';
 }
 
@@ -172,11 +175,12 @@ function xmlProblem(text: string): XmlProblem | null {
  * Every XML part of an OOXML workbook, inflated (bounded by its declared size) and judged before the parser:
  * whole and without a DTD (xmlProblem). The worksheets are also counted: cells covered by merged ranges (one
  * `<mergeCell ref="A1:XFD1048576"/>` would make a reader that builds merged cells exhaust memory long before
- * any size cap notices) and written cells (a sheet of millions of cells takes minutes). Null when a part
- * inflates beyond its declared size: a directory that lies about sizes is a bomb.
+ * any size cap notices) and written cells (a sheet of millions of cells takes minutes). The parts, judged, are
+ * what the reader reads (as byte strings): the zip is inflated once, by zlib. Null when a part inflates beyond
+ * its declared size: a directory that lies about sizes is a bomb.
  */
-function workbookParts(buf: Buffer, entries: readonly ZipEntry[], limitPerEntry: number): SheetStats | XmlProblem | null {
-  const stats: SheetStats = { merged: 0, cells: 0 };
+function workbookParts(buf: Buffer, entries: readonly ZipEntry[], limitPerEntry: number): (SheetStats & { parts: Map<string, string> }) | XmlProblem | null {
+  const stats = { merged: 0, cells: 0, parts: new Map<string, string>() };
   for (const entry of entries) {
     if (!/\.(?:xml|rels|vml)$/iu.test(entry.name)) continue;
     const xml = inflateEntry(buf, entry, Math.min(limitPerEntry, entry.uncompressedSize));
@@ -184,6 +188,7 @@ function workbookParts(buf: Buffer, entries: readonly ZipEntry[], limitPerEntry:
     const text = xml.toString('latin1');
     const problem = xmlProblem(text);
     if (problem) return problem;
+    stats.parts.set(entry.name, text);
     if (!/^xl\/worksheets\/[^/]+\.xml$/iu.test(entry.name)) continue;
     const re = /<mergeCell\s[^>]*ref="([^"]+)"/gu;
     for (let m = re.exec(text); m; m = re.exec(text)) stats.merged += rangeArea(m[1]!);
@@ -198,6 +203,8 @@ export interface CheckedForm {
   format: FormFormat;
   /** A Word form's word/document.xml, unpacked and bounded here. */
   documentXml?: Buffer;
+  /** An OOXML workbook's XML parts by name, inflated and judged here (byte strings: one char per byte). */
+  xmlParts?: Map<string, string>;
 }
 
 /**
@@ -240,7 +247,7 @@ function checkZip(buffer: Buffer, file: string, opts: Required<OpenOptions>): Ch
     if (stats === null) throw refuse('file-zip-bomb', 'import.fileZipLies', file);
     if (typeof stats === 'string') throw refuse('file-unreadable', 'import.fileUnreadable', file);
     checkCellCounts(stats, file, opts);
-    return { format: 'xlsx' };
+    return { format: 'xlsx', xmlParts: stats.parts };
   }
   if (names.has('word/document.xml')) return { format: 'docx', documentXml: checkDocx(buffer, entries, file, opts) };
   if (names.has('mimetype') && names.has('content.xml')) {
@@ -326,7 +333,7 @@ async function readModel(buffer: Buffer, file: string, checked: CheckedForm, opt
   switch (checked.format) {
     case 'xlsx':
       // safe-open counted the worksheets' cells and merged areas above, from the zip, before this parse.
-      return readSheetjsModel(buffer, file, 'xlsx');
+      return readSheetjsModel(checked.xmlParts ?? buffer, file, 'xlsx');
     case 'docx':
       return readDocxModel(checked.documentXml!, file);
     case 'xls':

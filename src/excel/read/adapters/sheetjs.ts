@@ -93,25 +93,36 @@ function sheetModel(ws: XLSXTypes.WorkSheet, name: string, hidden: boolean, date
   return { name, hidden, cells, merges, hiddenRows, hiddenCols };
 }
 
-/** Reads a legacy workbook or an OpenDocument spreadsheet already checked by safe-open. */
-export function readSheetjsModel(buffer: Buffer, file: string, format: Exclude<FormFormat, 'docx'>): CellModel {
+const READ_OPTIONS = {
+  dense: true,
+  cellNF: true,
+  // Hidden rows and columns are read only with styles; SheetJS then also keeps empty styled cells (stubs).
+  cellStyles: true,
+  sheetStubs: true,
+  cellDates: false,
+  cellHTML: false,
+  cellText: false,
+  bookVBA: false,
+  WTF: false,
+} as const;
+
+type ZipParse = (zip: { files: Record<string, { name: string; data: string }> }, opts: object) => XLSXTypes.WorkBook;
+
+/**
+ * Reads a workbook already checked by safe-open: its bytes (.xls, .et, .ods), or for .xlsx/.xlsm the XML parts
+ * safe-open inflated and judged (byte strings by name), which SheetJS reads as the zip it would otherwise
+ * unpack again with its own JavaScript inflate.
+ */
+export function readSheetjsModel(input: Buffer | ReadonlyMap<string, string>, file: string, format: Exclude<FormFormat, 'docx'>): CellModel {
   const X = sheetjs();
   let wb: XLSXTypes.WorkBook;
   try {
-    wb = quietly(() =>
-      X.read(buffer, {
-        type: 'buffer',
-        dense: true,
-        cellNF: true,
-        cellStyles: true,
-        cellDates: false,
-        cellHTML: false,
-        cellText: false,
-        sheetStubs: false,
-        bookVBA: false,
-        WTF: false,
-      }),
-    );
+    wb = quietly(() => {
+      if (Buffer.isBuffer(input)) return X.read(input, { type: 'buffer', ...READ_OPTIONS });
+      const files = Object.create(null) as Record<string, { name: string; data: string }>;
+      for (const [name, data] of input) files[name] = { name, data };
+      return (X as unknown as { parse_zip: ZipParse }).parse_zip({ files }, { ...READ_OPTIONS });
+    });
   } catch (e) {
     throw unreadable('file-unreadable', 'import.fileUnreadable', file, e);
   }
