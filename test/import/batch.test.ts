@@ -129,10 +129,13 @@ describe('import batch with parse workers', () => {
     const samples = fileURLToPath(new URL('../../data/samples/applications', import.meta.url));
     const run = (env: Record<string, string> = {}, file = db) =>
       spawnSync(process.execPath, [bin, '--db', file, '--round', '2026', 'apply', 'import', samples, '--json'], { encoding: 'utf8', env: { ...process.env, GONGSHU_WORKERS: '2', ...env } });
-    // Only a worker can time out: a 1 ms limit failing every file shows the binary parsed in workers.
+    // Only a worker can time out: a 1 ms limit failing files shows the binary parsed in workers. A warm worker
+    // reads some forms in under a millisecond, so those are imported; none fails for another reason.
     const timedOut = run({ GONGSHU_PARSE_TIMEOUT: '0.001' }, path.join(dir, 'timeout.db'));
     expect(timedOut.status, `signal ${timedOut.signal}; ${timedOut.stderr.slice(-2000)}`).toBe(1);
-    expect(new Set((JSON.parse(timedOut.stdout) as { error?: { code: string } }[]).map((r) => r.error?.code))).toEqual(new Set(['parse-timeout']));
+    const timedOutRows = JSON.parse(timedOut.stdout) as { outcome: string; error?: { code: string } }[];
+    expect(timedOutRows.map((r) => r.error?.code)).toContain('parse-timeout');
+    expect(new Set(timedOutRows.map((r) => r.error?.code ?? r.outcome))).toSatisfy((codes: Set<string>) => [...codes].every((c) => c === 'parse-timeout' || c === 'imported'));
     const first = run();
     expect(first.status).toBe(0);
     const rows = JSON.parse(first.stdout) as { file: string; outcome: string }[];
