@@ -3,16 +3,16 @@
  * libraries' own failures ("Can't find end of central directory", 0 worksheets, unbounded memory for zip
  * bombs and giant merged ranges) mean nothing to a clerk. What the bytes are decides the reader, never the
  * extension alone: an OOXML workbook (.xlsx/.xlsm), a legacy .xls / WPS .et compound file or an .ods (all
- * three read by SheetJS, adapters/sheetjs.ts), a Word .docx (adapters/docx.ts). Every format ends as the same cell model (cell-model.ts). Every refusal is
- * a GongshuError with a stable code and a one-line Chinese message saying what to do; files that are not
- * forms at all (a .doc, a PDF scan, a photo) get a code in NOT_A_FORM_CODES, which the import lists as 未导入.
+ * three read by SheetJS, adapters/sheetjs.ts), a Word .docx (adapters/docx.ts). Every format ends as the same
+ * cell model (cell-model.ts). Every refusal is a GongshuError with a stable code and a one-line Chinese
+ * message saying what to do; files that are not forms at all (a .doc, a PDF scan, a photo) get a code in NOT_A_FORM_CODES, which the import lists as 未导入.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { sha256Hex } from '../../core/hash.js';
 import type { GongshuError } from '../../core/errors.js';
 import { countWordCells, readDocxModel } from './adapters/docx.js';
-import { readSheetjsModel } from './adapters/sheetjs.js';
+import { loadSheetjs, readSheetjsModel } from './adapters/sheetjs.js';
 import type { CellModel, FormFormat } from './cell-model.js';
 import { readCompoundDirectory } from './compound-file.js';
 import { refuse } from './read-errors.js';
@@ -333,11 +333,13 @@ async function readModel(buffer: Buffer, file: string, checked: CheckedForm, opt
   switch (checked.format) {
     case 'xlsx':
       // safe-open counted the worksheets' cells and merged areas above, from the zip, before this parse.
+      await loadSheetjs();
       return readSheetjsModel(checked.xmlParts ?? buffer, file, 'xlsx');
     case 'docx':
       return readDocxModel(checked.documentXml!, file);
     case 'xls':
     case 'ods': {
+      await loadSheetjs(checked.format === 'xls');
       const model = readSheetjsModel(buffer, file, checked.format);
       // The compound-file directory bounded the bytes; what they unfold to is bounded here, before any grid is built.
       const stats = model.sheets.reduce(

@@ -13,10 +13,24 @@ import { refuse, unreadable } from '../read-errors.js';
 
 type SheetJS = typeof XLSXTypes;
 let XLSX: SheetJS | undefined;
+let codepages = false;
 
-/** SheetJS, loaded on first use (~160 ms): parse workers load it while they start. */
-export function sheetjs(): SheetJS {
-  XLSX ??= createRequire(import.meta.url)('@e965/xlsx') as SheetJS;
+/**
+ * SheetJS, loaded on first use (parse workers load it while they start). Its ES module build leaves out the
+ * codepage tables (~100 ms to load, in every worker) that only strings inside legacy .xls/.et files can need;
+ * `legacy` adds them, the same tables the CommonJS build loads.
+ */
+export async function loadSheetjs(legacy = false): Promise<SheetJS> {
+  XLSX ??= (await import('@e965/xlsx')) as SheetJS;
+  if (legacy && !codepages) {
+    XLSX.set_cptable(createRequire(import.meta.url)('@e965/xlsx/dist/cpexcel.js'));
+    codepages = true;
+  }
+  return XLSX;
+}
+
+function sheetjs(): SheetJS {
+  if (!XLSX) throw new Error('SheetJS read before loadSheetjs()');
   return XLSX;
 }
 
