@@ -14,7 +14,7 @@
  * safe-open with the much smaller SMALL_FORM_LIMITS, which bound what the parse can cost; a file over them is
  * handed to a worker (started for it), so a hostile file still meets a worker's time and memory limits.
  *
- * Settings (environment): GONGSHU_WORKERS (threads; 0 = parse in-process; default min(2, cores), and small
+ * Settings (environment): GONGSHU_WORKERS (threads; 0 = parse in-process; default min(2, cores - 1), and small
  * batches in-process as above; a number given here is always used), GONGSHU_PARSE_TIMEOUT (seconds per file,
  * default 60), GONGSHU_WORKER_MEMORY_MB (heap limit per worker, default 2048).
  */
@@ -71,8 +71,12 @@ function envNumber(value: string | undefined, min: number): number | undefined {
   return Number.isFinite(n) && n >= min ? n : undefined;
 }
 
+/**
+ * Two workers at most, with a core left to the main thread, which checks and writes every parsed form: on two
+ * cores, two workers and the main thread contend, and the bench measured the import slower than with one.
+ */
 export function defaultPoolSize(cores: number = os.availableParallelism()): number {
-  return Math.min(2, cores);
+  return Math.max(1, Math.min(2, cores - 1));
 }
 
 export function poolOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): PoolOptions {
