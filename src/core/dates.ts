@@ -82,6 +82,8 @@ export function excelSerialToParts(serial: number, date1904 = false): DateParts 
   }
   // Date is used only as a calendar calculator in UTC; it never leaves this function.
   const t = new Date(epochDays * 86_400_000);
+  // A phone number in a date-formatted cell is a serial beyond any calendar Date can hold.
+  if (Number.isNaN(t.getTime())) return null;
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
 }
 

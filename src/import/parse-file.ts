@@ -1,10 +1,10 @@
 /**
- * One file's safe open and parse, as run by a parse worker thread (or in-process with GONGSHU_WORKERS=0).
+ * One file's safe open and parse, as run by a parse worker thread (or in-process: small batches, GONGSHU_WORKERS=0).
  * Everything returned is plain data, so it can be posted back to the main thread.
  */
 import { isGongshuError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
-import { openWorkbookBuffer } from '../excel/read/safe-open.js';
+import { openWorkbookBuffer, type OpenOptions } from '../excel/read/safe-open.js';
 import { PARSERS, type KindName } from './kinds.js';
 
 /** Why a file cannot be imported, as shown in the import table. */
@@ -22,9 +22,10 @@ export type ParseReply =
   /** A defect in gongshu itself: re-thrown by the batch, as it would be in-process. */
   | { ok: false; internal: { message: string; stack?: string } };
 
-export async function parseWorkbook(kind: KindName, arg: unknown, path: string, bytes: Buffer): Promise<ParseReply> {
+/** `limits`: safe-open's, tighter than its defaults for a file parsed outside a worker (see parse-pool.ts). */
+export async function parseWorkbook(kind: KindName, arg: unknown, path: string, bytes: Buffer, limits: OpenOptions = {}): Promise<ParseReply> {
   try {
-    const opened = await openWorkbookBuffer(bytes, path);
+    const opened = await openWorkbookBuffer(bytes, path, limits);
     const parse = PARSERS[kind] as (opened: unknown, arg: unknown) => { parsed: unknown; problems: Finding[] };
     const { parsed, problems } = parse(opened, arg);
     return { ok: true, parsed, problems, sha256: opened.sha256 };

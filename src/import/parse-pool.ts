@@ -9,9 +9,14 @@
  * (bin/gongshu.js) and from TypeScript source (vitest). When dist/ has not been built, files are parsed
  * in-process, without the isolation.
  *
- * Settings (environment): GONGSHU_WORKERS (threads; 0 = parse in-process; default min(2, cores)),
- * GONGSHU_PARSE_TIMEOUT (seconds per file, default 60), GONGSHU_WORKER_MEMORY_MB (heap limit per worker,
- * default 512).
+ * A batch of at most SMALL_BATCH_FILES files is parsed in-process by default: starting workers (a thread and
+ * the reader loaded in it) costs more than they save on a few dozen forms. Each file there is first checked by
+ * safe-open with the much smaller SMALL_FORM_LIMITS, which bound what the parse can cost; a file over them is
+ * handed to a worker (started for it), so a hostile file still meets a worker's time and memory limits.
+ *
+ * Settings (environment): GONGSHU_WORKERS (threads; 0 = parse in-process; default min(2, cores - 1), and small
+ * batches in-process as above; a number given here is always used), GONGSHU_PARSE_TIMEOUT (seconds per file,
+ * default 60), GONGSHU_WORKER_MEMORY_MB (heap limit per worker, default 2048).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { getLang, msg } from '../messages/index.js';
+import type { OpenOptions } from '../excel/read/safe-open.js';
 import type { KindName } from './kinds.js';
 import type { ParseReply } from './parse-file.js';
 import type { WorkerInit, WorkerTask } from './parse-worker.js';
@@ -32,7 +38,28 @@ export interface PoolOptions {
   memoryMb: number;
   /** The worker script; tests substitute their own. */
   workerUrl?: URL;
+  /** Batches of at most this many files parse in-process, each file within SMALL_FORM_LIMITS (see above). */
+  inProcessUpTo?: number;
 }
+
+/** Worker start-up (~200 ms on a slow machine: a thread, SheetJS loaded) is the parse of about this many forms. */
+export const SMALL_BATCH_FILES = 100;
+
+/**
+ * What a file parsed in-process may be, checked by safe-open before the parse: a form is ~15 KB with a few
+ * hundred cells; these bound the parse to well under a second and tens of MB. Larger files go to a worker.
+ */
+export const SMALL_FORM_LIMITS: OpenOptions = {
+  maxBytes: 1024 * 1024,
+  maxEntries: 1000,
+  maxUncompressedBytes: 8 * 1024 * 1024,
+  maxMergedCells: 50_000,
+  maxCells: 20_000,
+  maxWordCells: 5_000,
+};
+
+/** The refusals of a file over SMALL_FORM_LIMITS that the default limits may still accept. */
+const OVER_SMALL_LIMITS: ReadonlySet<string> = new Set(['file-too-large', 'file-zip-bomb', 'file-too-many-cells']);
 
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 export const DEFAULT_WORKER_MEMORY_MB = 2048;
@@ -44,8 +71,12 @@ function envNumber(value: string | undefined, min: number): number | undefined {
   return Number.isFinite(n) && n >= min ? n : undefined;
 }
 
+/**
+ * Two workers at most, with a core left to the main thread, which checks and writes every parsed form: on two
+ * cores, two workers and the main thread contend, and the bench measured the import slower than with one.
+ */
 export function defaultPoolSize(cores: number = os.availableParallelism()): number {
-  return Math.min(2, cores);
+  return Math.max(1, Math.min(2, cores - 1));
 }
 
 export function poolOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): PoolOptions {
@@ -54,6 +85,7 @@ export function poolOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): PoolOp
     size: workers === undefined ? defaultPoolSize() : Math.floor(workers),
     timeoutMs: (envNumber(env.GONGSHU_PARSE_TIMEOUT, 0.001) ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
     memoryMb: Math.floor(envNumber(env.GONGSHU_WORKER_MEMORY_MB, 16) ?? DEFAULT_WORKER_MEMORY_MB),
+    ...(workers === undefined ? { inProcessUpTo: SMALL_BATCH_FILES } : {}),
   };
 }
 
@@ -64,11 +96,40 @@ export interface Parser {
   close(): Promise<void>;
 }
 
-/** A parser for one batch: a worker pool of `options.size` threads, or in-process when that is 0 or dist/ is missing. */
-export function createParser(kind: KindName, arg: unknown, options: PoolOptions): Parser {
+/**
+ * A parser for one batch of `files` files: a worker pool of `options.size` threads, in-process when that is 0
+ * or dist/ is missing, or small forms in-process and the rest in a worker for a batch of at most
+ * `options.inProcessUpTo` files.
+ */
+export function createParser(kind: KindName, arg: unknown, options: PoolOptions, files = Infinity): Parser {
   const url = options.workerUrl ?? WORKER_URL;
   if (options.size <= 0 || !fs.existsSync(fileURLToPath(url))) return inProcessParser(kind, arg);
+  if (options.inProcessUpTo !== undefined && files <= options.inProcessUpTo) return new SmallBatchParser(kind, arg, { ...options, size: 1, workerUrl: url });
   return new ParsePool(kind, arg, { ...options, workerUrl: url });
+}
+
+/** Small forms parsed here (within SMALL_FORM_LIMITS, after safe-open's checks); any other file in a worker started for it. */
+class SmallBatchParser implements Parser {
+  readonly threads = 0;
+  private pool: ParsePool | undefined;
+
+  constructor(
+    private readonly kind: KindName,
+    private readonly arg: unknown,
+    private readonly options: PoolOptions & { workerUrl: URL },
+  ) {}
+
+  async parse(file: string, bytes: Buffer): Promise<ParseReply> {
+    const { parseWorkbook } = await import('./parse-file.js');
+    const reply = await parseWorkbook(this.kind, this.arg, file, bytes, SMALL_FORM_LIMITS);
+    if (reply.ok || !('error' in reply) || !OVER_SMALL_LIMITS.has(reply.error.code)) return reply;
+    this.pool ??= new ParsePool(this.kind, this.arg, this.options);
+    return this.pool.parse(file, bytes);
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
 }
 
 function inProcessParser(kind: KindName, arg: unknown): Parser {
@@ -116,7 +177,7 @@ class ParsePool implements Parser {
     private readonly arg: unknown,
     private readonly options: PoolOptions & { workerUrl: URL },
   ) {
-    // Start the workers now: their start-up (loading exceljs) overlaps the caller's own preparations.
+    // Start the workers now: their start-up (loading the reader) overlaps the caller's own preparations.
     for (let i = 0; i < options.size; i++) this.spawn();
   }
 

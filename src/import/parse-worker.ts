@@ -3,7 +3,7 @@
  * parser and posts {seq, ...ParseReply} back. Always run from dist/ (see parse-pool.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { workbookClass } from '../excel/read/adapters/exceljs.js';
+import { loadSheetjs } from '../excel/read/adapters/sheetjs.js';
 import { setLang, type Lang } from '../messages/index.js';
 import { isKindName } from './kinds.js';
 import { parseWorkbook } from './parse-file.js';
@@ -35,7 +35,7 @@ port.on('message', (task: WorkerTask) => {
   });
 });
 
-// exceljs takes a while to load: load it now, while the main thread lists files and opens the database,
+// The reader takes a while to load: load it now, while the main thread lists files and opens the database,
 // then say so (the pool starts a file's timeout only once its worker is ready).
-workbookClass();
+await loadSheetjs();
 port.postMessage({ ready: true });

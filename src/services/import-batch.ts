@@ -69,7 +69,7 @@ export async function importBatch<K extends KindName>(db: Db, paths: readonly st
   // Bundles (.zip) become the files inside them; everything else is one file.
   const files = expandSources(paths);
   const pool = options.pool ?? poolOptionsFromEnv();
-  const parser = createParser(kind.name, kind.parseArg, { ...pool, size: Math.min(pool.size, files.length) });
+  const parser = createParser(kind.name, kind.parseArg, { ...pool, size: Math.min(pool.size, files.length) }, files.length);
   const writer = new GroupWriter(db, options.dbFile);
   try {
     // Files read ahead of the one being written: enough to keep every worker busy, few enough to keep memory flat.

@@ -18,6 +18,7 @@
  * Options: --quick (N = 60 and 500, fewer rounds: a smoke run), --keep, --no-build.
  * BENCH_ONLY=screens runs only the screen rows (apply list of 2,000 applications vs `node -e ''`, score of
  * 10,000 assessments) with the same data and rounds as the full run; the full run is unchanged.
+ * BENCH_ONLY=import runs only the import sections (1–3 and 6), with the same rounds as the full run.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,6 +41,7 @@ const ASSESSMENTS = QUICK ? 2000 : 10_000;
 const SCREENS_ONLY = process.env.BENCH_ONLY === 'screens';
 const TIME = ['/usr/bin/time', '/bin/time'].find((t) => fs.existsSync(t));
 const started = Date.now();
+const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -139,8 +141,8 @@ try {
     }
   }
   const assessFolder = path.join(work, 'assessments');
-  await writeAssessments(gen, assessFolder, 100);
-  log(`  ${largest} applications and 100 assessments in ${secs(Date.now() - t)}`);
+  if (!ONLY_IMPORT) await writeAssessments(gen, assessFolder, 100);
+  log(`  ${largest} applications${ONLY_IMPORT ? '' : ' and 100 assessments'} in ${secs(Date.now() - t)}`);
 
   // ---------------------------------------------------------------------------- machine: do two cores help?
   // Not a target: the parse pool alone (no database, no process start) over the 500-file folder with one and
@@ -156,12 +158,12 @@ try {
   };
   const p1 = [];
   const p2 = [];
-  for (let r = 0; r < 2; r++) {
+  for (let r = 0; r < (ONLY_IMPORT ? 0 : 2); r++) {
     p1.push(await poolRun(1));
     p2.push(await poolRun(2));
   }
   const scaling = median(p1) / median(p2);
-  log(`\n0. parse pool alone, 500 files (not a target): 1 worker ${secs(median(p1))}, 2 workers ${secs(median(p2))}: two cores give ${scaling.toFixed(2)}×`);
+  if (!ONLY_IMPORT) log(`\n0. parse pool alone, 500 files (not a target): 1 worker ${secs(median(p1))}, 2 workers ${secs(median(p2))}: two cores give ${scaling.toFixed(2)}×`);
 
   // ---------------------------------------------------------------------------------- import vs bare
   log('\n1–3. import vs bare exceljs load() (median of rounds; both from spawn to exit)');
@@ -204,67 +206,69 @@ try {
   }
 
   // ------------------------------------------------------------------------------------- start-up
-  if (!listDb) {
-    listDb = path.join(work, 'list.db');
-    run(process.execPath, [BIN, '--db', listDb, '--round', '2026', 'apply', 'import', folders[500], '--received', '2026-05-20']);
-  }
-  const listed = SIZES.includes(2000) ? 2000 : 500;
-  log(`\n4. start-up: node -e '' vs gongshu --help and gongshu apply list (${listed} applications)`);
-  const nodeE = [];
-  const help = [];
-  const list = [];
-  for (let r = 0; r < START_ROUNDS; r++) {
-    nodeE.push(run(process.execPath, ['-e', '']).ms);
-    help.push(run(process.execPath, [BIN, '--help']).ms);
-    list.push(run(process.execPath, [BIN, '--db', listDb, '--round', '2026', 'apply', 'list']).ms);
-  }
-  const base = median(nodeE);
-  log(`  node -e '' ${base.toFixed(0)} ms, gongshu --help ${median(help).toFixed(0)} ms, gongshu apply list ${median(list).toFixed(0)} ms`);
-  target("--help vs node -e ''", `${(median(help) / base).toFixed(2)}×`, '≤ 2×', median(help) / base <= 2);
-  target(`apply list (${listed}) vs node -e ''`, `${(median(list) / base).toFixed(2)}×`, '≤ 3×', median(list) / base <= 3);
+  if (!ONLY_IMPORT) {
+    if (!listDb) {
+      listDb = path.join(work, 'list.db');
+      run(process.execPath, [BIN, '--db', listDb, '--round', '2026', 'apply', 'import', folders[500], '--received', '2026-05-20']);
+    }
+    const listed = SIZES.includes(2000) ? 2000 : 500;
+    log(`\n4. start-up: node -e '' vs gongshu --help and gongshu apply list (${listed} applications)`);
+    const nodeE = [];
+    const help = [];
+    const list = [];
+    for (let r = 0; r < START_ROUNDS; r++) {
+      nodeE.push(run(process.execPath, ['-e', '']).ms);
+      help.push(run(process.execPath, [BIN, '--help']).ms);
+      list.push(run(process.execPath, [BIN, '--db', listDb, '--round', '2026', 'apply', 'list']).ms);
+    }
+    const base = median(nodeE);
+    log(`  node -e '' ${base.toFixed(0)} ms, gongshu --help ${median(help).toFixed(0)} ms, gongshu apply list ${median(list).toFixed(0)} ms`);
+    target("--help vs node -e ''", `${(median(help) / base).toFixed(2)}×`, '≤ 2×', median(help) / base <= 2);
+    target(`apply list (${listed}) vs node -e ''`, `${(median(list) / base).toFixed(2)}×`, '≤ 3×', median(list) / base <= 3);
 
-  // -------------------------------------------------------------------------------- score, export
-  log(`\n5. score and export results (${ASSESSMENTS} assessments: 100 imported from workbooks, the rest written by the store)`);
-  const scoreDb = path.join(work, 'score.db');
-  const exportDb = path.join(work, 'export.db');
-  t = Date.now();
-  for (const db of [scoreDb, exportDb]) {
-    const res = run(process.execPath, [BIN, '--db', db, '--round', '2026', 'assess', 'import', assessFolder, '--new-studios']);
-    if (res.status !== 0) throw new Error(`assess import failed: ${res.stderr}`);
-  }
-  await seedAssessments(ROOT, gen, scoreDb, 2026, ASSESSMENTS, 100);
-  await seedAssessments(ROOT, gen, exportDb, 2026, 2000, 100);
-  log(`  seeded in ${secs(Date.now() - t)}`);
-  const score = [];
-  const exp2000 = [];
-  for (let r = 0; r < 3; r++) {
-    score.push(run(process.execPath, [BIN, '--db', scoreDb, '--round', '2026', 'score']).ms);
-    exp2000.push(run(process.execPath, [BIN, '--db', exportDb, '--round', '2026', 'export', 'results', '-o', path.join(work, 'results-2000.xlsx'), '--force']).ms);
-  }
-  const exp10000 = run(process.execPath, [BIN, '--db', scoreDb, '--round', '2026', 'export', 'results', '-o', path.join(work, 'results-10000.xlsx'), '--force']).ms;
-  target(`score of ${ASSESSMENTS} assessments`, secs(median(score)), '< 1 s', median(score) < 1000);
-  target('export results of 2,000 rows', secs(median(exp2000)), '< 5 s', median(exp2000) < 5000, `(${ASSESSMENTS} rows: ${secs(exp10000)}, not a target)`);
+    // -------------------------------------------------------------------------------- score, export
+    log(`\n5. score and export results (${ASSESSMENTS} assessments: 100 imported from workbooks, the rest written by the store)`);
+    const scoreDb = path.join(work, 'score.db');
+    const exportDb = path.join(work, 'export.db');
+    t = Date.now();
+    for (const db of [scoreDb, exportDb]) {
+      const res = run(process.execPath, [BIN, '--db', db, '--round', '2026', 'assess', 'import', assessFolder, '--new-studios']);
+      if (res.status !== 0) throw new Error(`assess import failed: ${res.stderr}`);
+    }
+    await seedAssessments(ROOT, gen, scoreDb, 2026, ASSESSMENTS, 100);
+    await seedAssessments(ROOT, gen, exportDb, 2026, 2000, 100);
+    log(`  seeded in ${secs(Date.now() - t)}`);
+    const score = [];
+    const exp2000 = [];
+    for (let r = 0; r < 3; r++) {
+      score.push(run(process.execPath, [BIN, '--db', scoreDb, '--round', '2026', 'score']).ms);
+      exp2000.push(run(process.execPath, [BIN, '--db', exportDb, '--round', '2026', 'export', 'results', '-o', path.join(work, 'results-2000.xlsx'), '--force']).ms);
+    }
+    const exp10000 = run(process.execPath, [BIN, '--db', scoreDb, '--round', '2026', 'export', 'results', '-o', path.join(work, 'results-10000.xlsx'), '--force']).ms;
+    target(`score of ${ASSESSMENTS} assessments`, secs(median(score)), '< 1 s', median(score) < 1000);
+    target('export results of 2,000 rows', secs(median(exp2000)), '< 5 s', median(exp2000) < 5000, `(${ASSESSMENTS} rows: ${secs(exp10000)}, not a target)`);
 
-  // ------------------------------------------------------------------------------------- tables
-  log('\n5b. drawing a table on screen: 2,500 and 10,000 rows (median of 5)');
-  const { renderTable } = await import(pathToFileURL(path.join(ROOT, 'dist', 'ui', 'table.js')).href);
-  const tableRows = (n) => Array.from({ length: n }, (_, i) => [`#${i + 1}`, '张建国数控车工技能大师工作室', '杭州拱墅精工机械有限公司', '张建国', 92.5, '优秀']);
-  const draw = (rows) => {
-    const t0 = performance.now();
-    renderTable(['编号', '工作室', '单位', '领衔人', '总分', '等级'], rows);
-    return performance.now() - t0;
-  };
-  const small = tableRows(2500);
-  const large = tableRows(10000);
-  const drawSmall = [];
-  const drawLarge = [];
-  for (let r = 0; r < 5; r++) {
-    drawSmall.push(draw(small));
-    drawLarge.push(draw(large));
+    // ------------------------------------------------------------------------------------- tables
+    log('\n5b. drawing a table on screen: 2,500 and 10,000 rows (median of 5)');
+    const { renderTable } = await import(pathToFileURL(path.join(ROOT, 'dist', 'ui', 'table.js')).href);
+    const tableRows = (n) => Array.from({ length: n }, (_, i) => [`#${i + 1}`, '张建国数控车工技能大师工作室', '杭州拱墅精工机械有限公司', '张建国', 92.5, '优秀']);
+    const draw = (rows) => {
+      const t0 = performance.now();
+      renderTable(['编号', '工作室', '单位', '领衔人', '总分', '等级'], rows);
+      return performance.now() - t0;
+    };
+    const small = tableRows(2500);
+    const large = tableRows(10000);
+    const drawSmall = [];
+    const drawLarge = [];
+    for (let r = 0; r < 5; r++) {
+      drawSmall.push(draw(small));
+      drawLarge.push(draw(large));
+    }
+    log(`  2,500 rows ${median(drawSmall).toFixed(0)} ms, 10,000 rows ${median(drawLarge).toFixed(0)} ms`);
+    target('table drawing linear in rows: 10,000 vs 2,500', `${(median(drawLarge) / median(drawSmall)).toFixed(2)}×`, '≤ 4.4×', median(drawLarge) / median(drawSmall) <= 4.4);
+    target('table of 10,000 rows', `${median(drawLarge).toFixed(0)} ms`, '< 1000 ms', median(drawLarge) < 1000);
   }
-  log(`  2,500 rows ${median(drawSmall).toFixed(0)} ms, 10,000 rows ${median(drawLarge).toFixed(0)} ms`);
-  target('table drawing linear in rows: 10,000 vs 2,500', `${(median(drawLarge) / median(drawSmall)).toFixed(2)}×`, '≤ 4.4×', median(drawLarge) / median(drawSmall) <= 4.4);
-  target('table of 10,000 rows', `${median(drawLarge).toFixed(0)} ms`, '< 1000 ms', median(drawLarge) < 1000);
 
   // ---------------------------------------------------------------------------------- formats
   log('\n6. import time per format (60 forms, median of 3 rounds; not a target)');
@@ -289,7 +293,7 @@ try {
   for (const r of results) log(`| ${r.name} | ${r.measured} ${r.detail} | ${r.limit} | ${r.pass ? 'PASS' : 'FAIL'} |`);
   log('');
   reportFormats(formatTimes, 60, log);
-  log(`\nParse pool alone (500 files): 1 worker ${secs(median(p1))}, 2 workers ${secs(median(p2))}, speed-up ${scaling.toFixed(2)}×.`);
+  if (!ONLY_IMPORT) log(`\nParse pool alone (500 files): 1 worker ${secs(median(p1))}, 2 workers ${secs(median(p2))}, speed-up ${scaling.toFixed(2)}×.`);
   log(`\nMachine: ${before.cpu}, ${before.memory}, ${before.os}, Node ${before.node}; load average ${before.load} → ${after.load}.`);
   process.exitCode = failed.length ? 1 : 0;
 } finally {

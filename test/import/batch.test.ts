@@ -16,7 +16,7 @@ import { openStore } from '../../src/store/open.js';
 import { makeApplication, makeLead } from '../helpers/application-factory.js';
 import { tempDir } from '../helpers/tmp.js';
 import { writeApplicationWorkbook } from '../helpers/workbooks.js';
-import { mergeHeavyWorkbook } from './heavy-workbook.js';
+import { memoryHeavyWorkbook, mergeHeavyWorkbook } from './heavy-workbook.js';
 
 const workspace = (db: ReturnType<typeof openStore>, dbFile: string): Workspace => ({ db, dbFile, actor: { user: 'test', command: 'test' } });
 
@@ -89,7 +89,7 @@ describe('import batch with parse workers', () => {
   it('a file that exhausts its worker’s memory fails alone, naming the file; the batch goes on', async () => {
     const { dir, files } = await inbox();
     const heavy = path.join(dir, '异常-申报表.xlsx');
-    fs.writeFileSync(heavy, mergeHeavyWorkbook());
+    fs.writeFileSync(heavy, memoryHeavyWorkbook());
     const { results } = await importInto(dir, 'g.db', [files[0]!, heavy, files[1]!, files[2]!], { ...POOL, memoryMb: 128 });
     expect(results.map((r) => r.outcome)).toEqual(['imported', 'failed', 'imported', 'imported']);
     expect(results[1]!.error).toEqual({ code: 'parse-out-of-memory', message: expect.stringContaining('读取“异常-申报表.xlsx”所需内存超过上限（128 MB）') });
@@ -98,7 +98,7 @@ describe('import batch with parse workers', () => {
   it('a file that takes too long is stopped and fails alone', async () => {
     const { dir, files } = await inbox();
     const heavy = path.join(dir, '异常-申报表.xlsx');
-    // Over two seconds of exceljs work on a fast machine; a form takes milliseconds.
+    // Seconds of the reader's work on a fast machine; a form takes milliseconds.
     fs.writeFileSync(heavy, mergeHeavyWorkbook({ cells: 200_000 }));
     const { results } = await importInto(dir, 'g.db', [files[0]!, heavy, files[1]!], { ...POOL, size: 1, timeoutMs: 500 });
     expect(results.map((r) => r.outcome)).toEqual(['imported', 'failed', 'imported']);
@@ -129,10 +129,13 @@ describe('import batch with parse workers', () => {
     const samples = fileURLToPath(new URL('../../data/samples/applications', import.meta.url));
     const run = (env: Record<string, string> = {}, file = db) =>
       spawnSync(process.execPath, [bin, '--db', file, '--round', '2026', 'apply', 'import', samples, '--json'], { encoding: 'utf8', env: { ...process.env, GONGSHU_WORKERS: '2', ...env } });
-    // Only a worker can time out: a 1 ms limit failing every file shows the binary parsed in workers.
+    // Only a worker can time out: a 1 ms limit failing files shows the binary parsed in workers. A warm worker
+    // reads some forms in under a millisecond, so those are imported; none fails for another reason.
     const timedOut = run({ GONGSHU_PARSE_TIMEOUT: '0.001' }, path.join(dir, 'timeout.db'));
     expect(timedOut.status, `signal ${timedOut.signal}; ${timedOut.stderr.slice(-2000)}`).toBe(1);
-    expect(new Set((JSON.parse(timedOut.stdout) as { error?: { code: string } }[]).map((r) => r.error?.code))).toEqual(new Set(['parse-timeout']));
+    const timedOutRows = JSON.parse(timedOut.stdout) as { outcome: string; error?: { code: string } }[];
+    expect(timedOutRows.map((r) => r.error?.code)).toContain('parse-timeout');
+    expect(new Set(timedOutRows.map((r) => r.error?.code ?? r.outcome))).toSatisfy((codes: Set<string>) => [...codes].every((c) => c === 'parse-timeout' || c === 'imported'));
     const first = run();
     expect(first.status).toBe(0);
     const rows = JSON.parse(first.stdout) as { file: string; outcome: string }[];

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../../src/messages/index.js';
 import type { ParseReply } from '../../src/import/parse-file.js';
-import { createParser, defaultPoolSize, poolOptionsFromEnv, type PoolOptions } from '../../src/import/parse-pool.js';
+import { createParser, defaultPoolSize, poolOptionsFromEnv, SMALL_BATCH_FILES, type PoolOptions } from '../../src/import/parse-pool.js';
 import { makeApplication } from '../helpers/application-factory.js';
 import { tempDir } from '../helpers/tmp.js';
 import { writeApplicationWorkbook } from '../helpers/workbooks.js';
@@ -77,13 +77,37 @@ describe('parse pool', () => {
   });
 
   it('reads its settings from the environment', () => {
-    expect(poolOptionsFromEnv({})).toEqual({ size: defaultPoolSize(), timeoutMs: 60_000, memoryMb: 2048 });
+    // By default a small batch parses in-process; a number of workers given is always used (next line).
+    expect(poolOptionsFromEnv({})).toEqual({ size: defaultPoolSize(), timeoutMs: 60_000, memoryMb: 2048, inProcessUpTo: SMALL_BATCH_FILES });
     expect(defaultPoolSize(1)).toBe(1);
     expect(defaultPoolSize(16)).toBe(2);
     expect(poolOptionsFromEnv({ GONGSHU_WORKERS: '0', GONGSHU_PARSE_TIMEOUT: '1.5', GONGSHU_WORKER_MEMORY_MB: '256' })).toEqual({ size: 0, timeoutMs: 1500, memoryMb: 256 });
     expect(poolOptionsFromEnv({ GONGSHU_WORKERS: '3' }).size).toBe(3);
     // Nonsense is ignored rather than half-understood.
     expect(poolOptionsFromEnv({ GONGSHU_WORKERS: 'two', GONGSHU_PARSE_TIMEOUT: '-1', GONGSHU_WORKER_MEMORY_MB: '1' })).toEqual(poolOptionsFromEnv({}));
+  });
+
+  it('a small batch parses small forms in-process and gives a file over the small-form limits to a worker', async () => {
+    const dir = tempDir();
+    const form = fs.readFileSync(await writeApplicationWorkbook(dir, '申报表.xlsx', makeApplication()));
+    const options = { size: 2, timeoutMs: 10_000, memoryMb: 64, workerUrl: FAKE, inProcessUpTo: 3 };
+    const small = createParser('application', undefined, options, 3);
+    try {
+      expect(small.threads).toBe(0);
+      // Parsed here: the real reader's answer, not the fake worker's.
+      const parsed = await small.parse('/inbox/申报表.xlsx', form);
+      expect(parsed.ok && (parsed.parsed as { application: { lead: { name: string } } }).application.lead.name).toBe('张建国');
+      // Refused here for what it is, whatever the limits.
+      expect(fake(await small.parse('/inbox/说明.xlsx', Buffer.from('单位全称,某公司\n')))).toBe('file-not-workbook');
+      // Over the small-form limits (1 MB): only a worker reads it.
+      const big = await small.parse('/inbox/big.xlsx', Buffer.concat([form, Buffer.alloc(2 * 1024 * 1024)]));
+      expect((fake(big) as Fake).name).toBe('big.xlsx');
+    } finally {
+      await small.close();
+    }
+    const large = createParser('application', undefined, options, 4);
+    expect(large.threads).toBe(2);
+    await large.close();
   });
 
   it('finds the built worker from source and from dist/ alike', () => {

@@ -1,6 +1,6 @@
 /**
  * The one shape every submitted form becomes before the label locator sees it, whatever program wrote it:
- * .xlsx/.xlsm (exceljs), .xls/.et/.ods (SheetJS) and .docx (a Word table, see adapters/docx.ts). Values are
+ * .xlsx/.xlsm, .xls/.et/.ods (SheetJS) and .docx (a Word table, see adapters/docx.ts). Values are
  * already normalised (cell-value.ts: plain text, number, date parts, with the number format); merged areas,
  * hidden rows and columns and hidden sheets are kept, so every rule about layouts holds for every format.
  * Plain data: no library object crosses into the readers.

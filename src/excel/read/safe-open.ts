@@ -2,25 +2,23 @@
  * Opens a submitted form defensively. The bytes are judged before any parser sees them, because the
  * libraries' own failures ("Can't find end of central directory", 0 worksheets, unbounded memory for zip
  * bombs and giant merged ranges) mean nothing to a clerk. What the bytes are decides the reader, never the
- * extension alone: an OOXML workbook (exceljs), a legacy .xls / WPS .et compound file or an .ods (SheetJS),
- * a Word .docx (adapters/docx.ts). Every format ends as the same cell model (cell-model.ts). Every refusal is
- * a GongshuError with a stable code and a one-line Chinese message saying what to do; files that are not
- * forms at all (a .doc, a PDF scan, a photo) get a code in NOT_A_FORM_CODES, which the import lists as 未导入.
+ * extension alone: an OOXML workbook (.xlsx/.xlsm), a legacy .xls / WPS .et compound file or an .ods (all
+ * three read by SheetJS, adapters/sheetjs.ts), a Word .docx (adapters/docx.ts). Every format ends as the same
+ * cell model (cell-model.ts). Every refusal is a GongshuError with a stable code and a one-line Chinese
+ * message saying what to do; files that are not forms at all (a .doc, a PDF scan, a photo) get a code in NOT_A_FORM_CODES, which the import lists as 未导入.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { sha256Hex } from '../../core/hash.js';
 import type { GongshuError } from '../../core/errors.js';
 import { countWordCells, readDocxModel } from './adapters/docx.js';
-import { readXlsxModel } from './adapters/exceljs.js';
-import { readSheetjsModel } from './adapters/sheetjs.js';
+import { loadSheetjs, readSheetjsModel } from './adapters/sheetjs.js';
 import type { CellModel, FormFormat } from './cell-model.js';
 import { readCompoundDirectory } from './compound-file.js';
 import { refuse } from './read-errors.js';
 import { inflateEntry, readZipDirectory, unpackEntry, type ZipEntry } from './zip-directory.js';
 
 export { readZipDirectory, type ZipEntry } from './zip-directory.js';
-export { workbookClass } from './adapters/exceljs.js';
 
 export interface OpenOptions {
   /** Largest file accepted, in bytes (default 20 MB). */
@@ -53,7 +51,7 @@ export const DEFAULT_MAX_ENTRIES = 10_000;
 export const DEFAULT_MAX_UNCOMPRESSED = 200 * 1024 * 1024;
 export const DEFAULT_MAX_MERGED_CELLS = 1_000_000;
 /**
- * An application form has a few thousand cells at most; exceljs needs about 1.5 s and 350 MB for 300,000.
+ * An application form has a few thousand cells at most; a reader needs seconds and hundreds of MB for 300,000.
  * Beyond that a file is a generated table or an attack, and reading it would stall the whole batch.
  */
 export const DEFAULT_MAX_CELLS = 300_000;
@@ -147,23 +145,51 @@ function rangeArea(ref: string): number {
 interface SheetStats {
   /** Cells covered by merged ranges. */
   merged: number;
-  /** `<c>` elements: every cell exceljs will build an object for. */
+  /** `<c>` elements: every cell the reader will build an object for. */
   cells: number;
 }
 
+/** Why an XML part of a workbook is not read: a DTD (entities: XXE, billion laughs), or a part that ends before its root does. */
+type XmlProblem = 'doctype' | 'cut';
+
 /**
- * exceljs creates one object per cell of every merged range, so `<mergeCell ref="A1:XFD1048576"/>` would
- * exhaust memory long before any size cap notices; and one per written cell, so a sheet of millions of
- * cells takes minutes. Worksheets are inflated here (bounded by their declared size) and both counted.
- * Null when a worksheet inflates beyond its declared size: a directory that lies about sizes is a bomb.
+ * Excel, WPS and LibreOffice never write a DOCTYPE, and a part cut in the middle is damage: both are refused
+ * before any parser sees the part (SheetJS reads by patterns and would read what is there, a DTD unexpanded
+ * and half a workbook). A DTD can only stand before the root element, so only the prolog is searched.
  */
-function sheetStats(buf: Buffer, entries: readonly ZipEntry[], limitPerEntry: number): SheetStats | null {
-  const stats: SheetStats = { merged: 0, cells: 0 };
+function xmlProblem(text: string): XmlProblem | null {
+  const root = /<([A-Za-z_][\w.:-]*)/u.exec(text);
+  if (!root) return 'cut';
+  if (/<!(?:DOCTYPE|ENTITY)/iu.test(text.slice(0, root.index))) return 'doctype';
+  // Trailing whitespace and NUL padding cut by hand: a regex anchored at the end would scan the whole part.
+  let last = text.length;
+  while (last > 0 && ' \t\r\n\0'.includes(text[last - 1]!)) last -= 1;
+  const end = text.slice(Math.max(0, last - 300), last);
+  if (end.endsWith(`</${root[1]}>`) || new RegExp(`</${root[1]!.replace(/[.]/gu, '\\.')}\\s*>$`, 'u').test(end)) return null;
+  // A root that closes itself: <workbook …/> and nothing after it.
+  if (end.endsWith('/>') && !text.slice(0, last).includes('<', root.index + 1)) return null;
+  return 'cut';
+}
+
+/**
+ * Every XML part of an OOXML workbook, inflated (bounded by its declared size) and judged before the parser:
+ * whole and without a DTD (xmlProblem). The worksheets are also counted: cells covered by merged ranges (one
+ * `<mergeCell ref="A1:XFD1048576"/>` would make a reader that builds merged cells exhaust memory long before
+ * any size cap notices) and written cells (a sheet of millions of cells takes minutes). The parts, judged, are
+ * what the reader reads (as byte strings): the zip is inflated once, by zlib. Null when a part inflates beyond
+ * its declared size: a directory that lies about sizes is a bomb.
+ */
+function workbookParts(buf: Buffer, entries: readonly ZipEntry[], limitPerEntry: number): (SheetStats & { parts: Map<string, string> }) | XmlProblem | null {
+  const stats = { merged: 0, cells: 0, parts: new Map<string, string>() };
   for (const entry of entries) {
-    if (!/^xl\/worksheets\/[^/]+\.xml$/iu.test(entry.name)) continue;
+    if (!/\.(?:xml|rels|vml)$/iu.test(entry.name)) continue;
     const xml = inflateEntry(buf, entry, Math.min(limitPerEntry, entry.uncompressedSize));
     if (xml === null) return null;
     const text = xml.toString('latin1');
+    const problem = xmlProblem(text);
+    if (problem) return problem;
+    stats.parts.set(entry.name, text);
+    if (!/^xl\/worksheets\/[^/]+\.xml$/iu.test(entry.name)) continue;
     const re = /<mergeCell\s[^>]*ref="([^"]+)"/gu;
     for (let m = re.exec(text); m; m = re.exec(text)) stats.merged += rangeArea(m[1]!);
     const cell = /<c[\s>/]/gu;
@@ -177,6 +203,8 @@ export interface CheckedForm {
   format: FormFormat;
   /** A Word form's word/document.xml, unpacked and bounded here. */
   documentXml?: Buffer;
+  /** An OOXML workbook's XML parts by name, inflated and judged here (byte strings: one char per byte). */
+  xmlParts?: Map<string, string>;
 }
 
 /**
@@ -215,10 +243,11 @@ function checkZip(buffer: Buffer, file: string, opts: Required<OpenOptions>): Ch
 
   const names = new Set(entries.map((e) => e.name));
   if (names.has('xl/workbook.xml')) {
-    const stats = sheetStats(buffer, entries, opts.maxUncompressedBytes);
+    const stats = workbookParts(buffer, entries, opts.maxUncompressedBytes);
     if (stats === null) throw refuse('file-zip-bomb', 'import.fileZipLies', file);
+    if (typeof stats === 'string') throw refuse('file-unreadable', 'import.fileUnreadable', file);
     checkCellCounts(stats, file, opts);
-    return { format: 'xlsx' };
+    return { format: 'xlsx', xmlParts: stats.parts };
   }
   if (names.has('word/document.xml')) return { format: 'docx', documentXml: checkDocx(buffer, entries, file, opts) };
   if (names.has('mimetype') && names.has('content.xml')) {
@@ -303,11 +332,14 @@ export function checkWorkbookBytes(buffer: Buffer, file: string, opts: OpenOptio
 async function readModel(buffer: Buffer, file: string, checked: CheckedForm, opts: Required<OpenOptions>): Promise<CellModel> {
   switch (checked.format) {
     case 'xlsx':
-      return readXlsxModel(buffer, file);
+      // safe-open counted the worksheets' cells and merged areas above, from the zip, before this parse.
+      await loadSheetjs();
+      return readSheetjsModel(checked.xmlParts ?? buffer, file, 'xlsx');
     case 'docx':
       return readDocxModel(checked.documentXml!, file);
     case 'xls':
     case 'ods': {
+      await loadSheetjs(checked.format === 'xls');
       const model = readSheetjsModel(buffer, file, checked.format);
       // The compound-file directory bounded the bytes; what they unfold to is bounded here, before any grid is built.
       const stats = model.sheets.reduce(

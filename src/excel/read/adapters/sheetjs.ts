@@ -1,9 +1,9 @@
 /**
- * .xls (BIFF2–8), WPS .et (BIFF8 inside) and .ods through SheetJS into the cell model: formats exceljs cannot
- * read. The npm registry's `xlsx@0.18.5` is old and has known crafted-file vulnerabilities; `@e965/xlsx` is the
- * current official release republished (pinned in package.json). SheetJS only reads here: exceljs writes every
- * workbook. Its values go through the same normalisation as exceljs' (cell-value.ts), so a form reads the same
- * whatever program saved it.
+ * .xlsx/.xlsm, .xls (BIFF2–8), WPS .et (BIFF8 inside) and .ods through SheetJS into the cell model: one reader
+ * for every spreadsheet format. Macros (xl/vbaProject.bin) are never read, let alone run. The npm registry's
+ * `xlsx@0.18.5` is old and has known crafted-file vulnerabilities; `@e965/xlsx` is the current official release
+ * republished (pinned in package.json). SheetJS only reads here: exceljs writes every workbook. Its values go
+ * through the same normalisation as exceljs' (cell-value.ts), so a form reads the same whatever program saved it.
  */
 import { createRequire } from 'node:module';
 import type * as XLSXTypes from '@e965/xlsx';
@@ -13,10 +13,24 @@ import { refuse, unreadable } from '../read-errors.js';
 
 type SheetJS = typeof XLSXTypes;
 let XLSX: SheetJS | undefined;
+let codepages = false;
 
-/** SheetJS, loaded on first use (~160 ms): a batch of .xlsx files never pays for it. */
-export function sheetjs(): SheetJS {
-  XLSX ??= createRequire(import.meta.url)('@e965/xlsx') as SheetJS;
+/**
+ * SheetJS, loaded on first use (parse workers load it while they start). Its ES module build leaves out the
+ * codepage tables (~100 ms to load, in every worker) that only strings inside legacy .xls/.et files can need;
+ * `legacy` adds them, the same tables the CommonJS build loads.
+ */
+export async function loadSheetjs(legacy = false): Promise<SheetJS> {
+  XLSX ??= (await import('@e965/xlsx')) as SheetJS;
+  if (legacy && !codepages) {
+    XLSX.set_cptable(createRequire(import.meta.url)('@e965/xlsx/dist/cpexcel.js'));
+    codepages = true;
+  }
+  return XLSX;
+}
+
+function sheetjs(): SheetJS {
+  if (!XLSX) throw new Error('SheetJS read before loadSheetjs()');
   return XLSX;
 }
 
@@ -66,17 +80,22 @@ function rawValue(cell: XLSXTypes.CellObject): unknown {
 function sheetModel(ws: XLSXTypes.WorkSheet, name: string, hidden: boolean, date1904: boolean): ModelSheet {
   const cells: ModelCell[] = [];
   const merges = (ws['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
-  const covered = new Set<string>();
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
-  }
   const data = (ws as { '!data'?: (XLSXTypes.CellObject | undefined)[][] })['!data'] ?? [];
+  // The covered cells of a merged area read as nothing (its master holds the value): dropped from the grid in
+  // place, visiting only rows that exist, so a huge merged area costs a loop, not a set of its cells.
+  for (const m of merges) {
+    for (let r = m.top - 1; r < Math.min(m.bottom, data.length); r++) {
+      const row = data[r];
+      if (!row) continue;
+      for (let c = m.left - 1; c < Math.min(m.right, row.length); c++) if (r !== m.top - 1 || c !== m.left - 1) row[c] = undefined;
+    }
+  }
   for (let r = 0; r < data.length; r++) {
     const row = data[r];
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (!cell || covered.has(`${r + 1},${c + 1}`)) continue;
+      if (!cell) continue;
       const numFmt = typeof cell.z === 'string' && cell.z !== 'General' ? cell.z : undefined;
       const value = normaliseValue(rawValue(cell), { numFmt, date1904 });
       if (value.kind === 'empty' && !value.formulaWithoutResult) continue;
@@ -88,25 +107,36 @@ function sheetModel(ws: XLSXTypes.WorkSheet, name: string, hidden: boolean, date
   return { name, hidden, cells, merges, hiddenRows, hiddenCols };
 }
 
-/** Reads a legacy workbook or an OpenDocument spreadsheet already checked by safe-open. */
-export function readSheetjsModel(buffer: Buffer, file: string, format: Exclude<FormFormat, 'docx' | 'xlsx'>): CellModel {
+const READ_OPTIONS = {
+  dense: true,
+  cellNF: true,
+  // Hidden rows and columns are read only with styles; SheetJS then also keeps empty styled cells (stubs).
+  cellStyles: true,
+  sheetStubs: true,
+  cellDates: false,
+  cellHTML: false,
+  cellText: false,
+  bookVBA: false,
+  WTF: false,
+} as const;
+
+type ZipParse = (zip: { files: Record<string, { name: string; data: string }> }, opts: object) => XLSXTypes.WorkBook;
+
+/**
+ * Reads a workbook already checked by safe-open: its bytes (.xls, .et, .ods), or for .xlsx/.xlsm the XML parts
+ * safe-open inflated and judged (byte strings by name), which SheetJS reads as the zip it would otherwise
+ * unpack again with its own JavaScript inflate.
+ */
+export function readSheetjsModel(input: Buffer | ReadonlyMap<string, string>, file: string, format: Exclude<FormFormat, 'docx'>): CellModel {
   const X = sheetjs();
   let wb: XLSXTypes.WorkBook;
   try {
-    wb = quietly(() =>
-      X.read(buffer, {
-        type: 'buffer',
-        dense: true,
-        cellNF: true,
-        cellStyles: true,
-        cellDates: false,
-        cellHTML: false,
-        cellText: false,
-        sheetStubs: false,
-        bookVBA: false,
-        WTF: false,
-      }),
-    );
+    wb = quietly(() => {
+      if (Buffer.isBuffer(input)) return X.read(input, { type: 'buffer', ...READ_OPTIONS });
+      const files = Object.create(null) as Record<string, { name: string; data: string }>;
+      for (const [name, data] of input) files[name] = { name, data };
+      return (X as unknown as { parse_zip: ZipParse }).parse_zip({ files }, { ...READ_OPTIONS });
+    });
   } catch (e) {
     throw unreadable('file-unreadable', 'import.fileUnreadable', file, e);
   }
