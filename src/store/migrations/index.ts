@@ -306,6 +306,16 @@ export const MIGRATIONS: readonly Migration[] = [
       chainAuditLog(db);
     },
   },
+  {
+    version: 6,
+    description: 'the fields the list of a round shows, kept in an index beside each form (the list reads them without parsing the forms)',
+    // The expressions must be exactly those of listApplicationSummaries (src/store/applications.ts).
+    sql: `
+      CREATE INDEX application_versions_list ON application_versions (application_id, version,
+        data ->> '$.application.studioName', data ->> '$.application.unit.name', data ->> '$.application.coverUnit',
+        data ->> '$.application.lead.name', data ->> '$.application.lead.occupation');
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
