@@ -278,14 +278,8 @@ export function mayHoldPersonalNumber(text: string): boolean {
   if (text.length < FEWEST_DIGITS) return false; // every digit takes at least one code unit
   let digits = 0;
   for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        i++;
-      }
-    }
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i++; // the low half of a surrogate pair
     const role = roleOf(code);
     if (role === 1) {
       if (++digits >= FEWEST_DIGITS) return true;

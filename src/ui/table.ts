@@ -42,14 +42,8 @@ export function textWidth(line: string): number {
   if (MAYBE_EMOJI.test(text)) text = text.replace(EMOJI, '  ');
   let width = 0;
   for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        i++;
-      }
-    }
+    const code = text.codePointAt(i)!;
+    if (code > 0xffff) i++; // the low half of a surrogate pair
     // Control characters and combining accents take no room.
     if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || (code >= 0x300 && code <= 0x36f)) continue;
     width += isWide(code) ? 2 : 1;
