@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Application } from '../../src/core/application.js';
 import { emptyAssessment, type Assessment } from '../../src/core/assessment.js';
 import { idCheckChar } from '../../src/core/id-number.js';
+import { loadRubric } from '../../src/core/rubric.js';
 import { buildAssessmentTemplate } from '../../src/excel/write/assessment-template.js';
 import { fillAssessmentTemplate } from '../../src/excel/write/fill-assessment.js';
 import { buildReviewTemplate, REVIEW_LABELS, REVIEW_LAYOUT } from '../../src/excel/write/review-template.js';
@@ -117,14 +118,10 @@ export async function writeAssessmentForm(dir: string, name: string, studio: { s
   a.occupationNow = '装配钳工';
   a.skillLevelAtSelection = '高级技师（一级）';
   a.skillLevelNow = '高级技师（一级）';
-  const max: Record<string, number> = {
-    site: 10, equipment: 5, funds: 10, rules: 5, 'tech-reform': 5, 'tech-results': 10, 'exchange-events': 5, 'social-service': 5,
-    'school-enterprise': 5, apprentices: 10, 'high-skill': 10, 'bonus-technicians': 5, 'bonus-patents': 3, 'bonus-media': 2,
-  };
-  const keys = Object.keys(max);
-  a.rows = keys.map((itemKey) => {
-    const score = Math.min(max[itemKey]!, Math.round((base / 10) * max[itemKey]!));
-    return { itemKey, self: score, assessor: score };
+  // Every item of the bundled rubric, scored at base/10 of its maximum (the rubric's values, not a copy).
+  a.rows = loadRubric().categories.flatMap((c) => c.items).map((item) => {
+    const score = Math.min(item.max, Math.round((base / 10) * item.max));
+    return { itemKey: item.key, self: score, assessor: score };
   });
   a.filledDate = '2029-05-10';
   const workbook = fillAssessmentTemplate(buildAssessmentTemplate(ExcelJS, { year: 2029 }), a);
