@@ -1,21 +1,12 @@
 /**
- * Day-level calendar arithmetic for 公示 periods and 3-year studio terms, on `YYYY-MM-DD` strings.
- *
- * The functions here know weekends only, plus the holidays a caller passes in `CalendarOptions`. The
- * official working days (the State Council's public holidays and make-up working days, year by year) are
- * the WorkCalendar of `work-calendar.ts`, which is what the 公示 period is counted with.
+ * Day-level calendar arithmetic for 3-year studio terms and reminder windows, on `YYYY-MM-DD` strings.
+ * Working days (the 公示 period) are the WorkCalendar's of `work-calendar.ts`: weekends, the State Council's
+ * public holidays and its make-up working days.
  */
 import { daysInMonth, dayIndex, formatDate, isLeapYear, monthsBetween, parseDate } from './months.js';
 import { toHalfWidth, removeSpaces } from './text.js';
 
 export { monthsBetween };
-
-export interface CalendarOptions {
-  /** Weekdays that are not working days (法定节假日), `YYYY-MM-DD`. */
-  holidays?: readonly string[];
-  /** Weekend days that are working days (调休上班), `YYYY-MM-DD`. */
-  extraWorkingDays?: readonly string[];
-}
 
 /** A studio is valid for 3 years from 认定 (考核评估 1). */
 export const STUDIO_TERM_YEARS = 3;
@@ -40,36 +31,6 @@ export function addDays(date: string, n: number): string {
 export function isoWeekday(date: string): number {
   // 1970-01-01 was a Thursday (4).
   return ((((dayIndex(date) + 3) % 7) + 7) % 7) + 1;
-}
-
-export function isWorkingDay(date: string, options: CalendarOptions = {}): boolean {
-  if (options.extraWorkingDays?.includes(date)) return true;
-  if (options.holidays?.includes(date)) return false;
-  return isoWeekday(date) <= 5;
-}
-
-/**
- * The last day of a period of `n` working days that starts on `date`; `date` itself counts as the first
- * day when it is a working day. So a 公示 of "5 个工作日" from Monday 2026-06-01 ends Friday 2026-06-05,
- * and one starting on a Saturday runs Monday to Friday of the next week. `n` must be at least 1.
- */
-export function addWorkingDays(date: string, n: number, options: CalendarOptions = {}): string {
-  requireDate(date);
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`working days must be a whole number ≥ 1: ${n}`);
-  let day = date;
-  let counted = isWorkingDay(day, options) ? 1 : 0;
-  while (counted < n) {
-    day = addDays(day, 1);
-    if (isWorkingDay(day, options)) counted++;
-  }
-  return day;
-}
-
-/** Working days from `from` to `to`, both included (0 when `to` is earlier). */
-export function workingDaysBetween(from: string, to: string, options: CalendarOptions = {}): number {
-  let count = 0;
-  for (let i = dayIndex(from); i <= dayIndex(to); i++) if (isWorkingDay(dateFromDayIndex(i), options)) count++;
-  return count;
 }
 
 /**

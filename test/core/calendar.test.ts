@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, addMonthsToDate, addWorkingDays, addYears, fullMonthsBetween, isoWeekday, isWorkingDay, monthsBetween,
-  parseWindow, validUntil, windowEnd, workingDaysBetween,
+  addDays, addMonthsToDate, addYears, fullMonthsBetween, isoWeekday, monthsBetween, parseWindow, validUntil, windowEnd,
 } from '../../src/core/calendar.js';
+import { describePeriod, WorkCalendar, workingPeriod } from '../../src/core/work-calendar.js';
 
 describe('weekdays', () => {
   it('knows the day of the week', () => {
@@ -12,39 +12,45 @@ describe('weekdays', () => {
     expect(isoWeekday('1970-01-01')).toBe(4);
     expect(isoWeekday('1969-12-31')).toBe(3);
   });
-  it('treats Monday–Friday as working days unless told otherwise', () => {
-    expect(isWorkingDay('2026-06-05')).toBe(true);
-    expect(isWorkingDay('2026-06-06')).toBe(false);
-    expect(isWorkingDay('2026-06-19', { holidays: ['2026-06-19'] })).toBe(false);
-    expect(isWorkingDay('2026-06-06', { extraWorkingDays: ['2026-06-06'] })).toBe(true);
+  it('treats Monday–Friday as working days unless the schedule says otherwise', () => {
+    expect(plain.isWorkingDay('2026-06-05')).toBe(true);
+    expect(plain.isWorkingDay('2026-06-06')).toBe(false);
+    expect(moved.isWorkingDay('2026-06-19')).toBe(false);
+    expect(moved.isWorkingDay('2026-06-20')).toBe(true);
   });
 });
 
+// The 公示 arithmetic is the work calendar's (core/work-calendar.ts): here over a 2026 without holidays, and one
+// where Friday 2026-06-19 is a holiday and Saturday 2026-06-20 a make-up working day.
+const plain = new WorkCalendar([{ year: 2026, source: 'test', days: [] }]);
+const moved = new WorkCalendar([{ year: 2026, source: 'test', days: [{ date: '2026-06-19', name: '端午节', work: false }, { date: '2026-06-20', name: '端午节', work: true }] }]);
+const onlyOff = new WorkCalendar([{ year: 2026, source: 'test', days: [{ date: '2026-06-19', name: '端午节', work: false }] }]);
+const end = (from: string, n: number, calendar = plain): string => workingPeriod(from, n, calendar).to;
+
 describe('the 公示 period (working days, the first day counts)', () => {
   it('ends on Friday for 5 working days from Monday 2026-06-01', () => {
-    expect(addWorkingDays('2026-06-01', 5)).toBe('2026-06-05');
+    expect(end('2026-06-01', 5)).toBe('2026-06-05');
   });
   it('skips the weekend', () => {
-    expect(addWorkingDays('2026-06-03', 5)).toBe('2026-06-09');
-    expect(addWorkingDays('2026-06-05', 1)).toBe('2026-06-05');
-    expect(addWorkingDays('2026-06-05', 2)).toBe('2026-06-08');
+    expect(end('2026-06-03', 5)).toBe('2026-06-09');
+    expect(end('2026-06-05', 1)).toBe('2026-06-05');
+    expect(end('2026-06-05', 2)).toBe('2026-06-08');
   });
   it('starts counting on Monday when the first day is a weekend', () => {
-    expect(addWorkingDays('2026-06-06', 5)).toBe('2026-06-12');
+    expect(end('2026-06-06', 5)).toBe('2026-06-12');
   });
-  it('skips holidays and counts make-up working days when given', () => {
-    // 2026-06-19 made a holiday, Saturday 2026-06-20 a working day.
-    expect(addWorkingDays('2026-06-15', 5, { holidays: ['2026-06-19'] })).toBe('2026-06-22');
-    expect(addWorkingDays('2026-06-15', 6, { holidays: ['2026-06-19'], extraWorkingDays: ['2026-06-20'] })).toBe('2026-06-22');
+  it('skips holidays and counts make-up working days', () => {
+    expect(end('2026-06-15', 5, onlyOff)).toBe('2026-06-22');
+    expect(end('2026-06-15', 6, moved)).toBe('2026-06-22');
   });
   it('refuses nonsense', () => {
-    expect(() => addWorkingDays('2026-06-01', 0)).toThrow(RangeError);
-    expect(() => addWorkingDays('2026-02-30', 5)).toThrow(RangeError);
+    expect(() => end('2026-06-01', 0)).toThrow(RangeError);
+    expect(() => end('2026-02-30', 5)).toThrow(RangeError);
   });
   it('counts working days between two dates, both included', () => {
-    expect(workingDaysBetween('2026-06-01', '2026-06-05')).toBe(5);
-    expect(workingDaysBetween('2026-06-01', '2026-06-08')).toBe(6);
-    expect(workingDaysBetween('2026-06-08', '2026-06-01')).toBe(0);
+    expect(describePeriod('2026-06-01', '2026-06-05', plain).workingDays).toBe(5);
+    expect(describePeriod('2026-06-01', '2026-06-08', plain).workingDays).toBe(6);
+    expect(describePeriod('2026-06-08', '2026-06-01', plain).workingDays).toBe(0);
   });
 });
 
