@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { officialText } from '../messages/export.js';
+import { defaultFileName } from '../export/output-file.js';
 import { msg, type MessageKey } from '../messages/index.js';
 import { applicationRows } from '../services/application-view.js';
 import { createContext, type CliContext } from './context.js';
@@ -34,7 +34,6 @@ export async function demo(base: CliContext, _args: string[], opts: Record<strin
   const step = (key: MessageKey, params: Record<string, string | number> = {}): void =>
     ctx.out.print(`\n${ctx.out.color.bold(`== ${msg('cli.demo.step', { n: ++n, title: msg(key, params) })} ==`)}`);
   const out = (name: string): { output: string; force: true } => ({ output: path.join(dir, name), force: true });
-  const year = { year: DEMO_ROUND };
 
   ctx.out.note(msg('cli.demo.start', { dir, samples: SAMPLES_DIR }));
   step('cli.demo.step.import');
@@ -47,10 +46,10 @@ export async function demo(base: CliContext, _args: string[], opts: Record<strin
     await applyShow(ctx, [String(flawed.id)], {});
   }
   step('cli.demo.step.review');
-  await exportReview(ctx, [], out(officialText('export.file.eligibilitySummary', year)));
+  await exportReview(ctx, [], out(defaultFileName('export-review', DEMO_ROUND)));
 
   step('cli.demo.step.reviewSheet');
-  await templateReview(ctx, [], out(officialText('export.file.reviewTemplate', year)));
+  await templateReview(ctx, [], out(defaultFileName('template-review', DEMO_ROUND)));
   step('cli.demo.step.reviewImport');
   await reviewImport(ctx, [path.join(SAMPLES_DIR, 'reviews')]);
   step('cli.demo.step.reviewList');
@@ -60,11 +59,11 @@ export async function demo(base: CliContext, _args: string[], opts: Record<strin
   step('cli.demo.step.confirm');
   await shortlistConfirm(ctx, [], {});
   step('cli.demo.step.exportShortlist');
-  await exportShortlist(ctx, [], out(officialText('export.file.shortlist', year)));
-  await exportShortlist(ctx, [], { ...out(officialText('export.file.shortlistInternal', year)), internal: true });
+  await exportShortlist(ctx, [], out(defaultFileName('export-shortlist', DEMO_ROUND)));
+  await exportShortlist(ctx, [], { ...out(defaultFileName('export-shortlist-internal', DEMO_ROUND)), internal: true });
   step('cli.demo.step.publicize');
   await publicizeCmd(ctx, [], { from: `${DEMO_ROUND}-06-01` });
-  await exportNotice(ctx, [], out(officialText('export.file.notice', year)));
+  await exportNotice(ctx, [], out(defaultFileName('export-notice', DEMO_ROUND)));
   step('cli.demo.step.objection');
   await objectCmd(ctx, ['2'], { reason: msg('cli.demo.objectionReason') });
   await objectCmd(ctx, ['2'], { resolve: true, reason: msg('cli.demo.objectionResolution') });
@@ -72,14 +71,14 @@ export async function demo(base: CliContext, _args: string[], opts: Record<strin
   await certifyCmd(ctx, [], { date: `${DEMO_ROUND}-06-08` });
   step('cli.demo.step.subsidy');
   await subsidyPaid(ctx, [`GS-${DEMO_ROUND}-001`], { date: `${DEMO_ROUND}-07-15` });
-  await exportSubsidy(ctx, [], out(officialText('export.file.subsidy', year)));
+  await exportSubsidy(ctx, [], out(defaultFileName('export-subsidy', DEMO_ROUND)));
 
   step('cli.demo.step.assessImport');
   await assessImport(ctx, [path.join(SAMPLES_DIR, 'assessments')], { newStudios: true });
   step('cli.demo.step.score');
   await score(ctx);
   step('cli.demo.step.results');
-  await exportResults(ctx, [], out(officialText('export.file.assessmentResults', year)));
+  await exportResults(ctx, [], out(defaultFileName('export-results', DEMO_ROUND)));
   step('cli.demo.step.scoreConfirm');
   await scoreConfirm(ctx);
   step('cli.demo.step.studios');

@@ -3,8 +3,7 @@
  * folder given; never the database, a backup or a special file; replacing only an earlier file of the same
  * kind, with --force), then the export service, then one line saying what was written.
  */
-import { resolveOutputFile, type OutputKind, type OutputTarget } from '../export/output-file.js';
-import { officialText } from '../messages/export.js';
+import { defaultFileName, resolveOutputFile, type OutputKind, type OutputTarget } from '../export/output-file.js';
 import { msg } from '../messages/index.js';
 import {
   exportEligibilitySummary,
@@ -20,12 +19,12 @@ import type { CliContext } from './context.js';
 import { parseExpertNames, parseExperts } from './parse.js';
 import { renderWritten } from './render/exports.js';
 
-function target(ctx: CliContext, opts: Record<string, unknown>, defaultName: string, kind: OutputKind): OutputTarget {
-  return resolveOutputFile(opts.output, defaultName, Boolean(opts.force), { kind, database: ctx.dbPath });
+function target(ctx: CliContext, opts: Record<string, unknown>, kind: Exclude<OutputKind, 'backup'>): OutputTarget {
+  return resolveOutputFile(opts.output, defaultFileName(kind, ctx.round), Boolean(opts.force), { kind, database: ctx.dbPath });
 }
 
 export async function exportReview(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
-  const to = target(ctx, opts, officialText('export.file.eligibilitySummary', { year: ctx.round }), 'export-review');
+  const to = target(ctx, opts, 'export-review');
   await exportEligibilitySummary(ctx.workspace({ mustExist: true }), ctx.round, to, { full: Boolean(opts.full) });
   ctx.out.success(msg('cli.wrote', { file: to.file }));
   return to.file;
@@ -34,27 +33,27 @@ export async function exportReview(ctx: CliContext, _args: string[], opts: Recor
 export async function exportShortlist(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
   const internal = Boolean(opts.internal);
   const ws = ctx.workspace({ mustExist: true });
-  const to = target(ctx, opts, officialText(internal ? 'export.file.shortlistInternal' : 'export.file.shortlist', { year: ctx.round }), internal ? 'export-shortlist-internal' : 'export-shortlist');
+  const to = target(ctx, opts, internal ? 'export-shortlist-internal' : 'export-shortlist');
   renderWritten(ctx.out, 'shortlist', await writeShortlist(ws, ctx.round, to, { internal }));
   return to.file;
 }
 
 export async function exportSubsidy(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
   const ws = ctx.workspace({ mustExist: true });
-  const to = target(ctx, opts, officialText('export.file.subsidy', { year: ctx.round }), 'export-subsidy');
+  const to = target(ctx, opts, 'export-subsidy');
   renderWritten(ctx.out, 'subsidy', await writeSubsidy(ws, ctx.round, to));
   return to.file;
 }
 
 export async function exportNotice(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
   const ws = ctx.workspace({ mustExist: true });
-  const to = target(ctx, opts, officialText('export.file.notice', { year: ctx.round }), 'export-notice');
+  const to = target(ctx, opts, 'export-notice');
   renderWritten(ctx.out, 'notice', await writeNotice(ws, ctx.round, to));
   return to.file;
 }
 
 export async function exportResults(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
-  const to = target(ctx, opts, officialText('export.file.assessmentResults', { year: ctx.round }), 'export-results');
+  const to = target(ctx, opts, 'export-results');
   await writeResults(ctx.workspace({ mustExist: true }), ctx.round, to);
   ctx.out.success(msg('cli.wrote', { file: to.file }));
   return to.file;
@@ -62,13 +61,13 @@ export async function exportResults(ctx: CliContext, _args: string[], opts: Reco
 
 export async function templateApplication(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const docx = Boolean(opts.docx);
-  const to = target(ctx, opts, msg(docx ? 'cli.template.applicationDocxFile' : 'cli.template.applicationFile', { year: ctx.round }), docx ? 'template-application-docx' : 'template-application');
+  const to = target(ctx, opts, docx ? 'template-application-docx' : 'template-application');
   await writeApplicationTemplate(to, ctx.round, docx ? 'docx' : 'xlsx');
   ctx.out.success(msg('cli.wrote', { file: to.file }));
 }
 
 export async function templateAssessment(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  const to = target(ctx, opts, msg('cli.template.assessmentFile', { year: ctx.round }), 'template-assessment');
+  const to = target(ctx, opts, 'template-assessment');
   await writeAssessmentTemplate(to, ctx.round);
   ctx.out.success(msg('cli.wrote', { file: to.file }));
 }
@@ -76,7 +75,7 @@ export async function templateAssessment(ctx: CliContext, _args: string[], opts:
 export async function templateReview(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const experts = { count: parseExperts(opts.experts), names: parseExpertNames(opts.names) };
   const ws = ctx.workspace({ mustExist: true });
-  const to = target(ctx, opts, officialText('export.file.reviewTemplate', { year: ctx.round }), 'template-review');
+  const to = target(ctx, opts, 'template-review');
   const written = await writeReviewTemplate(ws, ctx.round, to, experts);
   renderWritten(ctx.out, 'review-template', { ...written, experts: Math.max(experts.count, experts.names.length) });
 }

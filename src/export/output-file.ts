@@ -16,6 +16,7 @@ import type ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { RefusedError, StorageError } from '../core/errors.js';
 import { findPersonalNumbers, maskPersonalNumbers } from '../core/text.js';
+import { officialText } from '../messages/export.js';
 import { msg, type MessageKey } from '../messages/index.js';
 import { writeBytesThroughTemp } from '../store/atomic-file.js';
 import { BACKUP_FOLDER, isGongshuBackupFile } from '../store/backup.js';
@@ -47,6 +48,25 @@ const KIND_NAMES: Record<OutputKind, MessageKey> = {
   'template-review': 'safety.kind.templateReview',
   backup: 'safety.kind.backup',
 };
+
+/** The file name each kind gets when none is given (the backup's is dated: backupFileName in store/backup.ts). */
+const DEFAULT_NAMES: Record<Exclude<OutputKind, 'backup'>, (year: number) => string> = {
+  'export-review': (year) => officialText('export.file.eligibilitySummary', { year }),
+  'export-results': (year) => officialText('export.file.assessmentResults', { year }),
+  'export-shortlist': (year) => officialText('export.file.shortlist', { year }),
+  'export-shortlist-internal': (year) => officialText('export.file.shortlistInternal', { year }),
+  'export-subsidy': (year) => officialText('export.file.subsidy', { year }),
+  'export-notice': (year) => officialText('export.file.notice', { year }),
+  'template-application': (year) => msg('cli.template.applicationFile', { year }),
+  'template-application-docx': (year) => msg('cli.template.applicationDocxFile', { year }),
+  'template-assessment': (year) => msg('cli.template.assessmentFile', { year }),
+  'template-review': (year) => officialText('export.file.reviewTemplate', { year }),
+};
+
+/** The default file name of an export or template of a round, the same for the command, the menu and the demo. */
+export function defaultFileName(kind: Exclude<OutputKind, 'backup'>, year: number): string {
+  return DEFAULT_NAMES[kind](year);
+}
 
 export interface OutputTarget {
   file: string;

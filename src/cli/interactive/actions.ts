@@ -15,12 +15,11 @@ import { gradeName } from '../../scoring/index.js';
 import { activeWaivers, applicationRows, applicationView, applicationViews, otherRounds, type ApplicationJson, type FindingView } from '../../services/application-view.js';
 import { acceptVersion, correctApplication, leaveSelection, undoWaiver, waiveFinding } from '../../services/applications.js';
 import { importAssessments as importAssessmentFiles, scoredAssessment, scoreRound } from '../../services/assessments.js';
-import type { OutputKind, OutputTarget } from '../../export/output-file.js';
+import { defaultFileName, type OutputKind, type OutputTarget } from '../../export/output-file.js';
 import { exportEligibilitySummary, exportNotice, exportResults, exportShortlist, exportSubsidy, writeApplicationTemplate, writeAssessmentTemplate, writeReviewTemplate, type Written } from '../../services/exports.js';
 import { importApplications as importApplicationFiles } from '../../services/import-applications.js';
 import { rounds, roundView, setRound } from '../../services/rounds.js';
 import { defaultDeadline } from '../../rules/context.js';
-import { officialText } from '../../messages/export.js';
 import { parseExperts, parseYear, todayIso } from '../parse.js';
 import { eligibilityText, emptyRoundText, importProgress, renderApplication, renderApplicationList, renderImportResults } from '../render/applications.js';
 import { renderWritten, type WrittenKind } from '../render/exports.js';
@@ -38,11 +37,9 @@ export interface WorkbookEntry {
   label: MessageKey;
   /** The command it stands for, as recorded in the audit log. */
   command: string;
-  /** The default file name, the same the command uses without -o. */
-  fileName: (year: number) => string;
   kind: WrittenKind;
-  /** What the file is, for the checks on where it goes (the same as the command's). */
-  output: OutputKind;
+  /** What the file is: its default name (the command's without -o) and the checks on where it goes. */
+  output: Exclude<OutputKind, 'backup'>;
   /** Questions asked before where to save, answered as the command's options. */
   options?: (s: MenuSession) => Promise<{ full?: boolean }>;
   write(s: MenuSession, target: OutputTarget, options: { full?: boolean }): Promise<Written>;
@@ -53,7 +50,6 @@ export const TEMPLATES: readonly WorkbookEntry[] = [
     key: 'application',
     label: 'menu.template.application',
     command: 'template application',
-    fileName: (year) => msg('cli.template.applicationFile', { year }),
     kind: 'workbook',
     output: 'template-application',
     write: (s, target) => writeApplicationTemplate(target, s.round),
@@ -62,7 +58,6 @@ export const TEMPLATES: readonly WorkbookEntry[] = [
     key: 'assessment',
     label: 'menu.template.assessment',
     command: 'template assessment',
-    fileName: (year) => msg('cli.template.assessmentFile', { year }),
     kind: 'workbook',
     output: 'template-assessment',
     write: (s, target) => writeAssessmentTemplate(target, s.round),
@@ -71,7 +66,6 @@ export const TEMPLATES: readonly WorkbookEntry[] = [
     key: 'review',
     label: 'menu.template.review',
     command: 'template review',
-    fileName: (year) => officialText('export.file.reviewTemplate', { year }),
     kind: 'review-template',
     output: 'template-review',
     write: async (s, target) => ({ ...(await writeReviewTemplate(s.workspace('template review', READS), s.round, target, { count: parseExperts(undefined), names: [] })), experts: parseExperts(undefined) }),
@@ -83,7 +77,6 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     key: 'review',
     label: 'menu.export.review',
     command: 'export review',
-    fileName: (year) => officialText('export.file.eligibilitySummary', { year }),
     kind: 'workbook',
     options: async (s) => ({ full: await s.prompts.confirm({ message: msg('menu.export.fullIds'), default: false }) }),
     output: 'export-review',
@@ -93,7 +86,6 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     key: 'results',
     label: 'menu.export.results',
     command: 'export results',
-    fileName: (year) => officialText('export.file.assessmentResults', { year }),
     kind: 'workbook',
     output: 'export-results',
     write: (s, target) => exportResults(s.workspace('export results', READS), s.round, target),
@@ -102,7 +94,6 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     key: 'shortlist',
     label: 'menu.export.shortlist',
     command: 'export shortlist',
-    fileName: (year) => officialText('export.file.shortlist', { year }),
     kind: 'shortlist',
     output: 'export-shortlist',
     write: (s, target) => exportShortlist(s.workspace('export shortlist', READS), s.round, target, { internal: false }),
@@ -111,7 +102,6 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     key: 'shortlist-internal',
     label: 'menu.export.shortlistInternal',
     command: 'export shortlist',
-    fileName: (year) => officialText('export.file.shortlistInternal', { year }),
     kind: 'shortlist',
     output: 'export-shortlist-internal',
     write: (s, target) => exportShortlist(s.workspace('export shortlist', READS), s.round, target, { internal: true }),
@@ -120,7 +110,6 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     key: 'subsidy',
     label: 'menu.export.subsidy',
     command: 'export subsidy',
-    fileName: (year) => officialText('export.file.subsidy', { year }),
     kind: 'subsidy',
     output: 'export-subsidy',
     write: (s, target) => exportSubsidy(s.workspace('export subsidy', READS), s.round, target),
@@ -129,7 +118,6 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     key: 'notice',
     label: 'menu.export.notice',
     command: 'export notice',
-    fileName: (year) => officialText('export.file.notice', { year }),
     kind: 'notice',
     output: 'export-notice',
     write: (s, target) => exportNotice(s.workspace('export notice', READS), s.round, target),
@@ -139,7 +127,7 @@ export const EXPORTS: readonly WorkbookEntry[] = [
 async function writeWorkbook(s: MenuSession, message: string, entries: readonly WorkbookEntry[]): Promise<void> {
   const entry = await s.prompts.select({ message, choices: entries.map((e) => ({ name: msg(e.label), value: e })) });
   const options = entry.options ? await entry.options(s) : {};
-  const target = await askOutputFile(s, entry.fileName(s.round), entry.output);
+  const target = await askOutputFile(s, defaultFileName(entry.output, s.round), entry.output);
   renderWritten(s.out, entry.kind, await entry.write(s, target, options));
 }
 
