@@ -1,5 +1,4 @@
 /** `gongshu publicize`, `object`, `certify`, `subsidy paid`, `export subsidy`. */
-import { RefusedError } from '../core/errors.js';
 import { msg } from '../messages/index.js';
 import { periodLines } from '../ui/period.js';
 import { applicationView } from '../services/application-view.js';
@@ -11,16 +10,6 @@ import { parseId, reasonOption, todayIso } from './parse.js';
 import { dateOption } from './dates.js';
 import { renderCertified } from './render/workflow.js';
 
-/** A count into a year without holidays can be avoided by giving the end date: say which option does that. */
-function withToHint<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof RefusedError && e.code === 'calendar-year-missing') throw new RefusedError(e.code, `${e.message}${msg('calendar.orTo')}`);
-    throw e;
-  }
-}
-
 function nameOf(ws: Workspace): (id: number) => string {
   return (id) => applicationView(ws, id).studioName;
 }
@@ -29,7 +18,7 @@ export async function publicizeCmd(ctx: CliContext, _args: string[], opts: Recor
   const from = dateOption(ctx.out, opts.from, '--from', 'noticeFrom') ?? todayIso();
   const to = dateOption(ctx.out, opts.to, '--to', 'noticeTo');
   const ws = ctx.workspace({ mustExist: true });
-  const result = withToHint(() => publicize(ws, ctx.round, from, to));
+  const result = publicize(ws, ctx.round, from, to);
   if (ctx.json) {
     ctx.out.printJson(result);
     return;

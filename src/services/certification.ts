@@ -40,6 +40,16 @@ export function noticePeriod(from: string, to?: string): WorkingPeriod {
   return to ? describePeriod(from, to, workCalendar()) : workingPeriod(from, ruleThresholds().noticeWorkingDays, workCalendar());
 }
 
+/** A count into a year without holidays can be avoided by giving the end date: the refusal says how (on the command line; the menu asks for it). */
+function periodOrEndDateHint(from: string, to?: string): WorkingPeriod {
+  try {
+    return noticePeriod(from, to);
+  } catch (e) {
+    if (e instanceof RefusedError && e.code === 'calendar-year-missing') throw new RefusedError(e.code, `${e.message}${msg('calendar.orTo')}`);
+    throw e;
+  }
+}
+
 export function noticeEnd(from: string, to?: string): string {
   return to ?? noticePeriod(from).to;
 }
@@ -57,7 +67,7 @@ export interface PublicizeResult {
 
 export function publicize(ws: Workspace, round: number, from: string, to?: string): PublicizeResult {
   if (to && to < from) throw new UsageError('notice-ends-before-start', msg('workflow.notice.endsBeforeStart', { from, to }));
-  const period = noticePeriod(from, to);
+  const period = periodOrEndDateHint(from, to);
   const endsOn = period.to;
   const ids = listApplications(ws.db, round).filter((a) => a.status === 'shortlisted').map((a) => a.id);
   if (ids.length === 0) throw new RefusedError('nothing-to-publicize', msg('workflow.notice.nothingShortlisted', { round }));
