@@ -24,7 +24,6 @@ import { askDate, askOutputFile, askReason, askWorkbooks, BACK, cleanPath, confi
 import type { MenuSession } from './session.js';
 import { RefusedError, UsageError } from '../../core/errors.js';
 import { periodLines } from '../../ui/period.js';
-import { echoDate, readDate } from '../dates.js';
 
 function appsIn(s: MenuSession, statuses: ReadonlySet<string>): ApplicationJson[] {
   const ws = s.existing();
@@ -142,18 +141,14 @@ async function askNoticeEnd(s: MenuSession, from: string): Promise<string> {
   const notBefore = (to: string): void => {
     if (to < from) throw new UsageError('notice-ends-before-start', msg('workflow.notice.endsBeforeStart', { from, to }));
   };
-  let suggested: string;
   try {
-    suggested = noticeEnd(from);
+    return await askDate(s, msg('menu.notice.to'), 'noticeTo', noticeEnd(from), notBefore);
   } catch (e) {
     if (!(e instanceof RefusedError) || e.code !== 'calendar-year-missing') throw e;
     s.out.warn(e.message);
-    const answer = await s.prompts.input({ message: msg('menu.notice.toNoDefault'), validate: validatorOf((v) => notBefore(readDate(v).value)) });
-    const typed = readDate(answer);
-    echoDate(s.out, 'noticeTo', typed);
-    return typed.value;
+    // No default to offer: an empty answer is refused like any unreadable date.
+    return askDate(s, msg('menu.notice.toNoDefault'), 'noticeTo', '', notBefore);
   }
-  return askDate(s, msg('menu.notice.to'), 'noticeTo', suggested, notBefore);
 }
 
 async function certifyStep(s: MenuSession): Promise<void> {

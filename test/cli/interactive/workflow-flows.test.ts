@@ -126,6 +126,19 @@ describe('导入专家评审表 · 生成拟认定名单 · 公示与认定', ()
     expect(run.printed()).toContain('不计入的日子：2026-10-01 至 2026-10-07（国庆节）；2026-10-11（周末）');
     expect(shown()).toContain('开始公示吗？');
     await enter(); // 否
+    // Into a year without a holiday schedule: no default end; the clerk is told why and types it.
+    await pick('公示与认定');
+    await pick('开始公示');
+    await answer('2027-06-01');
+    expect(run.printed()).toContain('2027 年的法定节假日安排尚未收录');
+    expect(shown()).toContain('公示结束日期（请按通知写明）');
+    await answer('');
+    expect(shown()).toContain('请填写日期');
+    await answer('2027年6月7日');
+    expect(run.printed()).toContain('公示结束日期：2027-06-07');
+    expect(run.printed()).toContain('以下 4 个申报将进入公示（2027-06-01 至 2027-06-07）');
+    expect(shown()).toContain('开始公示吗？');
+    await enter(); // 否
     await pick('公示与认定');
     await pick('开始公示');
     await answer('2026-06-01');
