@@ -18,9 +18,11 @@ export async function dbBackup(ctx: CliContext, _args: string[], opts: Record<st
 }
 
 /** `db check` (the database in use) or `db check FILE` (any file, opened read-only: a backup stays as it is). */
-export async function dbCheck(ctx: CliContext, args: string[]): Promise<number> {
+export async function dbCheck(ctx: CliContext, args: string[], opts: Record<string, unknown> = {}): Promise<number> {
   const [file] = args;
-  const report = file ? checkDatabaseFile(file) : checkDatabase(ctx.workspace({ mustExist: true }));
+  const witness = typeof opts.witness === 'string' ? opts.witness : undefined;
+  if (file && witness !== undefined) throw new UsageError('witness-with-file', msg('recovery.paper.withFile'));
+  const report = file ? checkDatabaseFile(file) : checkDatabase(ctx.workspace({ mustExist: true }), witness === undefined ? {} : { witness });
   const shown = file ?? ctx.dbPath;
   if (ctx.json) ctx.out.printJson({ file: shown, ...report });
   else renderIntegrity(ctx.out, report, shown);
@@ -41,7 +43,7 @@ export function makeDbRestore(confirmer: Confirmer) {
         return ExitCode.ok;
       }
     }
-    const restored = await restoreDatabase(ctx.workspace(), plan.source);
+    const restored = await restoreDatabase(ctx.dbPath, ctx.actor, plan.source);
     if (restored.backup) ctx.out.note(msg('workflow.backupMade', { file: restored.backup }));
     ctx.out.success(msg('safety.restore.done', { file: restored.source, database: ctx.dbPath, entries: restored.report.auditEntries }));
     return ExitCode.ok;

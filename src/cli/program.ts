@@ -414,8 +414,9 @@ export function buildProgram(): Command {
   db.command('check')
     .description(msg('workflow.cmd.dbCheck'))
     .argument('[file]', msg('cli.arg.checkFile'))
+    .option('--witness <text>', msg('cli.db.witness'))
     .option('--json', msg('cli.opt.json'))
-    .addHelpText('after', examples('gongshu db check', 'gongshu db check gongshu-backups/gongshu-20260608-020000Z-certify.db', 'gongshu db check --json'))
+    .addHelpText('after', examples('gongshu db check', 'gongshu db check gongshu-backups/gongshu-20260608-020000Z-certify.db', 'gongshu db check --witness "1234 / 9f3a1c0b"', 'gongshu db check --json'))
     .action(lazy(async () => (await import('./backup.js')).dbCheck));
   db.command('restore')
     .description(msg('cli.db.restore'))

@@ -8,13 +8,19 @@ import { InputFileError, RefusedError, UsageError } from '../core/errors.js';
 import { chinaYear } from '../core/china-time.js';
 import { checkOutputTarget, sameFile, type OutputTarget } from '../export/output-file.js';
 import { msg } from '../messages/index.js';
-import { appendAudit } from '../store/audit.js';
-import { autoBackup, backupTo, checkIntegrity, inspectDatabaseFile, listBackups, restoreInto, type IntegrityReport } from '../store/backup.js';
-import { migrate, vacuum, VACUUM_PENDING } from '../store/open.js';
+import { appendAudit, HEAD_HASH_DIGITS, type Actor, type AuditHead } from '../store/audit.js';
+import {
+  backupBeforeRestore, backupFolder, backupTo, checkIntegrity, compareWithBackups, copyForRestore, discardCopy, inspectDatabaseFile, listBackups,
+  releaseKeptBackups, swapIn, type IntegrityReport, type WitnessReport,
+} from '../store/backup.js';
+import { LATEST_VERSION } from '../store/migrations/index.js';
+import { migrate, readTransaction, vacuum, VACUUM_PENDING } from '../store/open.js';
 import { purgePlan, purgeRound, type PurgePlan, type RoundCounts } from '../store/purge.js';
 import { inTransaction, type Workspace } from './context.js';
 
-export type { IntegrityReport, PurgePlan, RoundCounts };
+export type { IntegrityReport, PurgePlan, RoundCounts, WitnessReport };
+
+export { backupFolder };
 
 /** `db backup -o FILE`: a consistent copy, checked before it takes its name (see store/backup.ts). */
 export function backupDatabase(ws: Workspace, target: OutputTarget): string {
@@ -23,8 +29,60 @@ export function backupDatabase(ws: Workspace, target: OutputTarget): string {
   return target.file;
 }
 
-export function checkDatabase(ws: Workspace): IntegrityReport {
-  return checkIntegrity(ws.db);
+/** `db check` of the database in use: the file's own checks and what the backups and a printed page witness. */
+export interface DatabaseCheck extends IntegrityReport {
+  witnesses: WitnessReport;
+  /** `--witness TEXT`: the head read off a printed page, and what the log says of it. */
+  paper?: PaperWitness;
+}
+
+export interface PaperWitness {
+  entries: number;
+  hash: string;
+  found: 'match' | 'missing' | 'changed';
+  /** The hash the log holds for that entry now (shortened as printed). */
+  actual?: string;
+  text: string;
+}
+
+/**
+ * `db check`: everything read in one read transaction (the integrity, schema and chain checks, the backups'
+ * chains compared with it, the printed head looked up), so a gongshu writing meanwhile causes no false
+ * alarm. A check that passes releases the copies kept since a restore or a migration to the rolling ten.
+ */
+export function checkDatabase(ws: Workspace, options: { witness?: string } = {}): DatabaseCheck {
+  const paperHead = options.witness === undefined ? undefined : parseHead(options.witness);
+  const result = readTransaction(ws.db, (): DatabaseCheck => {
+    const report = checkIntegrity(ws.db);
+    const known = report.audit !== null;
+    const witnesses = known ? compareWithBackups(ws.db, ws.dbFile) : { compared: 0, excused: 0, problems: [] };
+    const problems = [...report.problems, ...witnesses.problems];
+    let paper: PaperWitness | undefined;
+    if (paperHead && known) {
+      const row = ws.db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(paperHead.entries) as { hash: string } | undefined;
+      const found = row === undefined ? 'missing' : row.hash.startsWith(paperHead.hash) ? 'match' : 'changed';
+      const actual = row?.hash.slice(0, Math.max(HEAD_HASH_DIGITS, paperHead.hash.length));
+      const params = { entries: paperHead.entries, hash: paperHead.hash, actual: actual ?? '' };
+      const text = msg(found === 'match' ? 'recovery.paper.ok' : found === 'missing' ? 'recovery.paper.missing' : 'recovery.paper.changed', params);
+      paper = { entries: paperHead.entries, hash: paperHead.hash, found, ...(actual === undefined ? {} : { actual }), text };
+      if (found !== 'match') problems.push(text);
+    }
+    return { ...report, ok: problems.length === 0, problems, witnesses, ...(paper ? { paper } : {}) };
+  });
+  if (result.ok) releaseKeptBackups(ws.dbFile);
+  return result;
+}
+
+/** `操作记录校验：1234 / 9f3a1c0b…`, or as the clerk copied it ("1234/9F3A"): the entry and the hash's start. */
+export function parseHead(text: string): { entries: number; hash: string } {
+  const m = /(\d+)\s*[/／]\s*([0-9a-fA-F]{4,64})/u.exec(text);
+  if (!m) throw new UsageError('witness-unreadable', msg('recovery.paper.unreadable', { text }));
+  return { entries: Number(m[1]), hash: m[2]!.toLowerCase() };
+}
+
+/** The head as printed on paper and written into documents: `操作记录校验：1234 / 9f3a1c0b…`. */
+export function headText(head: AuditHead | null): string {
+  return msg('recovery.head', { entries: head?.entries ?? 0, hash: (head?.hash ?? '').slice(0, HEAD_HASH_DIGITS) });
 }
 
 /** `db check FILE`: read-only; a backup is never rolled back or migrated by being checked. */
@@ -50,33 +108,47 @@ export function planRestore(source: string, dbFile: string): RestorePlan {
   return { source: file, report };
 }
 
-/** Whether the database holds anything worth a copy before it is replaced (a database just created does not). */
-function holdsRecords(ws: Workspace): boolean {
-  const row = ws.db.prepare('SELECT (EXISTS (SELECT 1 FROM audit_log) OR EXISTS (SELECT 1 FROM applications) OR EXISTS (SELECT 1 FROM rounds)) AS n').get() as { n: number };
-  return row.n === 1;
-}
-
 export interface Restored {
   source: string;
-  /** The automatic copy of the database as it was before (null when it held nothing). */
+  /** The kept copy of the database as it was before (null when there was none or it held nothing). */
   backup: string | null;
   report: IntegrityReport;
 }
 
 /**
- * `db restore FILE`: checks FILE again (it may have changed since the clerk was asked), backs up the
- * current database, copies FILE into it in one transaction (SQLite's backup API: cut off half way, the next
- * open rolls it back), brings an older backup's schema up to date, and logs the restore in the restored log.
+ * `db restore FILE`, by proof: FILE is copied beside the database and every check runs on that copy (its
+ * schema exactly gongshu's at its version, integrity, foreign keys, the audit chain and its triggers), the
+ * migrations run on the copy, and the copy is checked again at the current version; only then is the
+ * database as it was kept (outside the rolling ten), the restore logged in the copy, the backup mark cleared
+ * on the copy, and the copy swapped in (one transaction). Whatever fails before the swap, the database in
+ * use is untouched. Needs no working database: it is how a broken one is replaced.
  */
-export async function restoreDatabase(ws: Workspace, source: string): Promise<Restored> {
-  const plan = planRestore(source, ws.dbFile);
-  const backup = holdsRecords(ws) ? autoBackup(ws.db, ws.dbFile, 'before-restore') : null;
-  await restoreInto(ws.dbFile, plan.source);
-  // The copy said "backup" in its header; in place, it is the database in use again.
-  ws.db.pragma('application_id = 0');
-  migrate(ws.db, ws.dbFile);
-  appendAudit(ws.db, ws.actor, 'database', null, 'restore', { from: plan.source, backup, entries: plan.report.auditEntries, schema: plan.report.schemaVersion });
-  return { source: plan.source, backup, report: plan.report };
+export async function restoreDatabase(dbFile: string, actor: Actor, source: string): Promise<Restored> {
+  const plan = planRestore(source, dbFile);
+  const copy = copyForRestore(dbFile, plan.source);
+  try {
+    const refuse = (problems: string[]) => new InputFileError('restore-unsound', msg('safety.restore.unsound', { file: plan.source, problems: problems.slice(0, 5).join('；') }));
+    const found = checkIntegrity(copy.db);
+    if (found.schemaVersion > LATEST_VERSION) throw new InputFileError('check-too-new', msg('store.tooNew', { file: plan.source, version: found.schemaVersion }));
+    if (!found.ok) throw refuse(found.problems);
+    try {
+      migrate(copy.db, copy.file, undefined, { backup: false });
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      throw new InputFileError('restore-migrate-failed', msg('recovery.restore.migrateFailed', { file: plan.source, reason }));
+    }
+    const migrated = checkIntegrity(copy.db);
+    if (!migrated.ok || migrated.schemaVersion !== LATEST_VERSION) throw refuse(migrated.problems);
+    // In place it is the database in use, not a backup: `db backup --force` may never replace it.
+    copy.db.pragma('application_id = 0');
+    const backup = backupBeforeRestore(dbFile);
+    appendAudit(copy.db, actor, 'database', null, 'restore', { from: plan.source, backup, entries: found.auditEntries, schema: found.schemaVersion });
+    copy.db.close();
+    await swapIn(dbFile, copy.file);
+    return { source: plan.source, backup, report: found };
+  } finally {
+    discardCopy(copy);
+  }
 }
 
 /** Copies gongshu made (gongshu-backups/, and .bak files of older versions): they hold the same personal data. */

@@ -11,7 +11,9 @@
  * recomputing the hashes. A backup keeps the chain as it was; comparing the two shows such a rewrite.
  */
 import os from 'node:os';
+import { StorageError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
+import { msg } from '../messages/index.js';
 import { findPersonalNumbers, maskPersonalNumbers } from '../core/text.js';
 import type { Db } from './open.js';
 
@@ -115,9 +117,14 @@ export function appendAudit(
     detail: auditDetailText(detail),
     prev_hash: last?.hash ?? '',
   };
+  const hash = auditHash(entry);
   db.prepare('INSERT INTO audit_log (id, at, user, command, entity, entity_id, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-    entry.id, entry.at, entry.user, entry.command, entry.entity, entry.entity_id, entry.action, entry.detail, entry.prev_hash, auditHash(entry),
+    entry.id, entry.at, entry.user, entry.command, entry.entity, entry.entity_id, entry.action, entry.detail, entry.prev_hash, hash,
   );
+  // A trigger someone added (RAISE(IGNORE), an INSTEAD OF, a rewrite) must not let a change through unlogged:
+  // the entry is read back, and the caller's transaction rolls back if it is not there as written.
+  const written = db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(entry.id) as { hash: string } | undefined;
+  if (written?.hash !== hash) throw new StorageError('audit-silenced', msg('recovery.audit.silenced', { file: db.name }), { file: db.name });
   return entry.id;
 }
 
@@ -125,7 +132,8 @@ export type AuditBreak =
   | { kind: 'edited'; id: number }
   | { kind: 'unlinked'; id: number; previous: number | null }
   | { kind: 'truncated'; last: number; seq: number }
-  | { kind: 'trigger'; name: string };
+  | { kind: 'trigger'; name: string }
+  | { kind: 'extraTrigger'; name: string };
 
 export interface AuditVerification {
   entries: number;
@@ -148,6 +156,8 @@ export function verifyAuditLog(db: Db): AuditVerification {
   for (const [name, sql] of Object.entries(AUDIT_TRIGGERS)) {
     if (triggers.get(name) !== normalSql(sql)) return { entries: 0, broken: { kind: 'trigger', name } };
   }
+  // Exactly these two: one more (a BEFORE INSERT … RAISE(IGNORE)) silences every entry to come.
+  for (const name of triggers.keys()) if (!(name in AUDIT_TRIGGERS)) return { entries: 0, broken: { kind: 'extraTrigger', name } };
   const rows = db.prepare('SELECT id, at, user, command, entity, entity_id, action, detail, prev_hash, hash FROM audit_log ORDER BY id').all() as (ChainedFields & { hash: string | null })[];
   let previous: (ChainedFields & { hash: string | null }) | undefined;
   for (const row of rows) {
@@ -162,6 +172,20 @@ export function verifyAuditLog(db: Db): AuditVerification {
   if (seq !== last) return { entries: rows.length, broken: { kind: 'truncated', last, seq } };
   return { entries: rows.length };
 }
+
+/** The newest entry's id and hash: what a backup or a printed page witnesses. */
+export interface AuditHead {
+  entries: number;
+  hash: string;
+}
+
+export function auditHead(db: Db): AuditHead | null {
+  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined;
+  return last?.hash ? { entries: last.id, hash: last.hash } : null;
+}
+
+/** How long a head's hash is printed: 8 hex digits (one chance in four billion that a rewritten log matches). */
+export const HEAD_HASH_DIGITS = 8;
 
 type AuditRow = Omit<ChainedFields, 'prev_hash'>;
 

@@ -18,9 +18,10 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { InputFileError, StorageError } from '../core/errors.js';
 import { msg } from '../messages/index.js';
 import { commitTemp, createTemp, removeStaleTemps, removeTemp } from './atomic-file.js';
-import { verifyAuditLog, type AuditBreak, type AuditVerification } from './audit.js';
+import { auditHead, verifyAuditLog, type AuditBreak, type AuditHead, type AuditVerification } from './audit.js';
 import { LATEST_VERSION } from './migrations/index.js';
-import { translateSqliteError, type Db } from './open.js';
+import { readTransaction, translateSqliteError, type Db } from './open.js';
+import { CHAINED_VERSION, schemaProblem } from './schema.js';
 
 export const KEEP_BACKUPS = 10;
 /**
@@ -120,15 +121,66 @@ function snapshotInto(db: Db, dbFile: string, target: string): void {
   }
 }
 
-/** The automatic copy before a bulk change; returns its path. */
-export function autoBackup(db: Db, dbFile: string, label: string, now = new Date()): string {
+/**
+ * A kept copy's name ends in `.keep.db`: made before a restore or a migration, it stays outside the rolling
+ * KEEP_BACKUPS until a `db check` passes on the state that followed (releaseKeptBackups), then it is an
+ * ordinary copy and goes when ten newer ones exist.
+ */
+export const KEPT_SUFFIX = '.keep.db';
+
+export interface AutoBackupOptions {
+  /** Outside the rolling ten until a later `db check` passes (before a restore or a migration). */
+  keep?: boolean;
+}
+
+function uniqueBackupPath(dbFile: string, label: string, now: Date, suffix: string): string {
   const dir = backupFolder(dbFile);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  let target = path.join(dir, backupFileName(dbFile, label, now));
-  for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, backupFileName(dbFile, `${label}-${n}`, now));
+  const named = (l: string): string => path.join(dir, backupFileName(dbFile, l, now).replace(/\.db$/u, suffix));
+  let target = named(label);
+  for (let n = 2; fs.existsSync(target) || fs.existsSync(target.replace(/\.keep\.db$/u, '.db')); n++) target = named(`${label}-${n}`);
+  return target;
+}
+
+/** The automatic copy before a bulk change; returns its path. */
+export function autoBackup(db: Db, dbFile: string, label: string, now = new Date(), options: AutoBackupOptions = {}): string {
+  const target = uniqueBackupPath(dbFile, label, now, options.keep ? KEPT_SUFFIX : '.db');
   snapshotInto(db, dbFile, target);
   pruneBackups(dbFile);
   return target;
+}
+
+/**
+ * The file as it is, byte for byte, as a kept copy: for a live database SQLite cannot copy (damaged, not a
+ * database at all) that a restore is about to replace. Nothing is lost by replacing it.
+ */
+export function rawKeptCopy(dbFile: string, label: string, now = new Date()): string {
+  const target = uniqueBackupPath(dbFile, label, now, KEPT_SUFFIX);
+  const temp = createTemp(target, 0o600);
+  try {
+    fs.copyFileSync(dbFile, temp);
+    commitTemp(temp, target);
+  } catch (e) {
+    removeTemp(temp);
+    throw e;
+  }
+  return target;
+}
+
+/** After a `db check` passed: the kept copies join the rolling ten (renamed to plain `.db`). */
+export function releaseKeptBackups(dbFile: string): string[] {
+  const released: string[] = [];
+  for (const file of listBackups(dbFile).filter((f) => f.endsWith(KEPT_SUFFIX))) {
+    const plain = file.slice(0, -KEPT_SUFFIX.length) + '.db';
+    if (fs.existsSync(plain)) continue;
+    try {
+      fs.renameSync(file, plain);
+      released.push(plain);
+    } catch {
+      // Another gongshu released it first, or the folder is read-only: it stays kept.
+    }
+  }
+  return released;
 }
 
 /** The automatic copies of this database, oldest first. */
@@ -143,8 +195,9 @@ export function listBackups(dbFile: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
+/** Removes all but the newest `keep` ordinary copies; kept copies (`.keep.db`) are never removed here. */
 export function pruneBackups(dbFile: string, keep = KEEP_BACKUPS): string[] {
-  const all = listBackups(dbFile);
+  const all = listBackups(dbFile).filter((f) => !f.endsWith(KEPT_SUFFIX));
   const removed = all.slice(0, Math.max(0, all.length - keep));
   for (const f of removed) fs.rmSync(f, { force: true });
   return removed;
@@ -165,6 +218,8 @@ export interface IntegrityReport {
   auditEntries: number;
   /** The audit log's chain, from schema 5 on (null before: such a file gets its chain when it is next opened). */
   audit: AuditVerification | null;
+  /** The newest entry (what a backup or a printed page witnesses); null before schema 5 or for an empty log. */
+  head: AuditHead | null;
 }
 
 /** The first break in the audit log, in the clerk's words. */
@@ -180,6 +235,8 @@ export function auditBreakText(b: AuditBreak): string {
       return msg('store.audit.truncated', { last: b.last, seq: b.seq });
     case 'trigger':
       return msg('store.audit.trigger', { name: b.name });
+    case 'extraTrigger':
+      return msg('recovery.audit.extraTrigger', { name: b.name });
   }
 }
 
@@ -187,26 +244,35 @@ function hasTable(db: Db, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
 
-/** SQLite's integrity and foreign key checks, the audit chain and its triggers, and what the file holds. */
+/** SQLite's integrity and foreign key checks, the schema (exactly gongshu's at its version, every trigger
+ * included), the audit chain and its triggers, and what the file holds: all read in one read transaction,
+ * so a gongshu writing at the same moment never shows half of its change (no false alarm). */
 export function checkIntegrity(db: Db): IntegrityReport {
-  const rows = db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[];
-  const problems = rows.map((r) => r.integrity_check).filter((t) => t !== 'ok');
-  const fk = db.prepare('PRAGMA foreign_key_check').all() as { table: string; rowid: number; parent: string }[];
-  for (const f of fk) problems.push(`foreign key: ${f.table} row ${f.rowid} → ${f.parent}`);
-  const version = db.pragma('user_version', { simple: true }) as number;
-  const audit = version >= 5 ? verifyAuditLog(db) : null;
-  if (audit?.broken) problems.push(auditBreakText(audit.broken));
-  const count = (table: string): number => (hasTable(db, table) ? (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n : 0);
-  return {
-    ok: problems.length === 0,
-    problems,
-    schemaVersion: version,
-    applications: db.prepare('SELECT round, status, COUNT(*) AS count FROM applications GROUP BY round, status ORDER BY round, status').all() as IntegrityReport['applications'],
-    studios: hasTable(db, 'studios') ? (db.prepare('SELECT status, COUNT(*) AS count FROM studios GROUP BY status ORDER BY status').all() as IntegrityReport['studios']) : [],
-    assessments: count('assessments'),
-    auditEntries: count('audit_log'),
-    audit,
-  };
+  return readTransaction(db, () => {
+    const rows = db.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[];
+    const problems = rows.map((r) => r.integrity_check).filter((t) => t !== 'ok');
+    const fk = db.prepare('PRAGMA foreign_key_check').all() as { table: string; rowid: number; parent: string }[];
+    for (const f of fk) problems.push(`foreign key: ${f.table} row ${f.rowid} → ${f.parent}`);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const schema = schemaProblem(db, version);
+    if (schema) problems.push(schema);
+    // A schema that is not gongshu's may lack the very columns read below: only the generic checks count then.
+    const known = schema === null;
+    const audit = known && version >= CHAINED_VERSION ? verifyAuditLog(db) : null;
+    if (audit?.broken) problems.push(auditBreakText(audit.broken));
+    const count = (table: string): number => (known && hasTable(db, table) ? (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n : 0);
+    return {
+      ok: problems.length === 0,
+      problems,
+      schemaVersion: version,
+      applications: known ? (db.prepare('SELECT round, status, COUNT(*) AS count FROM applications GROUP BY round, status ORDER BY round, status').all() as IntegrityReport['applications']) : [],
+      studios: known && hasTable(db, 'studios') ? (db.prepare('SELECT status, COUNT(*) AS count FROM studios GROUP BY status ORDER BY status').all() as IntegrityReport['studios']) : [],
+      assessments: count('assessments'),
+      auditEntries: count('audit_log'),
+      audit,
+      head: known && version >= CHAINED_VERSION ? auditHead(db) : null,
+    };
+  });
 }
 
 /**
@@ -249,18 +315,157 @@ export function inspectDatabaseFile(file: string): IntegrityReport {
   }
 }
 
+/** A restore's private copy of its source, beside the live database: checked, migrated and logged before the swap. */
+export interface RestoreCopy {
+  db: Db;
+  file: string;
+}
+
 /**
- * `db restore`: the checked `source` is copied into the live database with SQLite's backup API, which writes
- * the destination inside one transaction under its lock: a restore cut off half way is rolled back by the
- * next open, leaving the database as it was. The caller backs up the current database first.
+ * The source copied byte for byte to a private temporary file beside the live database and opened there
+ * read-write: every check and migration of a restore runs on this copy, never on the source (a backup stays
+ * as it was) nor on the live database (untouched until the swap). The caller removes it (discardCopy).
  */
-export async function restoreInto(dbFile: string, source: string): Promise<void> {
-  const src = openReadOnly(source);
+export function copyForRestore(dbFile: string, source: string): RestoreCopy {
+  removeStaleTemps(path.dirname(dbFile));
+  const temp = createTemp(dbFile, 0o600);
   try {
-    await src.backup(dbFile);
+    fs.copyFileSync(source, temp);
+    fs.chmodSync(temp, 0o600);
+    const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+    const db = new Database(temp, { fileMustExist: true });
+    db.pragma('journal_mode = DELETE');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = FULL');
+    db.pragma('secure_delete = ON');
+    return { db, file: temp };
   } catch (e) {
-    throw translateSqliteError(e, dbFile);
+    removeTemp(temp);
+    throw translateSqliteError(e, source);
+  }
+}
+
+export function discardCopy(copy: RestoreCopy): void {
+  if (copy.db.open) copy.db.close();
+  removeTemp(copy.file);
+}
+
+/**
+ * The live database as it is before a restore, as a kept copy (outside the rolling ten); null when there is
+ * no file or nothing in it. A live file SQLite cannot copy (damaged, not a database, a schema gongshu
+ * refuses) is kept byte for byte: a restore replaces it, it is never lost.
+ */
+export function backupBeforeRestore(dbFile: string, now = new Date()): string | null {
+  if (!fs.existsSync(dbFile) || fs.statSync(dbFile).size === 0) return null;
+  const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+  let live: Db | undefined;
+  try {
+    live = new Database(dbFile, { fileMustExist: true, timeout: 15_000 });
+    if (isEmptyGongshuDatabase(live)) return null;
+    return autoBackup(live, dbFile, 'before-restore', now, { keep: true });
+  } catch (e) {
+    const known = translateSqliteError(e, dbFile);
+    if (known instanceof StorageError && (known.code === 'db-busy' || known.code === 'disk-full' || known.code === 'output-readonly')) throw known;
+    return rawKeptCopy(dbFile, 'before-restore', now);
+  } finally {
+    live?.close();
+  }
+}
+
+/** A database gongshu created and nothing was ever put in (no log entry, no application, no round). */
+function isEmptyGongshuDatabase(db: Db): boolean {
+  try {
+    const row = db.prepare('SELECT (EXISTS (SELECT 1 FROM audit_log) OR EXISTS (SELECT 1 FROM applications) OR EXISTS (SELECT 1 FROM rounds)) AS n').get() as { n: number };
+    return row.n === 0 && schemaProblem(db, db.pragma('user_version', { simple: true }) as number) === null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The checked, migrated and logged copy becomes the live database: SQLite's backup API writes it into the
+ * live file inside one transaction under the file's lock (other gongshu processes wait; cut off half way,
+ * the next open rolls it back and the database is as it was). A live file that is not a database at all is
+ * replaced by renaming the copy onto it instead (its bytes were kept by backupBeforeRestore).
+ */
+export async function swapIn(dbFile: string, copy: string): Promise<void> {
+  const src = openReadOnly(copy);
+  try {
+    if (!fs.existsSync(dbFile) || hasSqliteHeader(dbFile) || fs.statSync(dbFile).size === 0) {
+      try {
+        await src.backup(dbFile);
+        return;
+      } catch (e) {
+        const known = translateSqliteError(e, dbFile);
+        if (!(known instanceof StorageError && known.code === 'db-corrupt')) throw known;
+      }
+    }
   } finally {
     src.close();
   }
+  // Not a database: its journal (if any) belongs to nothing gongshu can read, and must not be replayed onto the copy.
+  for (const suffix of ['-journal', '-wal', '-shm']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
+  const temp = createTemp(dbFile, 0o600);
+  try {
+    fs.copyFileSync(copy, temp);
+    fs.chmodSync(temp, 0o600);
+    commitTemp(temp, dbFile);
+  } catch (e) {
+    removeTemp(temp);
+    throw e;
+  }
+}
+
+/** What the backups beside the database witness about its audit log. */
+export interface WitnessReport {
+  /** Backups whose chain was compared. */
+  compared: number;
+  /** Backups that differ from before a logged restore (not compared). */
+  excused: number;
+  problems: string[];
+}
+
+function chainOf(file: string): Map<number, string> | null {
+  if (fs.existsSync(`${file}-journal`)) return null;
+  let db: Db | undefined;
+  try {
+    db = openReadOnly(file);
+    const columns = (db.prepare("SELECT name FROM pragma_table_info('audit_log')").all() as { name: string }[]).map((c) => c.name);
+    if (!columns.includes('hash')) return null;
+    return new Map((db.prepare('SELECT id, hash FROM audit_log ORDER BY id').all() as { id: number; hash: string }[]).map((r) => [r.id, r.hash]));
+  } catch {
+    // A damaged or foreign file in the folder witnesses nothing.
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Every backup in gongshu-backups/ holds the log up to the moment it was made: its entries must all still
+ * be in the live log, unchanged. The first entry one lacks or differs in is named, unless the live log
+ * records a restore at or after that point (the database was replaced by an older state on purpose).
+ * Call inside the read transaction of the check: no entry commits meanwhile, so a backup made during the
+ * check cannot look ahead of it.
+ */
+export function compareWithBackups(db: Db, dbFile: string): WitnessReport {
+  const live = new Map((db.prepare('SELECT id, hash FROM audit_log ORDER BY id').all() as { id: number; hash: string }[]).map((r) => [r.id, r.hash]));
+  const restores = (db.prepare("SELECT id FROM audit_log WHERE entity = 'database' AND action = 'restore'").all() as { id: number }[]).map((r) => r.id);
+  const report: WitnessReport = { compared: 0, excused: 0, problems: [] };
+  for (const file of listBackups(dbFile)) {
+    const chain = chainOf(file);
+    if (!chain) continue;
+    report.compared++;
+    for (const [id, hash] of chain) {
+      const ours = live.get(id);
+      if (ours === hash) continue;
+      if (restores.some((r) => r >= id)) {
+        report.excused++;
+        break;
+      }
+      report.problems.push(msg(ours === undefined ? 'recovery.witness.missing' : 'recovery.witness.changed', { backup: file, id }));
+      break;
+    }
+  }
+  return report;
 }

@@ -9,7 +9,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { StorageError } from '../core/errors.js';
 import { msg } from '../messages/index.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
-import { autoBackup } from './backup.js';
+import { autoBackup, backupFolder } from './backup.js';
+import { schemaProblem } from './schema.js';
 
 export type Db = BetterSqlite3.Database;
 
@@ -130,14 +131,29 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-export function migrate(db: Db, file: string, migrations: readonly Migration[] = MIGRATIONS): void {
+export interface MigrateOptions {
+  /** Keep a copy of the file before migrating (not for a restore's private copy: its source stays as it was). */
+  backup?: boolean;
+}
+
+/**
+ * Brings the file up to the latest schema. First, in one read: the file must be exactly what gongshu
+ * created at its `user_version` (a file whose version was set back, or that another program changed, is
+ * refused with one message and left alone: no migration, no backup, nothing pruned). Then a copy is kept
+ * (outside the rolling ten until a later `db check` passes), and the migrations run in one transaction.
+ */
+export function migrate(db: Db, file: string, migrations: readonly Migration[] = MIGRATIONS, options: MigrateOptions = {}): void {
   const latest = migrations[migrations.length - 1]?.version ?? 0;
-  const current = schemaVersion(db);
+  const { current, problem } = db.transaction(() => {
+    const version = schemaVersion(db);
+    return { current: version, problem: version >= latest ? null : schemaProblem(db, version, migrations) };
+  }).deferred();
   if (current > latest) {
     throw new StorageError('db-too-new', msg('store.tooNew', { file, version: current }), { file });
   }
   if (current === latest) return;
-  if (current > 0) autoBackup(db, file, `before-v${current + 1}`);
+  if (problem) throw unusableDatabase(file, problem);
+  if (current > 0 && options.backup !== false) autoBackup(db, file, `before-v${current + 1}`, new Date(), { keep: true });
   // A table rebuild drops a table others refer to: with foreign keys on, that would cascade. They are
   // off while migrating (the pragma is ignored inside a transaction) and checked before the commit.
   db.pragma('foreign_keys = OFF');
@@ -161,6 +177,12 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
   }
 }
 
+/** The one message for a database gongshu will not touch: the file, what is wrong, and the restore that fixes it. */
+export function unusableDatabase(file: string, problem: string): StorageError {
+  // The message names the file itself (no location prefix: it would name it twice).
+  return new StorageError('db-unusable', msg('recovery.open.refused', { file, problem, folder: backupFolder(file) }));
+}
+
 /** SQLite errors a clerk can act on, as Chinese messages (extended codes such as SQLITE_READONLY_ROLLBACK by their family). */
 export function translateSqliteError(e: unknown, file: string): unknown {
   const code = (e as { code?: string }).code ?? '';
@@ -171,4 +193,13 @@ export function translateSqliteError(e: unknown, file: string): unknown {
   if (family('SQLITE_NOTADB') || family('SQLITE_CORRUPT')) return new StorageError('db-corrupt', msg('store.corrupt', { file }), { file });
   if (family('SQLITE_IOERR')) return new StorageError('db-io', msg('store.ioError', { file }), { file });
   return e;
+}
+
+/**
+ * Runs `fn` inside one read transaction (or the caller's transaction): every table it reads shows the same
+ * moment, however many other gongshu processes commit meanwhile (they wait for it to end, up to the busy
+ * timeout). For read-only commands that read several tables: `db check`, `apply list`, exports.
+ */
+export function readTransaction<T>(db: Db, fn: () => T): T {
+  return db.inTransaction ? fn() : db.transaction(fn).deferred();
 }

@@ -11,6 +11,7 @@ import { applicationView, applicationViews, otherRounds, type ApplicationJson } 
 import { confirmOutcomes, outcomePlan, scoreRound, withdrawAssessment } from '../../services/assessments.js';
 import { certify, certifyPlan, noticeEnd, noticeOf, noticePeriod, openObjectionCount, publicize, raiseObjection, recordSubsidyPayment, resolveObjection, subsidyStudios } from '../../services/certification.js';
 import { backupDatabase, planRestore, restoreDatabase } from '../../services/database.js';
+import { currentActor } from '../../services/context.js';
 import { historyOf, nextUndo, recordRef, undoLast } from '../../services/history.js';
 import { importReviews as importReviewFiles } from '../../services/import-reviews.js';
 import { reviewList, reviewMethodFor } from '../../services/review.js';
@@ -223,7 +224,7 @@ async function restoreEntry(s: MenuSession): Promise<void> {
   renderIntegrity(s.out, plan.report, plan.source);
   s.out.note(msg('safety.restore.plan', { file: plan.source, database: s.dbPath }));
   if (!(await confirmed(s, msg('safety.restore.confirm', { database: s.dbPath })))) return;
-  const restored = await restoreDatabase(s.workspace('db restore'), plan.source);
+  const restored = await restoreDatabase(s.dbPath, currentActor('gongshu interactive db restore'), plan.source);
   if (restored.backup) s.out.note(msg('workflow.backupMade', { file: restored.backup }));
   s.out.success(msg('safety.restore.done', { file: restored.source, database: s.dbPath, entries: restored.report.auditEntries }));
 }
