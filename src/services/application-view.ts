@@ -20,7 +20,7 @@ import {
   type StoredApplication,
 } from '../store/applications.js';
 import { auditFor, type AuditEntry } from '../store/audit.js';
-import type { Db } from '../store/open.js';
+import { readTransaction, type Db } from '../store/open.js';
 import type { Workspace } from './context.js';
 
 export type Eligibility = RuleEligibility | 'unchecked';
@@ -150,7 +150,8 @@ function pendingOf(ws: Workspace, app: StoredApplication): number[] {
 }
 
 export function applicationViews(ws: Workspace, round: number): ApplicationJson[] {
-  return listApplications(ws.db, round).map((a) => applicationJson(ws.db, a, pendingOf(ws, a)));
+  // One read transaction: an import committing meanwhile never shows half in the list.
+  return readTransaction(ws.db, () => listApplications(ws.db, round).map((a) => applicationJson(ws.db, a, pendingOf(ws, a))));
 }
 
 export function applicationView(ws: Workspace, id: number): ApplicationJson {

@@ -8,7 +8,7 @@ import { InputFileError, RefusedError, UsageError } from '../core/errors.js';
 import { chinaYear } from '../core/china-time.js';
 import { checkOutputTarget, sameFile, type OutputTarget } from '../export/output-file.js';
 import { msg } from '../messages/index.js';
-import { appendAudit, HEAD_HASH_DIGITS, type Actor, type AuditHead } from '../store/audit.js';
+import { appendAudit, HEAD_HASH_DIGITS, headText, type Actor } from '../store/audit.js';
 import {
   backupBeforeRestore, backupFolder, backupTo, checkIntegrity, compareWithBackups, copyForRestore, discardCopy, inspectDatabaseFile, listBackups,
   releaseKeptBackups, swapIn, type IntegrityReport, type WitnessReport,
@@ -20,7 +20,7 @@ import { inTransaction, type Workspace } from './context.js';
 
 export type { IntegrityReport, PurgePlan, RoundCounts, WitnessReport };
 
-export { backupFolder };
+export { backupFolder, headText };
 
 /** `db backup -o FILE`: a consistent copy, checked before it takes its name (see store/backup.ts). */
 export function backupDatabase(ws: Workspace, target: OutputTarget): string {
@@ -80,10 +80,6 @@ export function parseHead(text: string): { entries: number; hash: string } {
   return { entries: Number(m[1]), hash: m[2]!.toLowerCase() };
 }
 
-/** The head as printed on paper and written into documents: `操作记录校验：1234 / 9f3a1c0b…`. */
-export function headText(head: AuditHead | null): string {
-  return msg('recovery.head', { entries: head?.entries ?? 0, hash: (head?.hash ?? '').slice(0, HEAD_HASH_DIGITS) });
-}
 
 /** `db check FILE`: read-only; a backup is never rolled back or migrated by being checked. */
 export function checkDatabaseFile(file: string): IntegrityReport {

@@ -22,6 +22,8 @@ import { msg } from '../messages/index.js';
 import { noticeSettings } from '../rules/notice-data.js';
 import { summaryColumns } from '../rules/summary-groups.js';
 import type { SignOff } from '../excel/write/print.js';
+import { auditHead, headText } from '../store/audit.js';
+import { readTransaction } from '../store/open.js';
 import { getRound } from '../store/rounds.js';
 import { thresholdsNote } from '../scoring/index.js';
 import { listApplications } from '../store/applications.js';
@@ -30,7 +32,7 @@ import { applicationJson, eligibilityName, type Eligibility, type FindingView } 
 import { scoreRound } from './assessments.js';
 import { noticePeriod, subsidyStudios } from './certification.js';
 import { getNotice } from '../store/notice.js';
-import type { Workspace } from './context.js';
+import { inTransaction, type Workspace } from './context.js';
 import { recordDisclosure } from './disclosure.js';
 import { reviewableApplications } from './review.js';
 import { LISTED_STATUSES, rankedByReview } from './shortlist.js';
@@ -111,7 +113,13 @@ export function eligibilityRows(ws: Workspace, round: number): EligibilityRow[] 
 
 /** `export review`: ID numbers masked unless `full`, which is logged and written readable by its owner only (0600). */
 export async function exportEligibilitySummary(ws: Workspace, round: number, target: OutputTarget, options: { full: boolean }): Promise<Written> {
-  const rows = eligibilityRows(ws, round).map((r) => ({ ...r, eligibility: eligibilityName(r.eligibility) }));
+  // Read, and logged when full, in one transaction with the log's head: the file shows one moment.
+  const { rows, signOff, witness } = forDocument(ws, options.full, () => {
+    const rows = eligibilityRows(ws, round).map((r) => ({ ...r, eligibility: eligibilityName(r.eligibility) }));
+    // Logged before the file exists: a full export is never written without its record.
+    if (options.full) recordDisclosure(ws, { action: 'export-full', round, file: target.file, what: 'review', value: rows.map((r) => r.idNumber) });
+    return { rows, signOff: signOffFor(ws, round) };
+  });
   const ExcelJS = await loadExcel();
   const workbook = buildEligibilitySummary(ExcelJS, rows, {
     sheetName: msg('cli.export.review.sheet'),
@@ -137,11 +145,11 @@ export async function exportEligibilitySummary(ws: Workspace, round: number, tar
     },
     full: options.full,
     generatedNote: msg(options.full ? 'cli.export.review.noteFull' : 'cli.export.review.note', { count: rows.length, date: chinaDate() }),
-    signOff: signOffFor(ws, round),
+    signOff,
+    witness,
   });
+  workbook.description = witness;
   if (options.full) {
-    // Logged before the file exists: a full export is never written without its record.
-    recordDisclosure(ws, { action: 'export-full', round, file: target.file, what: 'review', value: rows.map((r) => r.idNumber) });
     await writeWorkbookAtomically(workbook, target, { private: true });
   } else await writeMasked(workbook, target);
   return { file: target.file, count: rows.length };
@@ -182,8 +190,11 @@ export function shortlistRows(ws: Workspace, round: number): ShortlistRow[] {
 
 /** `export shortlist`: the public list (no personal numbers, no scores), or `internal` with scores and findings (logged). */
 export async function exportShortlist(ws: Workspace, round: number, target: OutputTarget, options: { internal: boolean }): Promise<Written> {
-  const rows = shortlistRows(ws, round);
-  const signOff = signOffFor(ws, round);
+  const { rows, signOff, witness } = forDocument(ws, options.internal, () => {
+    const rows = shortlistRows(ws, round);
+    if (options.internal) recordDisclosure(ws, { action: 'export-internal', round, file: target.file, what: 'shortlist' });
+    return { rows, signOff: signOffFor(ws, round) };
+  });
   const base = rows.map((r) => ({ studioName: r.studioName, leadName: r.leadName, occupation: r.occupation, unitName: r.unitName }));
   const ExcelJS = await loadExcel();
   const workbook = options.internal
@@ -192,10 +203,11 @@ export async function exportShortlist(ws: Workspace, round: number, target: Outp
         internal: true,
         note: msg('lifecycle.shortlist.rule'),
         signOff,
+        witness,
         rows: rows.map((r, i) => ({ ...base[i]!, score: r.score, findings: r.findings, ...(r.committee?.change === 'add' ? { addedBy: r.committee.reason } : {}) })),
       })
     : buildShortlistWorkbook(ExcelJS, { year: round, rows: base, signOff });
-  if (options.internal) recordDisclosure(ws, { action: 'export-internal', round, file: target.file, what: 'shortlist' });
+  workbook.description = witness;
   await writeMasked(workbook, target);
   return { file: target.file, count: rows.length };
 }
@@ -204,15 +216,18 @@ export async function exportShortlist(ws: Workspace, round: number, target: Outp
 
 /** `export notice`: the 公示 as the bureau publishes it (.docx), its period as recorded, the listed studios attached. */
 export async function exportNotice(ws: Workspace, round: number, target: OutputTarget): Promise<Written & { from: string; to: string }> {
-  const notice = getNotice(ws.db, round);
-  if (!notice) throw new RefusedError('no-notice', msg('workflow.notice.notStarted', { round }));
-  // Published on the bureau's site: a number a unit typed into its name is masked like in every list.
-  const rows = shortlistRows(ws, round).map((r) => ({
-    studioName: maskPersonalNumbers(r.studioName),
-    leadName: maskPersonalNumbers(r.leadName),
-    occupation: maskPersonalNumbers(r.occupation),
-    unitName: maskPersonalNumbers(r.unitName),
-  }));
+  const { notice, rows, settings, witness } = forDocument(ws, false, () => {
+    const notice = getNotice(ws.db, round);
+    if (!notice) throw new RefusedError('no-notice', msg('workflow.notice.notStarted', { round }));
+    // Published on the bureau's site: a number a unit typed into its name is masked like in every list.
+    const rows = shortlistRows(ws, round).map((r) => ({
+      studioName: maskPersonalNumbers(r.studioName),
+      leadName: maskPersonalNumbers(r.leadName),
+      occupation: maskPersonalNumbers(r.occupation),
+      unitName: maskPersonalNumbers(r.unitName),
+    }));
+    return { notice, rows, settings: noticeSettings(getRound(ws.db, round).settings) };
+  });
   // The working days are counted by the same calendar as at 公示, an end given by hand included.
   const period = noticePeriod(notice.startsOn, notice.endsOn);
   // docx is loaded only here: no other export pays for it.
@@ -221,8 +236,9 @@ export async function exportNotice(ws: Workspace, round: number, target: OutputT
     year: round,
     period: { from: period.from, to: period.to, workingDays: period.workingDays },
     rows,
-    settings: noticeSettings(getRound(ws.db, round).settings),
+    settings,
     keywords: kindMarker(target.kind),
+    witness,
   });
   await writeBytesAtomically(Buffer.from(bytes), target);
   return { file: target.file, count: rows.length, from: period.from, to: period.to };
@@ -231,25 +247,39 @@ export async function exportNotice(ws: Workspace, round: number, target: OutputT
 // ---- 补助发放名单, 考核结果 ----
 
 export async function exportSubsidy(ws: Workspace, round: number, target: OutputTarget): Promise<Written & { total: number }> {
-  const studios = subsidyStudios(ws, round);
+  const { studios, signOff, witness } = forDocument(ws, false, () => ({ studios: subsidyStudios(ws, round), signOff: signOffFor(ws, round) }));
   if (studios.length === 0) throw new RefusedError('no-studios', msg('workflow.subsidy.nothingToExport', { round }));
   const rows = studios.map((s) => ({ plaque: s.plaque, studioName: s.name, unitName: s.unitName, leadName: s.leadName, amount: s.subsidyYuan!, paidOn: s.subsidyPaidOn }));
   const ExcelJS = await loadExcel();
-  await writeMasked(buildSubsidyWorkbook(ExcelJS, { year: round, rows, signOff: signOffFor(ws, round) }), target);
+  const workbook = buildSubsidyWorkbook(ExcelJS, { year: round, rows, signOff, witness });
+  workbook.description = witness;
+  await writeMasked(workbook, target);
   return { file: target.file, count: rows.length, total: subsidyTotal(rows) };
 }
 
 /** `export results`: the round's sheets, scored with the round's rubric and thresholds, like `score`. */
 export async function exportResults(ws: Workspace, round: number, target: OutputTarget): Promise<Written> {
-  const { rubric, settings, scored } = scoreRound(ws, round);
+  const { rubric, settings, scored, signOff, witness } = forDocument(ws, false, () => ({ ...scoreRound(ws, round), signOff: signOffFor(ws, round) }));
   const ExcelJS = await loadExcel();
   const workbook = buildResultsWorkbook(
     ExcelJS,
     scored.map((s) => ({ id: s.id, studioName: s.stored.studio.name, unitName: s.stored.studio.unitName, leadName: s.stored.studio.leadName, result: s.result })),
-    { year: round, rubricNote: rubricNote(rubric), thresholdsNote: thresholdsNote(settings), generatedOn: chinaDate(), settings, signOff: signOffFor(ws, round) },
+    { year: round, rubricNote: rubricNote(rubric), thresholdsNote: thresholdsNote(settings), generatedOn: chinaDate(), settings, signOff },
   );
+  workbook.description = witness;
   await writeMasked(workbook, target);
   return { file: target.file, count: scored.length };
+}
+
+/**
+ * What a document shows, read in one transaction together with the audit log's head (`操作记录校验：…`, for
+ * its properties and, on the internal lists, its footer): a gongshu writing meanwhile never makes a list that
+ * mixes two states, and the head is that of the state listed. An export that logs a disclosure takes the
+ * write lock first, so its own entry is in the head.
+ */
+function forDocument<T extends object>(ws: Workspace, logs: boolean, read: () => T): T & { witness: string } {
+  const run = (): T & { witness: string } => ({ ...read(), witness: headText(auditHead(ws.db)) });
+  return logs ? inTransaction(ws, run) : readTransaction(ws.db, run);
 }
 
 /** The 落款 of every list: the issuing bureau (the round's setting or the notice's) and today's date. */

@@ -187,6 +187,11 @@ export function auditHead(db: Db): AuditHead | null {
 /** How long a head's hash is printed: 8 hex digits (one chance in four billion that a rewritten log matches). */
 export const HEAD_HASH_DIGITS = 8;
 
+/** The head as printed on paper and written into documents: `操作记录校验：1234 / 9f3a1c0b…`. */
+export function headText(head: AuditHead | null): string {
+  return msg('recovery.head', { entries: head?.entries ?? 0, hash: (head?.hash ?? '').slice(0, HEAD_HASH_DIGITS) });
+}
+
 type AuditRow = Omit<ChainedFields, 'prev_hash'>;
 
 export function auditFor(db: Db, entity: string, entityId: number): AuditEntry[] {

@@ -21,7 +21,7 @@ import { commitTemp, createTemp, removeStaleTemps, removeTemp } from './atomic-f
 import { auditHead, verifyAuditLog, type AuditBreak, type AuditHead, type AuditVerification } from './audit.js';
 import { LATEST_VERSION } from './migrations/index.js';
 import { readTransaction, translateSqliteError, type Db } from './open.js';
-import { CHAINED_VERSION, schemaProblem } from './schema.js';
+import { CHAINED_VERSION, schemaFinding, schemaProblem } from './schema.js';
 
 export const KEEP_BACKUPS = 10;
 /**
@@ -122,29 +122,35 @@ function snapshotInto(db: Db, dbFile: string, target: string): void {
 }
 
 /**
- * A kept copy's name ends in `.keep.db`: made before a restore or a migration, it stays outside the rolling
- * KEEP_BACKUPS until a `db check` passes on the state that followed (releaseKeptBackups), then it is an
- * ordinary copy and goes when ten newer ones exist.
+ * A kept copy has a `.keep` marker beside it (`…-before-restore.db.keep`): made before a restore or a
+ * migration, it stays outside the rolling KEEP_BACKUPS until a `db check` passes on the state that followed
+ * (releaseKeptBackups removes the marker); then it is an ordinary copy and goes when ten newer ones exist.
+ * Its name never changes, so the path the log records for it stays true. The marker is written first: a
+ * process killed half way leaves at most a marker without a copy, which the next release removes.
  */
-export const KEPT_SUFFIX = '.keep.db';
+export const KEPT_MARKER = '.keep';
 
 export interface AutoBackupOptions {
   /** Outside the rolling ten until a later `db check` passes (before a restore or a migration). */
   keep?: boolean;
 }
 
-function uniqueBackupPath(dbFile: string, label: string, now: Date, suffix: string): string {
+export function isKept(backup: string): boolean {
+  return fs.existsSync(`${backup}${KEPT_MARKER}`);
+}
+
+function uniqueBackupPath(dbFile: string, label: string, now: Date, keep: boolean): string {
   const dir = backupFolder(dbFile);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const named = (l: string): string => path.join(dir, backupFileName(dbFile, l, now).replace(/\.db$/u, suffix));
-  let target = named(label);
-  for (let n = 2; fs.existsSync(target) || fs.existsSync(target.replace(/\.keep\.db$/u, '.db')); n++) target = named(`${label}-${n}`);
+  let target = path.join(dir, backupFileName(dbFile, label, now));
+  for (let n = 2; fs.existsSync(target) || fs.existsSync(`${target}${KEPT_MARKER}`); n++) target = path.join(dir, backupFileName(dbFile, `${label}-${n}`, now));
+  if (keep) fs.writeFileSync(`${target}${KEPT_MARKER}`, '', { mode: 0o600 });
   return target;
 }
 
 /** The automatic copy before a bulk change; returns its path. */
 export function autoBackup(db: Db, dbFile: string, label: string, now = new Date(), options: AutoBackupOptions = {}): string {
-  const target = uniqueBackupPath(dbFile, label, now, options.keep ? KEPT_SUFFIX : '.db');
+  const target = uniqueBackupPath(dbFile, label, now, Boolean(options.keep));
   snapshotInto(db, dbFile, target);
   pruneBackups(dbFile);
   return target;
@@ -155,10 +161,11 @@ export function autoBackup(db: Db, dbFile: string, label: string, now = new Date
  * database at all) that a restore is about to replace. Nothing is lost by replacing it.
  */
 export function rawKeptCopy(dbFile: string, label: string, now = new Date()): string {
-  const target = uniqueBackupPath(dbFile, label, now, KEPT_SUFFIX);
+  const target = uniqueBackupPath(dbFile, label, now, true);
   const temp = createTemp(target, 0o600);
   try {
     fs.copyFileSync(dbFile, temp);
+    fs.chmodSync(temp, 0o600);
     commitTemp(temp, target);
   } catch (e) {
     removeTemp(temp);
@@ -167,17 +174,23 @@ export function rawKeptCopy(dbFile: string, label: string, now = new Date()): st
   return target;
 }
 
-/** After a `db check` passed: the kept copies join the rolling ten (renamed to plain `.db`). */
+/** After a `db check` passed: the kept copies join the rolling ten (their markers removed). */
 export function releaseKeptBackups(dbFile: string): string[] {
+  const dir = backupFolder(dbFile);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const prefix = `${path.basename(dbFile).replace(/\.db$/u, '')}-`;
   const released: string[] = [];
-  for (const file of listBackups(dbFile).filter((f) => f.endsWith(KEPT_SUFFIX))) {
-    const plain = file.slice(0, -KEPT_SUFFIX.length) + '.db';
-    if (fs.existsSync(plain)) continue;
+  for (const name of names.filter((n) => n.startsWith(prefix) && n.endsWith(`.db${KEPT_MARKER}`))) {
     try {
-      fs.renameSync(file, plain);
-      released.push(plain);
+      fs.rmSync(path.join(dir, name), { force: true });
+      released.push(path.join(dir, name.slice(0, -KEPT_MARKER.length)));
     } catch {
-      // Another gongshu released it first, or the folder is read-only: it stays kept.
+      // A read-only folder: it stays kept.
     }
   }
   return released;
@@ -195,9 +208,9 @@ export function listBackups(dbFile: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-/** Removes all but the newest `keep` ordinary copies; kept copies (`.keep.db`) are never removed here. */
+/** Removes all but the newest `keep` ordinary copies; kept copies (a `.keep` marker beside) are never removed here. */
 export function pruneBackups(dbFile: string, keep = KEEP_BACKUPS): string[] {
-  const all = listBackups(dbFile).filter((f) => !f.endsWith(KEPT_SUFFIX));
+  const all = listBackups(dbFile).filter((f) => !isKept(f));
   const removed = all.slice(0, Math.max(0, all.length - keep));
   for (const f of removed) fs.rmSync(f, { force: true });
   return removed;
@@ -254,10 +267,10 @@ export function checkIntegrity(db: Db): IntegrityReport {
     const fk = db.prepare('PRAGMA foreign_key_check').all() as { table: string; rowid: number; parent: string }[];
     for (const f of fk) problems.push(`foreign key: ${f.table} row ${f.rowid} → ${f.parent}`);
     const version = db.pragma('user_version', { simple: true }) as number;
-    const schema = schemaProblem(db, version);
-    if (schema) problems.push(schema);
-    // A schema that is not gongshu's may lack the very columns read below: only the generic checks count then.
-    const known = schema === null;
+    const schema = schemaFinding(db, version);
+    if (schema.problem) problems.push(schema.problem);
+    // Tables that are not gongshu's may lack the very columns read below: only the generic checks count then.
+    const known = schema.tablesIntact;
     const audit = known && version >= CHAINED_VERSION ? verifyAuditLog(db) : null;
     if (audit?.broken) problems.push(auditBreakText(audit.broken));
     const count = (table: string): number => (known && hasTable(db, table) ? (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n : 0);

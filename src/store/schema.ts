@@ -100,10 +100,23 @@ function differenceText(d: SchemaDifference): string {
  * what gongshu creates at that version. A version newer than this gongshu knows is the caller's to refuse.
  */
 export function schemaProblem(db: Db, version: number, migrations: readonly Migration[] = MIGRATIONS): string | null {
+  return schemaFinding(db, version, migrations).problem;
+}
+
+export interface SchemaFinding {
+  problem: string | null;
+  /** Every table is as gongshu created it (an index or a trigger may differ): its rows can be read and counted. */
+  tablesIntact: boolean;
+}
+
+export function schemaFinding(db: Db, version: number, migrations: readonly Migration[] = MIGRATIONS): SchemaFinding {
   const latest = migrations[migrations.length - 1]?.version ?? 0;
-  if (version > latest) return null;
-  if (chainedButOlder(db, version)) return msg('recovery.schema.chainedButOlder', { version });
+  if (version > latest) return { problem: null, tablesIntact: false };
+  if (chainedButOlder(db, version)) return { problem: msg('recovery.schema.chainedButOlder', { version }), tablesIntact: false };
   const differences = schemaDifferences(db, version, migrations);
-  if (differences.length === 0) return null;
-  return msg('recovery.schema.mismatch', { version, problems: differences.slice(0, 6).map(differenceText).join('；') });
+  if (differences.length === 0) return { problem: null, tablesIntact: true };
+  return {
+    problem: msg('recovery.schema.mismatch', { version, problems: differences.slice(0, 6).map(differenceText).join('；') }),
+    tablesIntact: differences.every((d) => d.type !== 'table'),
+  };
 }

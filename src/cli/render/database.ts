@@ -12,8 +12,8 @@ export function renderIntegrity(out: Output, report: IntegrityReport & Partial<P
   }
   if (report.studios.length > 0) out.print(renderTable(msg('workflow.db.studiosHead').split('|'), report.studios.map((r) => [statusName(r.status), r.count])));
   out.note(msg('workflow.db.counts', { assessments: report.assessments, audit: report.auditEntries, version: report.schemaVersion }));
-  if (report.audit === null) out.note(msg('safety.check.noChain', { version: report.schemaVersion }));
-  else if (!report.audit.broken) out.note(msg('safety.check.chainOk', { entries: report.audit.entries }));
+  if (report.audit === null && report.schemaVersion < 5 && report.ok) out.note(msg('safety.check.noChain', { version: report.schemaVersion }));
+  else if (report.audit && !report.audit.broken) out.note(msg('safety.check.chainOk', { entries: report.audit.entries }));
   if (report.witnesses && report.witnesses.compared > 0 && report.witnesses.problems.length === 0) {
     const excused = report.witnesses.excused > 0 ? msg('recovery.witness.excused', { count: report.witnesses.excused }) : '';
     out.note(msg('recovery.witness.ok', { folder: backupFolder(file), count: report.witnesses.compared }) + excused);

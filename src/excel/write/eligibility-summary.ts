@@ -12,6 +12,7 @@ import { maskIdNumber, maskPersonalNumbers } from '../../core/text.js';
 import { withoutCommandHints } from '../../messages/command-text.js';
 import type { RuleOutcome } from '../../rules/index.js';
 import { LIST_FOOTER, listPageSetup, printableHeightPt, writeSignOff, type SignOff } from './print.js';
+import { footerWithWitness } from './witness.js';
 import { ERROR_FILL, FONT_BODY, LABEL_FILL, safeText, THIN_BORDER, WARNING_FILL, wrappedRowHeight } from './styles.js';
 
 export interface EligibilitySummaryRow {
@@ -43,6 +44,8 @@ export interface EligibilitySummaryOptions {
   full: boolean;
   generatedNote: string;
   signOff: SignOff;
+  /** The audit log's head for the page footer (witness.ts); none on a list without one. */
+  witness?: string;
 }
 
 export const SUMMARY_BODY_PT = 11;
@@ -96,7 +99,7 @@ export function buildEligibilitySummary(Excel: typeof ExcelJS, rows: Eligibility
   wb.creator = 'gongshu';
   const ws = wb.addWorksheet(o.sheetName, {
     pageSetup: listPageSetup('landscape', `${HEADER_ROW}:${HEADER_ROW}`),
-    headerFooter: { oddFooter: LIST_FOOTER },
+    headerFooter: { oddFooter: footerWithWitness(LIST_FOOTER, o.witness) },
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 2 }],
   });
   const W = SUMMARY_WIDTHS;

@@ -14,6 +14,7 @@ import { maskPersonalNumbers } from '../../core/text.js';
 import { withoutCommandHints } from '../../messages/command-text.js';
 import { officialText } from '../../messages/export.js';
 import { fitsPageWidth, LIST_FOOTER, listPageSetup, writeSignOff, type Orientation, type SignOff } from './print.js';
+import { footerWithWitness } from './witness.js';
 import { FONT_OFFICIAL_BODY, safeText, THIN_BORDER, wrappedRowHeight, writeOfficialHeading } from './styles.js';
 
 type ExcelModule = typeof import('exceljs');
@@ -43,6 +44,8 @@ export type ShortlistWorkbookInput =
       /** Printed under the table: the ranking rule (shortlistRuleText()). */
       note?: string;
       signOff: SignOff;
+      /** The audit log's head for the page footer (witness.ts). */
+      witness?: string;
     };
 
 export const SHORTLIST_TITLE_SIZE = 22;
@@ -123,7 +126,7 @@ export function buildShortlistWorkbook(excel: ExcelModule, input: ShortlistWorkb
   workbook.creator = 'gongshu';
   const sheet = workbook.addWorksheet(officialText('export.shortlist.sheet'), {
     pageSetup: listPageSetup(orientation, `${HEADER_ROW}:${HEADER_ROW}`),
-    headerFooter: internal ? { oddHeader: `&R&11${officialText('export.shortlist.internalHeader')}`, oddFooter: LIST_FOOTER } : { oddFooter: LIST_FOOTER },
+    headerFooter: internal ? { oddHeader: `&R&11${officialText('export.shortlist.internalHeader')}`, oddFooter: footerWithWitness(LIST_FOOTER, input.internal ? input.witness : undefined) } : { oddFooter: LIST_FOOTER },
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
   });
   const totalWidth = columns.reduce((s, c) => s + c.width, 0);

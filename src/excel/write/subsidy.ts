@@ -6,6 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { officialText } from '../../messages/export.js';
 import { fitsPageWidth, LIST_FOOTER, listPageSetup, writeSignOff, type SignOff } from './print.js';
+import { footerWithWitness } from './witness.js';
 import { FONT_HEADING, FONT_OFFICIAL_BODY, safeText, THIN_BORDER, wrappedRowHeight, writeOfficialHeading } from './styles.js';
 
 type ExcelModule = typeof import('exceljs');
@@ -27,6 +28,8 @@ export interface SubsidyWorkbookInput {
   rows: readonly SubsidyRow[];
   /** The 落款 under the 经办人 / 审核人 / 负责人 lines. */
   signOff: SignOff;
+  /** The audit log's head for the page footer (witness.ts); none on a list without one. */
+  witness?: string;
 }
 
 const TITLE_SIZE = 22;
@@ -66,7 +69,7 @@ export function buildSubsidyWorkbook(excel: ExcelModule, input: SubsidyWorkbookI
   workbook.creator = 'gongshu';
   const sheet = workbook.addWorksheet(officialText('export.subsidy.sheet'), {
     pageSetup: listPageSetup('portrait', `${HEADER_ROW}:${HEADER_ROW}`),
-    headerFooter: { oddFooter: LIST_FOOTER },
+    headerFooter: { oddFooter: footerWithWitness(LIST_FOOTER, input.witness) },
     views: [{ state: 'frozen', ySplit: HEADER_ROW }],
   });
   writeOfficialHeading(sheet, columns, officialText('export.subsidy.title', { year: input.year }), {

@@ -22,6 +22,7 @@ import {
 import { officialText } from '../../messages/export.js';
 import type { NoticeSettings } from '../../rules/notice-data.js';
 import { chineseDate } from '../../excel/write/print.js';
+import { describedWithWitness } from '../../excel/write/witness.js';
 
 export interface NoticeRow {
   studioName: string;
@@ -38,6 +39,8 @@ export interface NoticeInput {
   settings: NoticeSettings;
   /** Document keywords: the kind marker gongshu checks before replacing its own earlier file. */
   keywords?: string;
+  /** The audit log's head, added to the document's description (witness.ts). */
+  witness?: string;
 }
 
 export const NOTICE_FONTS = {
@@ -180,7 +183,7 @@ export function buildNoticeDocument(input: NoticeInput): Document {
     creator: 'gongshu',
     ...(input.keywords ? { keywords: input.keywords } : {}),
     title: noticeTitle(year),
-    description: officialText('export.notice.fonts', { fonts: fallbacks }),
+    description: describedWithWitness(officialText('export.notice.fonts', { fonts: fallbacks }), input.witness)!,
     evenAndOddHeaderAndFooters: true,
     sections: [
       {
