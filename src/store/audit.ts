@@ -124,7 +124,7 @@ export function appendAudit(
   // A trigger someone added (RAISE(IGNORE), an INSTEAD OF, a rewrite) must not let a change through unlogged:
   // the entry is read back, and the caller's transaction rolls back if it is not there as written.
   const written = db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(entry.id) as { hash: string } | undefined;
-  if (written?.hash !== hash) throw new StorageError('audit-silenced', msg('recovery.audit.silenced', { file: db.name }), { file: db.name });
+  if (written?.hash !== hash) throw new StorageError('audit-silenced', msg('recovery.audit.silenced', { file: db.name }));
   return entry.id;
 }
 

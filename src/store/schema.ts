@@ -73,7 +73,11 @@ export function schemaDifferences(db: Db, version: number, migrations: readonly 
     else if (a.sql !== e.sql || a.table !== e.table) out.push({ kind: 'changed', type: e.type, name: e.name, table: e.table });
   }
   for (const [key, a] of actual) if (!expected.has(key)) out.push({ kind: 'extra', type: a.type, name: a.name, table: a.table });
-  return out;
+  // Tables first, then indexes, triggers, views; SQLite's own indexes of UNIQUE constraints are compared but
+  // not named (their table's definition already says what differs).
+  const order = ['table', 'index', 'trigger', 'view'];
+  const named = out.filter((d) => !d.name.startsWith('sqlite_autoindex_'));
+  return (named.length > 0 ? named : out).sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type) || a.name.localeCompare(b.name));
 }
 
 /** The first version whose schema has the chained audit log (hash columns, the upkeep table). */
