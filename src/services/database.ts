@@ -52,6 +52,7 @@ export interface PaperWitness {
  */
 export function checkDatabase(ws: Workspace, options: { witness?: string } = {}): DatabaseCheck {
   const paperHead = options.witness === undefined ? undefined : parseHead(options.witness);
+  const started = Date.now();
   const result = readTransaction(ws.db, (): DatabaseCheck => {
     const report = checkIntegrity(ws.db);
     const known = report.audit !== null;
@@ -69,7 +70,7 @@ export function checkDatabase(ws: Workspace, options: { witness?: string } = {})
     }
     return { ...report, ok: problems.length === 0, problems, witnesses, ...(paper ? { paper } : {}) };
   });
-  if (result.ok) releaseKeptBackups(ws.dbFile);
+  if (result.ok) releaseKeptBackups(ws.dbFile, started);
   return result;
 }
 

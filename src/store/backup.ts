@@ -174,8 +174,11 @@ export function rawKeptCopy(dbFile: string, label: string, now = new Date()): st
   return target;
 }
 
-/** After a `db check` passed: the kept copies join the rolling ten (their markers removed). */
-export function releaseKeptBackups(dbFile: string): string[] {
+/**
+ * After a `db check` passed: the kept copies join the rolling ten (their markers removed). Only markers from
+ * before the check began: a restore or a migration another gongshu started meanwhile keeps its copy.
+ */
+export function releaseKeptBackups(dbFile: string, checkedSince = Date.now()): string[] {
   const dir = backupFolder(dbFile);
   let names: string[];
   try {
@@ -187,6 +190,7 @@ export function releaseKeptBackups(dbFile: string): string[] {
   const released: string[] = [];
   for (const name of names.filter((n) => n.startsWith(prefix) && n.endsWith(`.db${KEPT_MARKER}`))) {
     try {
+      if (fs.statSync(path.join(dir, name)).mtimeMs >= checkedSince) continue;
       fs.rmSync(path.join(dir, name), { force: true });
       released.push(path.join(dir, name.slice(0, -KEPT_MARKER.length)));
     } catch {
@@ -404,7 +408,8 @@ function isEmptyGongshuDatabase(db: Db): boolean {
 export async function swapIn(dbFile: string, copy: string): Promise<void> {
   const src = openReadOnly(copy);
   try {
-    if (!fs.existsSync(dbFile) || hasSqliteHeader(dbFile) || fs.statSync(dbFile).size === 0) {
+    // No database yet: the copy is renamed into place below (private, 0600), not written by SQLite's default mode.
+    if (fs.existsSync(dbFile) && (hasSqliteHeader(dbFile) || fs.statSync(dbFile).size === 0)) {
       try {
         await src.backup(dbFile);
         return;
@@ -416,7 +421,7 @@ export async function swapIn(dbFile: string, copy: string): Promise<void> {
   } finally {
     src.close();
   }
-  // Not a database: its journal (if any) belongs to nothing gongshu can read, and must not be replayed onto the copy.
+  // Not a database (or none yet): a journal beside it belongs to nothing gongshu can read, and must not be replayed onto the copy.
   for (const suffix of ['-journal', '-wal', '-shm']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
   const temp = createTemp(dbFile, 0o600);
   try {

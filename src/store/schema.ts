@@ -27,8 +27,13 @@ export interface SchemaDifference {
   table: string;
 }
 
+/**
+ * SQL as SQLite keeps it, compared without layout: whitespace collapsed, none around brackets and commas, and
+ * identifier quotes dropped (ALTER TABLE … RENAME writes `"applications"`; how it quotes has varied between
+ * SQLite versions, and a database migrated under an older one must not look altered).
+ */
 function normalSql(sql: string | null | undefined): string {
-  return (sql ?? '').replace(/\s+/gu, ' ').replace(/\s*([(),])\s*/gu, '$1').trim();
+  return (sql ?? '').replace(/["`]/gu, '').replace(/\s+/gu, ' ').replace(/\s*([(),])\s*/gu, '$1').trim();
 }
 
 /** Every table, index, trigger and view of a database, as SQLite keeps them (ANALYZE's statistics aside). */

@@ -7,7 +7,7 @@
 
 /** The page footer with the head at its left; the footer as it was without one. */
 export function footerWithWitness(footer: string, witness: string | undefined): string {
-  return witness ? `&L&"宋体"&8${witness.replace(/&/gu, '&&')}${footer}` : footer;
+  return witness ? `&L&"宋体"&11${witness.replace(/&/gu, '&&')}${footer}` : footer;
 }
 
 /** A document's description with the head on a line of its own. */
