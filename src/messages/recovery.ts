@@ -70,6 +70,10 @@ export const recoveryMessages = {
     zh: '纸面上的“操作记录校验：{entries} / {hash}…”对不上：操作日志第 {entries} 条现在的校验值是 {actual}…，这条或之前的记录在打印之后被改动过',
     en: 'The printed head {entries} / {hash}… does not match: entry {entries} now hashes to {actual}…; it or an earlier entry was changed',
   },
+  'recovery.paper.restored': {
+    zh: '（操作日志第 {id} 条记有一次数据库恢复：如果这张打印件早于那次恢复，恢复到较早的备份本来就会去掉之后的记录）',
+    en: ' (entry {id} logs a restore: if the page predates it, restoring an older backup removed the later entries)',
+  },
   'recovery.paper.unreadable': {
     zh: '看不懂 --witness 的内容“{text}”。请照纸面抄写条数和校验值，例如：gongshu db check --witness "1234 / 9f3a1c0b"',
     en: 'Cannot read --witness "{text}". Copy the count and hash from the page, e.g. --witness "1234 / 9f3a1c0b"',

@@ -64,7 +64,11 @@ export function checkDatabase(ws: Workspace, options: { witness?: string } = {})
       const found = row === undefined ? 'missing' : row.hash.startsWith(paperHead.hash) ? 'match' : 'changed';
       const actual = row?.hash.slice(0, Math.max(HEAD_HASH_DIGITS, paperHead.hash.length));
       const params = { entries: paperHead.entries, hash: paperHead.hash, actual: actual ?? '' };
-      const text = msg(found === 'match' ? 'recovery.paper.ok' : found === 'missing' ? 'recovery.paper.missing' : 'recovery.paper.changed', params);
+      // A restore logged at or before the printed entry explains a difference (the older state has no such entry).
+      const restore = found === 'match' ? undefined : (ws.db.prepare("SELECT id FROM audit_log WHERE entity = 'database' AND action = 'restore' AND id <= ? ORDER BY id DESC LIMIT 1").get(paperHead.entries) as { id: number } | undefined);
+      const text =
+        msg(found === 'match' ? 'recovery.paper.ok' : found === 'missing' ? 'recovery.paper.missing' : 'recovery.paper.changed', params) +
+        (restore ? msg('recovery.paper.restored', { id: restore.id }) : '');
       paper = { entries: paperHead.entries, hash: paperHead.hash, found, ...(actual === undefined ? {} : { actual }), text };
       if (found !== 'match') problems.push(text);
     }

@@ -214,10 +214,15 @@ describe('a log that cannot be silenced unseen', () => {
     expect((await cli('db', 'backup', '-o', old)).code).toBe(0);
     expect((await cli('assess', 'withdraw', '1', '--reason', '重复提交')).code).toBe(0);
     expect((await cli('score', 'confirm')).code).toBe(0);
+    const printed = JSON.parse((await cli('db', 'check', '--json')).stdout) as { head: { entries: number; hash: string } };
     expect((await cli('db', 'restore', old, '--yes')).code).toBe(0);
     const check = await cli('db', 'check');
     expect(check.code, check.stderr).toBe(0);
     expect(check.stderr).toMatch(/不作比较/u);
+    // A page printed before the restore no longer matches, and the check says a restore is logged.
+    const paper = await cli('db', 'check', '--witness', `${printed.head.entries} / ${printed.head.hash.slice(0, 8)}`);
+    expect(paper.code).toBe(1);
+    expect(paper.stderr).toMatch(/记有一次数据库恢复/u);
   });
 
   it('a faked downgrade (triggers dropped, an entry edited, user_version 4) is tampering, never "no chain yet"; nothing re-chains it', async () => {
