@@ -28,6 +28,10 @@ export const recoveryMessages = {
   'recovery.audit.silenced': {
     zh: '操作日志没有写进数据库 {file}（有触发器拦下了它），本次操作已撤销，没有保存。请运行 gongshu db check 查看是哪个触发器',
     en: 'The audit entry was not written to {file} (a trigger stopped it); nothing was saved. Run gongshu db check',
+    menu: {
+      zh: '操作日志没有写进数据库 {file}（有触发器拦下了它），本次操作已撤销，没有保存。数据库被改动过，请在“备份与恢复数据库”中用较早的备份恢复',
+      en: 'The audit entry was not written to {file} (a trigger stopped it); nothing was saved. Restore an earlier backup from the menu',
+    },
   },
   'recovery.audit.extraTrigger': {
     zh: '操作日志表上多出触发器 {name}：它可以拦下或改写以后的记录，日志已不可信',
@@ -57,6 +61,10 @@ export const recoveryMessages = {
   'recovery.head.note': {
     zh: '{head}（打印的汇总表、拟认定名单内部版、补助发放名单页脚上也有这一行，可用 gongshu db check --witness 核对）',
     en: '{head} (also in the footer of printed internal lists; confirm one with gongshu db check --witness)',
+    menu: {
+      zh: '{head}（打印的汇总表、拟认定名单内部版、补助发放名单页脚上也有这一行，可用来核对操作日志）',
+      en: '{head} (also in the footer of printed internal lists, to confirm the log against)',
+    },
   },
   'recovery.paper.ok': {
     zh: '纸面上的“操作记录校验：{entries} / {hash}…”与操作日志第 {entries} 条相符：打印之后，这条及之前的记录没有被删改',

@@ -19,6 +19,7 @@ const NOT_IN_THE_MENU: RegExp[] = [
   /^cli\.demo\./u, // the demo runs the commands, the menu never shows its steps
   /^safety\.json\./u, // --json is the command line's
   /^safety\.restore\.needYes$/u, // the menu asks on its own terminal
+  /^recovery\.paper\.(unreadable|withFile)$/u, // --witness is the command line's (db check has no menu entry)
 ];
 
 afterEach(() => setFace('cli'));
