@@ -344,8 +344,17 @@ export interface RestoreCopy {
  * as it was) nor on the live database (untouched until the swap). The caller removes it (discardCopy).
  */
 export function copyForRestore(dbFile: string, source: string): RestoreCopy {
-  removeStaleTemps(path.dirname(dbFile));
-  const temp = createTemp(dbFile, 0o600);
+  const dir = path.dirname(dbFile);
+  if (!fs.existsSync(dir)) throw new StorageError('db-folder-missing', msg('store.folderMissing', { dir }), { file: dbFile });
+  removeStaleTemps(dir);
+  let temp: string;
+  try {
+    temp = createTemp(dbFile, 0o600);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC') throw new StorageError('disk-full', msg('store.diskFull', { file: dbFile }), { file: dbFile });
+    throw new StorageError('db-readonly', msg('store.readonly', { file: dbFile }), { file: dbFile });
+  }
   try {
     fs.copyFileSync(source, temp);
     fs.chmodSync(temp, 0o600);
@@ -358,6 +367,7 @@ export function copyForRestore(dbFile: string, source: string): RestoreCopy {
     return { db, file: temp };
   } catch (e) {
     removeTemp(temp);
+    if ((e as NodeJS.ErrnoException).code === 'ENOSPC') throw new StorageError('disk-full', msg('store.diskFull', { file: dbFile }), { file: dbFile });
     throw translateSqliteError(e, source);
   }
 }

@@ -139,6 +139,21 @@ describe('restore by proof', () => {
     expect(fs.existsSync(kept)).toBe(false);
     expect(backupsOf(dir).filter((f) => f.endsWith('.db'))).toHaveLength(10);
   });
+  it('a restore into a folder that does not exist, or a database not there yet: a Chinese message, or a private new file', async () => {
+    const { dir, cli } = copyOfBase();
+    const good = path.join(dir, 'good.db');
+    expect((await cli('db', 'backup', '-o', good)).code).toBe(0);
+    const missing = await runCli(['--db', path.join(dir, '没有', 'g.db'), 'db', 'restore', good, '--yes']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('数据库所在文件夹不存在');
+    expect(missing.stderr).not.toMatch(internalError);
+    fs.mkdirSync(path.join(dir, 'new'));
+    const fresh = path.join(dir, 'new', 'g.db');
+    const r = await runCli(['--db', fresh, 'db', 'restore', good, '--yes']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.statSync(fresh).mode & 0o777).toBe(0o600);
+    expect((await runCli(['--db', fresh, 'db', 'check'])).code).toBe(0);
+  });
 });
 
 describe('a log that cannot be silenced unseen', () => {
