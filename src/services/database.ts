@@ -11,7 +11,7 @@ import { msg } from '../messages/index.js';
 import { appendAudit, HEAD_HASH_DIGITS, headText, type Actor } from '../store/audit.js';
 import {
   backupBeforeRestore, backupFolder, backupTo, checkIntegrity, compareWithBackups, copyForRestore, discardCopy, inspectDatabaseFile, listBackups,
-  releaseKeptBackups, swapIn, type IntegrityReport, type WitnessReport,
+  releaseKeptBackups, removeStaleCopies, swapIn, type IntegrityReport, type WitnessReport,
 } from '../store/backup.js';
 import { LATEST_VERSION } from '../store/migrations/index.js';
 import { migrate, readTransaction, vacuum, VACUUM_PENDING } from '../store/open.js';
@@ -53,6 +53,7 @@ export interface PaperWitness {
 export function checkDatabase(ws: Workspace, options: { witness?: string } = {}): DatabaseCheck {
   const paperHead = options.witness === undefined ? undefined : parseHead(options.witness);
   const started = Date.now();
+  removeStaleCopies(ws.dbFile);
   const result = readTransaction(ws.db, (): DatabaseCheck => {
     const report = checkIntegrity(ws.db);
     const known = report.audit !== null;

@@ -372,6 +372,14 @@ export function copyForRestore(dbFile: string, source: string): RestoreCopy {
   }
 }
 
+/**
+ * Removes what a gongshu killed half way left beside the database (a restore's private copy, a backup's
+ * temporary file): they hold the same personal data. Run by `db check` and `db restore`.
+ */
+export function removeStaleCopies(dbFile: string): void {
+  removeStaleTemps(path.dirname(dbFile));
+}
+
 export function discardCopy(copy: RestoreCopy): void {
   if (copy.db.open) copy.db.close();
   removeTemp(copy.file);

@@ -110,7 +110,7 @@ describe('db restore killed at random points', () => {
         const over = gongshu(['--db', path.join(work, 'other.db'), 'db', 'backup', '-o', live, '--force']);
         expect(over.status).not.toBe(0);
         expect(count(live, 'SELECT COUNT(*) FROM applications')).toBe(apps);
-        // A restore the kill cut off leaves no copy behind once the next command has run.
+        // A restore the kill cut off leaves no copy of the data behind once db check has run.
         expect(fs.readdirSync(work).filter((f) => f.endsWith('.tmp'))).toEqual([]);
       }),
       { numRuns: ROUNDS * 3 },
