@@ -348,6 +348,13 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('gongshu studios list', 'gongshu studios list --status 有效 --json'))
     .action(lazy(async () => (await import('./studios.js')).studiosList));
   studios
+    .command('import <file>')
+    .description(msg('register.cmd.import'))
+    .option('--dry-run', msg('register.opt.dryRun'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu studios import 工作室名册.xlsx --dry-run', 'gongshu studios import 工作室名册.xlsx', 'gongshu studios import 2019年认定名单.docx'))
+    .action(lazy(async () => (await import('./register.js')).studiosImport));
+  studios
     .command('due')
     .description(msg('workflow.cmd.studiosDue'))
     .option('--within <period>', msg('workflow.opt.within'))
