@@ -469,6 +469,14 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('gongshu export notice --round 2026', 'gongshu export notice -o 公示.docx'))
     .action(lazy(async () => (await import('./export.js')).exportNotice));
   exporter
+    .command('report')
+    .description(msg('report.cmd'))
+    .option('--year <year>', msg('report.opt.year'))
+    .option('-o, --output <file>', msg('cli.opt.output'))
+    .option('--force', msg('cli.opt.force'))
+    .addHelpText('after', examples('gongshu export report', 'gongshu export report --year 2026 -o 2026年度工作情况.docx'))
+    .action(lazy(async () => (await import('./export.js')).exportReport));
+  exporter
     .command('subsidy')
     .description(msg('workflow.cmd.exportSubsidy'))
     .option('-o, --output <file>', msg('cli.opt.output'))

@@ -4,6 +4,13 @@ import type { MessageEntry } from './index.js';
 export const registerMessages = {
   'register.cmd.import': { zh: '导入局里原有的工作室名册（Excel）或已公布的认定名单（Word 表格）', en: "Import the bureau's existing register of studios (Excel) or a published list (Word table)" },
   'register.opt.dryRun': { zh: '只显示将新增、更新、不变的工作室，不写入数据库', en: 'Only show what would be added, updated or left alone; write nothing' },
+  'register.menu.entry': { zh: '导入原有工作室名册', en: 'Import the existing register of studios' },
+  'register.menu.path': { zh: '原有工作室名册（Excel）或认定名单（Word）', en: 'the existing register (Excel) or a published list (Word)' },
+  'register.menu.confirm': { zh: '按上表写入数据库（新增 {added}，更新 {updated}；先自动备份）？', en: 'Write this into the database ({added} added, {updated} updated; a backup first)?' },
+  'register.menu.cancelled': { zh: '没有写入数据库', en: 'Nothing was written' },
+  'report.menu.export': { zh: '年度工作情况报告（Word，含图表）', en: 'Yearly report (Word, with charts)' },
+  'cli.demo.step.register': { zh: '导入局里原有的工作室名册（gongshu 启用前认定的工作室）', en: "Import the bureau's existing register (studios certified before gongshu)" },
+  'cli.demo.step.report': { zh: '年度工作情况报告（Word，含图表）', en: 'The yearly report (Word, with charts)' },
   'register.reason': { zh: '原名册记载：已撤销', en: 'The register says: revoked' },
 
   'register.read.noHeader': {
@@ -66,4 +73,66 @@ export const registerMessages = {
   'register.field.decisionNo': { zh: '认定文号', en: 'decision number' },
   'register.field.leadIdNumber': { zh: '身份证号码', en: 'ID number' },
   'register.field.certifiedOn': { zh: '认定日期', en: 'certification date' },
+
+  // export report: the command, the file, and the document's text (always Chinese: reportText).
+  'report.cmd': { zh: '导出年度工作情况报告（Word，含图表），供领导和上级部门阅', en: 'Export the yearly report (Word, with charts) for the leadership' },
+  'report.opt.year': { zh: '报告年度（默认今年）', en: 'Year of the report (default: this year)' },
+  'report.kind': { zh: '年度工作情况报告', en: 'yearly report' },
+  'report.file': { zh: '{year}年度技能大师工作室工作情况.docx', en: '{year}年度技能大师工作室工作情况.docx (yearly report)' },
+  'report.exported': {
+    zh: '已生成 {file}：年末在册运行的工作室 {active} 个（名册共 {total} 个），{year} 年度考核 {assessed} 个，图表 {charts} 幅',
+    en: 'Wrote {file}: {active} studios running at year end ({total} in the register), {assessed} assessed in {year}, {charts} charts',
+  },
+  'report.title': { zh: '{year}年度拱墅区技能大师工作室\n工作情况', en: '{year}年度拱墅区技能大师工作室\n工作情况' },
+  'report.h.overview': { zh: '一、总体情况', en: '一、总体情况' },
+  'report.h.perYear': { zh: '二、历年认定情况', en: '二、历年认定情况' },
+  'report.h.groups': { zh: '三、工作室的职业分布', en: '三、工作室的职业分布' },
+  'report.h.assessment': { zh: '四、{year}年度考核情况', en: '四、{year}年度考核情况' },
+  'report.h.subsidy': { zh: '五、经费补助', en: '五、经费补助' },
+  'report.h.changes': { zh: '六、续建与撤销', en: '六、续建与撤销' },
+  'report.overview': {
+    zh: '截至{year}年12月31日，工作室名册共登记技能大师工作室{total}个，其中年末在册运行（在有效期内，未撤销、未到期）的{active}个。{year}年度认定{newThisYear}个，考核{assessed}个，发放经费补助{paidCount}个、{paidYuan}元。',
+    en: '',
+  },
+  'report.perYear': { zh: '自{first}年以来，历年认定的工作室数如下（含此后撤销、到期的工作室）{unknown}。', en: '' },
+  'report.perYearNone': { zh: '名册中尚无登记了认定年度的工作室。', en: '' },
+  'report.perYearUnknown': { zh: '；另有{count}个工作室未登记认定年度，未计入', en: '' },
+  'report.groups': {
+    zh: '年末在册运行的{active}个工作室，按《中华人民共和国职业分类大典（2022年版）》的8个大类分布如下，工作室最多的是“{top}”（{topCount}个）。',
+    en: '',
+  },
+  'report.groupsNone': { zh: '年末没有在册运行的工作室。', en: '' },
+  'report.assessment': { zh: '{year}年度共考核工作室{total}个，其中优秀{excellent}个、合格{pass}个、不合格{fail}个、不参加考核{notAssessed}个{incomplete}。', en: '' },
+  'report.assessmentIncomplete': { zh: '，另有{count}份考核表尚未评完，未计入', en: '' },
+  'report.assessmentNone': { zh: '{year}年度没有导入考核表，未开展考核。', en: '' },
+  'report.subsidy': {
+    zh: '{year}年度发放工作室经费补助{yearCount}个、共{yearYuan}元；截至{year}年底累计发放{totalCount}个、共{totalYuan}元。',
+    en: '',
+  },
+  'report.renewals': { zh: '{year}年度考核合格续建的工作室{count}个：{names}。', en: '' },
+  'report.renewalsNone': { zh: '{year}年度没有续建的工作室。', en: '' },
+  'report.revocations': { zh: '{year}年度撤销认定的工作室{count}个：{names}。', en: '' },
+  'report.revocationsNone': { zh: '{year}年度没有撤销认定的工作室。', en: '' },
+  'report.chart.perYear': { zh: '历年认定的工作室数', en: '' },
+  'report.chart.groups': { zh: '年末在册工作室的职业大类分布', en: '' },
+  'report.chart.assessment': { zh: '{year}年度考核结果', en: '' },
+  'report.chart.unit': { zh: '个', en: '' },
+  'report.col.year': { zh: '认定年度', en: '' },
+  'report.col.count': { zh: '工作室数（个）', en: '' },
+  'report.col.group': { zh: '职业大类', en: '' },
+  'report.col.grade': { zh: '考核等级', en: '' },
+  'report.col.studios': { zh: '工作室', en: '' },
+  'report.figure': { zh: '图{n}　{title}', en: '' },
+  'report.tableOf': { zh: '表{n}　{title}', en: '' },
+  'report.grade.excellent': { zh: '优秀', en: '' },
+  'report.grade.pass': { zh: '合格', en: '' },
+  'report.grade.fail': { zh: '不合格', en: '' },
+  'report.grade.not-assessed': { zh: '不参加考核', en: '' },
+  'report.fonts': { zh: '字体：{fonts}；图表字体：{chartFont}', en: '' },
+  'report.listSeparator': { zh: '、', en: '' },
 } satisfies Record<string, MessageEntry>;
+
+/** The report's text in Chinese, whatever the clerk's --lang (an official document, like export's officialText). */
+export function reportText(key: keyof typeof registerMessages, params: Record<string, string | number> = {}): string {
+  return registerMessages[key].zh.replace(/\{(\w+)\}/gu, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
