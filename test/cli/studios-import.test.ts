@@ -174,6 +174,17 @@ describe('studios import', () => {
     expect(after.find((s) => s.name.startsWith('蒋海波'))?.status).toBe('revoked');
   });
 
+  it('does not assess a studio whose lead the register says retired', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'g.db');
+    const rows = REGISTER_ROWS.slice(6).map((r) => (r.leadName === '吕建明' ? { ...r, status: '领衔人退休' } : r));
+    await runCli(['--db', db, 'studios', 'import', await registerFile(dir, 'r.xlsx', rows)]);
+    await runCli(['--db', db, '--round', '2026', 'assess', 'import', ASSESSMENTS]);
+    const scores = JSON.parse((await runCli(['--db', db, '--round', '2026', 'score', '--json'])).stdout) as { studioName: string; grade: string }[];
+    expect(scores.find((s) => s.studioName === '吕建明钳工技能大师工作室')?.grade).toBe('not-assessed');
+    expect(scores.find((s) => s.studioName === '孙丽萍茶艺师技能大师工作室')?.grade).toBe('pass');
+  });
+
   it('never adds a studio twice, whatever the order of the rows and however often they are imported', async () => {
     const dir = tempDir();
     let n = 0;
