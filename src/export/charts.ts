@@ -35,17 +35,17 @@ export interface ChartImage {
 const BAR = '#B22222';
 
 function optionOf(chart: BarChart): Record<string, unknown> {
-  const categoryAxis = { type: 'category', data: chart.labels, axisLabel: { fontSize: 13, color: '#000', interval: 0, ...(chart.vertical ? {} : { width: 190, overflow: 'break' }) }, axisTick: { alignWithLabel: true } };
-  const valueAxis = { type: 'value', name: chart.unit, nameTextStyle: { fontSize: 12, color: '#000' }, minInterval: 1, axisLabel: { fontSize: 12, color: '#000' }, splitLine: { lineStyle: { color: '#ddd' } } };
+  const categoryAxis = { type: 'category', data: chart.labels, axisLabel: { fontSize: 15, color: '#000', interval: 0, ...(chart.vertical ? {} : { width: 190, overflow: 'break' }) }, axisTick: { alignWithLabel: true } };
+  const valueAxis = { type: 'value', name: chart.unit, nameTextStyle: { fontSize: 14, color: '#000' }, minInterval: 1, axisLabel: { fontSize: 14, color: '#000' }, splitLine: { lineStyle: { color: '#ddd' } } };
   return {
     animation: false,
     backgroundColor: '#fff',
     textStyle: { fontFamily: CHART_FONT.family },
-    title: { text: chart.title, left: 'center', top: 6, textStyle: { fontSize: 16, fontWeight: 'normal', color: '#000', fontFamily: CHART_FONT.family } },
-    grid: chart.vertical ? { left: 56, right: 24, top: 56, bottom: 40 } : { left: 210, right: 48, top: 52, bottom: 32 },
+    title: { text: chart.title, left: 'center', top: 6, textStyle: { fontSize: 18, fontWeight: 'normal', color: '#000', fontFamily: CHART_FONT.family } },
+    grid: chart.vertical ? { left: 56, right: 24, top: 60, bottom: 40 } : { left: 200, right: 48, top: 56, bottom: 32 },
     xAxis: chart.vertical ? categoryAxis : valueAxis,
     yAxis: chart.vertical ? valueAxis : { ...categoryAxis, inverse: true },
-    series: [{ type: 'bar', data: chart.values, barMaxWidth: 36, itemStyle: { color: BAR }, label: { show: true, position: chart.vertical ? 'top' : 'right', fontSize: 12, color: '#000' } }],
+    series: [{ type: 'bar', data: chart.values, barMaxWidth: 36, itemStyle: { color: BAR }, label: { show: true, position: chart.vertical ? 'top' : 'right', fontSize: 14, color: '#000' } }],
   };
 }
 
