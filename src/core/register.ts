@@ -75,6 +75,7 @@ export type NoteCode =
   | 'bad-id'
   | 'plaque-taken'
   | 'differs'
+  | 'id-differs'
   | 'near-match'
   | 'duplicate'
   | 'revoked-not-running';
@@ -201,7 +202,7 @@ export function planRegisterImport(lines: readonly RegisterLine[], known: readon
       if (studio.leadIdNumber === '') {
         changes.push({ field: 'leadIdNumber', to: person.id, birth: person.birth, gender: person.gender });
         studio.leadIdNumber = person.id;
-      } else if (checkIdNumber(studio.leadIdNumber).normalized !== person.id) differs('leadIdNumber', '', '');
+      } else if (checkIdNumber(studio.leadIdNumber).normalized !== person.id) notes.push({ code: 'id-differs', params: {} });
     } else notes.push(...person.notes);
     if (dated.certifiedOn) {
       if (!studio.certifiedOn) {

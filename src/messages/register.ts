@@ -65,6 +65,7 @@ export const registerMessages = {
   'register.note.bad-id': { zh: '身份证号码无效，未记入（请核对名册）', en: 'The ID number is not valid and was not recorded' },
   'register.note.plaque-taken': { zh: '铭牌编号 {plaque} 已属于另一个工作室，未记入，请核对', en: 'Plaque {plaque} belongs to another studio; not recorded' },
   'register.note.differs': { zh: '名册的{field}“{register}”与登记的“{recorded}”不一致，以登记为准，未改动', en: 'The register\'s {field} "{register}" differs from the recorded "{recorded}"; left as recorded' },
+  'register.note.id-differs': { zh: '名册的身份证号码与登记的不一致，以登记为准，未改动（请核对）', en: 'The ID number differs from the recorded one; left as recorded' },
   'register.note.near-match': { zh: '名册写作“{form}”，按登记的“{register}”（{plaque}）处理，请核对', en: 'Written "{form}"; taken as "{register}" ({plaque})' },
   'register.note.duplicate': { zh: '与 {where} 是同一个工作室，只登记一次', en: 'Same studio as {where}; recorded once' },
   'register.note.revoked-not-running': { zh: '名册记为已撤销，但登记状态为“{status}”，未改动', en: 'The register says revoked but the status is "{status}"; left alone' },
