@@ -12,7 +12,8 @@ import { msg, type MessageKey } from '../messages/index.js';
 import { applicationRows } from '../services/application-view.js';
 import { createContext, type CliContext } from './context.js';
 import { applyImport, applyList, applyShow } from './apply.js';
-import { exportNotice, exportResults, exportReview, exportShortlist, exportSubsidy, templateReview } from './export.js';
+import { exportNotice, exportReport, exportResults, exportReview, exportShortlist, exportSubsidy, templateReview } from './export.js';
+import { studiosImport } from './register.js';
 import { assessImport, score } from './assess.js';
 import { reviewImport, reviewList } from './review.js';
 import { shortlistConfirm, shortlistShow } from './shortlist.js';
@@ -73,8 +74,11 @@ export async function demo(base: CliContext, _args: string[], opts: Record<strin
   await subsidyPaid(ctx, [`GS-${DEMO_ROUND}-001`], { date: `${DEMO_ROUND}-07-15` });
   await exportSubsidy(ctx, [], out(defaultFileName('export-subsidy', DEMO_ROUND)));
 
+  step('cli.demo.step.register');
+  await studiosImport(ctx, [path.join(SAMPLES_DIR, 'register', '工作室名册.xlsx')], {});
   step('cli.demo.step.assessImport');
-  await assessImport(ctx, [path.join(SAMPLES_DIR, 'assessments')], { newStudios: true });
+  // The studios of the sample 考核表 were certified in 2023, before gongshu: the register brought them in.
+  await assessImport(ctx, [path.join(SAMPLES_DIR, 'assessments')], {});
   step('cli.demo.step.score');
   await score(ctx);
   step('cli.demo.step.results');
@@ -85,6 +89,8 @@ export async function demo(base: CliContext, _args: string[], opts: Record<strin
   await studiosList(ctx, [], {});
   step('cli.demo.step.due');
   await studiosDueCmd(ctx, [], { date: '2029-01-01' });
+  step('cli.demo.step.report');
+  await exportReport(ctx, [], out(defaultFileName('export-report', DEMO_ROUND)));
   ctx.out.note(msg('cli.demo.done', { db: ctx.dbPath, dir }));
   return 0;
 }

@@ -8,6 +8,7 @@ import { msg } from '../messages/index.js';
 import {
   exportEligibilitySummary,
   exportNotice as writeNotice,
+  exportReport as writeReport,
   exportResults as writeResults,
   exportShortlist as writeShortlist,
   exportSubsidy as writeSubsidy,
@@ -16,7 +17,7 @@ import {
   writeReviewTemplate,
 } from '../services/exports.js';
 import type { CliContext } from './context.js';
-import { parseExpertNames, parseExperts } from './parse.js';
+import { parseExpertNames, parseExperts, parseYear } from './parse.js';
 import { renderWritten } from './render/exports.js';
 
 function target(ctx: CliContext, opts: Record<string, unknown>, kind: Exclude<OutputKind, 'backup'>): OutputTarget {
@@ -78,4 +79,13 @@ export async function templateReview(ctx: CliContext, _args: string[], opts: Rec
   const to = target(ctx, opts, 'template-review');
   const written = await writeReviewTemplate(ws, ctx.round, to, experts);
   renderWritten(ctx.out, 'review-template', { ...written, experts: Math.max(experts.count, experts.names.length) });
+}
+
+/** `export report [--year YYYY]`: the year's report (default: the --round given, else this year). */
+export async function exportReport(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
+  const year = typeof opts.year === 'string' ? parseYear(opts.year) : ctx.round;
+  const ws = ctx.workspace({ mustExist: true });
+  const to = resolveOutputFile(opts.output, defaultFileName('export-report', year), Boolean(opts.force), { kind: 'export-report', database: ctx.dbPath });
+  renderWritten(ctx.out, 'report', await writeReport(ws, year, to));
+  return to.file;
 }

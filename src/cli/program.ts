@@ -348,6 +348,13 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('gongshu studios list', 'gongshu studios list --status 有效 --json'))
     .action(lazy(async () => (await import('./studios.js')).studiosList));
   studios
+    .command('import <file>')
+    .description(msg('register.cmd.import'))
+    .option('--dry-run', msg('register.opt.dryRun'))
+    .option('--json', msg('cli.opt.json'))
+    .addHelpText('after', examples('gongshu studios import 工作室名册.xlsx --dry-run', 'gongshu studios import 工作室名册.xlsx', 'gongshu studios import 2019年认定名单.docx'))
+    .action(lazy(async () => (await import('./register.js')).studiosImport));
+  studios
     .command('due')
     .description(msg('workflow.cmd.studiosDue'))
     .option('--within <period>', msg('workflow.opt.within'))
@@ -462,6 +469,14 @@ export function buildProgram(): Command {
     .option('--force', msg('cli.opt.force'))
     .addHelpText('after', examples('gongshu export notice --round 2026', 'gongshu export notice -o 公示.docx'))
     .action(lazy(async () => (await import('./export.js')).exportNotice));
+  exporter
+    .command('report')
+    .description(msg('report.cmd'))
+    .option('--year <year>', msg('report.opt.year'))
+    .option('-o, --output <file>', msg('cli.opt.output'))
+    .option('--force', msg('cli.opt.force'))
+    .addHelpText('after', examples('gongshu export report', 'gongshu export report --year 2026 -o 2026年度工作情况.docx'))
+    .action(lazy(async () => (await import('./export.js')).exportReport));
   exporter
     .command('subsidy')
     .description(msg('workflow.cmd.exportSubsidy'))

@@ -17,6 +17,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { RefusedError, StorageError } from '../core/errors.js';
 import { findPersonalNumbers, maskPersonalNumbers } from '../core/text.js';
 import { officialText } from '../messages/export.js';
+import { reportText } from '../messages/register.js';
 import { msg, type MessageKey } from '../messages/index.js';
 import { writeBytesThroughTemp } from '../store/atomic-file.js';
 import { BACKUP_FOLDER, isGongshuBackupFile } from '../store/backup.js';
@@ -29,6 +30,7 @@ export type OutputKind =
   | 'export-shortlist-internal'
   | 'export-subsidy'
   | 'export-notice'
+  | 'export-report'
   | 'template-application'
   | 'template-application-docx'
   | 'template-assessment'
@@ -42,6 +44,7 @@ const KIND_NAMES: Record<OutputKind, MessageKey> = {
   'export-shortlist-internal': 'safety.kind.exportShortlistInternal',
   'export-subsidy': 'safety.kind.exportSubsidy',
   'export-notice': 'safety.kind.exportNotice',
+  'export-report': 'report.kind',
   'template-application': 'safety.kind.templateApplication',
   'template-application-docx': 'safety.kind.templateApplicationDocx',
   'template-assessment': 'safety.kind.templateAssessment',
@@ -57,6 +60,7 @@ const DEFAULT_NAMES: Record<Exclude<OutputKind, 'backup'>, (year: number) => str
   'export-shortlist-internal': (year) => officialText('export.file.shortlistInternal', { year }),
   'export-subsidy': (year) => officialText('export.file.subsidy', { year }),
   'export-notice': (year) => officialText('export.file.notice', { year }),
+  'export-report': (year) => reportText('report.file', { year }),
   'template-application': (year) => msg('cli.template.applicationFile', { year }),
   'template-application-docx': (year) => msg('cli.template.applicationDocxFile', { year }),
   'template-assessment': (year) => msg('cli.template.assessmentFile', { year }),

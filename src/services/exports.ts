@@ -30,6 +30,7 @@ import { listApplications } from '../store/applications.js';
 import { activeShortlistChanges } from '../store/shortlist.js';
 import { applicationJson, eligibilityName, type Eligibility, type FindingView } from './application-view.js';
 import { scoreRound } from './assessments.js';
+import { yearReport, type YearReport } from './report.js';
 import { noticePeriod, subsidyStudios } from './certification.js';
 import { getNotice } from '../store/notice.js';
 import { inTransaction, type Workspace } from './context.js';
@@ -242,6 +243,18 @@ export async function exportNotice(ws: Workspace, round: number, target: OutputT
   });
   await writeBytesAtomically(Buffer.from(bytes), target);
   return { file: target.file, count: rows.length, from: period.from, to: period.to };
+}
+
+// ---- 年度工作情况 ----
+
+/** `export report`: the year's figures (services/report.ts) as the 公示-styled Word document with its charts. */
+export async function exportReport(ws: Workspace, year: number, target: OutputTarget): Promise<Written & { report: YearReport; charts: number }> {
+  const report = yearReport(ws, year);
+  // docx, ECharts and resvg are loaded only here.
+  const { buildReportDocx } = await import('../export/docx/report.js');
+  const { bytes, charts } = await buildReportDocx({ report, settings: noticeSettings(getRound(ws.db, year).settings), keywords: kindMarker(target.kind) });
+  await writeBytesAtomically(bytes, target);
+  return { file: target.file, count: report.active.length, report, charts: Object.values(charts).filter((c) => c !== null).length };
 }
 
 // ---- 补助发放名单, 考核结果 ----

@@ -219,3 +219,51 @@ export function mergeStudioRows(db: Db, from: number, into: number): number {
   db.prepare('UPDATE studios SET merged_into = ? WHERE id = ?').run(into, from);
   return moved;
 }
+
+/** A studio of the bureau's register from before gongshu (studios import): its term, when known, counts like a certified one. */
+export interface RegisterStudioRow {
+  name: string;
+  leadName: string;
+  unitName: string;
+  occupation: string;
+  plaque: string | null;
+  decisionNo: string;
+  leadIdNumber: string;
+  leadBirth: string | null;
+  leadGender: string | null;
+  selectionYear: number | null;
+  certifiedOn: string | null;
+  validUntil: string | null;
+  status: 'valid' | 'revoked';
+  leadLeft: boolean;
+}
+
+export function insertRegisterStudio(db: Db, s: RegisterStudioRow, nameKeyOf: (text: string) => string): number {
+  const info = db
+    .prepare(
+      `INSERT INTO studios (name, name_key, lead_name, lead_key, lead_id_number, lead_birth, lead_gender, lead_left, unit_name, occupation,
+         selection_year, certified_on, term_started_on, valid_until, plaque, decision_no, status, created_from, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'register', ?)`,
+    )
+    .run(
+      s.name, nameKeyOf(s.name), s.leadName, nameKeyOf(s.leadName), s.leadIdNumber, s.leadBirth, s.leadGender, s.leadLeft ? 1 : 0, s.unitName,
+      s.occupation, s.selectionYear, s.certifiedOn, s.certifiedOn, s.validUntil, s.plaque, s.decisionNo, s.status, nowIso(),
+    );
+  return Number(info.lastInsertRowid);
+}
+
+/** The 认定文号 of every studio that has one. */
+export function decisionNumbers(db: Db): Map<number, string> {
+  const rows = db.prepare("SELECT id, decision_no AS decisionNo FROM studios WHERE decision_no <> ''").all() as { id: number; decisionNo: string }[];
+  return new Map(rows.map((r) => [r.id, r.decisionNo]));
+}
+
+/** Fills one blank field of a studio from the register (the planner decided it was blank). */
+export function setRegisterField(db: Db, id: number, field: 'plaque' | 'occupation' | 'unitName' | 'decisionNo' | 'selectionYear', value: string | number): void {
+  const column = { plaque: 'plaque', occupation: 'occupation', unitName: 'unit_name', decisionNo: 'decision_no', selectionYear: 'selection_year' }[field];
+  db.prepare(`UPDATE studios SET ${column} = ? WHERE id = ?`).run(value, id);
+}
+
+export function setLeadIdNumber(db: Db, id: number, idNumber: string, birth: string | null, gender: string | null): void {
+  db.prepare('UPDATE studios SET lead_id_number = ?, lead_birth = coalesce(lead_birth, ?), lead_gender = coalesce(lead_gender, ?) WHERE id = ?').run(idNumber, birth, gender, id);
+}

@@ -103,5 +103,6 @@ describe('gongshu binary', () => {
         expect(leafHelp, `gongshu ${leaf.join(' ')} --help`).not.toMatch(english);
       }
     }
-  });
+    // About seventy processes: on a loaded machine (several test runs at once) this takes a minute.
+  }, 180_000);
 });

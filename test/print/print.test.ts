@@ -131,11 +131,11 @@ describe.skipIf(unavailable !== null)('exports printed by LibreOffice', () => {
     }
   }, 240_000);
 
-  it('prints every export: the demo\'s eight and the long made-up ones', () => {
+  it('prints every export: the demo\'s nine and the long made-up ones', () => {
     expect(printed.map((p) => p.file).sort()).toEqual(
       [
         '2026年形式审查汇总表.xlsx', '2026年评审打分表.xlsx', '2026年拟认定名单.xlsx', '2026年拟认定名单（内部）.xlsx', '2026年拟认定名单公示.docx',
-        '2026年补助发放名单.xlsx', '2026年考核结果.xlsx', '多页-形式审查汇总表.xlsx', '多页-拟认定名单（内部）.xlsx', '多页-补助发放名单.xlsx',
+        '2026年补助发放名单.xlsx', '2026年考核结果.xlsx', '2026年度技能大师工作室工作情况.docx', '多页-形式审查汇总表.xlsx', '多页-拟认定名单（内部）.xlsx', '多页-补助发放名单.xlsx',
         '多页-评审打分表-7位专家.xlsx', '多页-拟认定名单公示.docx',
       ].sort(),
     );

@@ -16,13 +16,15 @@ import { activeWaivers, applicationRows, applicationView, applicationViews, othe
 import { acceptVersion, correctApplication, leaveSelection, undoWaiver, waiveFinding } from '../../services/applications.js';
 import { importAssessments as importAssessmentFiles, scoredAssessment, scoreRound } from '../../services/assessments.js';
 import { defaultFileName, type OutputKind, type OutputTarget } from '../../export/output-file.js';
-import { exportEligibilitySummary, exportNotice, exportResults, exportShortlist, exportSubsidy, writeApplicationTemplate, writeAssessmentTemplate, writeReviewTemplate, type Written } from '../../services/exports.js';
+import { exportEligibilitySummary, exportNotice, exportReport, exportResults, exportShortlist, exportSubsidy, writeApplicationTemplate, writeAssessmentTemplate, writeReviewTemplate, type Written } from '../../services/exports.js';
 import { importApplications as importApplicationFiles } from '../../services/import-applications.js';
+import { importRegister } from '../../services/register.js';
 import { rounds, roundView, setRound } from '../../services/rounds.js';
 import { defaultDeadline } from '../../rules/context.js';
 import { parseExperts, parseYear, todayIso } from '../parse.js';
 import { eligibilityText, emptyRoundText, importProgress, renderApplication, renderApplicationList, renderImportResults } from '../render/applications.js';
 import { renderWritten, type WrittenKind } from '../render/exports.js';
+import { renderRegisterImport } from '../render/register.js';
 import { renderRound } from '../render/rounds.js';
 import { renderScoreDetail, renderScoreNotes, renderScores } from '../render/scores.js';
 import { askDate, askOutputFile, askReason, askWorkbooks, BACK, confirmed, filtered, pickApplication, validatorOf } from './questions.js';
@@ -121,6 +123,14 @@ export const EXPORTS: readonly WorkbookEntry[] = [
     kind: 'notice',
     output: 'export-notice',
     write: (s, target) => exportNotice(s.workspace('export notice', READS), s.round, target),
+  },
+  {
+    key: 'report',
+    label: 'report.menu.export',
+    command: 'export report',
+    kind: 'report',
+    output: 'export-report',
+    write: (s, target) => exportReport(s.workspace('export report', READS), s.round, target),
   },
 ];
 
@@ -362,3 +372,19 @@ export async function showScores(s: MenuSession): Promise<void> {
   }
 }
 
+
+/** 导入原有工作室名册: the plan first (as `studios import --dry-run`), then, confirmed, the import itself. */
+export async function importRegisterEntry(s: MenuSession): Promise<void> {
+  const files = await askWorkbooks(s, msg('register.menu.path'));
+  if (!files) return;
+  for (const file of files) {
+    const plan = await importRegister(s.existing('studios import') ?? null, file, { dryRun: true, reason: msg('register.reason') });
+    renderRegisterImport(s.out, plan);
+    if (plan.counts.added + plan.counts.updated === 0) continue;
+    if (!(await confirmed(s, msg('register.menu.confirm', { added: plan.counts.added, updated: plan.counts.updated })))) {
+      s.out.note(msg('register.menu.cancelled'));
+      continue;
+    }
+    renderRegisterImport(s.out, await importRegister(s.workspace('studios import'), file, { dryRun: false, reason: msg('register.reason') }));
+  }
+}

@@ -8,7 +8,7 @@
  */
 import { msg, type MessageKey } from '../../messages/index.js';
 import { reportError } from '../report.js';
-import { chooseRound, exportWorkbook, handleApplication, importApplications, importAssessments, overrideFinding, showScores, viewApplications, writeTemplate } from './actions.js';
+import { chooseRound, exportWorkbook, handleApplication, importApplications, importAssessments, importRegisterEntry, overrideFinding, showScores, viewApplications, writeTemplate } from './actions.js';
 import { MenuBack, MenuExit } from './prompts.js';
 import { backupEntry, dueEntry, historyEntry, importReviews, noticeEntry, shortlistEntry, studiosEntry } from './workflow-actions.js';
 import type { MenuSession } from './session.js';
@@ -32,6 +32,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'review', label: 'menu.entry.review', run: importReviews },
   { key: 'shortlist', label: 'menu.entry.shortlist', run: shortlistEntry },
   { key: 'notice', label: 'menu.entry.notice', run: noticeEntry },
+  { key: 'register', label: 'register.menu.entry', run: importRegisterEntry },
   { key: 'assess', label: 'menu.entry.assess', run: importAssessments },
   { key: 'score', label: 'menu.entry.score', run: showScores },
   { key: 'export', label: 'menu.entry.export', run: exportWorkbook },

@@ -53,7 +53,7 @@ export const NOTICE_FONTS = {
 /** Half-points, as Word counts font sizes. */
 export const NOTICE_SIZES = { title: 44, body: 32, table: 28, pageNumber: 28 } as const;
 
-const mm = (v: number): number => Math.round((v * 1440) / 25.4);
+export const mm = (v: number): number => Math.round((v * 1440) / 25.4);
 /** GB/T 9704-2012 5.2.1: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm on A4 (210 × 297 mm). */
 export const NOTICE_PAGE = {
   width: mm(210),
@@ -61,21 +61,21 @@ export const NOTICE_PAGE = {
   margin: { top: mm(37), bottom: mm(297 - 37 - 225), left: mm(28), right: mm(210 - 28 - 156), footer: mm(297 - 37 - 225 - 7 - 5) },
 } as const;
 /** 22 lines in the 225 mm 版心: a fixed pitch of about 29 pt (580 twips). */
-const LINE = 580;
+export const LINE = 580;
 /** One 3号 character: 16 pt = 320 twips. */
-const CHAR = 320;
+export const CHAR = 320;
 
 function fontOf(which: keyof typeof NOTICE_FONTS): { ascii: string; eastAsia: string; hAnsi: string; cs: string } {
   const name = NOTICE_FONTS[which].name;
   return { ascii: name, eastAsia: name, hAnsi: name, cs: name };
 }
 
-function run(text: string, which: keyof typeof NOTICE_FONTS, size: number): TextRun {
+export function run(text: string, which: keyof typeof NOTICE_FONTS, size: number): TextRun {
   return new TextRun({ text, font: fontOf(which), size });
 }
 
 /** A body paragraph: 仿宋 16 pt, two characters indented, justified, fixed line pitch. */
-function body(text: string, options: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; right?: number; keepNext?: boolean } = {}): Paragraph {
+export function body(text: string, options: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; right?: number; keepNext?: boolean } = {}): Paragraph {
   return new Paragraph({
     children: [run(text, 'body', NOTICE_SIZES.body)],
     ...(options.keepNext ? { keepNext: true, keepLines: true } : {}),
@@ -85,12 +85,12 @@ function body(text: string, options: { indent?: boolean; align?: (typeof Alignme
   });
 }
 
-function blank(): Paragraph {
+export function blank(): Paragraph {
   return body('', { indent: false });
 }
 
 /** The title in 2号 小标宋, centred; a line break in the text splits it where the meaning allows (GB/T 9704 7.3.1). */
-function title(text: string): Paragraph {
+export function title(text: string): Paragraph {
   return new Paragraph({
     children: text.split('\n').map((line, i) => new TextRun({ text: line, font: fontOf('title'), size: NOTICE_SIZES.title, ...(i > 0 ? { break: 1 } : {}) })),
     alignment: AlignmentType.CENTER,
@@ -99,7 +99,7 @@ function title(text: string): Paragraph {
 }
 
 /** — 1 —, 4号 宋体, on the outer side of the page (GB/T 9704-2012 7.5). */
-function pageNumberFooter(align: 'right' | 'left'): Footer {
+export function pageNumberFooter(align: 'right' | 'left'): Footer {
   return new Footer({
     children: [
       new Paragraph({
@@ -111,7 +111,7 @@ function pageNumberFooter(align: 'right' | 'left'): Footer {
   });
 }
 
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+export const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 /** The 版心 is 156 mm = 8,844 twips wide. */
 const COLUMN_WIDTHS = [760, 2900, 1300, 1850, 2034];
 

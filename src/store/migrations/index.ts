@@ -316,6 +316,13 @@ export const MIGRATIONS: readonly Migration[] = [
         data ->> '$.application.lead.name', data ->> '$.application.lead.occupation');
     `,
   },
+  {
+    version: 7,
+    description: "the 认定文号 of a studio, as the bureau's register gives it (studios import)",
+    sql: `
+      ALTER TABLE studios ADD COLUMN decision_no TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -90,6 +90,7 @@ const SCRIPTS: Record<string, Script> = {
     },
     steps: [() => pick('登记异议'), () => pick('#2 ')],
   },
+  导入原有工作室名册: { entry: '导入原有工作室名册', steps: [() => answer(path.resolve('data/samples/register/工作室名册.xlsx'))] },
   导入考核表: { entry: '导入考核表', steps: [() => answer(ASSESSMENTS)] },
   评分与结果: {
     entry: '评分与结果',

@@ -310,6 +310,31 @@ describe('形式审查：豁免 / 撤销豁免', () => {
   });
 });
 
+describe('导入原有工作室名册 · 年度工作情况报告', () => {
+  it('shows the plan, writes it once confirmed, links the 考核表 to it and exports the yearly report', async () => {
+    const run = await seeded();
+    await pick('导入原有工作室名册');
+    await answer(path.resolve('data/samples/register/工作室名册.xlsx'));
+    expect(run.printed()).toContain('试运行，没有写入数据库');
+    expect(shown()).toContain('按上表写入数据库（新增 10，更新 0；先自动备份）？');
+    await answer('y');
+    expect(run.printed()).toContain('共 10 行：新增 10，更新 0，不变 0，未导入 0');
+
+    await pick('导入考核表');
+    await answer(ASSESSMENTS);
+    await pick('全部导入');
+    await enter(); // no new studios: the register has them
+    expect(run.printed()).toContain('共 4 个文件：新导入 4');
+
+    await pick('导出表格');
+    await pick('年度工作情况报告');
+    await enter();
+    await leave(run);
+    expect(files(run.dir)).toContain('2026年度技能大师工作室工作情况.docx');
+    expect(run.printed()).toMatch(/名册共 \d+ 个），2026 年度考核 4 个，图表 3 幅/u);
+  }, 60_000);
+});
+
 describe('导入考核表 · 评分与结果 · 导出表格', () => {
   it('imports the assessments, shows the scores and one in detail, and exports both workbooks', async () => {
     const run = await seeded();

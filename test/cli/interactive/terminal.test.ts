@@ -55,8 +55,8 @@ describe.skipIf(unavailable)(`gongshu in a terminal${unavailable ? ` (skipped: $
       term.type(KEY.enter); // ← 返回主菜单
       await term.waitFor('请选择要做的事');
 
-      term.type(KEY.down.repeat(8)); // from 4. 查看申报与问题, the last entry used
-      await term.waitFor('❯ 12. 导出表格');
+      term.type(KEY.down.repeat(9)); // from 4. 查看申报与问题, the last entry used
+      await term.waitFor('❯ 13. 导出表格');
       term.type(KEY.enter);
       await term.waitFor('导出哪张表？');
       term.type(KEY.enter);
