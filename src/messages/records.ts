@@ -11,6 +11,27 @@ export const recordsMessages = {
     en: 'Same lead as application #{id} (same ID number) but another unit (was: {before}; now: {now}): stored as version {version}, not in effect; #{id} keeps version {current}. Check with both units: to use the new form, gongshu apply accept-version {id} --reason "…"',
     menu: { zh: '领衔人与申报 #{id} 是同一人（身份证号码相同），但申报单位不同（原：{before}；新：{now}）：新表已保存为第 {version} 版，暂不生效，#{id} 仍以第 {current} 版为准。请与两个单位核实：如是更正，在“申报处理 → 采用评审后交来的新版本”中采用；如是两个单位重复推荐同一人，保持现状即可', en: 'Same lead as application #{id} but another unit: stored as version {version}, not in effect. To use it: Applications → Accept a version held after review' },
   },
+  'records.import.leadUncertain.held': {
+    zh: '无法确认领衔人是同一人（{why}）。同单位同名的申报：{candidates}。新表已保存为申报 #{id} 的第 {version} 版，暂不生效，#{id} 仍以第 {current} 版为准。请与单位核对身份证号码、出生年月和性别：确是 #{id} 的更正表，用 gongshu apply accept-version {id} --reason "…" 采用；否则请单位交来身份证号码正确的申报表',
+    en: 'Cannot confirm the lead is the same person ({why}). Same-named leads of the unit: {candidates}. Stored as version {version} of #{id}, not in effect; #{id} keeps version {current}. If it is #{id}\'s corrected form: gongshu apply accept-version {id} --reason "…"',
+    menu: {
+      zh: '无法确认领衔人是同一人（{why}）。同单位同名的申报：{candidates}。新表已保存为申报 #{id} 的第 {version} 版，暂不生效，#{id} 仍以第 {current} 版为准。请与单位核对身份证号码、出生年月和性别：确是 #{id} 的更正表，在“申报处理 → 采用评审后交来的新版本”中采用；否则请单位交来身份证号码正确的申报表',
+      en: 'Cannot confirm the lead is the same person ({why}); stored as version {version} of #{id}, not in effect. To use it: Applications → Accept a version held after review',
+    },
+  },
+  'records.import.leadUncertain.new': {
+    zh: '同单位已有同名领衔人的申报：{candidates}；本表{why}，无法确认是其中哪一位，已作为新申报 #{id} 导入。如它其实是其中一份的更正表，请撤回本申报（gongshu apply withdraw {id} --reason "…"），并请单位交来身份证号码正确的申报表',
+    en: 'Same-named leads of the unit: {candidates}; this form {why}, so which one it is cannot be told: imported as new application #{id}. If it is one of theirs corrected, withdraw #{id} and ask the unit for a form with a correct ID number',
+    menu: {
+      zh: '同单位已有同名领衔人的申报：{candidates}；本表{why}，无法确认是其中哪一位，已作为新申报 #{id} 导入。如它其实是其中一份的更正表，请在“申报处理 → 撤回”中撤回本申报，并请单位交来身份证号码正确的申报表',
+      en: 'Same-named leads of the unit: {candidates}; imported as new application #{id}. If it is one of theirs corrected, withdraw it (Applications → Withdraw)',
+    },
+  },
+  'records.import.leadUncertain.candidate': { zh: '#{id} {name}（出生 {birth}，{gender}）', en: '#{id} {name} (born {birth}, {gender})' },
+  'records.import.leadUncertain.unknown': { zh: '未填', en: 'not given' },
+  'records.import.leadUncertain.idUnreadable': { zh: '表中身份证号码无法识别', en: 'the form\'s ID number cannot be read' },
+  'records.import.leadUncertain.differs': { zh: '出生年月或性别与申报 #{id} 不符', en: 'birth month or gender differ from #{id}' },
+  'records.import.leadUncertain.several': { zh: '出生年月和性别不能对应到唯一一位', en: 'birth month and gender match no single one' },
   'records.import.sameContent': {
     zh: '内容与申报 #{id} 第 {version} 版相同，审查结果不变',
     en: 'Same content as version {version} of application #{id}; the verdict is unchanged',

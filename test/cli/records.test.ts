@@ -158,6 +158,71 @@ describe('an application is one application, whatever the form looks like', () =
   });
 });
 
+describe('identity is never guessed across people', () => {
+  // Two leads called 张伟 in one unit, with different valid IDs.
+  const first = makeApplication({ studioName: '张伟数控车工技能大师工作室', lead: makeLead({ name: '张伟', birth: '1975-03', idNumber: idFor('19750315', '011') }) });
+  const second = makeApplication({ studioName: '张伟焊工技能大师工作室', lead: makeLead({ name: '张伟', occupation: '焊工', birth: '1980-07', idNumber: idFor('19800712', '013') }) });
+  /** One digit of a valid ID changed: never a valid ID again (GB 11643's check character catches it). */
+  const mistyped = (id: string): string => `${id.slice(0, 10)}${(Number(id[10]) + 1) % 10}${id.slice(11)}`;
+
+  async function twoZhangWei(r: RoundDb): Promise<void> {
+    const files = [await writeApplicationWorkbook(r.dir, '1.xlsx', first), await writeApplicationWorkbook(r.dir, '2.xlsx', second)];
+    expect((await r.cli('apply', 'import', ...files, '--received', '2026-05-20')).code).toBe(0);
+  }
+  type Show = { lead: { birth: string; idNumber: string }; version: number; pendingVersions: number[] };
+
+  it('holds a corrected form of the second 张伟 with a mistyped ID on the second one, names both, and changes nothing until accepted', async () => {
+    const r = roundDb();
+    await twoZhangWei(r);
+    const corrected = await writeApplicationWorkbook(r.dir, '2更正.xlsx', { ...second, lead: { ...second.lead, idNumber: mistyped(second.lead.idNumber) }, workPlan: '每年带徒 10 人。' });
+    const run = await r.cli('apply', 'import', corrected, '--received', '2026-05-21');
+    expect(run.code, run.stderr).toBe(0);
+    const said = run.stdout + run.stderr;
+    expect(said).toContain('无法确认领衔人是同一人（出生年月或性别与申报 #2 不符）');
+    expect(said).toContain('#1 张伟（出生 1975-03，男）、#2 张伟（出生 1980-07，男）');
+    expect(said).toContain('新表已保存为申报 #2 的第 2 版，暂不生效');
+    const one = await r.json<Show>('apply', 'show', '1');
+    expect(one).toMatchObject({ version: 1, pendingVersions: [] });
+    expect(one.lead.birth).toBe('1975-03');
+    expect(one.lead.idNumber).toBe(first.lead.idNumber);
+    expect(await r.json<Show>('apply', 'show', '2')).toMatchObject({ version: 1, pendingVersions: [2] });
+    expect(await applications(r)).toHaveLength(2);
+    // Only the clerk's acceptance puts it into effect, on the second person's application.
+    const accepted = await r.cli('apply', 'accept-version', '2', '--reason', '与单位电话核实是第二位张伟的更正表');
+    expect(accepted.code, accepted.stderr).toBe(0);
+    expect(await r.json<Show>('apply', 'show', '2')).toMatchObject({ version: 2, pendingVersions: [] });
+    expect((await r.json<Show>('apply', 'show', '1')).version).toBe(1);
+  });
+
+  it('imports as a new application, naming both, a form whose birth and gender fit neither', async () => {
+    const r = roundDb();
+    await twoZhangWei(r);
+    const stranger = await writeApplicationWorkbook(r.dir, '3.xlsx', { ...second, lead: { ...second.lead, birth: '1990-01', idNumber: '33010519900101' } });
+    const run = await r.cli('apply', 'import', stranger, '--received', '2026-05-21');
+    expect(run.stdout + run.stderr).toContain('同单位已有同名领衔人的申报：#1 张伟（出生 1975-03，男）、#2 张伟（出生 1980-07，男）；本表出生年月和性别不能对应到唯一一位，无法确认是其中哪一位，已作为新申报 #3 导入');
+    const apps = await applications(r);
+    expect(apps.map((a) => [a.id, a.version, a.pendingVersions])).toEqual([[1, 1, []], [2, 1, []], [3, 1, []]]);
+  });
+
+  it('holds, even with one 张伟 in the unit, a form that loses the readable ID the application had', async () => {
+    const r = roundDb();
+    await r.cli('apply', 'import', await writeApplicationWorkbook(r.dir, '2.xlsx', second), '--received', '2026-05-20');
+    const corrected = await writeApplicationWorkbook(r.dir, '2更正.xlsx', { ...second, lead: { ...second.lead, idNumber: mistyped(second.lead.idNumber) } });
+    const run = await r.cli('apply', 'import', corrected, '--received', '2026-05-21');
+    expect(run.stdout + run.stderr).toContain('无法确认领衔人是同一人（表中身份证号码无法识别）');
+    expect(await r.json<Show>('apply', 'show', '1')).toMatchObject({ version: 1, pendingVersions: [2] });
+  });
+
+  it('still takes a corrected form of the one same-named lead, same birth month and gender, when neither side has a readable ID', async () => {
+    const r = roundDb();
+    const typo = mistyped(second.lead.idNumber);
+    await r.cli('apply', 'import', await writeApplicationWorkbook(r.dir, '2.xlsx', { ...second, lead: { ...second.lead, idNumber: typo } }), '--received', '2026-05-20');
+    const again = await writeApplicationWorkbook(r.dir, '2更正.xlsx', { ...second, lead: { ...second.lead, idNumber: typo }, workPlan: '每年带徒 10 人。' });
+    const run = JSON.parse((await r.cli('apply', 'import', again, '--received', '2026-05-21', '--json')).stdout) as { outcome: string; id: number; version: number }[];
+    expect(run[0]).toMatchObject({ outcome: 'new-version', id: 1, version: 2 });
+  });
+});
+
 describe('a form changed after expert review does not change what was reviewed, publicized and certified', () => {
   it('holds a new version imported during 公示; certification keeps the publicized name and team', async () => {
     const r = roundDb();
