@@ -154,6 +154,22 @@ export const recordsMessages = {
   },
   'records.assess.withdrawnNotScored': { zh: '考核 #{id} 已撤回（{reason}），不参加评分', en: 'Assessment #{id} was withdrawn ({reason}) and is not scored' },
   'records.assess.withdrawn': { zh: '已撤回考核 #{id}（{name}），不再参加评分（已记入操作记录）', en: 'Assessment #{id} ({name}) withdrawn from scoring (logged)' },
+  'records.assess.outcomeUndone': {
+    zh: '工作室“{name}”{round} 年度的考核结果“{from}”是按这份考核确认的，已随之撤销，状态恢复为“{to}”。如有更正后的考核表，请导入后重新确认考核结果（gongshu score confirm）',
+    en: 'The {round} outcome "{from}" of "{name}" was confirmed from this sheet and is taken back: the studio is "{to}" again. Import a corrected form and confirm the outcomes again (gongshu score confirm)',
+    menu: { zh: '工作室“{name}”{round} 年度的考核结果“{from}”是按这份考核确认的，已随之撤销，状态恢复为“{to}”。如有更正后的考核表，请导入后在“工作室管理 → 把本年度考核结果记入工作室状态”中重新确认', en: 'The {round} outcome "{from}" of "{name}" is taken back: the studio is "{to}" again' },
+  },
+  'records.assess.outcomeReason': { zh: '撤回考核 #{id}：{reason}', en: 'assessment #{id} withdrawn: {reason}' },
+  'records.assess.outcomeUsed': {
+    zh: '不能撤回考核 #{id}：工作室“{name}”{round} 年度的考核结果“{outcome}”是按它确认的，之后工作室又有了变更（{later}）。请先撤销这些变更（gongshu history {studio} --studio --undo --reason "…"，从最近的一项起），再撤回考核',
+    en: 'Cannot withdraw assessment #{id}: the {round} outcome "{outcome}" of "{name}" was confirmed from it and the studio has moved on since ({later}). Undo those first (gongshu history {studio} --studio --undo --reason "…"), then withdraw',
+    menu: { zh: '不能撤回考核 #{id}：工作室“{name}”{round} 年度的考核结果“{outcome}”是按它确认的，之后工作室又有了变更（{later}）。请先在“操作记录与撤销”中撤销这些变更（从最近的一项起），再撤回考核', en: 'Cannot withdraw assessment #{id}: the studio has moved on since its outcome ({later}); undo those first' },
+  },
+  'records.renew.noResult': {
+    zh: '工作室“{name}”的“考核合格”没有对应的考核表（考核已撤回或不是按考核确认的），不能续建。请导入考核表，评分后确认考核结果（gongshu score confirm），再续建',
+    en: 'The "passed" status of "{name}" has no assessment behind it (withdrawn, or not confirmed from one): cannot renew. Import the assessment, score and confirm (gongshu score confirm), then renew',
+    menu: { zh: '工作室“{name}”的“考核合格”没有对应的考核表（考核已撤回或不是按考核确认的），不能续建。请导入考核表，在“工作室管理 → 把本年度考核结果记入工作室状态”中确认后再续建', en: 'The "passed" status of "{name}" has no assessment behind it: cannot renew' },
+  },
   'records.assess.restored': { zh: '已恢复考核 #{id}（{name}），重新参加评分', en: 'Assessment #{id} ({name}) restored to scoring' },
 
   // Certification and subsidy.

@@ -116,6 +116,52 @@ describe('an assessment form is linked to its studio of the register, never to a
   });
 });
 
+describe('a studio\'s status follows its assessments', () => {
+  async function passed(): Promise<{ r: RoundDb; assessment: string }> {
+    const r = roundDb();
+    await certifiedRound(r, [HUANG]);
+    const form = await writeAssessmentForm(r.dir, '考核表.xlsx', { studioName: HUANG.studioName, leadName: '黄志刚', unitName: HUANG.unit.name }, 9);
+    const [row] = JSON.parse((await r.cli('assess', 'import', form, '--json')).stdout) as { id: number }[];
+    const confirm = await r.cli('score', 'confirm');
+    expect(confirm.code, confirm.stderr).toBe(0);
+    expect((await r.json<Studio[]>('studios', 'list'))[0]!.status).toBe('assessed-pass');
+    return { r, assessment: String(row!.id) };
+  }
+
+  it('takes back the confirmed 考核合格 when its only assessment is withdrawn, and then refuses renewal', async () => {
+    const { r, assessment } = await passed();
+    const withdrawn = await r.cli('assess', 'withdraw', assessment, '--reason', '导入错了工作室');
+    expect(withdrawn.code, withdrawn.stderr).toBe(0);
+    expect(withdrawn.stderr).toContain('年度的考核结果“考核合格”是按这份考核确认的，已随之撤销，状态恢复为“有效”');
+    const [studio] = await r.json<Studio[]>('studios', 'list');
+    expect(studio!.status).toBe('valid');
+    const renew = await r.cli('studios', 'renew', 'GS-2026-001');
+    expect(renew.code).toBe(1);
+    expect(await r.json<Studio[]>('studios', 'list')).toMatchObject([{ status: 'valid' }]);
+    // Restored, the sheet counts again; the outcome is confirmed again by score confirm, and then renewal stands on it.
+    expect((await r.cli('assess', 'withdraw', assessment, '--undo', '--reason', '误操作')).code).toBe(0);
+    expect((await r.json<Studio[]>('studios', 'list'))[0]!.status).toBe('valid');
+    expect((await r.cli('score', 'confirm')).code).toBe(0);
+    const renewed = await r.cli('studios', 'renew', 'GS-2026-001');
+    expect(renewed.code, renewed.stderr).toBe(0);
+  });
+
+  it('refuses to withdraw an assessment whose outcome a renewal already stands on, saying what to undo first', async () => {
+    const { r, assessment } = await passed();
+    expect((await r.cli('studios', 'renew', 'GS-2026-001')).code).toBe(0);
+    const refused = await r.cli('assess', 'withdraw', assessment, '--reason', '导入错了');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('之后工作室又有了变更（续建）');
+    expect(refused.stderr).toContain('gongshu history 1 --studio --undo');
+    expect((await r.json<Studio[]>('studios', 'list'))[0]!.status).toBe('renewed');
+    expect((await r.json<Scored[]>('score')).length).toBe(1);
+    // Undo the renewal as told, then the withdrawal goes through.
+    expect((await r.cli('history', '1', '--studio', '--undo', '--reason', '续建依据的考核有误')).code).toBe(0);
+    expect((await r.cli('assess', 'withdraw', assessment, '--reason', '导入错了')).code).toBe(0);
+    expect((await r.json<Studio[]>('studios', 'list'))[0]!.status).toBe('valid');
+  });
+});
+
 describe('a studio is identified by its id and plaque, never by name', () => {
   it('certifies two people called 王伟, both 电工, of two units, as two studios with two plaques', async () => {
     const r = roundDb();

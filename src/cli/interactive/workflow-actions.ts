@@ -21,6 +21,7 @@ import { chinaYear } from '../../core/china-time.js';
 import { emptyRoundText, importProgress, renderImportResults } from '../render/applications.js';
 import { renderIntegrity } from '../render/database.js';
 import { describeEntry, renderCertified, renderConfirmed, renderDue, renderHistory, renderOutcomes, renderProposal, renderReviews, undoneText } from '../render/workflow.js';
+import { renderOutcomeUndone } from '../render/scores.js';
 import { askDate, askOutputFile, askReason, askWorkbooks, BACK, cleanPath, confirmed, filtered, pickApplication, validatorOf } from './questions.js';
 import type { MenuSession } from './session.js';
 import { RefusedError, UsageError } from '../../core/errors.js';
@@ -366,6 +367,7 @@ async function withdrawAssessmentStep(s: MenuSession): Promise<void> {
   const reason = await askReason(s, msg('menu.flow.reason'));
   const chosen = scored.find((x) => x.id === id)!;
   if (!(await confirmed(s, msg('menu.studios.confirm.withdraw', { id, name: chosen.stored.studio.name })))) return;
-  withdrawAssessment(s.workspace('assess withdraw'), id, reason);
+  const { statusUndone } = withdrawAssessment(s.workspace('assess withdraw'), id, reason);
   s.out.success(msg('records.assess.withdrawn', { id, name: chosen.stored.studio.name }));
+  if (statusUndone) renderOutcomeUndone(s.out, chosen.stored, statusUndone);
 }
