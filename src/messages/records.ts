@@ -102,6 +102,31 @@ export const recordsMessages = {
 
   // apply accept-version.
   'records.accept.nothing': { zh: '申报 #{id} 没有待采用的新版本（现在生效的是第 {version} 版）', en: 'Application #{id} has no held version (version {version} is in effect)' },
+  'records.frozen': {
+    zh: '申报 #{id} 已认定，申报记录不再改动：{what}未做。{instead}如认定本身有误，请先撤销认定（gongshu history {id} --undo --reason "…"），再处理',
+    en: 'Application #{id} is certified and no longer changes: {what} not done. {instead}If the certification itself was wrong, undo it first (gongshu history {id} --undo --reason "…")',
+    menu: {
+      zh: '申报 #{id} 已认定，申报记录不再改动：{what}未做。{instead}如认定本身有误，请先在“操作记录与撤销”中撤销认定，再处理',
+      en: 'Application #{id} is certified and no longer changes: {what} not done. {instead}If the certification was wrong, undo it first under History and undo',
+    },
+  },
+  'records.frozen.what.set': { zh: '更正', en: 'the correction' },
+  'records.frozen.what.femaleGroup': { zh: '女性领衔人退休类别的设置', en: 'the female retirement group' },
+  'records.frozen.what.materials': { zh: '材料登记', en: 'the materials record' },
+  'records.frozen.what.waive': { zh: '豁免或确认提醒', en: 'the waiver' },
+  'records.frozen.what.undoWaiver': { zh: '撤销豁免', en: 'undoing the waiver' },
+  'records.frozen.instead.lead': {
+    zh: '领衔人的出生年月、性别和女性退休类别此后记在工作室登记里：考核时用 gongshu assess set 考核编号 --lead-birth … --lead-gender … --female-group … 登记。',
+    en: 'The lead\'s birth, gender and female group are kept on the studio from now on: gongshu assess set <assessment> --lead-birth … --lead-gender … --female-group ….',
+    menu: { zh: '领衔人的出生年月、性别和女性退休类别此后记在工作室登记里，考核时登记。', en: 'The lead\'s facts are kept on the studio from now on, recorded at assessment.' },
+  },
+  'records.frozen.instead.materials': { zh: '认定后补交的材料请随工作室档案保存。', en: 'Keep materials handed in after certification with the studio\'s file.' },
+  'records.frozen.instead.waive': { zh: '形式审查的结论已随认定定下。', en: 'The eligibility verdict was settled by the certification.' },
+  'records.femaleGroup.maleLead': {
+    zh: '申报 #{id} 的领衔人{name}是男性，女性退休类别（工人/干部）不适用，未设置。如性别填错了，请先更正性别（gongshu apply set {id} 性别=女 --reason "…"）',
+    en: 'The lead of #{id} ({name}) is male: the female retirement group does not apply. If the gender is wrong, correct it first',
+    menu: { zh: '申报 #{id} 的领衔人{name}是男性，女性退休类别（工人/干部）不适用，未设置。如性别填错了，请先在“申报处理 → 更正”中更正性别', en: 'The lead of #{id} is male: the female group does not apply' },
+  },
   'records.accept.certified': {
     zh: '申报 #{id} 已认定：申报表不再改动，工作室的信息请在工作室记录中处理（gongshu studios …）',
     en: 'Application #{id} is certified: the form no longer changes; change the studio register instead (gongshu studios …)',

@@ -336,6 +336,39 @@ describe('a form changed after expert review does not change what was reviewed, 
   });
 });
 
+describe('a certified application is frozen', () => {
+  it('refuses every change command with what to do instead, and the record stays as certified', async () => {
+    const r = roundDb();
+    await certifiedRound(r, [HUANG]);
+    const before = await r.json<unknown>('apply', 'show', '1');
+    const attempts: [string[], string][] = [
+      [['apply', 'set', '1', '--female-group', 'cadre'], '女性领衔人退休类别的设置未做'],
+      [['apply', 'set', '1', '工作室名称=黄志刚钳工技能大师工作室', '--reason', '单位来函'], '更正未做'],
+      [['apply', 'materials', '1', '--report-name', '黄志刚钳工技能大师工作室'], '材料登记未做'],
+      [['apply', 'materials', '1', '--received', '申办报告'], '材料登记未做'],
+      [['apply', 'override', '1', 'late-submission', '--reason', '同意'], '豁免或确认提醒未做'],
+      [['apply', 'override', '1', 'late-submission', '--undo', '--reason', '误操作'], '撤销豁免未做'],
+    ];
+    for (const [args, what] of attempts) {
+      const run = await r.cli(...args);
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.stderr).toContain(`申报 #1 已认定，申报记录不再改动：${what}`);
+      expect(run.stderr).toContain('gongshu history 1 --undo');
+    }
+    expect(await r.json<unknown>('apply', 'show', '1')).toEqual(before);
+    expect((await r.cli('apply', 'withdraw', '1', '--reason', 'x')).code).toBe(1);
+    expect((await r.cli('apply', 'accept-version', '1', '--reason', 'x')).code).toBe(1);
+  });
+
+  it('refuses a female retirement group for a male lead before 认定 too', async () => {
+    const r = roundDb();
+    await r.cli('apply', 'import', await writeApplicationWorkbook(r.dir, 'a.xlsx', HUANG), '--received', '2026-05-20');
+    const run = await r.cli('apply', 'set', '1', '--female-group', 'cadre');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('申报 #1 的领衔人黄志刚是男性，女性退休类别（工人/干部）不适用，未设置');
+  });
+});
+
 describe('the eligibility check compares each application with the others, never with itself', () => {
   it('changes nothing when run again after 认定 (same deadline): no certified application matched against its own studio', async () => {
     const r = roundDb();
