@@ -4,7 +4,6 @@ import { rubricNote, type Rubric } from '../../core/rubric.js';
 import { msg } from '../../messages/index.js';
 import { gradeName, thresholdsNote, type ScoreSettings } from '../../scoring/index.js';
 import type { ScoredAssessment } from '../../services/assessments.js';
-import type { StoredAssessment } from '../../store/assessments.js';
 import type { Output } from '../../ui/output.js';
 import { renderTable } from '../../ui/table.js';
 import { renderFindings } from './applications.js';
@@ -68,6 +67,6 @@ export function renderScoreDetail(out: Output, s: ScoredAssessment): void {
 }
 
 /** After `assess withdraw`: the studio outcome confirmed from the sheet was taken back with it. */
-export function renderOutcomeUndone(out: Output, stored: StoredAssessment, undone: { from: string; to: string }): void {
+export function renderOutcomeUndone(out: Output, stored: { studio: { name: string }; round: number }, undone: { from: string; to: string }): void {
   out.warn(msg('records.assess.outcomeUndone', { name: stored.studio.name, round: stored.round, from: statusName(undone.from), to: statusName(undone.to) }));
 }
