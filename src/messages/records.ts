@@ -140,7 +140,10 @@ export const recordsMessages = {
   // Lists and details.
   'records.list.pending': { zh: '（有 {count} 个新版本待采用）', en: ' ({count} held version(s))' },
   'records.severity.acknowledged': { zh: '已确认', en: 'acknowledged' },
-  'records.findings.waiverReason': { zh: '（豁免理由：{reason}）', en: ' (waived: {reason})' },
+  'records.findings.waiverNote': { zh: '（{why}）', en: ' ({why})' },
+  'records.severity.corrected': { zh: '已更正', en: 'corrected' },
+  'records.findings.corrected': { zh: '{field}：{from} → {to}（原因：{reason}；{date}）', en: '{field}: {from} → {to} (reason: {reason}; {date})' },
+  'records.findings.empty': { zh: '（空）', en: '(empty)' },
   'records.show.pending': {
     zh: '申报 #{id} 有待采用的新版本 {versions}，现在生效的仍是第 {current} 版。如要采用：gongshu apply accept-version {id} --reason "…"',
     en: 'Application #{id} has held versions {versions}; version {current} is in effect. To use the newest: gongshu apply accept-version {id} --reason "…"',

@@ -95,7 +95,7 @@ export function correctApplication(ws: Workspace, id: number, corrections: reado
       ws.actor,
     );
     setCurrentVersion(ws.db, id, version, applicationKeys(parsed));
-    appendAudit(ws.db, ws.actor, 'application', id, 'correct', { fields: corrections.map((c) => c.name), version, reason });
+    appendAudit(ws.db, ws.actor, 'application', id, 'correct', { fields: corrections.map((c) => c.name), paths: corrections.map((c) => c.path), version, previousVersion: app.current.version, reason });
     const facts = RoundFacts.load(ws.db, app.round);
     const evaluation = evaluateApplication(ws, id, facts);
     // A corrected ID may join or leave a group of applications with the same lead.

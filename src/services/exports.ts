@@ -6,6 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { unitNameOf } from '../core/application.js';
+import type { FieldCorrection } from '../core/finding.js';
 import { chinaDate } from '../core/china-time.js';
 import { RefusedError } from '../core/errors.js';
 import { rubricNote } from '../core/rubric.js';
@@ -19,6 +20,7 @@ import { buildReviewTemplate } from '../excel/write/review-template.js';
 import { buildShortlistWorkbook } from '../excel/write/shortlist.js';
 import { buildSubsidyWorkbook, subsidyTotal } from '../excel/write/subsidy.js';
 import { msg } from '../messages/index.js';
+import { correctionLine, waiverWhy } from '../messages/export.js';
 import { noticeSettings } from '../rules/notice-data.js';
 import { summaryColumns } from '../rules/summary-groups.js';
 import type { SignOff } from '../excel/write/print.js';
@@ -92,6 +94,7 @@ export interface EligibilityRow {
   eligibility: Eligibility;
   /** Reader notes and rule findings, each with its waiver when one covers it. */
   findings: FindingView[];
+  corrections: FieldCorrection[];
 }
 
 export function eligibilityRows(ws: Workspace, round: number): EligibilityRow[] {
@@ -105,13 +108,14 @@ export function eligibilityRows(ws: Workspace, round: number): EligibilityRow[] 
       idNumber: view.lead.idNumber,
       eligibility: view.eligibility,
       findings: [...view.problems.map((p) => ({ ...p, waiver: 'acknowledge' as const })), ...view.findings],
+      corrections: view.corrections,
     };
   });
 }
 
 /** `export review`: ID numbers masked unless `full`, which is logged and written readable by its owner only (0600). */
 export async function exportEligibilitySummary(ws: Workspace, round: number, target: OutputTarget, options: { full: boolean }): Promise<Written> {
-  const rows = eligibilityRows(ws, round).map((r) => ({ ...r, eligibility: eligibilityName(r.eligibility) }));
+  const rows = eligibilityRows(ws, round).map((r) => ({ ...r, eligibility: eligibilityName(r.eligibility), corrections: r.corrections.map(correctionLine) }));
   const ExcelJS = await loadExcel();
   const workbook = buildEligibilitySummary(ExcelJS, rows, {
     sheetName: msg('cli.export.review.sheet'),
@@ -133,7 +137,8 @@ export async function exportEligibilitySummary(ws: Workspace, round: number, tar
     labels: {
       error: msg('cli.export.review.error'),
       warning: msg('cli.export.review.warning'),
-      waived: (reason) => msg('cli.export.review.waived', { reason }),
+      waived: (f) => msg('cli.export.review.waived', { why: waiverWhy(f) }),
+      acknowledged: (f) => msg('cli.export.review.acknowledged', { why: waiverWhy(f) }),
     },
     full: options.full,
     generatedNote: msg(options.full ? 'cli.export.review.noteFull' : 'cli.export.review.note', { count: rows.length, date: chinaDate() }),
@@ -157,6 +162,7 @@ export interface ShortlistRow {
   /** Internal list only: the review score, the findings (with waivers) and the committee's addition. */
   score: number | null;
   findings: FindingView[];
+  corrections: FieldCorrection[];
   committee: { change: 'add' | 'remove'; reason: string } | null;
 }
 
@@ -174,7 +180,7 @@ export function shortlistRows(ws: Workspace, round: number): ShortlistRow[] {
       occupation: a.lead.occupation,
       unitName: unitNameOf(a),
       score: r.result?.aggregate ?? null,
-      findings: applicationJson(ws.db, r.app).findings.filter((f) => f.severity !== 'info'),
+      ...(({ findings, corrections }) => ({ findings: findings.filter((f) => f.severity !== 'info'), corrections }))(applicationJson(ws.db, r.app)),
       committee: reason === undefined ? null : { change: 'add', reason },
     };
   });
@@ -192,7 +198,7 @@ export async function exportShortlist(ws: Workspace, round: number, target: Outp
         internal: true,
         note: msg('lifecycle.shortlist.rule'),
         signOff,
-        rows: rows.map((r, i) => ({ ...base[i]!, score: r.score, findings: r.findings, ...(r.committee?.change === 'add' ? { addedBy: r.committee.reason } : {}) })),
+        rows: rows.map((r, i) => ({ ...base[i]!, score: r.score, findings: r.findings, corrections: r.corrections, ...(r.committee?.change === 'add' ? { addedBy: r.committee.reason } : {}) })),
       })
     : buildShortlistWorkbook(ExcelJS, { year: round, rows: base, signOff });
   if (options.internal) recordDisclosure(ws, { action: 'export-internal', round, file: target.file, what: 'shortlist' });

@@ -7,8 +7,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { makeApplication, makeLead, defaultMembers, makeMember } from '../helpers/application-factory.js';
-import { applications, certifiedRound, HUANG, idFor, roundDb, writeAssessmentForm, type RoundDb } from '../helpers/round.js';
-import { writeApplicationWorkbook } from '../helpers/workbooks.js';
+import { applications, certifiedRound, expectOk, HUANG, idFor, roundDb, writeAssessmentForm, writeReviewSheet, type RoundDb } from '../helpers/round.js';
+import { cellTexts, writeApplicationWorkbook } from '../helpers/workbooks.js';
+import { retirementFor } from '../../src/core/retirement.js';
+import { chinaDate } from '../../src/core/china-time.js';
 
 interface Studio {
   id: number;
@@ -366,6 +368,45 @@ describe('a certified application is frozen', () => {
     const run = await r.cli('apply', 'set', '1', '--female-group', 'cadre');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('申报 #1 的领衔人黄志刚是男性，女性退休类别（工人/干部）不适用，未设置');
+  });
+});
+
+describe('every list that shows findings shows what the clerk did about them', () => {
+  it('shows a confirmed reminder as 已确认 and a corrected field as 已更正 in apply show, the 汇总表 and the internal 拟认定名单', async () => {
+    const r = roundDb();
+    // A man born 1968-06 retires in 2029-05, inside the term that starts at the 2026-05-22 deadline: a 提醒.
+    expect(retirementFor('1968-06', 'male').month).toBe('2029-05');
+    const lead = makeLead({ name: '赵刚', birth: '1968-06', idNumber: idFor('19680615') });
+    const file = await writeApplicationWorkbook(r.dir, 'a.xlsx', makeApplication({ studioName: '赵刚数控车工大师工作室', lead }));
+    await expectOk(r.cli('apply', 'import', file, '--received', '2026-05-20'), 'import');
+    expect((await applications(r))[0]!.findings.map((f) => f.code)).toContain('retirement-in-term');
+    await expectOk(r.cli('apply', 'set', '1', '工作室名称=赵刚数控车工技能大师工作室', '--reason', '单位来函更正名称'), 'set');
+    await expectOk(r.cli('apply', 'override', '1', 'retirement-in-term', '--reason', '专家委员会同意'), 'acknowledge');
+    const today = chinaDate();
+
+    const show = await r.cli('apply', 'show', '1');
+    expect(show.stdout).toMatch(/已确认 .*retirement-in-term/u);
+    expect(show.stdout).toContain(`（理由：专家委员会同意；${today}）`);
+    expect(show.stdout).toMatch(/已更正 .*工作室名称：赵刚数控车工大师工作室 → 赵刚数控车工技能大师工作室（原因：单位来函更正名称；/u);
+    const json = await r.json<{ corrections: { field: string; from: string; to: string; reason: string; date: string }[] }>('apply', 'show', '1');
+    expect(json.corrections).toEqual([{ field: '工作室名称', path: 'studioName', from: '赵刚数控车工大师工作室', to: '赵刚数控车工技能大师工作室', reason: '单位来函更正名称', date: today, version: 2 }]);
+
+    const summary = path.join(r.dir, '汇总.xlsx');
+    await expectOk(r.cli('export', 'review', '-o', summary), 'export review');
+    const summaryText = (await cellTexts(summary)).join('\n');
+    expect(summaryText).toContain(`已确认（理由：专家委员会同意；${today}）：［`);
+    expect(summaryText).toContain(`已更正 工作室名称：赵刚数控车工大师工作室 → 赵刚数控车工技能大师工作室（原因：单位来函更正名称；${today}）`);
+    expect(summaryText).not.toMatch(/提醒：［[^\n]*退休/u);
+
+    const sheet = await writeReviewSheet(r.dir, '评审.xlsx', [{ id: 1, studioName: '赵刚数控车工技能大师工作室', unitName: '杭州拱墅精工机械有限公司' }]);
+    await expectOk(r.cli('review', 'import', sheet), 'review import');
+    await expectOk(r.cli('shortlist', 'confirm'), 'shortlist confirm');
+    const internal = path.join(r.dir, '内部.xlsx');
+    await expectOk(r.cli('export', 'shortlist', '--internal', '-o', internal), 'export shortlist');
+    const internalText = (await cellTexts(internal)).join('\n');
+    expect(internalText).toContain(`已确认（理由：专家委员会同意；${today}）：`);
+    expect(internalText).toContain('已更正 工作室名称：赵刚数控车工大师工作室 → 赵刚数控车工技能大师工作室');
+    expect(internalText).not.toContain('提醒：');
   });
 });
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
+import { writeAssessmentForm } from '../helpers/round.js';
 import { paragraphs, unzip } from '../helpers/docx-text.js';
 
 const SAMPLES = fileURLToPath(new URL('../../data/samples/', import.meta.url));
@@ -332,7 +333,7 @@ describe('public notice, objections and certification', () => {
 
 describe('studios', () => {
   it('lists due studios across the 3-year boundary, renews after a pass, and revokes with a reason', async () => {
-    const { db, cli } = reviewedDb();
+    const { db, dir, cli } = reviewedDb();
     await cli('shortlist', '--min-score', '75');
     await cli('shortlist', 'confirm');
     await cli('publicize', '--from', '2026-06-01');
@@ -357,10 +358,21 @@ describe('studios', () => {
     const s2 = openStore(db);
     const id = (s2.prepare("SELECT id FROM studios WHERE plaque = 'GS-2026-002'").get() as { id: number }).id;
     s2.close();
-    // The assessment outcome normally comes from `score confirm`; here the status change is made directly.
+    // A 考核合格 made directly, with no confirmed assessment behind it, is no ground for renewal.
     const s3 = openStore(db);
     s3.prepare("UPDATE studios SET status = 'assessed-pass' WHERE id = ?").run(id);
     s3.close();
+    const groundless = await cli('studios', 'renew', 'GS-2026-002');
+    expect(groundless.code).toBe(1);
+    expect(groundless.stderr).toContain('的“考核合格”没有对应的考核表');
+    // The outcome comes from an imported assessment and `score confirm`.
+    const s4 = openStore(db);
+    s4.prepare("UPDATE studios SET status = 'valid' WHERE id = ?").run(id);
+    const studio = s4.prepare('SELECT name, lead_name AS leadName, unit_name AS unitName FROM studios WHERE id = ?').get(id) as { name: string; leadName: string; unitName: string };
+    s4.close();
+    const form = await writeAssessmentForm(dir, '考核表.xlsx', { studioName: studio.name, leadName: studio.leadName, unitName: studio.unitName, plaque: 'GS-2026-002' }, 9);
+    expect((await cli('assess', 'import', form)).code).toBe(0);
+    expect((await cli('score', 'confirm')).code).toBe(0);
     const renew = await cli('studios', 'renew', 'GS-2026-002');
     expect(renew.stderr).toContain('新有效期 2029-06-08 至 2032-06-07');
     expect(json<{ status: string; validUntil: string }[]>((await cli('studios', 'list', '--status', '已续建', '--json')).stdout)).toEqual([
