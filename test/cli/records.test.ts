@@ -559,3 +559,20 @@ describe('round settings have one writer, and every score reads them', () => {
     expect((await r.cli('score', '--rubric', file)).code).toBe(2);
   });
 });
+
+describe('what gongshu writes guarded reads back as it was', () => {
+  it('imports a review sheet whose studio name begins with - (written guarded as \'-…) as that name, not as 不一致', async () => {
+    const r = roundDb();
+    const name = '-张建国数控车工技能大师工作室';
+    await expectOk(r.cli('apply', 'import', await writeApplicationWorkbook(r.dir, 'a.xlsx', makeApplication({ studioName: name })), '--received', '2026-05-20'), 'import');
+    const sheet = await writeReviewSheet(r.dir, '评审.xlsx', [{ id: 1, studioName: name, unitName: '杭州拱墅精工机械有限公司' }]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sheet);
+    const values: unknown[] = [];
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((cell) => values.push(cell.value)));
+    expect(values).toContain(`'${name}`);
+    const run = await r.cli('review', 'import', sheet);
+    expect(run.stdout + run.stderr).not.toContain('不一致');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+  });
+});
