@@ -59,6 +59,7 @@ export const exportMessages = {
     en: 'Following the opinions on training highly skilled workers (拱人社〔2018〕24号), after application, eligibility check and expert review, {first} is proposed as a Gongshu skill master studio of {year} and is hereby made public (list attached).',
   },
   'export.notice.period': { zh: '公示时间：{from}至{to}（{days}个工作日）。', en: 'Period: {from} to {to} ({days} working days).' },
+  'export.notice.periodUncounted': { zh: '公示时间：{from}至{to}。', en: 'Period: {from} to {to}.' },
   'export.notice.objection': {
     zh: '公示期间，任何单位和个人对公示对象有异议的，可以书面形式向{bureau}{department}反映。反映情况应实事求是、客观公正；以单位名义反映的，须加盖单位公章；以个人名义反映的，须署真实姓名并留下联系方式，以便核实。',
     en: 'During the notice, anyone may object in writing to the {department} of the {bureau}. Objections must be factual; a unit stamps its letter, a person signs with their real name and contact details so that it can be checked.',

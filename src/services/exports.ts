@@ -209,7 +209,7 @@ export async function exportShortlist(ws: Workspace, round: number, target: Outp
 // ---- 公示 ----
 
 /** `export notice`: the 公示 as the bureau publishes it (.docx), its period as recorded, the listed studios attached. */
-export async function exportNotice(ws: Workspace, round: number, target: OutputTarget): Promise<Written & { from: string; to: string }> {
+export async function exportNotice(ws: Workspace, round: number, target: OutputTarget): Promise<Written & { from: string; to: string; uncountedYears: number[] }> {
   const notice = getNotice(ws.db, round);
   if (!notice) throw new RefusedError('no-notice', msg('workflow.notice.notStarted', { round }));
   // Published on the bureau's site: a number a unit typed into its name is masked like in every list.
@@ -225,13 +225,14 @@ export async function exportNotice(ws: Workspace, round: number, target: OutputT
   const { buildNoticeDocx } = await import('../export/docx/notice.js');
   const bytes = await buildNoticeDocx({
     year: round,
-    period: { from: period.from, to: period.to, workingDays: period.workingDays },
+    // Into a year without a holiday schedule the count is not known: the notice gives its dates only.
+    period: { from: period.from, to: period.to, workingDays: period.unchecked.length > 0 ? null : period.workingDays },
     rows,
     settings: noticeSettings(getRound(ws.db, round).settings),
     keywords: kindMarker(target.kind),
   });
   await writeBytesAtomically(Buffer.from(bytes), target);
-  return { file: target.file, count: rows.length, from: period.from, to: period.to };
+  return { file: target.file, count: rows.length, from: period.from, to: period.to, uncountedYears: period.unchecked };
 }
 
 // ---- 补助发放名单, 考核结果 ----

@@ -273,8 +273,26 @@ describe('public notice, objections and certification', () => {
     expect(statuses(db)[1]).toBe('shortlisted');
     const given = await cli('publicize', '--from', '2040-06-01', '--to', '2040-06-07');
     expect(given.code, given.stderr).toBe(0);
-    expect(given.stderr).toContain('公示期：2040-06-01 至 2040-06-07，共 5 个工作日');
+    expect(given.stderr).toContain('公示期：2040-06-01 至 2040-06-07（跨入未收录节假日安排的年份，不计工作日天数）');
+    expect(given.stderr).not.toContain('个工作日');
     expect(given.stderr).toContain('2040 年的法定节假日安排尚未收录，这几天只按周末计算');
+  });
+
+  it('writes a 公示 over New Year into a year without holiday data with its dates only, in the .docx too, and says so', async () => {
+    const { dir, cli } = reviewedDb();
+    await cli('shortlist', '--min-score', '75');
+    await cli('shortlist', 'confirm');
+    const started = await cli('publicize', '--from', '2026-12-28', '--to', '2027-01-05');
+    expect(started.code, started.stderr).toBe(0);
+    expect(started.stderr).toContain('公示期：2026-12-28 至 2027-01-05（跨入未收录节假日安排的年份，不计工作日天数）');
+    expect(started.stderr).not.toContain('个工作日');
+    const out = path.join(dir, '公示.docx');
+    const run = await cli('export', 'notice', '-o', out);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('公示文件只写起止日期，不写工作日天数：2027 年的法定节假日安排尚未收录');
+    const text = paragraphs(unzip(fs.readFileSync(out)).get('word/document.xml')!.toString('utf8')).join('\n');
+    expect(text).toContain('公示时间：2026年12月28日至2027年1月5日。');
+    expect(text).not.toContain('工作日');
   });
 
   it('undoes a certification (the studio record goes with it; its plaque number is never reused) and logs the undo', async () => {
