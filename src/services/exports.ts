@@ -116,6 +116,8 @@ export function eligibilityRows(ws: Workspace, round: number): EligibilityRow[] 
 /** `export review`: ID numbers masked unless `full`, which is logged and written readable by its owner only (0600). */
 export async function exportEligibilitySummary(ws: Workspace, round: number, target: OutputTarget, options: { full: boolean }): Promise<Written> {
   const rows = eligibilityRows(ws, round).map((r) => ({ ...r, eligibility: eligibilityName(r.eligibility), corrections: r.corrections.map(correctionLine) }));
+  // An empty list would say "已生成" about nothing: refused with what to do first.
+  if (rows.length === 0) throw new RefusedError('nothing-to-export', msg('workflow.export.noApplications', { round }));
   const ExcelJS = await loadExcel();
   const workbook = buildEligibilitySummary(ExcelJS, rows, {
     sheetName: msg('cli.export.review.sheet'),
@@ -249,6 +251,7 @@ export async function exportSubsidy(ws: Workspace, round: number, target: Output
 /** `export results`: the round's sheets, scored with the round's rubric and thresholds, like `score`. */
 export async function exportResults(ws: Workspace, round: number, target: OutputTarget): Promise<Written> {
   const { rubric, settings, scored } = scoreRound(ws, round);
+  if (scored.length === 0) throw new RefusedError('nothing-to-export', msg('workflow.export.noAssessments', { round }));
   const ExcelJS = await loadExcel();
   const workbook = buildResultsWorkbook(
     ExcelJS,

@@ -576,3 +576,21 @@ describe('what gongshu writes guarded reads back as it was', () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
   });
 });
+
+describe('an export with nothing to list is refused, saying why and what to do first', () => {
+  it('export results without a 考核 that year, and export review without an application, write nothing', async () => {
+    const r = roundDb();
+    await expectOk(r.cli('apply', 'import', await writeApplicationWorkbook(r.dir, 'a.xlsx', HUANG), '--received', '2026-05-20'), 'import');
+    const results = path.join(r.dir, '结果.xlsx');
+    const run = await r.cli('export', 'results', '-o', results);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('2026 年度没有参加评分的考核表，考核结果表无内容可列，未生成。请先导入考核表（gongshu assess import');
+    expect(run.stderr).not.toContain('已生成');
+    expect(fs.existsSync(results)).toBe(false);
+    const review = path.join(r.dir, '汇总.xlsx');
+    const empty = await r.cli('--round', '2027', 'export', 'review', '-o', review);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('2027 年度还没有申报，形式审查汇总表无内容可列，未生成');
+    expect(fs.existsSync(review)).toBe(false);
+  });
+});
