@@ -11,7 +11,9 @@ export async function assessImport(ctx: CliContext, paths: string[], opts: Recor
   const newStudios = Boolean(opts.newStudios);
   // The folder walk and the import table: `assess import` only, not `score`.
   const { runImport } = await import('./import-command.js');
-  const results = await runImport(ctx, paths, (ws, files, onProgress) => importAssessments(ws, files, { round: ctx.round, newStudios, onProgress }));
+  const results = await runImport(ctx, paths, (ws, files, onProgress, stopRequested) =>
+    importAssessments(ws, files, { round: ctx.round, newStudios, onProgress, stopRequested }),
+  );
   return results.some((r) => r.outcome === 'failed') ? ExitCode.failed : ExitCode.ok;
 }
 

@@ -65,6 +65,12 @@ export const cliMessages = {
   'cli.outputReadonly': { zh: '无法写入 {file}：没有权限或位置只读', en: 'Cannot write {file}: permission denied or read-only' },
   'cli.outputBusy': { zh: '无法写入 {file}：文件可能正在 Excel/WPS 中打开，请关闭后重试', en: 'Cannot write {file}: it may be open in Excel/WPS' },
   'cli.wrote': { zh: '已生成：{file}', en: 'Wrote {file}' },
+  'cli.import.stopping': { zh: '收到 Ctrl+C：正在导入的文件写完后停止，已保存的不会丢失……', en: 'Ctrl+C: stopping after the file being written; nothing saved is lost…' },
+  'cli.import.interruptedFile': { zh: '按 Ctrl+C 停止，未导入', en: 'stopped by Ctrl+C, not imported' },
+  'cli.import.interrupted': {
+    zh: '已按 Ctrl+C 停止：{saved} 个文件已保存（见上表），{left} 个未导入。再次运行同一命令即可继续，已导入的文件会被识别并跳过',
+    en: 'Stopped by Ctrl+C: {saved} file(s) saved (see above), {left} not imported. Run the same command again to go on; the saved files are recognised and skipped',
+  },
   'cli.import.noFiles': { zh: '没有找到可导入的文件', en: 'No files found to import' },
   'cli.import.progress': { zh: '正在导入 {done}/{total}：{file}', en: 'Importing {done}/{total}: {file}' },
   'cli.import.head': { zh: '文件|结果|编号|工作室 / 原因|错误 / 提醒', en: 'File|Result|Id|Studio / reason|Errors / warnings' },

@@ -44,6 +44,8 @@ export interface AssessImportRun {
   /** Create a studio for a form that matches none (studios certified before gongshu was used). */
   newStudios: boolean;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Ctrl+C: stop before the next file (see BatchOptions.stopRequested). */
+  stopRequested?: () => boolean;
 }
 
 function studioLine(s: StudioRow): string {
@@ -127,7 +129,13 @@ function assessmentKind(ws: Workspace, rubric: Rubric, run: AssessImportRun): Im
 export function importAssessments(ws: Workspace, files: readonly string[], run: AssessImportRun): Promise<FileResult[]> {
   const rubric = roundRubric(ws, run.round);
   return import('./import-batch.js').then(({ importBatch }) =>
-    importBatch(ws.db, files, assessmentKind(ws, rubric, run), { round: run.round, actor: ws.actor, dbFile: ws.dbFile, ...(run.onProgress ? { onProgress: run.onProgress } : {}) }),
+    importBatch(ws.db, files, assessmentKind(ws, rubric, run), {
+      round: run.round,
+      actor: ws.actor,
+      dbFile: ws.dbFile,
+      ...(run.onProgress ? { onProgress: run.onProgress } : {}),
+      ...(run.stopRequested ? { stopRequested: run.stopRequested } : {}),
+    }),
   );
 }
 

@@ -39,6 +39,8 @@ export interface ImportRun {
   onProgress?: (done: number, total: number, file: string) => void;
   /** Parse workers; default from the environment (GONGSHU_WORKERS …). */
   pool?: PoolOptions;
+  /** Ctrl+C: stop before the next file (see BatchOptions.stopRequested). */
+  stopRequested?: () => boolean;
 }
 
 function identityOf(app: StoredApplication, keys: ApplicationKeys): LeadIdentity {
@@ -184,6 +186,7 @@ export async function importApplications(ws: Workspace, files: readonly string[]
     dbFile: ws.dbFile,
     ...(run.onProgress ? { onProgress: run.onProgress } : {}),
     ...(run.pool ? { pool: run.pool } : {}),
+    ...(run.stopRequested ? { stopRequested: run.stopRequested } : {}),
   });
   kind.recheckSameLeads();
   return results;
