@@ -14,7 +14,7 @@ export async function assessImport(ctx: CliContext, paths: string[], opts: Recor
   const results = await runImport(ctx, paths, (ws, files, onProgress, stopRequested) =>
     importAssessments(ws, files, { round: ctx.round, newStudios, onProgress, stopRequested }),
   );
-  return results.some((r) => r.outcome === 'failed') ? ExitCode.failed : ExitCode.ok;
+  return results.some((r) => r.outcome === 'failed' || r.error?.code === 'interrupted') ? ExitCode.failed : ExitCode.ok;
 }
 
 export async function assessSet(ctx: CliContext, [idText]: string[], opts: Record<string, unknown>): Promise<void> {

@@ -31,6 +31,7 @@ export const recordsMessages = {
   'records.import.leadUncertain.unknown': { zh: '未填', en: 'not given' },
   'records.import.leadUncertain.idUnreadable': { zh: '表中身份证号码无法识别', en: 'the form\'s ID number cannot be read' },
   'records.import.leadUncertain.differs': { zh: '出生年月或性别与申报 #{id} 不符', en: 'birth month or gender differ from #{id}' },
+  'records.import.leadUncertain.sameName': { zh: '同单位有 {count} 位同名领衔人，身份证号码无法对照', en: '{count} leads of that name in the unit, and no ID number to tell them apart' },
   'records.import.leadUncertain.several': { zh: '出生年月和性别不能对应到唯一一位', en: 'birth month and gender match no single one' },
   'records.import.sameContent': {
     zh: '内容与申报 #{id} 第 {version} 版相同，审查结果不变',

@@ -70,9 +70,9 @@ function candidateList(candidates: readonly LeadIdentity[]): string {
 /** Why a same-named lead could not be confirmed as the form's. */
 function uncertainWhy(keys: ApplicationKeys, match: Extract<FormMatch, { kind: 'held' | 'new-uncertain' }>): string {
   if (match.kind === 'new-uncertain') return msg('records.import.leadUncertain.several');
-  if (match.candidates.length > 1 || keys.idKey !== null) return msg('records.import.leadUncertain.differs', { id: match.id });
+  if (match.candidates.length > 1) return msg('records.import.leadUncertain.sameName', { count: match.candidates.length });
   const held = match.candidates.find((c) => c.id === match.id)!;
-  return held.keys.idKey !== null ? msg('records.import.leadUncertain.idUnreadable') : msg('records.import.leadUncertain.differs', { id: match.id });
+  return held.keys.idKey !== null && keys.idKey === null ? msg('records.import.leadUncertain.idUnreadable') : msg('records.import.leadUncertain.differs', { id: match.id });
 }
 
 function sameContent(a: ParsedApplication, b: ParsedApplication): boolean {

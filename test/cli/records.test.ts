@@ -226,7 +226,7 @@ describe('identity is never guessed across people', () => {
     const run = await r.cli('apply', 'import', corrected, '--received', '2026-05-21');
     expect(run.code, run.stderr).toBe(0);
     const said = run.stdout + run.stderr;
-    expect(said).toContain('无法确认领衔人是同一人（出生年月或性别与申报 #2 不符）');
+    expect(said).toContain('无法确认领衔人是同一人（同单位有 2 位同名领衔人，身份证号码无法对照）');
     expect(said).toContain('#1 张伟（出生 1975-03，男）、#2 张伟（出生 1980-07，男）');
     expect(said).toContain('新表已保存为申报 #2 的第 2 版，暂不生效');
     const one = await r.json<Show>('apply', 'show', '1');
