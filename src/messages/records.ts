@@ -59,6 +59,7 @@ export const recordsMessages = {
     en: '{name} is not a valid ID number (check it with gongshu check id first)',
     menu: { zh: '{name}不是有效的身份证号码，请核对后再更正', en: '{name} is not a valid ID number; check it first' },
   },
+  'records.set.unchanged': { zh: '申报 #{id} 的{fields}已经是这个内容，没有更正，也没有新版本', en: '{fields} of #{id} already say that: nothing corrected' },
   'records.set.versionFile': { zh: '（经办人更正）', en: '(corrected by the clerk)' },
   'records.set.afterReview': {
     zh: '申报 #{id} 已是“{status}”：评审过的表上内容不能直接修改。请单位交来更正后的申报表（导入后作为待采用的新版本，再用 gongshu apply accept-version {id} 采用）',

@@ -87,6 +87,9 @@ export function correctApplication(ws: Workspace, id: number, corrections: reado
   requireNotCertified(app, 'set');
   requireBeforeReview(app);
   const parsed = applyCorrections(app.current.parsed, corrections);
+  // A "correction" to the value already there would record a change that is none (已更正 A → A).
+  const unchanged = corrections.filter((c) => JSON.stringify(applyCorrections(app.current.parsed, [c]).application) === JSON.stringify(app.current.parsed.application));
+  if (unchanged.length > 0) throw new UsageError('correction-unchanged', msg('records.set.unchanged', { id, fields: unchanged.map((c) => c.name).join('、') }));
   return inTransaction(ws, () => {
     const version = insertVersion(
       ws.db,

@@ -382,6 +382,9 @@ describe('every list that shows findings shows what the clerk did about them', (
     expect((await applications(r))[0]!.findings.map((f) => f.code)).toContain('retirement-in-term');
     await expectOk(r.cli('apply', 'set', '1', '工作室名称=赵刚数控车工技能大师工作室', '--reason', '单位来函更正名称'), 'set');
     await expectOk(r.cli('apply', 'override', '1', 'retirement-in-term', '--reason', '专家委员会同意'), 'acknowledge');
+    const same = await r.cli('apply', 'set', '1', '工作室名称=赵刚数控车工技能大师工作室', '--reason', '再次来函');
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('申报 #1 的工作室名称已经是这个内容，没有更正');
     const today = chinaDate();
 
     const show = await r.cli('apply', 'show', '1');
