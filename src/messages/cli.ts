@@ -233,7 +233,7 @@ export const cliMessages = {
   'cli.export.review.warning': { zh: '提醒：', en: 'Warning: ' },
   'cli.export.review.waived': { zh: '已豁免（{why}）：', en: 'Waived ({why}): ' },
   'cli.export.review.acknowledged': { zh: '已确认（{why}）：', en: 'Acknowledged ({why}): ' },
-  'cli.export.review.note': { zh: '共 {count} 份申报；生成日期 {date}；✓ 通过，✗ 不通过，! 需核实，豁免 = 经办人已豁免（理由见问题说明）；个人号码已打码', en: '{count} applications; generated {date}; ✓ pass, ✗ fail, ! check, 豁免 = waived; personal numbers masked' },
+  'cli.export.review.note': { zh: '共 {count} 份申报；生成日期 {date}；✓ 通过，✗ 不通过，! 需核实，豁免 = 经办人已豁免或已确认（理由见问题说明）；个人号码已打码', en: '{count} applications; generated {date}; ✓ pass, ✗ fail, ! check, 豁免 = waived; personal numbers masked' },
   'cli.export.review.noteFull': { zh: '共 {count} 份申报；生成日期 {date}；含完整个人号码，仅限内部使用，请妥善保管', en: '{count} applications; generated {date}; FULL personal numbers: internal use only' },
   'cli.export.mark.pass': { zh: '✓', en: '✓' },
   'cli.export.mark.fail': { zh: '✗', en: '✗' },
