@@ -15,11 +15,13 @@ import { eligibilityText, emptyRoundText, renderApplication, renderApplicationLi
 const changes = () => import('../services/applications.js');
 
 export async function applyImport(ctx: CliContext, paths: string[], opts: Record<string, unknown>): Promise<number> {
-  const receivedDate = dateOption(ctx.out, opts.received, '--received', 'received') ?? todayIso();
+  const receivedDate = dateOption(ctx.out, opts.received, '--received', 'received', ctx.round) ?? todayIso();
   const { importApplications } = await import('../services/import-applications.js');
   const { runImport } = await import('./import-command.js');
-  const results = await runImport(ctx, paths, (ws, files, onProgress) => importApplications(ws, files, { round: ctx.round, receivedDate, onProgress }));
-  return results.some((r) => r.outcome === 'failed') ? ExitCode.failed : ExitCode.ok;
+  const results = await runImport(ctx, paths, (ws, files, onProgress, stopRequested) =>
+    importApplications(ws, files, { round: ctx.round, receivedDate, onProgress, stopRequested }),
+  );
+  return results.some((r) => r.outcome === 'failed' || r.error?.code === 'interrupted') ? ExitCode.failed : ExitCode.ok;
 }
 
 export async function applyList(ctx: CliContext): Promise<void> {

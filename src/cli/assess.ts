@@ -5,14 +5,16 @@ import { ExitCode } from './exit-code.js';
 import type { CliContext } from './context.js';
 import { parseGender, parseId, reasonOption } from './parse.js';
 import { monthOption } from './dates.js';
-import { renderScoreDetail, renderScoreNotes, renderScores, scoreJson } from './render/scores.js';
+import { renderOutcomeUndone, renderScoreDetail, renderScoreNotes, renderScores, scoreJson } from './render/scores.js';
 
 export async function assessImport(ctx: CliContext, paths: string[], opts: Record<string, unknown>): Promise<number> {
   const newStudios = Boolean(opts.newStudios);
   // The folder walk and the import table: `assess import` only, not `score`.
   const { runImport } = await import('./import-command.js');
-  const results = await runImport(ctx, paths, (ws, files, onProgress) => importAssessments(ws, files, { round: ctx.round, newStudios, onProgress }));
-  return results.some((r) => r.outcome === 'failed') ? ExitCode.failed : ExitCode.ok;
+  const results = await runImport(ctx, paths, (ws, files, onProgress, stopRequested) =>
+    importAssessments(ws, files, { round: ctx.round, newStudios, onProgress, stopRequested }),
+  );
+  return results.some((r) => r.outcome === 'failed' || r.error?.code === 'interrupted') ? ExitCode.failed : ExitCode.ok;
 }
 
 export async function assessSet(ctx: CliContext, [idText]: string[], opts: Record<string, unknown>): Promise<void> {
@@ -31,8 +33,9 @@ export async function assessSet(ctx: CliContext, [idText]: string[], opts: Recor
 export async function assessWithdraw(ctx: CliContext, [idText]: string[], opts: Record<string, unknown>): Promise<void> {
   const id = parseId(idText!);
   const undo = Boolean(opts.undo);
-  const stored = withdrawAssessment(ctx.workspace({ mustExist: true }), id, reasonOption(opts, true), undo);
+  const { stored, statusUndone } = withdrawAssessment(ctx.workspace({ mustExist: true }), id, reasonOption(opts, true), undo);
   ctx.out.success(msg(undo ? 'records.assess.restored' : 'records.assess.withdrawn', { id, name: stored.studio.name }));
+  if (statusUndone) renderOutcomeUndone(ctx.out, stored, statusUndone);
 }
 
 export async function score(ctx: CliContext): Promise<void> {

@@ -15,8 +15,10 @@ function nameOf(ws: Workspace): (id: number) => string {
 }
 
 export async function publicizeCmd(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  const from = dateOption(ctx.out, opts.from, '--from', 'noticeFrom') ?? todayIso();
-  const to = dateOption(ctx.out, opts.to, '--to', 'noticeTo');
+  const from = dateOption(ctx.out, opts.from, '--from', 'noticeFrom', ctx.round) ?? todayIso();
+  // 1月5日 as the end of a 公示 that starts on 2026-12-28 is not guessed to be 2027: it is taken in the
+  // start's year and refused as ending before it starts.
+  const to = dateOption(ctx.out, opts.to, '--to', 'noticeTo', Number(from.slice(0, 4)));
   const ws = ctx.workspace({ mustExist: true });
   const result = publicize(ws, ctx.round, from, to);
   if (ctx.json) {
@@ -43,7 +45,7 @@ export async function objectCmd(ctx: CliContext, [idText]: string[], opts: Recor
 }
 
 export async function certifyCmd(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
-  const date = dateOption(ctx.out, opts.date, '--date', 'certify') ?? todayIso();
+  const date = dateOption(ctx.out, opts.date, '--date', 'certify', ctx.round) ?? todayIso();
   const ws = ctx.workspace({ mustExist: true });
   const result = certify(ws, ctx.round, date);
   if (ctx.json) ctx.out.printJson(result);
@@ -52,7 +54,7 @@ export async function certifyCmd(ctx: CliContext, _args: string[], opts: Record<
 }
 
 export async function subsidyPaid(ctx: CliContext, [ref]: string[], opts: Record<string, unknown>): Promise<void> {
-  const paidOn = opts.undo ? null : (dateOption(ctx.out, opts.date, '--date', 'paid') ?? todayIso());
+  const paidOn = opts.undo ? null : (dateOption(ctx.out, opts.date, '--date', 'paid', ctx.round) ?? todayIso());
   const studio = recordSubsidyPayment(ctx.workspace({ mustExist: true }), ref!, paidOn);
   ctx.out.success(paidOn ? msg('workflow.subsidy.paid', { name: studio.name, date: paidOn, amount: studio.subsidyYuan ?? 0 }) : msg('workflow.subsidy.unpaid', { name: studio.name }));
 }

@@ -25,7 +25,7 @@ export async function checkRetirement(ctx: CliContext, _args: string[], opts: Re
   const birth = monthOption(ctx.out, String(opts.birth ?? ''), '--birth', 'birth')!;
   const gender = parseGender(String(opts.gender ?? ''));
   const femaleGroup = opts.group === undefined ? null : (String(opts.group) as FemaleGroup);
-  const asOf = dateOption(ctx.out, opts.asOf, '--as-of', 'asOf') ?? chinaDate();
+  const asOf = dateOption(ctx.out, opts.asOf, '--as-of', 'asOf', ctx.round) ?? chinaDate();
   const group = groupFor(gender, femaleGroup);
   const r = retirementFor(birth, group);
   const monthsRemaining = monthIndex(r.month) - monthIndex(asOf);

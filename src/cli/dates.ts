@@ -3,7 +3,6 @@
  * says what to write instead (naming the option on the command line, nothing else in the menu), and a
  * date written another way than YYYY-MM-DD is echoed as understood ("收件日期：2026-05-20").
  */
-import { chinaYear } from '../core/china-time.js';
 import { readTypedDate, readTypedMonth, type TypedDate } from '../core/date-input.js';
 import { UsageError } from '../core/errors.js';
 import { msg, type MessageKey } from '../messages/index.js';
@@ -42,10 +41,13 @@ function refuse(value: string, r: Refusal, kind: 'date' | 'month', option?: stri
 }
 
 /**
- * A typed date as `YYYY-MM-DD`. `option` names the option in the refusal (left out in the menu);
- * `defaultYear` is assumed for 5月22日 (default: this year in China).
+ * A typed date as `YYYY-MM-DD`. `option` names the option in the refusal (left out in the menu).
+ * `defaultYear` is the year assumed for 5月22日, and every caller must say which: the round's year for a
+ * date that belongs to a round (its deadline, a received date, a 公示, a 认定), never silently today's year
+ * (a deadline typed as 5月20日 for round 2027 is 2027-05-20 whatever year it is now). `undefined` refuses a
+ * date without a year.
  */
-export function readDate(value: string, option?: string, defaultYear: number = chinaYear()): { value: string; canonical: boolean } {
+export function readDate(value: string, option: string | undefined, defaultYear: number | undefined): { value: string; canonical: boolean } {
   const r = readTypedDate(value, defaultYear);
   if (!r.ok) refuse(value, r, 'date', option);
   return r;
@@ -63,8 +65,11 @@ export function echoDate(out: Output, label: DateLabel, typed: { value: string; 
   if (!typed.canonical) out.note(msg('date.echo', { label: msg(`date.label.${label}`), value: typed.value }));
 }
 
-/** A date option (undefined when not given): read, refused with the option's name, echoed when rewritten. */
-export function dateOption(out: Output, value: unknown, option: string, label: DateLabel, defaultYear?: number): string | undefined {
+/**
+ * A date option (undefined when not given): read, refused with the option's name, echoed when rewritten.
+ * `defaultYear` as in readDate: the round's year for a date of the round.
+ */
+export function dateOption(out: Output, value: unknown, option: string, label: DateLabel, defaultYear: number | undefined): string | undefined {
   if (typeof value !== 'string') return undefined;
   const typed = readDate(value, option, defaultYear);
   echoDate(out, label, typed);

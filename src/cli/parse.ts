@@ -18,8 +18,8 @@ export function parseYear(value: string): number {
 }
 
 /** A typed date as `YYYY-MM-DD`, in any spelling clerks use (see cli/dates.ts); the refusal names `option`. */
-export function parseDate(value: string, option: string): string {
-  return readDate(value, option).value;
+export function parseDate(value: string, option: string, defaultYear: number | undefined): string {
+  return readDate(value, option, defaultYear).value;
 }
 
 /** `--reason`, trimmed; '' when not given. With `required`, a missing reason is a usage error. */

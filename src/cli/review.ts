@@ -12,7 +12,7 @@ export async function reviewImport(ctx: CliContext, paths: string[]): Promise<nu
   // Scores belong to imported applications: a missing database is an error, not a new empty one.
   ctx.workspace({ mustExist: true });
   // A review sheet's row id is its file's, not an application number: the table leaves it out.
-  const results = await runImport(ctx, paths, (ws, files, onProgress) => importReviews(ws, files, { round: ctx.round, onProgress }), (rows) => rows.map((r) => ({ ...r, id: undefined })));
+  const results = await runImport(ctx, paths, (ws, files, onProgress, stopRequested) => importReviews(ws, files, { round: ctx.round, onProgress, stopRequested }), (rows) => rows.map((r) => ({ ...r, id: undefined })));
   const failed = results.some((r) => r.outcome === 'failed' || r.problems.some((p) => p.severity === 'error'));
   return failed ? ExitCode.failed : ExitCode.ok;
 }

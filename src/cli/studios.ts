@@ -7,6 +7,7 @@ import { endStudio, mergeStudios, parseStudioStatus, renewStudio, setCertifiedOn
 import { ExitCode } from './exit-code.js';
 import type { CliContext } from './context.js';
 import { parseDueWindow, reasonOption, todayIso } from './parse.js';
+import { chinaYear } from '../core/china-time.js';
 import { dateOption } from './dates.js';
 import { renderDue, renderOutcomes, renderStudios, studioJson } from './render/workflow.js';
 
@@ -26,7 +27,7 @@ export async function studiosList(ctx: CliContext, _args: string[], opts: Record
 
 export async function studiosDueCmd(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const window = parseDueWindow(typeof opts.within === 'string' ? opts.within.trim() : '6m');
-  const today = dateOption(ctx.out, opts.date, '--date', 'asOf') ?? todayIso();
+  const today = dateOption(ctx.out, opts.date, '--date', 'asOf', chinaYear()) ?? todayIso();
   const report = studiosDue(ctx.workspace({ mustExist: true }), today, window);
   if (ctx.json) {
     ctx.out.printJson({ today, window, items: report.items, withoutTerm: report.withoutTerm.map(studioJson) });
@@ -36,14 +37,14 @@ export async function studiosDueCmd(ctx: CliContext, _args: string[], opts: Reco
 }
 
 export async function studiosRenew(ctx: CliContext, [ref]: string[], opts: Record<string, unknown>): Promise<void> {
-  const startsOn = dateOption(ctx.out, opts.date, '--date', 'renew');
+  const startsOn = dateOption(ctx.out, opts.date, '--date', 'renew', chinaYear());
   const r = renewStudio(ctx.workspace({ mustExist: true }), ref!, startsOn, reasonOption(opts));
   ctx.out.success(msg('workflow.studios.renewed', { name: r.studio.name, from: r.startsOn, to: r.validUntil }));
 }
 
 export async function studiosSet(ctx: CliContext, [ref]: string[], opts: Record<string, unknown>): Promise<void> {
   if (typeof opts.certifiedOn !== 'string') throw new UsageError('nothing-to-set', msg('workflow.studios.nothingToSet'));
-  const date = dateOption(ctx.out, opts.certifiedOn, '--certified-on', 'certify')!;
+  const date = dateOption(ctx.out, opts.certifiedOn, '--certified-on', 'certify', chinaYear())!;
   const r = setCertifiedOn(ctx.workspace({ mustExist: true }), ref!, date);
   ctx.out.success(msg('workflow.studios.termSet', { name: r.studio.name, from: date, to: r.validUntil }));
 }

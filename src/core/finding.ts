@@ -15,5 +15,19 @@ export interface WaivableFinding extends Finding {
   overridden?: boolean;
   /** The waiver's reason, when overridden. */
   waiverReason?: string;
+  /** The day (in China) the waiver or acknowledgement was given, `YYYY-MM-DD`. */
+  waiverDate?: string;
+}
+
+/** A form field the clerk corrected (`apply set`), as the lists show it: 已更正 field: from → to (reason, date). */
+export interface FieldCorrection {
+  /** The field's name as the clerk knows it (身份证号码, 工作室名称 …). */
+  field: string;
+  path: string;
+  from: string;
+  to: string;
+  reason: string;
+  date: string;
+  version: number;
 }
 

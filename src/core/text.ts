@@ -308,3 +308,20 @@ function maskLine(text: string): string {
   }
   return out + text.slice(at);
 }
+
+/** What a spreadsheet would run: = + - @ (and their full-width forms), tab, CR, after any apostrophes. */
+const GUARDED = /^'*[=+\-@＝＋－＠\t\r]/u;
+
+/**
+ * Text from a submitted workbook that a spreadsheet would read as a formula gets a leading apostrophe,
+ * shown as text. Text that already starts with apostrophes before such a character gets one more, so that
+ * unguardText gives back exactly what was guarded, whatever it was.
+ */
+export function guardText(value: string): string {
+  return GUARDED.test(value) ? `'${value}` : value;
+}
+
+/** The text guardText was given: one apostrophe dropped when (and only when) guardText would have added it. */
+export function unguardText(value: string): string {
+  return value.startsWith("'") && GUARDED.test(value.slice(1)) ? value.slice(1) : value;
+}

@@ -47,3 +47,10 @@ export function outcomeLabel(outcome: FileOutcome): string {
       return msg('cli.outcome.notImported');
   }
 }
+
+/** The code of a file an import did not reach because the clerk stopped it (Ctrl+C). */
+export const INTERRUPTED = 'interrupted';
+
+export function interrupted(file: string): FileResult {
+  return { file, outcome: 'not-imported', errors: 0, warnings: 0, error: { code: INTERRUPTED, message: msg('cli.import.interruptedFile') }, problems: [] };
+}

@@ -8,6 +8,11 @@ export const calendarMessages = {
   },
   'calendar.orTo': { zh: '（写明结束日期：--to YYYY-MM-DD）', en: ' (give the end date: --to YYYY-MM-DD)', menu: { zh: '', en: '' } },
   'calendar.period': { zh: '公示期：{from} 至 {to}，共 {days} 个工作日', en: 'Notice period: {from} to {to}, {days} working days' },
+  'calendar.periodUncounted': { zh: '公示期：{from} 至 {to}（跨入未收录节假日安排的年份，不计工作日天数）', en: 'Notice period: {from} to {to} (runs into a year without a holiday schedule: working days not counted)' },
+  'calendar.documentUncounted': {
+    zh: '公示文件只写起止日期，不写工作日天数：{years} 年的法定节假日安排尚未收录。收录后重新导出即可写上天数',
+    en: 'The notice gives only its dates, no count of working days: the holidays of {years} are not known yet. Export again once they are added',
+  },
   'calendar.skipped': { zh: '不计入的日子：{runs}', en: 'Days not counted: {runs}' },
   'calendar.run.one': { zh: '{from}', en: '{from}' },
   'calendar.run.range': { zh: '{from} 至 {to}', en: '{from} to {to}' },

@@ -40,7 +40,11 @@ export const exportMessages = {
   },
   'export.shortlist.internalHeader': { zh: '内部资料　请勿外传', en: 'Internal: do not circulate' },
   'export.shortlist.addedBy': { zh: '评审委员会决定列入：{reason}', en: 'Added by the committee: {reason}' },
-  'export.shortlist.waived': { zh: '已豁免（理由：{reason}）：{message}', en: 'Waived ({reason}): {message}' },
+  'export.shortlist.waived': { zh: '已豁免（{why}）：{message}', en: 'Waived ({why}): {message}' },
+  'export.shortlist.acknowledged': { zh: '已确认（{why}）：{message}', en: 'Acknowledged ({why}): {message}' },
+  'export.finding.why': { zh: '理由：{reason}', en: 'reason: {reason}' },
+  'export.finding.corrected': { zh: '已更正 {field}：{from} → {to}（原因：{reason}；{date}）', en: 'Corrected {field}: {from} → {to} (reason: {reason}; {date})' },
+  'export.finding.empty': { zh: '（空）', en: '(empty)' },
   'export.shortlist.error': { zh: '错误：{message}', en: 'Error: {message}' },
   'export.shortlist.warning': { zh: '提醒：{message}', en: 'Warning: {message}' },
 
@@ -55,6 +59,7 @@ export const exportMessages = {
     en: 'Following the opinions on training highly skilled workers (拱人社〔2018〕24号), after application, eligibility check and expert review, {first} is proposed as a Gongshu skill master studio of {year} and is hereby made public (list attached).',
   },
   'export.notice.period': { zh: '公示时间：{from}至{to}（{days}个工作日）。', en: 'Period: {from} to {to} ({days} working days).' },
+  'export.notice.periodUncounted': { zh: '公示时间：{from}至{to}。', en: 'Period: {from} to {to}.' },
   'export.notice.objection': {
     zh: '公示期间，任何单位和个人对公示对象有异议的，可以书面形式向{bureau}{department}反映。反映情况应实事求是、客观公正；以单位名义反映的，须加盖单位公章；以个人名义反映的，须署真实姓名并留下联系方式，以便核实。',
     en: 'During the notice, anyone may object in writing to the {department} of the {bureau}. Objections must be factual; a unit stamps its letter, a person signs with their real name and contact details so that it can be checked.',
@@ -165,4 +170,15 @@ export type ExportMessageKey = keyof typeof exportMessages;
  */
 export function officialText(key: ExportMessageKey, params: Record<string, string | number> = {}): string {
   return exportMessages[key].zh.replace(/\{(\w+)\}/gu, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** 理由：…；2026-06-01 — why and when a finding was waived or acknowledged, as every document says it. */
+export function waiverWhy(f: { waiverReason?: string; waiverDate?: string }): string {
+  return [officialText('export.finding.why', { reason: f.waiverReason ?? '' }), f.waiverDate].filter(Boolean).join('；');
+}
+
+/** 已更正 身份证号码：old → new（原因：…；date） — a clerk's correction, as every document says it. */
+export function correctionLine(c: { field: string; from: string; to: string; reason: string; date: string }): string {
+  const empty = officialText('export.finding.empty');
+  return officialText('export.finding.corrected', { field: c.field, from: c.from || empty, to: c.to || empty, reason: c.reason, date: c.date });
 }

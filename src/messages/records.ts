@@ -11,6 +11,28 @@ export const recordsMessages = {
     en: 'Same lead as application #{id} (same ID number) but another unit (was: {before}; now: {now}): stored as version {version}, not in effect; #{id} keeps version {current}. Check with both units: to use the new form, gongshu apply accept-version {id} --reason "…"',
     menu: { zh: '领衔人与申报 #{id} 是同一人（身份证号码相同），但申报单位不同（原：{before}；新：{now}）：新表已保存为第 {version} 版，暂不生效，#{id} 仍以第 {current} 版为准。请与两个单位核实：如是更正，在“申报处理 → 采用评审后交来的新版本”中采用；如是两个单位重复推荐同一人，保持现状即可', en: 'Same lead as application #{id} but another unit: stored as version {version}, not in effect. To use it: Applications → Accept a version held after review' },
   },
+  'records.import.leadUncertain.held': {
+    zh: '无法确认领衔人是同一人（{why}）。同单位同名的申报：{candidates}。新表已保存为申报 #{id} 的第 {version} 版，暂不生效，#{id} 仍以第 {current} 版为准。请与单位核对身份证号码、出生年月和性别：确是 #{id} 的更正表，用 gongshu apply accept-version {id} --reason "…" 采用；否则请单位交来身份证号码正确的申报表',
+    en: 'Cannot confirm the lead is the same person ({why}). Same-named leads of the unit: {candidates}. Stored as version {version} of #{id}, not in effect; #{id} keeps version {current}. If it is #{id}\'s corrected form: gongshu apply accept-version {id} --reason "…"',
+    menu: {
+      zh: '无法确认领衔人是同一人（{why}）。同单位同名的申报：{candidates}。新表已保存为申报 #{id} 的第 {version} 版，暂不生效，#{id} 仍以第 {current} 版为准。请与单位核对身份证号码、出生年月和性别：确是 #{id} 的更正表，在“申报处理 → 采用评审后交来的新版本”中采用；否则请单位交来身份证号码正确的申报表',
+      en: 'Cannot confirm the lead is the same person ({why}); stored as version {version} of #{id}, not in effect. To use it: Applications → Accept a version held after review',
+    },
+  },
+  'records.import.leadUncertain.new': {
+    zh: '同单位已有同名领衔人的申报：{candidates}；本表{why}，无法确认是其中哪一位，已作为新申报 #{id} 导入。如它其实是其中一份的更正表，请撤回本申报（gongshu apply withdraw {id} --reason "…"），并请单位交来身份证号码正确的申报表',
+    en: 'Same-named leads of the unit: {candidates}; this form {why}, so which one it is cannot be told: imported as new application #{id}. If it is one of theirs corrected, withdraw #{id} and ask the unit for a form with a correct ID number',
+    menu: {
+      zh: '同单位已有同名领衔人的申报：{candidates}；本表{why}，无法确认是其中哪一位，已作为新申报 #{id} 导入。如它其实是其中一份的更正表，请在“申报处理 → 撤回”中撤回本申报，并请单位交来身份证号码正确的申报表',
+      en: 'Same-named leads of the unit: {candidates}; imported as new application #{id}. If it is one of theirs corrected, withdraw it (Applications → Withdraw)',
+    },
+  },
+  'records.import.leadUncertain.candidate': { zh: '#{id} {name}（出生 {birth}，{gender}）', en: '#{id} {name} (born {birth}, {gender})' },
+  'records.import.leadUncertain.unknown': { zh: '未填', en: 'not given' },
+  'records.import.leadUncertain.idUnreadable': { zh: '表中身份证号码无法识别', en: 'the form\'s ID number cannot be read' },
+  'records.import.leadUncertain.differs': { zh: '出生年月或性别与申报 #{id} 不符', en: 'birth month or gender differ from #{id}' },
+  'records.import.leadUncertain.sameName': { zh: '同单位有 {count} 位同名领衔人，身份证号码无法对照', en: '{count} leads of that name in the unit, and no ID number to tell them apart' },
+  'records.import.leadUncertain.several': { zh: '出生年月和性别不能对应到唯一一位', en: 'birth month and gender match no single one' },
   'records.import.sameContent': {
     zh: '内容与申报 #{id} 第 {version} 版相同，审查结果不变',
     en: 'Same content as version {version} of application #{id}; the verdict is unchanged',
@@ -37,6 +59,7 @@ export const recordsMessages = {
     en: '{name} is not a valid ID number (check it with gongshu check id first)',
     menu: { zh: '{name}不是有效的身份证号码，请核对后再更正', en: '{name} is not a valid ID number; check it first' },
   },
+  'records.set.unchanged': { zh: '申报 #{id} 的{fields}已经是这个内容，没有更正，也没有新版本', en: '{fields} of #{id} already say that: nothing corrected' },
   'records.set.versionFile': { zh: '（经办人更正）', en: '(corrected by the clerk)' },
   'records.set.afterReview': {
     zh: '申报 #{id} 已是“{status}”：评审过的表上内容不能直接修改。请单位交来更正后的申报表（导入后作为待采用的新版本，再用 gongshu apply accept-version {id} 采用）',
@@ -81,6 +104,31 @@ export const recordsMessages = {
 
   // apply accept-version.
   'records.accept.nothing': { zh: '申报 #{id} 没有待采用的新版本（现在生效的是第 {version} 版）', en: 'Application #{id} has no held version (version {version} is in effect)' },
+  'records.frozen': {
+    zh: '申报 #{id} 已认定，申报记录不再改动：{what}未做。{instead}如认定本身有误，请先撤销认定（gongshu history {id} --undo --reason "…"），再处理',
+    en: 'Application #{id} is certified and no longer changes: {what} not done. {instead}If the certification itself was wrong, undo it first (gongshu history {id} --undo --reason "…")',
+    menu: {
+      zh: '申报 #{id} 已认定，申报记录不再改动：{what}未做。{instead}如认定本身有误，请先在“操作记录与撤销”中撤销认定，再处理',
+      en: 'Application #{id} is certified and no longer changes: {what} not done. {instead}If the certification was wrong, undo it first under History and undo',
+    },
+  },
+  'records.frozen.what.set': { zh: '更正', en: 'the correction' },
+  'records.frozen.what.femaleGroup': { zh: '女性领衔人退休类别的设置', en: 'the female retirement group' },
+  'records.frozen.what.materials': { zh: '材料登记', en: 'the materials record' },
+  'records.frozen.what.waive': { zh: '豁免或确认提醒', en: 'the waiver' },
+  'records.frozen.what.undoWaiver': { zh: '撤销豁免', en: 'undoing the waiver' },
+  'records.frozen.instead.lead': {
+    zh: '领衔人的出生年月、性别和女性退休类别此后记在工作室登记里：考核时用 gongshu assess set 考核编号 --lead-birth … --lead-gender … --female-group … 登记。',
+    en: 'The lead\'s birth, gender and female group are kept on the studio from now on: gongshu assess set <assessment> --lead-birth … --lead-gender … --female-group ….',
+    menu: { zh: '领衔人的出生年月、性别和女性退休类别此后记在工作室登记里，考核时登记。', en: 'The lead\'s facts are kept on the studio from now on, recorded at assessment.' },
+  },
+  'records.frozen.instead.materials': { zh: '认定后补交的材料请随工作室档案保存。', en: 'Keep materials handed in after certification with the studio\'s file.' },
+  'records.frozen.instead.waive': { zh: '形式审查的结论已随认定定下。', en: 'The eligibility verdict was settled by the certification.' },
+  'records.femaleGroup.maleLead': {
+    zh: '申报 #{id} 的领衔人{name}是男性，女性退休类别（工人/干部）不适用，未设置。如性别填错了，请先更正性别（gongshu apply set {id} 性别=女 --reason "…"）',
+    en: 'The lead of #{id} ({name}) is male: the female retirement group does not apply. If the gender is wrong, correct it first',
+    menu: { zh: '申报 #{id} 的领衔人{name}是男性，女性退休类别（工人/干部）不适用，未设置。如性别填错了，请先在“申报处理 → 更正”中更正性别', en: 'The lead of #{id} is male: the female group does not apply' },
+  },
   'records.accept.certified': {
     zh: '申报 #{id} 已认定：申报表不再改动，工作室的信息请在工作室记录中处理（gongshu studios …）',
     en: 'Application #{id} is certified: the form no longer changes; change the studio register instead (gongshu studios …)',
@@ -94,7 +142,10 @@ export const recordsMessages = {
   // Lists and details.
   'records.list.pending': { zh: '（有 {count} 个新版本待采用）', en: ' ({count} held version(s))' },
   'records.severity.acknowledged': { zh: '已确认', en: 'acknowledged' },
-  'records.findings.waiverReason': { zh: '（豁免理由：{reason}）', en: ' (waived: {reason})' },
+  'records.findings.waiverNote': { zh: '（{why}）', en: ' ({why})' },
+  'records.severity.corrected': { zh: '已更正', en: 'corrected' },
+  'records.findings.corrected': { zh: '{field}：{from} → {to}（原因：{reason}；{date}）', en: '{field}: {from} → {to} (reason: {reason}; {date})' },
+  'records.findings.empty': { zh: '（空）', en: '(empty)' },
   'records.show.pending': {
     zh: '申报 #{id} 有待采用的新版本 {versions}，现在生效的仍是第 {current} 版。如要采用：gongshu apply accept-version {id} --reason "…"',
     en: 'Application #{id} has held versions {versions}; version {current} is in effect. To use the newest: gongshu apply accept-version {id} --reason "…"',
@@ -133,6 +184,22 @@ export const recordsMessages = {
   },
   'records.assess.withdrawnNotScored': { zh: '考核 #{id} 已撤回（{reason}），不参加评分', en: 'Assessment #{id} was withdrawn ({reason}) and is not scored' },
   'records.assess.withdrawn': { zh: '已撤回考核 #{id}（{name}），不再参加评分（已记入操作记录）', en: 'Assessment #{id} ({name}) withdrawn from scoring (logged)' },
+  'records.assess.outcomeUndone': {
+    zh: '工作室“{name}”{round} 年度的考核结果“{from}”是按这份考核确认的，已随之撤销，状态恢复为“{to}”。如有更正后的考核表，请导入后重新确认考核结果（gongshu score confirm）',
+    en: 'The {round} outcome "{from}" of "{name}" was confirmed from this sheet and is taken back: the studio is "{to}" again. Import a corrected form and confirm the outcomes again (gongshu score confirm)',
+    menu: { zh: '工作室“{name}”{round} 年度的考核结果“{from}”是按这份考核确认的，已随之撤销，状态恢复为“{to}”。如有更正后的考核表，请导入后在“工作室管理 → 把本年度考核结果记入工作室状态”中重新确认', en: 'The {round} outcome "{from}" of "{name}" is taken back: the studio is "{to}" again' },
+  },
+  'records.assess.outcomeReason': { zh: '撤回考核 #{id}：{reason}', en: 'assessment #{id} withdrawn: {reason}' },
+  'records.assess.outcomeUsed': {
+    zh: '不能撤回考核 #{id}：工作室“{name}”{round} 年度的考核结果“{outcome}”是按它确认的，之后工作室又有了变更（{later}）。请先撤销这些变更（gongshu history {studio} --studio --undo --reason "…"，从最近的一项起），再撤回考核',
+    en: 'Cannot withdraw assessment #{id}: the {round} outcome "{outcome}" of "{name}" was confirmed from it and the studio has moved on since ({later}). Undo those first (gongshu history {studio} --studio --undo --reason "…"), then withdraw',
+    menu: { zh: '不能撤回考核 #{id}：工作室“{name}”{round} 年度的考核结果“{outcome}”是按它确认的，之后工作室又有了变更（{later}）。请先在“操作记录与撤销”中撤销这些变更（从最近的一项起），再撤回考核', en: 'Cannot withdraw assessment #{id}: the studio has moved on since its outcome ({later}); undo those first' },
+  },
+  'records.renew.noResult': {
+    zh: '工作室“{name}”的“考核合格”没有对应的考核表（考核已撤回或不是按考核确认的），不能续建。请导入考核表，评分后确认考核结果（gongshu score confirm），再续建',
+    en: 'The "passed" status of "{name}" has no assessment behind it (withdrawn, or not confirmed from one): cannot renew. Import the assessment, score and confirm (gongshu score confirm), then renew',
+    menu: { zh: '工作室“{name}”的“考核合格”没有对应的考核表（考核已撤回或不是按考核确认的），不能续建。请导入考核表，在“工作室管理 → 把本年度考核结果记入工作室状态”中确认后再续建', en: 'The "passed" status of "{name}" has no assessment behind it: cannot renew' },
+  },
   'records.assess.restored': { zh: '已恢复考核 #{id}（{name}），重新参加评分', en: 'Assessment #{id} ({name}) restored to scoring' },
 
   // Certification and subsidy.

@@ -127,6 +127,16 @@ export const workflowMessages = {
   'workflow.shortlist.removeRecorded': { zh: '已记录：申报 #{id} {name} 人工移出名单（{reason}）', en: 'Recorded: #{id} {name} removed by hand ({reason})' },
   'workflow.shortlist.noChangeToUndo': { zh: '申报 #{id} 没有人工列入或移出的记录', en: 'Application #{id} has no manual change' },
   'workflow.shortlist.changeUndone': { zh: '已撤销对申报 #{id} {name} 的人工调整', en: 'Manual change of #{id} {name} withdrawn' },
+  'workflow.export.noApplications': {
+    zh: '{round} 年度还没有申报，形式审查汇总表无内容可列，未生成。请先导入申报表（gongshu apply import 文件夹 --round {round}）',
+    en: 'No applications in round {round}: nothing to list, nothing written. Import the forms first (gongshu apply import <folder> --round {round})',
+    menu: { zh: '{round} 年度还没有申报，形式审查汇总表无内容可列，未生成。请先在“导入申报表”中导入', en: 'No applications in round {round}: nothing written. Import them first' },
+  },
+  'workflow.export.noAssessments': {
+    zh: '{round} 年度没有参加评分的考核表，考核结果表无内容可列，未生成。请先导入考核表（gongshu assess import 文件夹 --round {round}）；如已导入，请检查是否导入到了别的年度或已撤回',
+    en: 'No scored assessments in round {round}: nothing to list, nothing written. Import them first (gongshu assess import <folder> --round {round}), or check their round and withdrawals',
+    menu: { zh: '{round} 年度没有参加评分的考核表，考核结果表无内容可列，未生成。请先在“导入考核表”中导入；如已导入，请检查年度是否选对、是否已撤回', en: 'No scored assessments in round {round}: nothing written. Import them first' },
+  },
   'workflow.shortlist.nothingToExport': { zh: '{round} 年度还没有确认的拟认定名单。请先运行 gongshu shortlist confirm', en: 'No confirmed shortlist in round {round}; run gongshu shortlist confirm', menu: { zh: '{round} 年度还没有确认的拟认定名单。请先在“生成拟认定名单”中确认名单', en: 'No confirmed shortlist in round {round}; confirm it under Shortlist first' } },
   'workflow.shortlist.exported': { zh: '已生成：{file}（{count} 个工作室）', en: 'Wrote {file} ({count} studios)' },
 

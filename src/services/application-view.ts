@@ -3,7 +3,8 @@
  * keys are a contract), the list of a round, the versions. Reading only: nothing here loads the rules.
  */
 import { unitNameOf, type Lead, type Member, type Unit } from '../core/application.js';
-import type { Finding, WaivableFinding } from '../core/finding.js';
+import type { FieldCorrection, Finding, WaivableFinding } from '../core/finding.js';
+import { chinaDate } from '../core/china-time.js';
 import { isWaived, waiverKind, type Waiver, type WaiverKind } from '../rules/waivers.js';
 import { eligibilityText, type Eligibility as RuleEligibility } from '../rules/verdict.js';
 import { RefusedError } from '../core/errors.js';
@@ -48,6 +49,8 @@ export interface ApplicationJson {
   version: number;
   /** Versions stored after the one in effect and not accepted (see `apply accept-version`). */
   pendingVersions: number[];
+  /** The clerk's corrections the version in effect carries (已更正: field, old → new, reason, day). */
+  corrections: FieldCorrection[];
   femaleGroup: string | null;
   receivedDate: string | null;
   problems: Finding[];
@@ -81,10 +84,54 @@ export function verdictOf(e: { eligible: boolean; findings: readonly Finding[]; 
   return eligibilityFromVerdict(e.eligible, e.findings.some((f) => f.severity === 'warning' && !isWaived(f, e.waivers)));
 }
 
-export function findingViews(findings: readonly Finding[], waivers: readonly (Waiver & { reason?: string })[]): FindingView[] {
+export function findingViews(findings: readonly Finding[], waivers: readonly (Waiver & { reason?: string; createdAt?: string })[]): FindingView[] {
   return findings.map((f) => {
     const waiver = waivers.find((w) => isWaived(f, [w]));
-    return { ...f, waiver: waiverKind(f), ...(waiver ? { overridden: true, ...(waiver.reason ? { waiverReason: waiver.reason } : {}) } : {}) };
+    if (!waiver) return { ...f, waiver: waiverKind(f) };
+    return {
+      ...f,
+      waiver: waiverKind(f),
+      overridden: true,
+      ...(waiver.reason ? { waiverReason: waiver.reason } : {}),
+      ...(waiver.createdAt ? { waiverDate: chinaDate(waiver.createdAt) } : {}),
+    };
+  });
+}
+
+/** A field's value in a form, by its dotted path (`lead.idNumber`, `studioName`). */
+function fieldValue(application: unknown, path: string): string {
+  let v: unknown = application;
+  for (const part of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+}
+
+/**
+ * The clerk's corrections (`apply set`) that the version in effect still carries: each field with its value
+ * before and after, the reason and the day. A correction a later form of the unit replaced is left out.
+ */
+export function fieldCorrections(db: Db, app: StoredApplication): FieldCorrection[] {
+  const entries = auditFor(db, 'application', app.id).filter((e) => e.action === 'correct' && Number(e.detail.version) <= app.current.version);
+  if (entries.length === 0) return [];
+  const versions = new Map(listVersions(db, app.id).map((v) => [v.version, v.parsed.application]));
+  const now = app.current.parsed.application;
+  return entries.flatMap((e) => {
+    const version = Number(e.detail.version);
+    const paths = Array.isArray(e.detail.paths) ? (e.detail.paths as string[]) : [];
+    const names = Array.isArray(e.detail.fields) ? (e.detail.fields as string[]) : [];
+    const before = versions.get(Number(e.detail.previousVersion ?? version - 1));
+    const after = versions.get(version);
+    if (!after) return [];
+    return paths
+      .map((path, i) => ({
+        field: names[i] ?? path,
+        path,
+        from: before ? fieldValue(before, path) : '',
+        to: fieldValue(after, path),
+        reason: String(e.detail.reason ?? ''),
+        date: chinaDate(e.at),
+        version,
+      }))
+      .filter((c) => fieldValue(now, c.path) === c.to);
   });
 }
 
@@ -112,6 +159,7 @@ export function applicationJson(db: Db, app: StoredApplication, pendingVersions:
     status: app.status,
     version: app.current.version,
     pendingVersions,
+    corrections: fieldCorrections(db, app),
     femaleGroup: app.femaleGroup,
     receivedDate: app.receivedDate,
     problems: readerNotes(app.current.problems, app.findings.map((f) => f.code)),

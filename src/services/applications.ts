@@ -41,6 +41,18 @@ import { CHECKED_STATUSES, evaluateApplication, recheck, RoundFacts, type Evalua
 export type { FemaleGroup };
 export { requireApplication };
 
+type FrozenAction = 'set' | 'femaleGroup' | 'materials' | 'waive' | 'undoWaiver';
+const INSTEAD: Record<FrozenAction, 'lead' | 'materials' | 'waive'> = { set: 'lead', femaleGroup: 'lead', materials: 'materials', waive: 'waive', undoWaiver: 'waive' };
+
+/**
+ * A certified application is frozen: what was certified stays what the record says. Every change command
+ * refuses with what to do instead (the studio register; or undoing the certification when it was wrong).
+ */
+function requireNotCertified(app: StoredApplication, action: FrozenAction): void {
+  if (app.status !== 'certified') return;
+  throw new RefusedError('application-certified', msg('records.frozen', { id: app.id, what: msg(`records.frozen.what.${action}`), instead: msg(`records.frozen.instead.${INSTEAD[action]}`) }));
+}
+
 /** The form's content may only change while the eligibility check decides; from 已评审 on it is what was reviewed. */
 function requireBeforeReview(app: StoredApplication): void {
   if (!CHECKED_STATUSES.has(app.status)) {
@@ -50,6 +62,9 @@ function requireBeforeReview(app: StoredApplication): void {
 
 export function setFemaleGroup(ws: Workspace, id: number, group: FemaleGroup): Evaluation {
   const app = requireApplication(ws, id);
+  requireNotCertified(app, 'femaleGroup');
+  const lead = app.current.parsed.application.lead;
+  if (lead.gender.trim() === '男') throw new RefusedError('female-group-male-lead', msg('records.femaleGroup.maleLead', { id, name: lead.name }));
   return inTransaction(ws, () => {
     storeFemaleGroup(ws.db, id, group);
     appendAudit(ws.db, ws.actor, 'application', id, 'set', { femaleGroup: { from: app.femaleGroup, to: group } });
@@ -69,8 +84,12 @@ export interface CorrectionResult {
 export function correctApplication(ws: Workspace, id: number, corrections: readonly Correction[], reason: string): CorrectionResult {
   if (!reason) throw new UsageError('reason-required', msg('workflow.reasonRequired'));
   const app = requireApplication(ws, id);
+  requireNotCertified(app, 'set');
   requireBeforeReview(app);
   const parsed = applyCorrections(app.current.parsed, corrections);
+  // A "correction" to the value already there would record a change that is none (已更正 A → A).
+  const unchanged = corrections.filter((c) => JSON.stringify(applyCorrections(app.current.parsed, [c]).application) === JSON.stringify(app.current.parsed.application));
+  if (unchanged.length > 0) throw new UsageError('correction-unchanged', msg('records.set.unchanged', { id, fields: unchanged.map((c) => c.name).join('、') }));
   return inTransaction(ws, () => {
     const version = insertVersion(
       ws.db,
@@ -79,7 +98,7 @@ export function correctApplication(ws: Workspace, id: number, corrections: reado
       ws.actor,
     );
     setCurrentVersion(ws.db, id, version, applicationKeys(parsed));
-    appendAudit(ws.db, ws.actor, 'application', id, 'correct', { fields: corrections.map((c) => c.name), version, reason });
+    appendAudit(ws.db, ws.actor, 'application', id, 'correct', { fields: corrections.map((c) => c.name), paths: corrections.map((c) => c.path), version, previousVersion: app.current.version, reason });
     const facts = RoundFacts.load(ws.db, app.round);
     const evaluation = evaluateApplication(ws, id, facts);
     // A corrected ID may join or leave a group of applications with the same lead.
@@ -97,8 +116,9 @@ export interface MaterialsChange {
 }
 
 export function recordMaterials(ws: Workspace, id: number, change: MaterialsChange): { received: string[]; reportStudioName: string | null } {
-  requireApplication(ws, id);
+  const app = requireApplication(ws, id);
   if (change.received.length + change.missing.length > 0 || change.reportName !== undefined) {
+    requireNotCertified(app, 'materials');
     inTransaction(ws, () => {
       for (const key of change.received) setMaterial(ws.db, id, key, true);
       for (const key of change.missing) setMaterial(ws.db, id, key, false);
@@ -146,6 +166,7 @@ export interface WaiveResult {
 export function waiveFinding(ws: Workspace, id: number, code: string, where: string | undefined, reason: string): WaiveResult {
   if (!reason) throw new UsageError('override-reason-missing', msg('cli.override.reasonMissing'));
   const app = requireApplication(ws, id);
+  requireNotCertified(app, 'waive');
   const finding = oneFinding(app, code, where);
   const kind = waiverKind(finding);
   if (kind === 'fix') {
@@ -164,6 +185,7 @@ export function waiveFinding(ws: Workspace, id: number, code: string, where: str
 
 export function undoWaiver(ws: Workspace, id: number, code: string, where: string | undefined, reason: string): Override {
   const app = requireApplication(ws, id);
+  requireNotCertified(app, 'undoWaiver');
   const active = activeOverrides(ws.db, id).filter((o) => o.code === code && (where === undefined || o.field === where || o.field === null));
   if (active.length === 0) throw new RefusedError('override-not-found', msg('cli.override.noneToUndo', { id, code }));
   if (active.length > 1 && where === undefined) {

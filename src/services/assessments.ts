@@ -6,7 +6,7 @@
 import type { Assessment } from '../core/assessment.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
-import { statusName, transition, type StudioEvent, type StudioStatus } from '../core/lifecycle.js';
+import { eventLabel, statusName, transition, type StudioEvent, type StudioStatus } from '../core/lifecycle.js';
 import { monthIndex } from '../core/months.js';
 import { groupFor, retirementFor } from '../core/retirement.js';
 import type { Rubric } from '../core/rubric.js';
@@ -28,11 +28,11 @@ import {
   setWithdrawn,
   type StoredAssessment,
 } from '../store/assessments.js';
-import { appendAudit } from '../store/audit.js';
+import { appendAudit, auditFor, type AuditEntry } from '../store/audit.js';
 import { autoBackup } from '../store/backup.js';
 import type { Db } from '../store/open.js';
 import { getRound } from '../store/rounds.js';
-import { currentStatus, move } from '../store/status.js';
+import { currentStatus, move, standingMoves, undoLastMove } from '../store/status.js';
 import { insertFormerStudio, listStudios, setLeadLeft, setLeadPerson, type StudioRow } from '../store/studios.js';
 import { inTransaction, type Workspace } from './context.js';
 import { roundRubric, scoreSettings } from './round-settings.js';
@@ -44,6 +44,8 @@ export interface AssessImportRun {
   /** Create a studio for a form that matches none (studios certified before gongshu was used). */
   newStudios: boolean;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Ctrl+C: stop before the next file (see BatchOptions.stopRequested). */
+  stopRequested?: () => boolean;
 }
 
 function studioLine(s: StudioRow): string {
@@ -127,7 +129,13 @@ function assessmentKind(ws: Workspace, rubric: Rubric, run: AssessImportRun): Im
 export function importAssessments(ws: Workspace, files: readonly string[], run: AssessImportRun): Promise<FileResult[]> {
   const rubric = roundRubric(ws, run.round);
   return import('./import-batch.js').then(({ importBatch }) =>
-    importBatch(ws.db, files, assessmentKind(ws, rubric, run), { round: run.round, actor: ws.actor, dbFile: ws.dbFile, ...(run.onProgress ? { onProgress: run.onProgress } : {}) }),
+    importBatch(ws.db, files, assessmentKind(ws, rubric, run), {
+      round: run.round,
+      actor: ws.actor,
+      dbFile: ws.dbFile,
+      ...(run.onProgress ? { onProgress: run.onProgress } : {}),
+      ...(run.stopRequested ? { stopRequested: run.stopRequested } : {}),
+    }),
   );
 }
 
@@ -167,8 +175,29 @@ export function setLeadFacts(ws: Workspace, id: number, facts: LeadFacts): Studi
   return studio;
 }
 
-/** `assess withdraw ID --reason` (or `--undo`): the sheet leaves scoring, or comes back; logged either way. */
-export function withdrawAssessment(ws: Workspace, id: number, reason: string, undo = false): StoredAssessment {
+const OUTCOME_EVENTS: ReadonlySet<string> = new Set(['assess-pass', 'assess-fail', 'not-assess']);
+
+/** The studio's confirmed outcome of `round` that still stands (score confirm's move), and what came after it. */
+export function confirmedOutcome(db: Db, studioId: number, round: number): { entry: AuditEntry; later: AuditEntry[] } | undefined {
+  const standing = standingMoves(auditFor(db, 'studio', studioId));
+  const at = standing.findLastIndex((e) => OUTCOME_EVENTS.has(String(e.detail.event)) && Number(e.detail.round) === round);
+  return at < 0 ? undefined : { entry: standing[at]!, later: standing.slice(at + 1) };
+}
+
+export interface WithdrawResult {
+  stored: StoredAssessment;
+  /** The studio status the withdrawal took back (the confirmed outcome of this sheet), when there was one. */
+  statusUndone?: { from: string; to: string };
+}
+
+/**
+ * `assess withdraw ID --reason` (or `--undo`): the sheet leaves scoring, or comes back; logged either way.
+ * The studio's status follows the records: when the round's outcome was confirmed (score confirm) from this
+ * sheet, withdrawing it takes that outcome back in the same transaction (考核合格 → 有效, so no renewal stands
+ * on it); when the studio has moved on since (续建, 到期 …), the withdrawal is refused with what to undo first.
+ * Restoring a sheet does not restore the outcome: score confirm records it again.
+ */
+export function withdrawAssessment(ws: Workspace, id: number, reason: string, undo = false): WithdrawResult {
   if (!reason) throw new UsageError('reason-required', msg('workflow.reasonRequired'));
   const stored = requireAssessment(ws, id);
   if (!undo && stored.withdrawnAt) throw new RefusedError('assessment-withdrawn', msg('records.assess.alreadyWithdrawn', { id }));
@@ -176,11 +205,21 @@ export function withdrawAssessment(ws: Workspace, id: number, reason: string, un
   if (undo && findAssessmentId(ws.db, stored.studio.id, stored.round) !== undefined) {
     throw new RefusedError('assessment-replaced', msg('records.assess.replaced', { id, name: stored.studio.name, round: stored.round }));
   }
-  inTransaction(ws, () => {
+  const outcome = undo ? undefined : confirmedOutcome(ws.db, stored.studio.id, stored.round);
+  if (outcome && outcome.later.length > 0) {
+    const later = outcome.later.map((e) => eventLabel(e.detail.event as StudioEvent)).join('、');
+    throw new RefusedError(
+      'assessment-outcome-used',
+      msg('records.assess.outcomeUsed', { id, name: stored.studio.name, round: stored.round, outcome: statusName(String(outcome.entry.detail.to)), later, studio: stored.studio.id }),
+    );
+  }
+  return inTransaction(ws, () => {
     setWithdrawn(ws.db, id, undo ? null : reason);
     appendAudit(ws.db, ws.actor, 'assessment', id, undo ? 'assessment-restore' : 'assessment-withdraw', { reason, studioId: stored.studio.id });
+    if (!outcome) return { stored };
+    const undone = undoLastMove(ws.db, ws.actor, 'studio', stored.studio.id, msg('records.assess.outcomeReason', { id, reason }));
+    return { stored, statusUndone: { from: undone.from, to: undone.to } };
   });
-  return stored;
 }
 
 export interface ScoredAssessment {

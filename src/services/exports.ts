@@ -6,6 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { unitNameOf } from '../core/application.js';
+import type { FieldCorrection } from '../core/finding.js';
 import { chinaDate } from '../core/china-time.js';
 import { RefusedError } from '../core/errors.js';
 import { rubricNote } from '../core/rubric.js';
@@ -19,6 +20,7 @@ import { buildReviewTemplate } from '../excel/write/review-template.js';
 import { buildShortlistWorkbook } from '../excel/write/shortlist.js';
 import { buildSubsidyWorkbook, subsidyTotal } from '../excel/write/subsidy.js';
 import { msg } from '../messages/index.js';
+import { correctionLine, waiverWhy } from '../messages/export.js';
 import { noticeSettings } from '../rules/notice-data.js';
 import { summaryColumns } from '../rules/summary-groups.js';
 import type { SignOff } from '../excel/write/print.js';
@@ -95,6 +97,7 @@ export interface EligibilityRow {
   eligibility: Eligibility;
   /** Reader notes and rule findings, each with its waiver when one covers it. */
   findings: FindingView[];
+  corrections: FieldCorrection[];
 }
 
 export function eligibilityRows(ws: Workspace, round: number): EligibilityRow[] {
@@ -108,6 +111,7 @@ export function eligibilityRows(ws: Workspace, round: number): EligibilityRow[] 
       idNumber: view.lead.idNumber,
       eligibility: view.eligibility,
       findings: [...view.problems.map((p) => ({ ...p, waiver: 'acknowledge' as const })), ...view.findings],
+      corrections: view.corrections,
     };
   });
 }
@@ -116,7 +120,9 @@ export function eligibilityRows(ws: Workspace, round: number): EligibilityRow[] 
 export async function exportEligibilitySummary(ws: Workspace, round: number, target: OutputTarget, options: { full: boolean }): Promise<Written> {
   // Read, and logged when full, in one transaction with the log's head: the file shows one moment.
   const { rows, signOff, witness } = forDocument(ws, options.full, () => {
-    const rows = eligibilityRows(ws, round).map((r) => ({ ...r, eligibility: eligibilityName(r.eligibility) }));
+    const rows = eligibilityRows(ws, round).map((r) => ({ ...r, eligibility: eligibilityName(r.eligibility), corrections: r.corrections.map(correctionLine) }));
+    // An empty list would say "已生成" about nothing: refused with what to do first.
+    if (rows.length === 0) throw new RefusedError('nothing-to-export', msg('workflow.export.noApplications', { round }));
     // Logged before the file exists: a full export is never written without its record.
     if (options.full) recordDisclosure(ws, { action: 'export-full', round, file: target.file, what: 'review', value: rows.map((r) => r.idNumber) });
     return { rows, signOff: signOffFor(ws, round) };
@@ -142,7 +148,8 @@ export async function exportEligibilitySummary(ws: Workspace, round: number, tar
     labels: {
       error: msg('cli.export.review.error'),
       warning: msg('cli.export.review.warning'),
-      waived: (reason) => msg('cli.export.review.waived', { reason }),
+      waived: (f) => msg('cli.export.review.waived', { why: waiverWhy(f) }),
+      acknowledged: (f) => msg('cli.export.review.acknowledged', { why: waiverWhy(f) }),
     },
     full: options.full,
     generatedNote: msg(options.full ? 'cli.export.review.noteFull' : 'cli.export.review.note', { count: rows.length, date: chinaDate() }),
@@ -166,6 +173,7 @@ export interface ShortlistRow {
   /** Internal list only: the review score, the findings (with waivers) and the committee's addition. */
   score: number | null;
   findings: FindingView[];
+  corrections: FieldCorrection[];
   committee: { change: 'add' | 'remove'; reason: string } | null;
 }
 
@@ -183,7 +191,7 @@ export function shortlistRows(ws: Workspace, round: number): ShortlistRow[] {
       occupation: a.lead.occupation,
       unitName: unitNameOf(a),
       score: r.result?.aggregate ?? null,
-      findings: applicationJson(ws.db, r.app).findings.filter((f) => f.severity !== 'info'),
+      ...(({ findings, corrections }) => ({ findings: findings.filter((f) => f.severity !== 'info'), corrections }))(applicationJson(ws.db, r.app)),
       committee: reason === undefined ? null : { change: 'add', reason },
     };
   });
@@ -205,7 +213,7 @@ export async function exportShortlist(ws: Workspace, round: number, target: Outp
         note: msg('lifecycle.shortlist.rule'),
         signOff,
         witness,
-        rows: rows.map((r, i) => ({ ...base[i]!, score: r.score, findings: r.findings, ...(r.committee?.change === 'add' ? { addedBy: r.committee.reason } : {}) })),
+        rows: rows.map((r, i) => ({ ...base[i]!, score: r.score, findings: r.findings, corrections: r.corrections, ...(r.committee?.change === 'add' ? { addedBy: r.committee.reason } : {}) })),
       })
     : buildShortlistWorkbook(ExcelJS, { year: round, rows: base, signOff });
   workbook.description = witness;
@@ -216,7 +224,7 @@ export async function exportShortlist(ws: Workspace, round: number, target: Outp
 // ---- 公示 ----
 
 /** `export notice`: the 公示 as the bureau publishes it (.docx), its period as recorded, the listed studios attached. */
-export async function exportNotice(ws: Workspace, round: number, target: OutputTarget): Promise<Written & { from: string; to: string }> {
+export async function exportNotice(ws: Workspace, round: number, target: OutputTarget): Promise<Written & { from: string; to: string; uncountedYears: number[] }> {
   const { notice, rows, settings, witness } = forDocument(ws, false, () => {
     const notice = getNotice(ws.db, round);
     if (!notice) throw new RefusedError('no-notice', msg('workflow.notice.notStarted', { round }));
@@ -235,14 +243,15 @@ export async function exportNotice(ws: Workspace, round: number, target: OutputT
   const { buildNoticeDocx } = await import('../export/docx/notice.js');
   const bytes = await buildNoticeDocx({
     year: round,
-    period: { from: period.from, to: period.to, workingDays: period.workingDays },
+    // Into a year without a holiday schedule the count is not known: the notice gives its dates only.
+    period: { from: period.from, to: period.to, workingDays: period.unchecked.length > 0 ? null : period.workingDays },
     rows,
     settings,
     keywords: kindMarker(target.kind),
     witness,
   });
   await writeBytesAtomically(Buffer.from(bytes), target);
-  return { file: target.file, count: rows.length, from: period.from, to: period.to };
+  return { file: target.file, count: rows.length, from: period.from, to: period.to, uncountedYears: period.unchecked };
 }
 
 // ---- 年度工作情况 ----
@@ -273,6 +282,7 @@ export async function exportSubsidy(ws: Workspace, round: number, target: Output
 /** `export results`: the round's sheets, scored with the round's rubric and thresholds, like `score`. */
 export async function exportResults(ws: Workspace, round: number, target: OutputTarget): Promise<Written> {
   const { rubric, settings, scored, signOff, witness } = forDocument(ws, false, () => ({ ...scoreRound(ws, round), signOff: signOffFor(ws, round) }));
+  if (scored.length === 0) throw new RefusedError('nothing-to-export', msg('workflow.export.noAssessments', { round }));
   const ExcelJS = await loadExcel();
   const workbook = buildResultsWorkbook(
     ExcelJS,

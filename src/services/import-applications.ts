@@ -1,13 +1,15 @@
 /**
  * Application (申报表) import: which application a form belongs to, whether its content takes effect, and the
  * eligibility check. A form is a new version of an application when its lead is the same person (see
- * core/identity.ts). Before expert review a new version replaces the old one and is checked again; from
+ * core/identity.ts); a lead that cannot be confirmed (an unreadable ID where the application has one, another
+ * birth month or gender, several same-named leads) makes a held version or a new application, with a warning
+ * naming the candidates. Before expert review a new version replaces the old one and is checked again; from
  * 已评审 on, the reviewed and publicized content must stay what is certified, so a changed form is stored
  * but held as pending until the clerk accepts it (`apply accept-version`).
  */
 import { unitNameOf, type ParsedApplication } from '../core/application.js';
 import type { Finding } from '../core/finding.js';
-import { applicationKeys, sameApplication, type ApplicationKeys } from '../core/identity.js';
+import { applicationKeys, matchForm, type ApplicationKeys, type FormMatch, type LeadIdentity } from '../core/identity.js';
 import { statusName } from '../core/lifecycle.js';
 import { nameKey } from '../core/text.js';
 import type { PoolOptions } from '../import/parse-pool.js';
@@ -37,13 +39,40 @@ export interface ImportRun {
   onProgress?: (done: number, total: number, file: string) => void;
   /** Parse workers; default from the environment (GONGSHU_WORKERS …). */
   pool?: PoolOptions;
+  /** Ctrl+C: stop before the next file (see BatchOptions.stopRequested). */
+  stopRequested?: () => boolean;
 }
 
-/** The stored application a form belongs to: same lead; one still in the selection first, then the oldest. */
-function matchingApplication(db: Db, round: number, keys: ApplicationKeys): StoredApplication | undefined {
-  const ids = applicationsWithKeys(db, round, keys).filter((a) => sameApplication(a.keys, keys)).map((a) => a.id);
-  const apps = ids.map((id) => getApplication(db, id)!);
-  return apps.find((a) => !OUT_OF_SELECTION.has(a.status)) ?? apps[0];
+function identityOf(app: StoredApplication, keys: ApplicationKeys): LeadIdentity {
+  const lead = app.current.parsed.application.lead;
+  return { id: app.id, keys, birth: lead.birth, gender: lead.gender, name: lead.name };
+}
+
+/**
+ * Which stored application a form belongs to (core/identity.ts matchForm): by readable ID, the one still in
+ * the selection first, then the oldest; without a readable ID only the unit's one same-named lead of the
+ * same birth month and gender.
+ */
+function matchingApplication(db: Db, round: number, parsed: ParsedApplication, keys: ApplicationKeys): FormMatch {
+  const rows = applicationsWithKeys(db, round, keys);
+  const byId = keys.idKey === null ? [] : rows.filter((r) => r.keys.idKey === keys.idKey).map((r) => getApplication(db, r.id)!);
+  const chosen = byId.find((a) => !OUT_OF_SELECTION.has(a.status)) ?? byId[0];
+  const sameName = rows.filter((r) => r.keys.nameKey === keys.nameKey).map((r) => identityOf(getApplication(db, r.id)!, r.keys));
+  const lead = parsed.application.lead;
+  return matchForm({ keys, birth: lead.birth, gender: lead.gender, name: lead.name }, chosen?.id, sameName);
+}
+
+function candidateList(candidates: readonly LeadIdentity[]): string {
+  const unknown = msg('records.import.leadUncertain.unknown');
+  return candidates.map((c) => msg('records.import.leadUncertain.candidate', { id: c.id, name: c.name, birth: c.birth || unknown, gender: c.gender || unknown })).join('、');
+}
+
+/** Why a same-named lead could not be confirmed as the form's. */
+function uncertainWhy(keys: ApplicationKeys, match: Extract<FormMatch, { kind: 'held' | 'new-uncertain' }>): string {
+  if (match.kind === 'new-uncertain') return msg('records.import.leadUncertain.several');
+  if (match.candidates.length > 1) return msg('records.import.leadUncertain.sameName', { count: match.candidates.length });
+  const held = match.candidates.find((c) => c.id === match.id)!;
+  return held.keys.idKey !== null && keys.idKey === null ? msg('records.import.leadUncertain.idUnreadable') : msg('records.import.leadUncertain.differs', { id: match.id });
 }
 
 function sameContent(a: ParsedApplication, b: ParsedApplication): boolean {
@@ -70,19 +99,35 @@ function applicationKind(ws: Workspace, run: ImportRun): ImportKind<'application
     write(db, file, source, parsed, problems): FileResult {
       facts ??= RoundFacts.load(db, round);
       const keys = applicationKeys(parsed);
-      const found = matchingApplication(db, round, keys);
+      const match = matchingApplication(db, round, parsed, keys);
       const notes = readerNotes(problems, RULE_CODES);
       const stored = { file, sha256: source.sha256, sheet: parsed.sheet, parsed, problems: notes };
       const title = parsed.application.studioName;
-      if (!found) {
+      if (match.kind === 'new' || match.kind === 'new-uncertain') {
         const id = insertApplication(db, round, keys, run.receivedDate);
         const version = insertVersion(db, id, stored, ws.actor);
         setCurrentVersion(db, id, version, keys);
         appendAudit(db, ws.actor, 'application', id, 'import', { file, sha256: source.sha256, version });
+        if (match.kind === 'new-uncertain') {
+          notes.push(note('lead-uncertain', msg('records.import.leadUncertain.new', { id, candidates: candidateList(match.candidates), why: uncertainWhy(keys, match) })));
+        }
         const evaluation = evaluateApplication(ws, id, facts);
         return { file, outcome: 'imported', id, version, title, ...countBySeverity([...notes, ...evaluation.findings]), problems: notes };
       }
 
+      const found = getApplication(db, match.id)!;
+      if (match.kind === 'held') {
+        // The person is not confirmed: the form is kept, and only the clerk's apply accept-version puts it into effect.
+        const version = insertVersion(db, found.id, stored, ws.actor);
+        appendAudit(db, ws.actor, 'application', found.id, 'new-version-pending', { file, sha256: source.sha256, version, status: found.status, inEffect: found.current.version, leadUncertain: true });
+        notes.push(
+          note(
+            'version-pending',
+            msg('records.import.leadUncertain.held', { id: found.id, version, current: found.current.version, candidates: candidateList(match.candidates), why: uncertainWhy(keys, match) }),
+          ),
+        );
+        return { file, outcome: 'pending', id: found.id, version, title: found.current.parsed.application.studioName, ...countBySeverity(notes), problems: notes };
+      }
       const id = found.id;
       const version = insertVersion(db, id, stored, ws.actor);
       const unitBefore = unitNameOf(found.current.parsed.application);
@@ -141,6 +186,7 @@ export async function importApplications(ws: Workspace, files: readonly string[]
     dbFile: ws.dbFile,
     ...(run.onProgress ? { onProgress: run.onProgress } : {}),
     ...(run.pool ? { pool: run.pool } : {}),
+    ...(run.stopRequested ? { stopRequested: run.stopRequested } : {}),
   });
   kind.recheckSameLeads();
   return results;

@@ -19,7 +19,7 @@ import { translateSqliteError, type Db } from '../store/open.js';
 import { expandSources, type BatchSource } from '../import/bundle.js';
 import { notAFormByName } from '../import/files.js';
 import type { KindName, ParseArgOf, ParsedOf } from '../import/kinds.js';
-import type { FileResult } from '../import/file-result.js';
+import { interrupted, type FileResult } from '../import/file-result.js';
 import type { FileError, ParseReply } from '../import/parse-file.js';
 import { createParser, poolOptionsFromEnv, type Parser, type PoolOptions } from '../import/parse-pool.js';
 
@@ -32,6 +32,11 @@ export interface BatchOptions {
   onProgress?: (done: number, total: number, file: string) => void;
   /** Parse pool settings; default from the environment (GONGSHU_WORKERS …, see parse-pool.ts). */
   pool?: PoolOptions;
+  /**
+   * Asked before each file: true stops the batch there (Ctrl+C). What was written is committed; the files
+   * left are reported as 未导入 (interrupted), and running the same import again skips the saved ones.
+   */
+  stopRequested?: () => boolean;
 }
 
 /** The file a parsed result came from. */
@@ -76,6 +81,14 @@ export async function importBatch<K extends KindName>(db: Db, paths: readonly st
     const ahead = parser.threads * 3 + 1;
     const prepared: (Promise<Prepared> | undefined)[] = [];
     for (const [index, file] of files.entries()) {
+      // A signal is delivered by the event loop: let it turn (a batch parsed in-process awaits only promises).
+      if (options.stopRequested) await new Promise((resolve) => setImmediate(resolve));
+      if (options.stopRequested?.()) {
+        for (const rest of files.slice(index)) writer.results.push(interrupted(rest.display));
+        // Files read ahead are dropped; their readers end with the pool below.
+        for (const p of prepared) p?.catch(() => undefined);
+        break;
+      }
       if (writer.failure) {
         writer.results.push(failed(file.display, writer.failure));
         continue;

@@ -77,6 +77,16 @@ function reviewKind(ws: Workspace, round: number): ImportKind<'review'> {
 }
 
 /** `review import`: expert scores, each sheet one transaction. */
-export function importReviews(ws: Workspace, files: readonly string[], run: { round: number; onProgress?: (done: number, total: number, file: string) => void }): Promise<FileResult[]> {
-  return importBatch(ws.db, files, reviewKind(ws, run.round), { round: run.round, actor: ws.actor, dbFile: ws.dbFile, ...(run.onProgress ? { onProgress: run.onProgress } : {}) });
+export function importReviews(
+  ws: Workspace,
+  files: readonly string[],
+  run: { round: number; onProgress?: (done: number, total: number, file: string) => void; stopRequested?: () => boolean },
+): Promise<FileResult[]> {
+  return importBatch(ws.db, files, reviewKind(ws, run.round), {
+    round: run.round,
+    actor: ws.actor,
+    dbFile: ws.dbFile,
+    ...(run.onProgress ? { onProgress: run.onProgress } : {}),
+    ...(run.stopRequested ? { stopRequested: run.stopRequested } : {}),
+  });
 }

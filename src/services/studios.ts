@@ -4,9 +4,9 @@ import { dueStudios, type DueItem, type StudioTerm } from '../core/due.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { isStatus, statusLabel, STUDIO_STATUSES } from '../core/lifecycle.js';
 import { msg } from '../messages/index.js';
-import { sharedAssessmentRounds } from '../store/assessments.js';
-import { appendAudit } from '../store/audit.js';
-import { move } from '../store/status.js';
+import { findAssessmentId, sharedAssessmentRounds } from '../store/assessments.js';
+import { appendAudit, auditFor } from '../store/audit.js';
+import { move, standingMoves } from '../store/status.js';
 import {
   findStudioByPlaque,
   getStudio,
@@ -71,8 +71,22 @@ export function studiosDue(ws: Workspace, today: string, window: string): DueRep
   return { items: dueStudios(terms, today, window), withoutTerm };
 }
 
+/**
+ * Renewal stands on a result: the studio's standing 考核合格 must have been confirmed (score confirm) from an
+ * assessment of its round that is not withdrawn. A status reached any other way is refused with what to do.
+ */
+function requireConfirmedPass(ws: Workspace, studio: StudioRow): void {
+  if (studio.status !== 'assessed-pass') return; // the life cycle refuses the move itself, with its own message
+  const pass = standingMoves(auditFor(ws.db, 'studio', studio.id)).findLast((e) => e.detail.event === 'assess-pass');
+  const round = pass ? Number(pass.detail.round) : NaN;
+  if (!pass || !Number.isInteger(round) || findAssessmentId(ws.db, studio.id, round) === undefined) {
+    throw new RefusedError('renew-needs-result', msg('records.renew.noResult', { name: studio.name }));
+  }
+}
+
 export function renewStudio(ws: Workspace, ref: string, startsOn?: string, reason?: string): { studio: StudioRow; startsOn: string; validUntil: string } {
   const studio = resolveStudio(ws, ref);
+  requireConfirmedPass(ws, studio);
   const start = startsOn ?? (studio.validUntil ? addDays(studio.validUntil, 1) : undefined);
   if (!start) throw new UsageError('renew-needs-date', msg('workflow.studios.renewNeedsDate', { id: studio.id }));
   const until = validUntil(start);

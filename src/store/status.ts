@@ -60,8 +60,8 @@ export function canMove(db: Db, kind: LifecycleKind, id: number, event: string):
   return transition(kind, currentStatus(db, kind, id), event, id).ok;
 }
 
-/** The status change an undo would reverse now, or undefined when there is none left. */
-export function lastUndoable(entries: readonly AuditEntry[]): AuditEntry | undefined {
+/** The status changes that stand (not undone), oldest first: the record's status is where the last one led. */
+export function standingMoves(entries: readonly AuditEntry[]): AuditEntry[] {
   const stack: AuditEntry[] = [];
   for (const e of entries) {
     if (e.action === STATUS_ACTION) stack.push(e);
@@ -70,7 +70,12 @@ export function lastUndoable(entries: readonly AuditEntry[]): AuditEntry | undef
       if (at >= 0) stack.splice(at, 1);
     }
   }
-  return stack[stack.length - 1];
+  return stack;
+}
+
+/** The status change an undo would reverse now, or undefined when there is none left. */
+export function lastUndoable(entries: readonly AuditEntry[]): AuditEntry | undefined {
+  return standingMoves(entries).at(-1);
 }
 
 export interface UndoneChange {

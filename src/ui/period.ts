@@ -3,7 +3,8 @@ import { skippedRuns, type WorkingPeriod } from '../core/work-calendar.js';
 import { msg } from '../messages/index.js';
 
 export function periodLines(period: WorkingPeriod): string[] {
-  const lines = [msg('calendar.period', { from: period.from, to: period.to, days: period.workingDays })];
+  // A count through days whose holidays are not known would state what is not known: only the dates then.
+  const lines = [msg(period.unchecked.length > 0 ? 'calendar.periodUncounted' : 'calendar.period', { from: period.from, to: period.to, days: period.workingDays })];
   if (period.skipped.length > 0) {
     const runs = skippedRuns(period.skipped).map((r) => {
       const run = r.from === r.to ? msg('calendar.run.one', { from: r.from }) : msg('calendar.run.range', { from: r.from, to: r.to });

@@ -7,8 +7,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { makeApplication, makeLead, defaultMembers, makeMember } from '../helpers/application-factory.js';
-import { applications, certifiedRound, HUANG, idFor, roundDb, writeAssessmentForm, type RoundDb } from '../helpers/round.js';
-import { writeApplicationWorkbook } from '../helpers/workbooks.js';
+import { applications, certifiedRound, expectOk, HUANG, idFor, roundDb, writeAssessmentForm, writeReviewSheet, type RoundDb } from '../helpers/round.js';
+import { cellTexts, writeApplicationWorkbook } from '../helpers/workbooks.js';
+import { retirementFor } from '../../src/core/retirement.js';
+import { chinaDate } from '../../src/core/china-time.js';
 
 interface Studio {
   id: number;
@@ -116,6 +118,52 @@ describe('an assessment form is linked to its studio of the register, never to a
   });
 });
 
+describe('a studio\'s status follows its assessments', () => {
+  async function passed(): Promise<{ r: RoundDb; assessment: string }> {
+    const r = roundDb();
+    await certifiedRound(r, [HUANG]);
+    const form = await writeAssessmentForm(r.dir, '考核表.xlsx', { studioName: HUANG.studioName, leadName: '黄志刚', unitName: HUANG.unit.name }, 9);
+    const [row] = JSON.parse((await r.cli('assess', 'import', form, '--json')).stdout) as { id: number }[];
+    const confirm = await r.cli('score', 'confirm');
+    expect(confirm.code, confirm.stderr).toBe(0);
+    expect((await r.json<Studio[]>('studios', 'list'))[0]!.status).toBe('assessed-pass');
+    return { r, assessment: String(row!.id) };
+  }
+
+  it('takes back the confirmed 考核合格 when its only assessment is withdrawn, and then refuses renewal', async () => {
+    const { r, assessment } = await passed();
+    const withdrawn = await r.cli('assess', 'withdraw', assessment, '--reason', '导入错了工作室');
+    expect(withdrawn.code, withdrawn.stderr).toBe(0);
+    expect(withdrawn.stderr).toContain('年度的考核结果“考核合格”是按这份考核确认的，已随之撤销，状态恢复为“有效”');
+    const [studio] = await r.json<Studio[]>('studios', 'list');
+    expect(studio!.status).toBe('valid');
+    const renew = await r.cli('studios', 'renew', 'GS-2026-001');
+    expect(renew.code).toBe(1);
+    expect(await r.json<Studio[]>('studios', 'list')).toMatchObject([{ status: 'valid' }]);
+    // Restored, the sheet counts again; the outcome is confirmed again by score confirm, and then renewal stands on it.
+    expect((await r.cli('assess', 'withdraw', assessment, '--undo', '--reason', '误操作')).code).toBe(0);
+    expect((await r.json<Studio[]>('studios', 'list'))[0]!.status).toBe('valid');
+    expect((await r.cli('score', 'confirm')).code).toBe(0);
+    const renewed = await r.cli('studios', 'renew', 'GS-2026-001');
+    expect(renewed.code, renewed.stderr).toBe(0);
+  });
+
+  it('refuses to withdraw an assessment whose outcome a renewal already stands on, saying what to undo first', async () => {
+    const { r, assessment } = await passed();
+    expect((await r.cli('studios', 'renew', 'GS-2026-001')).code).toBe(0);
+    const refused = await r.cli('assess', 'withdraw', assessment, '--reason', '导入错了');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('之后工作室又有了变更（续建）');
+    expect(refused.stderr).toContain('gongshu history 1 --studio --undo');
+    expect((await r.json<Studio[]>('studios', 'list'))[0]!.status).toBe('renewed');
+    expect((await r.json<Scored[]>('score')).length).toBe(1);
+    // Undo the renewal as told, then the withdrawal goes through.
+    expect((await r.cli('history', '1', '--studio', '--undo', '--reason', '续建依据的考核有误')).code).toBe(0);
+    expect((await r.cli('assess', 'withdraw', assessment, '--reason', '导入错了')).code).toBe(0);
+    expect((await r.json<Studio[]>('studios', 'list'))[0]!.status).toBe('valid');
+  });
+});
+
 describe('a studio is identified by its id and plaque, never by name', () => {
   it('certifies two people called 王伟, both 电工, of two units, as two studios with two plaques', async () => {
     const r = roundDb();
@@ -155,6 +203,71 @@ describe('an application is one application, whatever the form looks like', () =
     expect(app!.eligibility).toBe('ineligible');
     expect(app!.findings.map((f) => `${f.code}:${f.severity}`).sort()).toEqual(['member-duplicate:warning', 'team-size:error']);
     expect(app!.findings.find((f) => f.code === 'team-size')!.message).toContain('只有 2 人');
+  });
+});
+
+describe('identity is never guessed across people', () => {
+  // Two leads called 张伟 in one unit, with different valid IDs.
+  const first = makeApplication({ studioName: '张伟数控车工技能大师工作室', lead: makeLead({ name: '张伟', birth: '1975-03', idNumber: idFor('19750315', '011') }) });
+  const second = makeApplication({ studioName: '张伟焊工技能大师工作室', lead: makeLead({ name: '张伟', occupation: '焊工', birth: '1980-07', idNumber: idFor('19800712', '013') }) });
+  /** One digit of a valid ID changed: never a valid ID again (GB 11643's check character catches it). */
+  const mistyped = (id: string): string => `${id.slice(0, 10)}${(Number(id[10]) + 1) % 10}${id.slice(11)}`;
+
+  async function twoZhangWei(r: RoundDb): Promise<void> {
+    const files = [await writeApplicationWorkbook(r.dir, '1.xlsx', first), await writeApplicationWorkbook(r.dir, '2.xlsx', second)];
+    expect((await r.cli('apply', 'import', ...files, '--received', '2026-05-20')).code).toBe(0);
+  }
+  type Show = { lead: { birth: string; idNumber: string }; version: number; pendingVersions: number[] };
+
+  it('holds a corrected form of the second 张伟 with a mistyped ID on the second one, names both, and changes nothing until accepted', async () => {
+    const r = roundDb();
+    await twoZhangWei(r);
+    const corrected = await writeApplicationWorkbook(r.dir, '2更正.xlsx', { ...second, lead: { ...second.lead, idNumber: mistyped(second.lead.idNumber) }, workPlan: '每年带徒 10 人。' });
+    const run = await r.cli('apply', 'import', corrected, '--received', '2026-05-21');
+    expect(run.code, run.stderr).toBe(0);
+    const said = run.stdout + run.stderr;
+    expect(said).toContain('无法确认领衔人是同一人（同单位有 2 位同名领衔人，身份证号码无法对照）');
+    expect(said).toContain('#1 张伟（出生 1975-03，男）、#2 张伟（出生 1980-07，男）');
+    expect(said).toContain('新表已保存为申报 #2 的第 2 版，暂不生效');
+    const one = await r.json<Show>('apply', 'show', '1');
+    expect(one).toMatchObject({ version: 1, pendingVersions: [] });
+    expect(one.lead.birth).toBe('1975-03');
+    expect(one.lead.idNumber).toBe(first.lead.idNumber);
+    expect(await r.json<Show>('apply', 'show', '2')).toMatchObject({ version: 1, pendingVersions: [2] });
+    expect(await applications(r)).toHaveLength(2);
+    // Only the clerk's acceptance puts it into effect, on the second person's application.
+    const accepted = await r.cli('apply', 'accept-version', '2', '--reason', '与单位电话核实是第二位张伟的更正表');
+    expect(accepted.code, accepted.stderr).toBe(0);
+    expect(await r.json<Show>('apply', 'show', '2')).toMatchObject({ version: 2, pendingVersions: [] });
+    expect((await r.json<Show>('apply', 'show', '1')).version).toBe(1);
+  });
+
+  it('imports as a new application, naming both, a form whose birth and gender fit neither', async () => {
+    const r = roundDb();
+    await twoZhangWei(r);
+    const stranger = await writeApplicationWorkbook(r.dir, '3.xlsx', { ...second, lead: { ...second.lead, birth: '1990-01', idNumber: '33010519900101' } });
+    const run = await r.cli('apply', 'import', stranger, '--received', '2026-05-21');
+    expect(run.stdout + run.stderr).toContain('同单位已有同名领衔人的申报：#1 张伟（出生 1975-03，男）、#2 张伟（出生 1980-07，男）；本表出生年月和性别不能对应到唯一一位，无法确认是其中哪一位，已作为新申报 #3 导入');
+    const apps = await applications(r);
+    expect(apps.map((a) => [a.id, a.version, a.pendingVersions])).toEqual([[1, 1, []], [2, 1, []], [3, 1, []]]);
+  });
+
+  it('holds, even with one 张伟 in the unit, a form that loses the readable ID the application had', async () => {
+    const r = roundDb();
+    await r.cli('apply', 'import', await writeApplicationWorkbook(r.dir, '2.xlsx', second), '--received', '2026-05-20');
+    const corrected = await writeApplicationWorkbook(r.dir, '2更正.xlsx', { ...second, lead: { ...second.lead, idNumber: mistyped(second.lead.idNumber) } });
+    const run = await r.cli('apply', 'import', corrected, '--received', '2026-05-21');
+    expect(run.stdout + run.stderr).toContain('无法确认领衔人是同一人（表中身份证号码无法识别）');
+    expect(await r.json<Show>('apply', 'show', '1')).toMatchObject({ version: 1, pendingVersions: [2] });
+  });
+
+  it('still takes a corrected form of the one same-named lead, same birth month and gender, when neither side has a readable ID', async () => {
+    const r = roundDb();
+    const typo = mistyped(second.lead.idNumber);
+    await r.cli('apply', 'import', await writeApplicationWorkbook(r.dir, '2.xlsx', { ...second, lead: { ...second.lead, idNumber: typo } }), '--received', '2026-05-20');
+    const again = await writeApplicationWorkbook(r.dir, '2更正.xlsx', { ...second, lead: { ...second.lead, idNumber: typo }, workPlan: '每年带徒 10 人。' });
+    const run = JSON.parse((await r.cli('apply', 'import', again, '--received', '2026-05-21', '--json')).stdout) as { outcome: string; id: number; version: number }[];
+    expect(run[0]).toMatchObject({ outcome: 'new-version', id: 1, version: 2 });
   });
 });
 
@@ -222,6 +335,81 @@ describe('a form changed after expert review does not change what was reviewed, 
     expect(app).toMatchObject({ eligibility: 'eligible', version: 2 });
     const history = await r.json<{ history: { version: number; file: string; state: string }[] }>('apply', 'show', '1', '--history');
     expect(history.history.map((v) => [v.version, v.state])).toEqual([[1, 'earlier'], [2, 'current']]);
+  });
+});
+
+describe('a certified application is frozen', () => {
+  it('refuses every change command with what to do instead, and the record stays as certified', async () => {
+    const r = roundDb();
+    await certifiedRound(r, [HUANG]);
+    const before = await r.json<unknown>('apply', 'show', '1');
+    const attempts: [string[], string][] = [
+      [['apply', 'set', '1', '--female-group', 'cadre'], '女性领衔人退休类别的设置未做'],
+      [['apply', 'set', '1', '工作室名称=黄志刚钳工技能大师工作室', '--reason', '单位来函'], '更正未做'],
+      [['apply', 'materials', '1', '--report-name', '黄志刚钳工技能大师工作室'], '材料登记未做'],
+      [['apply', 'materials', '1', '--received', '申办报告'], '材料登记未做'],
+      [['apply', 'override', '1', 'late-submission', '--reason', '同意'], '豁免或确认提醒未做'],
+      [['apply', 'override', '1', 'late-submission', '--undo', '--reason', '误操作'], '撤销豁免未做'],
+    ];
+    for (const [args, what] of attempts) {
+      const run = await r.cli(...args);
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.stderr).toContain(`申报 #1 已认定，申报记录不再改动：${what}`);
+      expect(run.stderr).toContain('gongshu history 1 --undo');
+    }
+    expect(await r.json<unknown>('apply', 'show', '1')).toEqual(before);
+    expect((await r.cli('apply', 'withdraw', '1', '--reason', 'x')).code).toBe(1);
+    expect((await r.cli('apply', 'accept-version', '1', '--reason', 'x')).code).toBe(1);
+  });
+
+  it('refuses a female retirement group for a male lead before 认定 too', async () => {
+    const r = roundDb();
+    await r.cli('apply', 'import', await writeApplicationWorkbook(r.dir, 'a.xlsx', HUANG), '--received', '2026-05-20');
+    const run = await r.cli('apply', 'set', '1', '--female-group', 'cadre');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('申报 #1 的领衔人黄志刚是男性，女性退休类别（工人/干部）不适用，未设置');
+  });
+});
+
+describe('every list that shows findings shows what the clerk did about them', () => {
+  it('shows a confirmed reminder as 已确认 and a corrected field as 已更正 in apply show, the 汇总表 and the internal 拟认定名单', async () => {
+    const r = roundDb();
+    // A man born 1968-06 retires in 2029-05, inside the term that starts at the 2026-05-22 deadline: a 提醒.
+    expect(retirementFor('1968-06', 'male').month).toBe('2029-05');
+    const lead = makeLead({ name: '赵刚', birth: '1968-06', idNumber: idFor('19680615') });
+    const file = await writeApplicationWorkbook(r.dir, 'a.xlsx', makeApplication({ studioName: '赵刚数控车工大师工作室', lead }));
+    await expectOk(r.cli('apply', 'import', file, '--received', '2026-05-20'), 'import');
+    expect((await applications(r))[0]!.findings.map((f) => f.code)).toContain('retirement-in-term');
+    await expectOk(r.cli('apply', 'set', '1', '工作室名称=赵刚数控车工技能大师工作室', '--reason', '单位来函更正名称'), 'set');
+    await expectOk(r.cli('apply', 'override', '1', 'retirement-in-term', '--reason', '专家委员会同意'), 'acknowledge');
+    const same = await r.cli('apply', 'set', '1', '工作室名称=赵刚数控车工技能大师工作室', '--reason', '再次来函');
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('申报 #1 的工作室名称已经是这个内容，没有更正');
+    const today = chinaDate();
+
+    const show = await r.cli('apply', 'show', '1');
+    expect(show.stdout).toMatch(/已确认 .*retirement-in-term/u);
+    expect(show.stdout).toContain(`（理由：专家委员会同意；${today}）`);
+    expect(show.stdout).toMatch(/已更正 .*工作室名称：赵刚数控车工大师工作室 → 赵刚数控车工技能大师工作室（原因：单位来函更正名称；/u);
+    const json = await r.json<{ corrections: { field: string; from: string; to: string; reason: string; date: string }[] }>('apply', 'show', '1');
+    expect(json.corrections).toEqual([{ field: '工作室名称', path: 'studioName', from: '赵刚数控车工大师工作室', to: '赵刚数控车工技能大师工作室', reason: '单位来函更正名称', date: today, version: 2 }]);
+
+    const summary = path.join(r.dir, '汇总.xlsx');
+    await expectOk(r.cli('export', 'review', '-o', summary), 'export review');
+    const summaryText = (await cellTexts(summary)).join('\n');
+    expect(summaryText).toContain(`已确认（理由：专家委员会同意；${today}）：［`);
+    expect(summaryText).toContain(`已更正 工作室名称：赵刚数控车工大师工作室 → 赵刚数控车工技能大师工作室（原因：单位来函更正名称；${today}）`);
+    expect(summaryText).not.toMatch(/提醒：［[^\n]*退休/u);
+
+    const sheet = await writeReviewSheet(r.dir, '评审.xlsx', [{ id: 1, studioName: '赵刚数控车工技能大师工作室', unitName: '杭州拱墅精工机械有限公司' }]);
+    await expectOk(r.cli('review', 'import', sheet), 'review import');
+    await expectOk(r.cli('shortlist', 'confirm'), 'shortlist confirm');
+    const internal = path.join(r.dir, '内部.xlsx');
+    await expectOk(r.cli('export', 'shortlist', '--internal', '-o', internal), 'export shortlist');
+    const internalText = (await cellTexts(internal)).join('\n');
+    expect(internalText).toContain(`已确认（理由：专家委员会同意；${today}）：`);
+    expect(internalText).toContain('已更正 工作室名称：赵刚数控车工大师工作室 → 赵刚数控车工技能大师工作室');
+    expect(internalText).not.toContain('提醒：');
   });
 });
 
@@ -372,5 +560,40 @@ describe('round settings have one writer, and every score reads them', () => {
     const log = await r.json<{ action: string }[]>('history', '1', '--studio');
     expect(log.at(-1)!.action).toBe('status');
     expect((await r.cli('score', '--rubric', file)).code).toBe(2);
+  });
+});
+
+describe('what gongshu writes guarded reads back as it was', () => {
+  it('imports a review sheet whose studio name begins with - (written guarded as \'-…) as that name, not as 不一致', async () => {
+    const r = roundDb();
+    const name = '-张建国数控车工技能大师工作室';
+    await expectOk(r.cli('apply', 'import', await writeApplicationWorkbook(r.dir, 'a.xlsx', makeApplication({ studioName: name })), '--received', '2026-05-20'), 'import');
+    const sheet = await writeReviewSheet(r.dir, '评审.xlsx', [{ id: 1, studioName: name, unitName: '杭州拱墅精工机械有限公司' }]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sheet);
+    const values: unknown[] = [];
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((cell) => values.push(cell.value)));
+    expect(values).toContain(`'${name}`);
+    const run = await r.cli('review', 'import', sheet);
+    expect(run.stdout + run.stderr).not.toContain('不一致');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+  });
+});
+
+describe('an export with nothing to list is refused, saying why and what to do first', () => {
+  it('export results without a 考核 that year, and export review without an application, write nothing', async () => {
+    const r = roundDb();
+    await expectOk(r.cli('apply', 'import', await writeApplicationWorkbook(r.dir, 'a.xlsx', HUANG), '--received', '2026-05-20'), 'import');
+    const results = path.join(r.dir, '结果.xlsx');
+    const run = await r.cli('export', 'results', '-o', results);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('2026 年度没有参加评分的考核表，考核结果表无内容可列，未生成。请先导入考核表（gongshu assess import');
+    expect(run.stderr).not.toContain('已生成');
+    expect(fs.existsSync(results)).toBe(false);
+    const review = path.join(r.dir, '汇总.xlsx');
+    const empty = await r.cli('--round', '2027', 'export', 'review', '-o', review);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('2027 年度还没有申报，形式审查汇总表无内容可列，未生成');
+    expect(fs.existsSync(review)).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
+import { writeAssessmentForm } from '../helpers/round.js';
 import { paragraphs, unzip } from '../helpers/docx-text.js';
 
 const SAMPLES = fileURLToPath(new URL('../../data/samples/', import.meta.url));
@@ -272,8 +273,26 @@ describe('public notice, objections and certification', () => {
     expect(statuses(db)[1]).toBe('shortlisted');
     const given = await cli('publicize', '--from', '2040-06-01', '--to', '2040-06-07');
     expect(given.code, given.stderr).toBe(0);
-    expect(given.stderr).toContain('公示期：2040-06-01 至 2040-06-07，共 5 个工作日');
+    expect(given.stderr).toContain('公示期：2040-06-01 至 2040-06-07（跨入未收录节假日安排的年份，不计工作日天数）');
+    expect(given.stderr).not.toContain('个工作日');
     expect(given.stderr).toContain('2040 年的法定节假日安排尚未收录，这几天只按周末计算');
+  });
+
+  it('writes a 公示 over New Year into a year without holiday data with its dates only, in the .docx too, and says so', async () => {
+    const { dir, cli } = reviewedDb();
+    await cli('shortlist', '--min-score', '75');
+    await cli('shortlist', 'confirm');
+    const started = await cli('publicize', '--from', '2026-12-28', '--to', '2027-01-05');
+    expect(started.code, started.stderr).toBe(0);
+    expect(started.stderr).toContain('公示期：2026-12-28 至 2027-01-05（跨入未收录节假日安排的年份，不计工作日天数）');
+    expect(started.stderr).not.toContain('个工作日');
+    const out = path.join(dir, '公示.docx');
+    const run = await cli('export', 'notice', '-o', out);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('公示文件只写起止日期，不写工作日天数：2027 年的法定节假日安排尚未收录');
+    const text = paragraphs(unzip(fs.readFileSync(out)).get('word/document.xml')!.toString('utf8')).join('\n');
+    expect(text).toContain('公示时间：2026年12月28日至2027年1月5日。');
+    expect(text).not.toContain('工作日');
   });
 
   it('undoes a certification (the studio record goes with it; its plaque number is never reused) and logs the undo', async () => {
@@ -332,7 +351,7 @@ describe('public notice, objections and certification', () => {
 
 describe('studios', () => {
   it('lists due studios across the 3-year boundary, renews after a pass, and revokes with a reason', async () => {
-    const { db, cli } = reviewedDb();
+    const { db, dir, cli } = reviewedDb();
     await cli('shortlist', '--min-score', '75');
     await cli('shortlist', 'confirm');
     await cli('publicize', '--from', '2026-06-01');
@@ -357,10 +376,21 @@ describe('studios', () => {
     const s2 = openStore(db);
     const id = (s2.prepare("SELECT id FROM studios WHERE plaque = 'GS-2026-002'").get() as { id: number }).id;
     s2.close();
-    // The assessment outcome normally comes from `score confirm`; here the status change is made directly.
+    // A 考核合格 made directly, with no confirmed assessment behind it, is no ground for renewal.
     const s3 = openStore(db);
     s3.prepare("UPDATE studios SET status = 'assessed-pass' WHERE id = ?").run(id);
     s3.close();
+    const groundless = await cli('studios', 'renew', 'GS-2026-002');
+    expect(groundless.code).toBe(1);
+    expect(groundless.stderr).toContain('的“考核合格”没有对应的考核表');
+    // The outcome comes from an imported assessment and `score confirm`.
+    const s4 = openStore(db);
+    s4.prepare("UPDATE studios SET status = 'valid' WHERE id = ?").run(id);
+    const studio = s4.prepare('SELECT name, lead_name AS leadName, unit_name AS unitName FROM studios WHERE id = ?').get(id) as { name: string; leadName: string; unitName: string };
+    s4.close();
+    const form = await writeAssessmentForm(dir, '考核表.xlsx', { studioName: studio.name, leadName: studio.leadName, unitName: studio.unitName, plaque: 'GS-2026-002' }, 9);
+    expect((await cli('assess', 'import', form)).code).toBe(0);
+    expect((await cli('score', 'confirm')).code).toBe(0);
     const renew = await cli('studios', 'renew', 'GS-2026-002');
     expect(renew.stderr).toContain('新有效期 2029-06-08 至 2032-06-07');
     expect(json<{ status: string; validUntil: string }[]>((await cli('studios', 'list', '--status', '已续建', '--json')).stdout)).toEqual([

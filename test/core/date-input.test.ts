@@ -45,12 +45,12 @@ describe('a typed date', () => {
   });
 
   it('says what is wrong and gives an example, naming the option only on the command line', () => {
-    expect(() => readDate('2026-02-30', '--received')).toThrow(UsageError);
-    expect(() => readDate('2026-02-30', '--received')).toThrow('--received：日期“2026-02-30”不存在：2026 年 2 月只有 28 天。请写成如 2026-05-20');
-    expect(() => readDate('2028-02-30')).toThrow('日期“2028-02-30”不存在：2028 年 2 月只有 29 天');
-    expect(() => readDate('5/20/2026')).toThrow('看不出哪个数是年、哪个是月，请按“年-月-日”的顺序写四位年份，如 2026-05-20 或 2026年5月20日');
-    expect(() => readDate('明天')).toThrow('日期“明天”无法识别，请写成 2026-05-20、2026/5/20、2026.5.20、2026年5月20日 或 20260520');
-    expect(() => readDate('2026-05')).toThrow('“2026-05”只有年月，这里要写到哪一天');
+    expect(() => readDate('2026-02-30', '--received', 2026)).toThrow(UsageError);
+    expect(() => readDate('2026-02-30', '--received', 2026)).toThrow('--received：日期“2026-02-30”不存在：2026 年 2 月只有 28 天。请写成如 2026-05-20');
+    expect(() => readDate('2028-02-30', undefined, 2026)).toThrow('日期“2028-02-30”不存在：2028 年 2 月只有 29 天');
+    expect(() => readDate('5/20/2026', undefined, 2026)).toThrow('看不出哪个数是年、哪个是月，请按“年-月-日”的顺序写四位年份，如 2026-05-20 或 2026年5月20日');
+    expect(() => readDate('明天', undefined, 2026)).toThrow('日期“明天”无法识别，请写成 2026-05-20、2026/5/20、2026.5.20、2026年5月20日 或 20260520');
+    expect(() => readDate('2026-05', undefined, 2026)).toThrow('“2026-05”只有年月，这里要写到哪一天');
   });
 });
 

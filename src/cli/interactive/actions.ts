@@ -165,7 +165,7 @@ export async function chooseRound(s: MenuSession): Promise<void> {
   s.out.success(msg('menu.round.chosen', { year }));
   if (ws) renderRound(s.out, roundView(ws, year));
   if (!(await s.prompts.confirm({ message: msg('menu.round.changeDeadline', { year }), default: false }))) return;
-  const deadline = await askDate(s, msg('menu.round.deadline'), 'deadline', deadlineOf(year));
+  const deadline = await askDate(s, msg('menu.round.deadline'), 'deadline', deadlineOf(year), year);
   const result = setRound(s.workspace('round set'), year, { deadline });
   s.out.success(msg('cli.round.saved', { year, deadline, count: result.rechecked }));
 }
@@ -173,7 +173,7 @@ export async function chooseRound(s: MenuSession): Promise<void> {
 export async function importApplications(s: MenuSession): Promise<void> {
   const files = await askWorkbooks(s, msg('menu.path.applications'));
   if (!files) return;
-  const receivedDate = await askDate(s, msg('menu.import.received'), 'received', todayIso());
+  const receivedDate = await askDate(s, msg('menu.import.received'), 'received', todayIso(), s.round);
   const results = await importApplicationFiles(s.workspace('apply import'), files, { round: s.round, receivedDate, onProgress: importProgress(s.out) });
   s.out.endProgress();
   renderImportResults(s.out, results, { round: s.round, dbPath: s.dbPath });

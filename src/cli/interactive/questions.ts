@@ -55,15 +55,17 @@ export async function confirmed(s: MenuSession, message: string): Promise<boolea
 
 /**
  * A date in any spelling clerks use; one written otherwise than YYYY-MM-DD is echoed as understood.
- * `check` may refuse a readable date (a UsageError whose message is shown under the question).
+ * `year` is the year a date typed without one (5月20日) is taken in: the round's year for every date of a
+ * round (the menu's current round may be another year than today's). `check` may refuse a readable date
+ * (a UsageError whose message is shown under the question).
  */
-export async function askDate(s: MenuSession, message: string, label: DateLabel, fallback: string, check?: (date: string) => void): Promise<string> {
+export async function askDate(s: MenuSession, message: string, label: DateLabel, fallback: string, year: number, check?: (date: string) => void): Promise<string> {
   const valid = (v: string): void => {
-    const date = readDate(v || fallback).value;
+    const date = readDate(v || fallback, undefined, year).value;
     check?.(date);
   };
   const answer = await s.prompts.input({ message, default: fallback, validate: validatorOf(valid) });
-  const typed = readDate(answer || fallback);
+  const typed = readDate(answer || fallback, undefined, year);
   echoDate(s.out, label, typed);
   return typed.value;
 }

@@ -18,9 +18,11 @@ import { reviewList, reviewMethodFor } from '../../services/review.js';
 import { changeShortlist, confirmPlan, confirmShortlist, roundShortlist, shortlistSettings } from '../../services/shortlist.js';
 import { endStudio, mergeStudios, renewStudio, setCertifiedOn, studios as listStudios, studiosDue, type StudioRow } from '../../services/studios.js';
 import { backupFileName, parseDueWindow, parseNumberOption, todayIso } from '../parse.js';
+import { chinaYear } from '../../core/china-time.js';
 import { emptyRoundText, importProgress, renderImportResults } from '../render/applications.js';
 import { renderIntegrity } from '../render/database.js';
 import { describeEntry, renderCertified, renderConfirmed, renderDue, renderHistory, renderOutcomes, renderProposal, renderReviews, undoneText } from '../render/workflow.js';
+import { renderOutcomeUndone } from '../render/scores.js';
 import { askDate, askOutputFile, askReason, askWorkbooks, BACK, cleanPath, confirmed, filtered, pickApplication, validatorOf } from './questions.js';
 import type { MenuSession } from './session.js';
 import { RefusedError, UsageError } from '../../core/errors.js';
@@ -124,7 +126,7 @@ async function publicizeStep(s: MenuSession): Promise<void> {
     s.out.note(msg('workflow.notice.nothingShortlisted', { round: s.round }));
     return;
   }
-  const from = await askDate(s, msg('menu.notice.from'), 'noticeFrom', todayIso());
+  const from = await askDate(s, msg('menu.notice.from'), 'noticeFrom', todayIso(), s.round);
   const to = await askNoticeEnd(s, from);
   s.out.print(msg('menu.notice.previewPublicize', { count: apps.length, from, to, list: apps.map((a) => `#${a.id} ${a.studioName}`).join('\n') }));
   for (const line of periodLines(noticePeriod(from, to))) s.out.print(line);
@@ -143,12 +145,12 @@ async function askNoticeEnd(s: MenuSession, from: string): Promise<string> {
     if (to < from) throw new UsageError('notice-ends-before-start', msg('workflow.notice.endsBeforeStart', { from, to }));
   };
   try {
-    return await askDate(s, msg('menu.notice.to'), 'noticeTo', noticeEnd(from), notBefore);
+    return await askDate(s, msg('menu.notice.to'), 'noticeTo', noticeEnd(from), Number(from.slice(0, 4)), notBefore);
   } catch (e) {
     if (!(e instanceof RefusedError) || e.code !== 'calendar-year-missing') throw e;
     s.out.warn(e.message);
     // No default to offer: an empty answer is refused like any unreadable date.
-    return askDate(s, msg('menu.notice.toNoDefault'), 'noticeTo', '', notBefore);
+    return askDate(s, msg('menu.notice.toNoDefault'), 'noticeTo', '', Number(from.slice(0, 4)), notBefore);
   }
 }
 
@@ -158,7 +160,7 @@ async function certifyStep(s: MenuSession): Promise<void> {
     s.out.note(msg('workflow.certify.nothingPublicized', { round: s.round }));
     return;
   }
-  const date = await askDate(s, msg('menu.notice.certifyDate'), 'certify', todayIso());
+  const date = await askDate(s, msg('menu.notice.certifyDate'), 'certify', todayIso(), s.round);
   const notice = noticeOf(ws, s.round);
   const plan = certifyPlan(ws, s.round, date);
   const why = (p: (typeof plan)[number]): string => {
@@ -185,7 +187,7 @@ async function paidStep(s: MenuSession): Promise<void> {
     source: filtered(unpaid, (x) => `${x.plaque ?? ''} ${x.name} ${x.unitName}`, (x) => msg('menu.flow.studioChoice', { plaque: x.plaque ?? '', name: x.name, amount: x.subsidyYuan ?? 0 })),
   });
   if (id === BACK) return;
-  const date = await askDate(s, msg('menu.notice.paidDate'), 'paid', todayIso());
+  const date = await askDate(s, msg('menu.notice.paidDate'), 'paid', todayIso(), s.round);
   const studio = recordSubsidyPayment(s.workspace('subsidy paid'), String(id), date);
   s.out.success(msg('workflow.subsidy.paid', { name: studio.name, date, amount: studio.subsidyYuan ?? 0 }));
 }
@@ -307,7 +309,7 @@ export async function studiosEntry(s: MenuSession): Promise<void> {
   if (id === BACK) return;
   const ref = String(id);
   if (step === 'term') {
-    const date = await askDate(s, msg('menu.studios.certifiedOn'), 'certify', todayIso());
+    const date = await askDate(s, msg('menu.studios.certifiedOn'), 'certify', todayIso(), chinaYear());
     const r = setCertifiedOn(s.workspace('studios set'), ref, date);
     s.out.success(msg('workflow.studios.termSet', { name: r.studio.name, from: date, to: r.validUntil }));
     return;
@@ -366,6 +368,7 @@ async function withdrawAssessmentStep(s: MenuSession): Promise<void> {
   const reason = await askReason(s, msg('menu.flow.reason'));
   const chosen = scored.find((x) => x.id === id)!;
   if (!(await confirmed(s, msg('menu.studios.confirm.withdraw', { id, name: chosen.stored.studio.name })))) return;
-  withdrawAssessment(s.workspace('assess withdraw'), id, reason);
+  const { statusUndone } = withdrawAssessment(s.workspace('assess withdraw'), id, reason);
   s.out.success(msg('records.assess.withdrawn', { id, name: chosen.stored.studio.name }));
+  if (statusUndone) renderOutcomeUndone(s.out, chosen.stored, statusUndone);
 }

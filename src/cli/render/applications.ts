@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { chinaDateTime } from '../../core/china-time.js';
-import type { Finding } from '../../core/finding.js';
+import type { FieldCorrection, Finding } from '../../core/finding.js';
 import { statusName } from '../../core/lifecycle.js';
 import { maskIdNumber, maskPersonalNumbers, maskPhone } from '../../core/text.js';
 import { outcomeLabel, type FileResult } from '../../import/file-result.js';
@@ -15,6 +15,7 @@ import { clean, type Output } from '../../ui/output.js';
 import { severityText } from '../../ui/severity.js';
 import { renderTable } from '../../ui/table.js';
 import { forFace } from '../../messages/command-text.js';
+import { waiverWhy } from '../../messages/export.js';
 
 export { eligibilityText };
 
@@ -106,15 +107,27 @@ export function renderApplicationList(out: Output, rows: readonly ApplicationRow
   out.note(msg('cli.list.summary', { round, total: rows.length, eligible: by('eligible'), pending: by('pending'), ineligible: by('ineligible') }));
 }
 
-/** A findings table: severity (豁免/已确认 with the waiver's reason), code, cell, what it says. */
-export function renderFindings(out: Output, findings: readonly (FindingView | Finding)[]): void {
+/**
+ * A findings table: severity (已豁免 / 已确认 with the waiver's reason and day), code, cell, what it says;
+ * then each field the clerk corrected, as 已更正 with old → new, reason and day.
+ */
+export function renderFindings(out: Output, findings: readonly (FindingView | Finding)[], corrections: readonly FieldCorrection[] = []): void {
   out.print(
     renderTable(
       msg('cli.show.findingsHead').split('|'),
-      findings.map((f) => {
-        const reason = (f as Partial<FindingView>).waiverReason;
-        return [severityText(f, out.color), f.code, f.cell ?? '', maskPersonalNumbers(forFace(f.message)) + (reason ? msg('records.findings.waiverReason', { reason }) : '')];
-      }),
+      [
+        ...findings.map((f) => {
+          const v = f as Partial<FindingView>;
+          const note = v.overridden ? msg('records.findings.waiverNote', { why: waiverWhy(v) }) : '';
+          return [severityText(f, out.color), f.code, f.cell ?? '', maskPersonalNumbers(forFace(f.message)) + note];
+        }),
+        ...corrections.map((c) => [
+          msg('records.severity.corrected'),
+          '',
+          '',
+          maskPersonalNumbers(msg('records.findings.corrected', { field: c.field, from: c.from || msg('records.findings.empty'), to: c.to || msg('records.findings.empty'), reason: c.reason, date: c.date })),
+        ]),
+      ],
     ),
   );
 }
@@ -138,8 +151,8 @@ export function renderApplication(out: Output, a: ApplicationJson): void {
   ];
   out.print(renderTable(msg('cli.show.head').split('|'), rows));
   const findings = [...a.problems, ...a.findings];
-  if (findings.length === 0) out.print(out.color.green(msg('cli.show.noFindings')));
-  else renderFindings(out, findings);
+  if (findings.length === 0 && a.corrections.length === 0) out.print(out.color.green(msg('cli.show.noFindings')));
+  else renderFindings(out, findings, a.corrections);
   if (a.pendingVersions.length > 0) out.warn(msg('records.show.pending', { id: a.id, versions: a.pendingVersions.map((v) => `v${v}`).join('、'), current: a.version }));
 }
 

@@ -1,4 +1,5 @@
 /** How scores look on screen (`score`, `score show`, the menu's 评分与结果). */
+import { statusName } from '../../core/lifecycle.js';
 import { rubricNote, type Rubric } from '../../core/rubric.js';
 import { msg } from '../../messages/index.js';
 import { gradeName, thresholdsNote, type ScoreSettings } from '../../scoring/index.js';
@@ -63,4 +64,9 @@ export function renderScoreDetail(out: Output, s: ScoredAssessment): void {
   out.print(msg('cli.score.total', { base: s.result.base, bonus: s.result.bonus, total: s.result.total, grade: gradeName(s.result.grade) }));
   const findings = [...s.stored.problems, ...s.result.findings];
   if (findings.length) renderFindings(out, findings);
+}
+
+/** After `assess withdraw`: the studio outcome confirmed from the sheet was taken back with it. */
+export function renderOutcomeUndone(out: Output, stored: { studio: { name: string }; round: number }, undone: { from: string; to: string }): void {
+  out.warn(msg('records.assess.outcomeUndone', { name: stored.studio.name, round: stored.round, from: statusName(undone.from), to: statusName(undone.to) }));
 }

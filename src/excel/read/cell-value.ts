@@ -4,7 +4,7 @@
  * readers above never look at exceljs shapes.
  */
 import type ExcelJS from 'exceljs';
-import { stripControl } from '../../core/text.js';
+import { stripControl, unguardText } from '../../core/text.js';
 import { excelSerialToParts, looksLikeDateFormat, type DateParts } from '../../core/dates.js';
 
 export type CellKind = 'empty' | 'text' | 'number' | 'date' | 'bool' | 'error';
@@ -63,7 +63,8 @@ function textValue(raw: string): CellValue {
     // Never keep half of a surrogate pair (𠮷 is two UTF-16 units).
     if (/[\ud800-\udbff]$/u.test(cut)) cut = cut.slice(0, -1);
   }
-  const lines = cut.replace(/\r\n?/gu, '\n');
+  // What gongshu wrote guarded (a leading apostrophe before = + - @) reads back as it was (core/text.ts).
+  const lines = unguardText(cut).replace(/\r\n?/gu, '\n');
   const text = stripControl(lines);
   if (text === '') return EMPTY;
   const value: CellValue = { text, number: null, date: null, kind: 'text' };

@@ -24,6 +24,8 @@ export interface EligibilitySummaryRow {
   eligibility: string;
   /** Reader notes and rule findings, each with the waiver that covers it. */
   findings: WaivableFinding[];
+  /** The clerk's corrections, as lines (已更正 field: old → new …). */
+  corrections?: readonly string[];
 }
 
 export interface CheckColumn {
@@ -39,8 +41,8 @@ export interface EligibilitySummaryOptions {
   checkColumns: readonly CheckColumn[];
   headers: { id: string; studio: string; lead: string; eligibility: string; messages: string };
   marks: Record<RuleOutcome, string>;
-  /** How a finding is introduced in 问题说明: 错误：, 提醒：, 已豁免（理由：{reason}）：. */
-  labels: { error: string; warning: string; waived: (reason: string) => string };
+  /** How a finding is introduced in 问题说明: 错误：, 提醒：, 已豁免（理由：…；日期）：, 已确认（理由：…；日期）：. */
+  labels: { error: string; warning: string; waived: (f: WaivableFinding) => string; acknowledged: (f: WaivableFinding) => string };
   full: boolean;
   generatedNote: string;
   signOff: SignOff;
@@ -61,8 +63,8 @@ export const SUMMARY_WIDTHS = { id: 5, studio: 23, lead: 21, check: [5, 5, 5, 7,
 /** A column's mark: an error not waived, else a warning, else a waived error, else a pass. */
 export function groupOutcome(findings: readonly WaivableFinding[]): RuleOutcome {
   if (findings.some((f) => f.severity === 'error' && !f.overridden)) return 'fail';
-  if (findings.some((f) => f.severity === 'warning')) return 'warning';
-  if (findings.some((f) => f.severity === 'error')) return 'waived';
+  if (findings.some((f) => f.severity === 'warning' && !f.overridden)) return 'warning';
+  if (findings.some((f) => f.severity !== 'info' && f.overridden)) return 'waived';
   return 'pass';
 }
 
@@ -73,14 +75,13 @@ function columnOf(code: string, columns: readonly CheckColumn[]): number {
 
 /** The lines of 问题说明, one per finding (info findings only explain, and are left out). */
 export function findingLines(row: EligibilitySummaryRow, o: Pick<EligibilitySummaryOptions, 'labels' | 'full'>): string[] {
-  return row.findings
+  const lines = row.findings
     .filter((f) => f.severity !== 'info')
     .map((f) => {
-      const waived = f.severity === 'error' && f.overridden === true;
-      const label = waived ? o.labels.waived(f.waiverReason ?? '') : f.severity === 'error' ? o.labels.error : o.labels.warning;
-      const text = `${label}${f.cell ? `［${f.cell}］` : ''}${withoutCommandHints(f.message)}`;
-      return o.full ? text : maskPersonalNumbers(text);
+      const label = f.overridden ? (f.severity === 'error' ? o.labels.waived(f) : o.labels.acknowledged(f)) : f.severity === 'error' ? o.labels.error : o.labels.warning;
+      return `${label}${f.cell ? `［${f.cell}］` : ''}${withoutCommandHints(f.message)}`;
     });
+  return [...lines, ...(row.corrections ?? [])].map((text) => (o.full ? text : maskPersonalNumbers(text)));
 }
 
 /** Lines split into groups that each fit one row (a very long list of findings continues on the next row). */

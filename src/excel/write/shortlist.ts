@@ -9,10 +9,10 @@
  * findings, says 内部资料 in its title and page header, and is printed landscape for the long findings.
  */
 import type ExcelJS from 'exceljs';
-import type { WaivableFinding } from '../../core/finding.js';
+import type { FieldCorrection, WaivableFinding } from '../../core/finding.js';
 import { maskPersonalNumbers } from '../../core/text.js';
 import { withoutCommandHints } from '../../messages/command-text.js';
-import { officialText } from '../../messages/export.js';
+import { correctionLine, officialText, waiverWhy } from '../../messages/export.js';
 import { fitsPageWidth, LIST_FOOTER, listPageSetup, writeSignOff, type Orientation, type SignOff } from './print.js';
 import { footerWithWitness } from './witness.js';
 import { FONT_OFFICIAL_BODY, safeText, THIN_BORDER, wrappedRowHeight, writeOfficialHeading } from './styles.js';
@@ -31,6 +31,8 @@ export interface InternalShortlistRow extends ShortlistRow {
   score: number | null;
   /** The application's eligibility findings with their waivers (info findings are left out, numbers masked here). */
   findings: readonly WaivableFinding[];
+  /** The clerk's corrections the application carries (已更正 lines). */
+  corrections?: readonly FieldCorrection[];
   /** The committee's reason when it put the application on the list by hand. */
   addedBy?: string;
 }
@@ -97,18 +99,19 @@ function publicValues(row: ShortlistRow, serial: number): (string | number)[] {
 
 /**
  * 说明 of the internal list: the committee's addition with its reason, then each finding with its level,
- * a waived error as 已豁免 with the reason. No command-line hints, no full personal numbers.
+ * a waived error as 已豁免 and an acknowledged warning as 已确认, each with reason and day, then each corrected field
+ * as 已更正 (old → new, reason, day). No command-line hints, no full personal numbers.
  */
 export function internalRemarks(row: InternalShortlistRow): string[] {
   const lines: string[] = [];
   if (row.addedBy !== undefined) lines.push(officialText('export.shortlist.addedBy', { reason: row.addedBy }));
   for (const f of row.findings) {
     if (f.severity === 'info') continue;
-    const reason = f.severity === 'error' && f.overridden ? (f.waiverReason ?? '') : undefined;
     const message = withoutCommandHints(f.message);
-    if (reason !== undefined) lines.push(officialText('export.shortlist.waived', { message, reason }));
+    if (f.overridden) lines.push(officialText(f.severity === 'error' ? 'export.shortlist.waived' : 'export.shortlist.acknowledged', { message, why: waiverWhy(f) }));
     else lines.push(officialText(f.severity === 'error' ? 'export.shortlist.error' : 'export.shortlist.warning', { message }));
   }
+  for (const c of row.corrections ?? []) lines.push(correctionLine(c));
   return lines.map(maskPersonalNumbers);
 }
 

@@ -1,4 +1,5 @@
 /** Shared look of every workbook gongshu writes: A4, thin borders, shaded locked labels, Chinese fonts. */
+import { guardText } from '../../core/text.js';
 import type ExcelJS from 'exceljs';
 
 export const FONT_BODY = '宋体';
@@ -56,7 +57,7 @@ export function styleInput(cell: ExcelJS.Cell, align: 'left' | 'center' = 'left'
  * Never build formula or hyperlink objects from submitted text (test/hostile/formula-injection.test.ts).
  */
 export function safeText(value: string): string {
-  return /^[=+\-@＝＋－＠\t\r]/u.test(value) ? `'${value}` : value;
+  return guardText(value);
 }
 
 /** Heading font of official lists (公文 convention: 小标宋 title, 黑体 headings, 仿宋 body). */

@@ -34,7 +34,7 @@ export interface NoticeRow {
 export interface NoticeInput {
   year: number;
   /** The 公示 period as recorded by `publicize`; the first day is also the date of the notice (落款). */
-  period: { from: string; to: string; workingDays: number };
+  period: { from: string; to: string; workingDays: number | null };
   rows: readonly NoticeRow[];
   settings: NoticeSettings;
   /** Document keywords: the kind marker gongshu checks before replacing its own earlier file. */
@@ -152,7 +152,9 @@ export function noticeParagraphs(input: NoticeInput): string[] {
   const first = rows[0]?.studioName ?? '';
   return [
     officialText(rows.length === 1 ? 'export.notice.listedOne' : 'export.notice.listed', { year, first, count: rows.length }),
-    officialText('export.notice.period', { from: chineseDate(period.from), to: chineseDate(period.to), days: period.workingDays }),
+    period.workingDays === null
+      ? officialText('export.notice.periodUncounted', { from: chineseDate(period.from), to: chineseDate(period.to) })
+      : officialText('export.notice.period', { from: chineseDate(period.from), to: chineseDate(period.to), days: period.workingDays }),
     officialText('export.notice.objection', { bureau: settings.bureauName, department: settings.department }),
     officialText('export.notice.contact', { person: settings.contactPerson, phone: settings.contactPhone }),
   ];

@@ -47,6 +47,23 @@ describe('选择申报年度', () => {
     expect(round.deadline).toBe('2025-05-09');
   });
 
+  it('takes a deadline typed without a year (5月20日) in the chosen round’s year, as `round set` does, not in today’s', async () => {
+    const run = await seeded();
+    await pick('选择申报年度');
+    await pick('其他年度');
+    await answer('2027');
+    expect(shown()).toContain('修改 2027 年度的截止日期？');
+    await answer('y');
+    await answer('5月20日');
+    expect(run.printed()).toContain('截止日期：2027-05-20\n');
+    expect(run.printed()).toContain('2027 年度截止日期：2027-05-20');
+    await leave(run);
+    expect((await json<{ deadline: string }>(run.db, 'round', 'show', '2027')).deadline).toBe('2027-05-20');
+    // the command, for the same round, agrees
+    await runCli(['--db', run.db, 'round', 'set', '2028', '--deadline', '5月20日']);
+    expect((await json<{ deadline: string }>(run.db, 'round', 'show', '2028')).deadline).toBe('2028-05-20');
+  });
+
   it('answering no keeps the deadline', async () => {
     const run = await seeded();
     await pick('选择申报年度');

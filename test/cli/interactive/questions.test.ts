@@ -23,9 +23,9 @@ describe('validatorOf', () => {
     expect(validatorOf(parseYear)('2026')).toBe(true);
     expect(validatorOf(parseYear)('二〇二六')).toBe(msg('cli.badYear', { value: '二〇二六' }));
     // The command names its option; the menu, where no option is typed, does not.
-    expect(validatorOf((v) => parseDate(v, '--received'))('2026-02-29')).toBe('--received：日期“2026-02-29”不存在：2026 年 2 月只有 28 天。请写成如 2026-05-20');
-    expect(validatorOf((v) => readDate(v))('2026-02-29')).toBe('日期“2026-02-29”不存在：2026 年 2 月只有 28 天。请写成如 2026-05-20');
-    expect(validatorOf((v) => readDate(v))('2026.5.20')).toBe(true);
+    expect(validatorOf((v) => parseDate(v, '--received', 2026))('2026-02-29')).toBe('--received：日期“2026-02-29”不存在：2026 年 2 月只有 28 天。请写成如 2026-05-20');
+    expect(validatorOf((v) => readDate(v, undefined, 2026))('2026-02-29')).toBe('日期“2026-02-29”不存在：2026 年 2 月只有 28 天。请写成如 2026-05-20');
+    expect(validatorOf((v) => readDate(v, undefined, 2026))('2026.5.20')).toBe(true);
   });
 
   it('lets a programming error through instead of showing it as a hint', () => {

@@ -18,7 +18,7 @@ const options = (full = false): EligibilitySummaryOptions => ({
   checkColumns: summaryColumns(),
   headers: { id: '编号', studio: '工作室名称\n申报单位', lead: '领衔人\n身份证号码', eligibility: '资格', messages: '问题说明' },
   marks: { pass: '✓', fail: '✗', warning: '!', waived: '豁免' },
-  labels: { error: '错误：', warning: '提醒：', waived: (reason) => `已豁免（理由：${reason}）：` },
+  labels: { error: '错误：', warning: '提醒：', waived: (f) => `已豁免（理由：${f.waiverReason ?? ''}）：`, acknowledged: (f) => `已确认（理由：${f.waiverReason ?? ''}）：` },
   full,
   generatedNote: '共 2 份申报',
   signOff: { bureau: '杭州市拱墅区人力资源和社会保障局', date: '2026-05-25' },
