@@ -15,10 +15,12 @@ import { eligibilityText, emptyRoundText, renderApplication, renderApplicationLi
 const changes = () => import('../services/applications.js');
 
 export async function applyImport(ctx: CliContext, paths: string[], opts: Record<string, unknown>): Promise<number> {
-  const receivedDate = dateOption(ctx.out, opts.received, '--received', 'received') ?? todayIso();
+  const given = dateOption(ctx.out, opts.received, '--received', 'received');
+  // Without --received, a form from a mail is received on the mail's date; other files today.
+  const receivedDate = given ?? todayIso();
   const { importApplications } = await import('../services/import-applications.js');
   const { runImport } = await import('./import-command.js');
-  const results = await runImport(ctx, paths, (ws, files, onProgress) => importApplications(ws, files, { round: ctx.round, receivedDate, onProgress }));
+  const results = await runImport(ctx, paths, (ws, files, onProgress) => importApplications(ws, files, { round: ctx.round, receivedDate, mailDates: given === undefined, onProgress }));
   return results.some((r) => r.outcome === 'failed') ? ExitCode.failed : ExitCode.ok;
 }
 

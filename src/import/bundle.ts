@@ -9,26 +9,61 @@
  */
 import path from 'node:path';
 import { isGongshuError } from '../core/errors.js';
-import { checkZipEntries, DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, DEFAULT_MAX_UNCOMPRESSED, readWorkbookBytes } from '../excel/read/safe-open.js';
+import { checkZipEntries, DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, readWorkbookBytes } from '../excel/read/safe-open.js';
 import { refuse } from '../excel/read/read-errors.js';
 import { readZipDirectory, unpackEntry, type ZipEntry } from '../excel/read/zip-directory.js';
-import { isLockOrHidden } from './files.js';
+import { isLockOrHidden, notAFormByName } from './files.js';
+import { isMailName, mailSources, MAX_MAIL_BYTES } from './mail.js';
 import type { FileError } from './parse-file.js';
 
-/** One file of a batch: a file on disk, or an entry of a bundle. */
+/** The mail a file came in (its innermost message: the one the unit wrote), kept with what it is imported as. */
+export interface MailOrigin {
+  /** `name <address>` as the message's From header says (decoded). */
+  from: string;
+  subject: string;
+  /** The message's Date as a UTC ISO instant, or null when it has none that parses. */
+  date: string | null;
+}
+
+/** One file of a batch: a file on disk, or an entry of a bundle, or an attachment of a mail. */
 export interface BatchSource {
-  /** What the import table shows: the file's name, or `bundle.zip › folder/file`. */
+  /** What the import table shows: the file's name, or `bundle.zip › folder/file`, or `mail.eml › attachment`. */
   display: string;
   /** The path given to the parser (its extension and the error location). */
   path: string;
   /** The bytes, or a GongshuError thrown when they cannot be had. */
-  read(): Buffer;
+  read(): Buffer | Promise<Buffer>;
   /** Known before reading: the whole bundle was refused. */
   error?: FileError;
+  /** The mail it came in, if it did. */
+  mail?: MailOrigin;
+}
+
+/**
+ * The one container (a bundle's bytes, a parsed mail) the batch is reading from, kept until another is
+ * needed: entries of one container are consecutive in a batch, and keeping every container of a folder in
+ * memory would make a batch's memory grow with the folder. Promises are kept, so reads started together
+ * share one load.
+ */
+export class LastContainer {
+  private key: string | undefined;
+  private value: Promise<unknown> | undefined;
+
+  get<T>(key: string, load: () => T | Promise<T>): Promise<T> {
+    if (this.key !== key || this.value === undefined) {
+      this.key = key;
+      // Dropped first: the old container is garbage before the new one is loaded.
+      this.value = undefined;
+      this.value = Promise.resolve().then(load);
+    }
+    return this.value as Promise<T>;
+  }
 }
 
 /** A mail bundle may carry scans and photos beside the forms: larger than any one form may be. */
 export const MAX_BUNDLE_BYTES = 100 * 1024 * 1024;
+/** What a bundle's entries may unpack to together: forms, scans and photos of one unit's mail. */
+export const MAX_BUNDLE_UNPACKED = 200 * 1024 * 1024;
 /** bundle.zip › inner.zip › form.xlsx, and no deeper. */
 export const MAX_BUNDLE_DEPTH = 2;
 /** The separator between a bundle and a name inside it. */
@@ -38,7 +73,7 @@ export function isBundleName(name: string): boolean {
   return path.extname(name).toLowerCase() === '.zip';
 }
 
-function asFileError(e: unknown): FileError {
+export function asFileError(e: unknown): FileError {
   if (!isGongshuError(e)) throw e;
   return { code: e.code, message: e.message, sheet: e.location.sheet, cell: e.location.cell };
 }
@@ -64,30 +99,64 @@ function isQuiet(entryName: string): boolean {
   return parts[0] === '__MACOSX' || parts.some((p) => p !== '' && p !== '.' && p !== '..' && isLockOrHidden(p));
 }
 
-function bundleSources(bytes: Buffer, display: string, depth: number): BatchSource[] {
-  const failedBundle = (e: unknown): BatchSource[] => {
-    const error = asFileError(e);
-    return [{ display, path: display, read: () => Buffer.alloc(0), error }];
-  };
+/** Where a container sits: how many containers hold it (the file given is 1), how many of them are zips. */
+export interface Nesting {
+  depth: number;
+  zips: number;
+}
+
+/** What expanding one batch shares: the container being read, and how to open a container met inside another. */
+export interface ExpandContext {
+  cache: LastContainer;
+  /** Opens a container (bundle or mail) found at `nesting`, or returns null when `name` is no container. */
+  open(name: string, load: () => Promise<Buffer>, display: string, nesting: Nesting, mail: MailOrigin | undefined): Promise<BatchSource[] | null>;
+}
+
+/** A row for a container or entry refused as a whole. */
+export function failedSource(display: string, e: unknown, mail?: MailOrigin): BatchSource {
+  return { display, path: display, read: () => Buffer.alloc(0), error: asFileError(e), ...(mail ? { mail } : {}) };
+}
+
+/** Containers hold containers at most this deep, counting the file given: mail.eml › 转发.eml › 附件.zip. */
+export const MAX_NESTING = 3;
+
+/** The refusal of a container nested too deep, or null when it may be opened. */
+export function tooDeep(isZip: boolean, nesting: Nesting, display: string): FileError | null {
+  if (isZip && nesting.zips >= MAX_BUNDLE_DEPTH) return asFileError(refuse('bundle-too-deep', 'import.bundleTooDeep', display, { depth: MAX_BUNDLE_DEPTH }));
+  if (nesting.depth >= MAX_NESTING) return asFileError(refuse('bundle-too-deep', 'import.containerTooDeep', display, { depth: MAX_NESTING }));
+  return null;
+}
+
+/**
+ * The files of one zip bundle. Its bytes are loaded to read the directory and dropped; each entry, when read,
+ * loads them again through the batch's LastContainer (so the bundle is read once while its entries are read).
+ */
+export async function bundleSources(load: () => Promise<Buffer>, display: string, nesting: Nesting, ctx: ExpandContext, mail?: MailOrigin): Promise<BatchSource[]> {
+  const withMail = mail ? { mail } : {};
   let entries: ZipEntry[] | null;
+  let whole: Buffer | undefined;
   try {
+    const bytes = await ctx.cache.get(display, load);
     entries = readZipDirectory(bytes);
     if (entries === null) throw refuse('file-truncated', 'import.fileTruncated', display);
-    checkZipEntries(bytes, entries, display, { maxEntries: DEFAULT_MAX_ENTRIES, maxUncompressedBytes: DEFAULT_MAX_UNCOMPRESSED });
+    checkZipEntries(bytes, entries, display, { maxEntries: DEFAULT_MAX_ENTRIES, maxUncompressedBytes: MAX_BUNDLE_UNPACKED });
+    const names = new Set(entries.map((e) => e.name));
+    // A workbook or Word file that was given a .zip name: a form, not a bundle.
+    if (names.has('[Content_Types].xml') || names.has('mimetype')) whole = bytes;
   } catch (e) {
-    return failedBundle(e);
+    return [failedSource(display, e, mail)];
   }
-  const names = new Set(entries.map((e) => e.name));
-  // A workbook or Word file that was given a .zip name: a form, not a bundle.
-  if (names.has('[Content_Types].xml') || names.has('mimetype')) return [{ display, path: display, read: () => bytes }];
+  if (whole) return [{ display, path: display, read: () => ctx.cache.get(display, load), ...withMail }];
+  const bundleBytes = (): Promise<Buffer> => ctx.cache.get(display, load);
 
   const out: BatchSource[] = [];
   const sorted = entries.filter((e) => !isQuiet(e.name)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+  const inner: Nesting = { depth: nesting.depth + 1, zips: nesting.zips + 1 };
   for (const entry of sorted) {
     const safe = safeEntryName(entry.name);
     const shown = `${display}${INSIDE}${safe ?? entry.name.replace(/[\u0000-\u001f\u007f]/gu, '')}`;
     const fail = (key: Parameters<typeof refuse>[1], code: string, params: Record<string, string | number> = {}): void => {
-      out.push({ display: shown, path: shown, read: () => Buffer.alloc(0), error: asFileError(refuse(code, key, shown, params)) });
+      out.push(failedSource(shown, refuse(code, key, shown, params), mail));
     };
     if (safe === null) {
       fail('import.bundleUnsafeName', 'bundle-unsafe-name');
@@ -97,54 +166,57 @@ function bundleSources(bytes: Buffer, display: string, depth: number): BatchSour
       fail('import.bundleEncrypted', 'file-encrypted');
       continue;
     }
-    if (entry.uncompressedSize > (isBundleName(safe) ? MAX_BUNDLE_BYTES : DEFAULT_MAX_BYTES)) {
-      fail('import.fileTooLarge', 'file-too-large', { size: (entry.uncompressedSize / 1024 / 1024).toFixed(1), max: (DEFAULT_MAX_BYTES / 1024 / 1024).toFixed(1) });
+    const container = isContainerName(safe);
+    const cap = container ? MAX_BUNDLE_BYTES : DEFAULT_MAX_BYTES;
+    // A scan or a photo is listed as 未导入 from its name, whatever its size.
+    if (entry.uncompressedSize > cap && (container || notAFormByName(safe) === null)) {
+      fail('import.fileTooLarge', 'file-too-large', { size: (entry.uncompressedSize / 1024 / 1024).toFixed(1), max: (cap / 1024 / 1024).toFixed(1) });
       continue;
     }
-    const read = (): Buffer => {
-      const data = unpackEntry(bytes, entry);
+    const read = async (): Promise<Buffer> => {
+      const data = unpackEntry(await bundleBytes(), entry);
       if (data === null) throw refuse('file-damaged', 'import.bundleEntryDamaged', shown);
       return data;
     };
-    if (isBundleName(safe)) {
-      if (depth >= MAX_BUNDLE_DEPTH) {
-        fail('import.bundleTooDeep', 'bundle-too-deep', { depth: MAX_BUNDLE_DEPTH });
-        continue;
-      }
-      let inner: Buffer;
-      try {
-        inner = read();
-      } catch (e) {
-        out.push({ display: shown, path: shown, read, error: asFileError(e) });
-        continue;
-      }
-      out.push(...bundleSources(inner, shown, depth + 1));
-      continue;
-    }
-    out.push({ display: shown, path: shown, read });
+    const opened = await ctx.open(safe, read, shown, inner, mail);
+    out.push(...(opened ?? [{ display: shown, path: shown, read, ...withMail }]));
   }
   return out;
 }
 
-/** The files of a batch: loose files as they are, each bundle as the files inside it. */
-export function expandSources(files: readonly string[]): BatchSource[] {
+/** A name of a container the batch opens: a zip bundle or a saved mail. */
+export function isContainerName(name: string): boolean {
+  return isBundleName(name) || isMailName(name);
+}
+
+/**
+ * The files of a batch: loose files as they are, each bundle as the files inside it, each mail as its
+ * attachments (see mail.ts). Only the directories and the mails' structure are read here; the bytes of each
+ * file are read when the batch reaches it.
+ */
+export async function expandSources(files: readonly string[]): Promise<BatchSource[]> {
+  const cache = new LastContainer();
+  const ctx: ExpandContext = {
+    cache,
+    async open(name, load, display, nesting, mail) {
+      if (!isContainerName(name)) return null;
+      const deep = tooDeep(isBundleName(name), nesting, display);
+      if (deep) return [{ display, path: display, read: () => Buffer.alloc(0), error: deep, ...(mail ? { mail } : {}) }];
+      return isBundleName(name) ? bundleSources(load, display, nesting, ctx, mail) : mailSources(load, display, nesting, ctx, mail);
+    },
+  };
   const out: BatchSource[] = [];
   for (const file of files) {
     const display = path.basename(file);
-    if (!isBundleName(file)) {
+    if (!isContainerName(file)) {
       out.push({ display, path: file, read: () => readWorkbookBytes(file) });
       continue;
     }
-    let bytes: Buffer;
-    try {
-      bytes = readWorkbookBytes(file, { maxBytes: MAX_BUNDLE_BYTES });
-    } catch (e) {
-      out.push({ display, path: file, read: () => Buffer.alloc(0), error: asFileError(e) });
-      continue;
-    }
-    const inner = bundleSources(bytes, display, 1);
+    const maxBytes = isBundleName(file) ? MAX_BUNDLE_BYTES : MAX_MAIL_BYTES;
+    const load = async (): Promise<Buffer> => readWorkbookBytes(file, { maxBytes });
+    const inner = (await ctx.open(file, load, display, { depth: 1, zips: isBundleName(file) ? 1 : 0 }, undefined))!;
     if (inner.length === 0) {
-      out.push({ display, path: file, read: () => Buffer.alloc(0), error: asFileError(refuse('bundle-empty', 'import.bundleEmpty', display)) });
+      out.push(failedSource(display, refuse('bundle-empty', 'import.bundleEmpty', display)));
     } else {
       out.push(...inner);
     }

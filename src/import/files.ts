@@ -4,8 +4,8 @@ import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { msg, type MessageKey } from '../messages/index.js';
 
-/** Extensions of the forms gongshu reads, and of the bundles (.zip) that carry them. */
-export const FORM_EXTENSIONS: ReadonlySet<string> = new Set(['.xlsx', '.xlsm', '.xls', '.et', '.ett', '.ods', '.docx', '.docm', '.zip']);
+/** Extensions of the forms gongshu reads, and of the bundles (.zip) and saved mails (.eml) that carry them. */
+export const FORM_EXTENSIONS: ReadonlySet<string> = new Set(['.xlsx', '.xlsm', '.xls', '.et', '.ett', '.ods', '.docx', '.docm', '.zip', '.eml']);
 
 /** Other files units send, each with its code and what to ask for; any other extension is file-other-type. */
 const OTHER_FILES: Record<string, { code: string; key: MessageKey }> = {
@@ -16,6 +16,7 @@ const OTHER_FILES: Record<string, { code: string; key: MessageKey }> = {
   '.wps': { code: 'file-wps-doc', key: 'import.notForm.wps' },
   '.wpt': { code: 'file-wps-doc', key: 'import.notForm.wps' },
   '.odt': { code: 'file-odt', key: 'import.notForm.odt' },
+  '.msg': { code: 'file-outlook-msg', key: 'import.notForm.outlookMsg' },
   '.rar': { code: 'file-archive', key: 'import.notForm.archive' },
   '.7z': { code: 'file-archive', key: 'import.notForm.archive' },
   '.ppt': { code: 'file-presentation', key: 'import.notForm.presentation' },

@@ -103,6 +103,23 @@ export const importMessages = {
     zh: '压缩包嵌套超过 {depth} 层（压缩包里的压缩包里还有压缩包），未读取；请解压后直接导入其中的申报表',
     en: 'Bundles nested more than {depth} deep were not read; extract them and import the forms directly',
   },
+  'import.containerTooDeep': {
+    zh: '邮件和压缩包嵌套超过 {depth} 层（转发的邮件里还有转发的邮件或压缩包），未读取；请把里面的附件另存后直接导入',
+    en: 'Mails and bundles nested more than {depth} deep were not read; save the attachments inside and import them directly',
+  },
+  // Saved mails (.eml): each attachment is imported as `mail.eml › attachment`.
+  'import.mailDamaged': {
+    zh: '邮件文件无法解析（格式损坏或结构异常，如层层嵌套），未读取；请在邮箱中重新保存这封邮件（另存为 .eml）后导入，或把附件另存后直接导入',
+    en: 'The mail file cannot be read (damaged or abnormally nested); save the message again as .eml, or save its attachments and import them',
+  },
+  'import.mailNoAttachments': {
+    zh: '这封邮件没有附件：请向发件单位索取申报表的电子版（.xlsx 或 .docx）',
+    en: 'This mail has no attachment: ask the sending unit for the form as .xlsx or .docx',
+  },
+  'import.mailTooManyAttachments': {
+    zh: '邮件中有 {count} 个附件（上限 {max}），远超正常邮件，为安全起见未读取；请把需要的附件另存后直接导入',
+    en: 'The mail holds {count} attachments (limit {max}), far more than a real mail; refused. Save the attachments you need and import them',
+  },
   'import.bundleEmpty': {
     zh: '压缩包中没有文件，请确认报送单位发送的附件是否完整',
     en: 'The bundle holds no files; check that the unit sent its attachments',
@@ -137,9 +154,13 @@ export const importMessages = {
     zh: '演示文稿（PPT），不是申报表：如需申报，请申报单位发送申报表（.xlsx 或 .docx）',
     en: 'A presentation, not an application form: ask the unit for the form as .xlsx or .docx',
   },
+  'import.notForm.outlookMsg': {
+    zh: 'Outlook 邮件（.msg），gongshu 读取 .eml 格式的邮件：请在 Outlook 网页版或新版 Outlook 中用“下载”把邮件保存为 .eml，或把附件另存后导入',
+    en: 'Outlook message (.msg); gongshu reads mails saved as .eml: download the message as .eml from Outlook on the web or the new Outlook, or save its attachments',
+  },
   'import.notForm.other': {
-    zh: '不是申报表文件（gongshu 读取 .xlsx .xlsm .xls .et .ods .docx 及装有它们的 .zip）：如是申报材料，请申报单位另发申报表的电子版',
-    en: 'Not a form file (gongshu reads .xlsx .xlsm .xls .et .ods .docx and .zip bundles of them): ask the unit for the form as .xlsx or .docx',
+    zh: '不是申报表文件（gongshu 读取 .xlsx .xlsm .xls .et .ods .docx 及装有它们的 .zip 和邮件 .eml）：如是申报材料，请申报单位另发申报表的电子版',
+    en: 'Not a form file (gongshu reads .xlsx .xlsm .xls .et .ods .docx, and .zip bundles and .eml mails of them): ask the unit for the form as .xlsx or .docx',
   },
   'import.notForm.docxNoTable': {
     zh: 'Word 文档中没有表格，不是申报表（可能是申办报告等其他材料）；如是申报表，请申报单位按附件1的表格填写后重新发送',

@@ -18,6 +18,7 @@ import {
   type ApplicationSummary,
   type Override,
   type StoredApplication,
+  type VersionMail,
 } from '../store/applications.js';
 import { auditFor, type AuditEntry } from '../store/audit.js';
 import type { Db } from '../store/open.js';
@@ -50,6 +51,8 @@ export interface ApplicationJson {
   pendingVersions: number[];
   femaleGroup: string | null;
   receivedDate: string | null;
+  /** The mail the form in effect came in (sender, subject, Date as a UTC instant), or null. */
+  mail: VersionMail | null;
   problems: Finding[];
   cells: Record<string, string>;
 }
@@ -114,6 +117,7 @@ export function applicationJson(db: Db, app: StoredApplication, pendingVersions:
     pendingVersions,
     femaleGroup: app.femaleGroup,
     receivedDate: app.receivedDate,
+    mail: app.current.mail,
     problems: readerNotes(app.current.problems, app.findings.map((f) => f.code)),
     cells: app.current.parsed.cells,
   };

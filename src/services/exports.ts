@@ -9,6 +9,7 @@ import { unitNameOf } from '../core/application.js';
 import { chinaDate } from '../core/china-time.js';
 import { RefusedError } from '../core/errors.js';
 import { rubricNote } from '../core/rubric.js';
+import { maskMailSender } from '../core/mailbox.js';
 import { maskPersonalNumbers } from '../core/text.js';
 import { kindMarker, loadExcel, maskWorkbook, writeBytesAtomically, writeWorkbookAtomically, type OutputTarget } from '../export/output-file.js';
 import { buildApplicationTemplate } from '../excel/write/application-template.js';
@@ -24,7 +25,7 @@ import { summaryColumns } from '../rules/summary-groups.js';
 import type { SignOff } from '../excel/write/print.js';
 import { getRound } from '../store/rounds.js';
 import { thresholdsNote } from '../scoring/index.js';
-import { listApplications } from '../store/applications.js';
+import { listApplications, type VersionMail } from '../store/applications.js';
 import { activeShortlistChanges } from '../store/shortlist.js';
 import { applicationJson, eligibilityName, type Eligibility, type FindingView } from './application-view.js';
 import { scoreRound } from './assessments.js';
@@ -92,6 +93,8 @@ export interface EligibilityRow {
   eligibility: Eligibility;
   /** Reader notes and rule findings, each with its waiver when one covers it. */
   findings: FindingView[];
+  /** The mail the form in effect came in. */
+  mail: VersionMail | null;
 }
 
 export function eligibilityRows(ws: Workspace, round: number): EligibilityRow[] {
@@ -105,13 +108,27 @@ export function eligibilityRows(ws: Workspace, round: number): EligibilityRow[] 
       idNumber: view.lead.idNumber,
       eligibility: view.eligibility,
       findings: [...view.problems.map((p) => ({ ...p, waiver: 'acknowledge' as const })), ...view.findings],
+      mail: view.mail,
     };
+  });
+}
+
+/** 来件：sender (its address masked unless full), the Date in China, subject. */
+function summaryMailLine(mail: VersionMail, full: boolean): string {
+  return msg('cli.export.review.mail', {
+    from: full ? mail.from : maskMailSender(mail.from),
+    date: mail.date ? chinaDate(mail.date) : msg('cli.show.mailNoDate'),
+    subject: mail.subject,
   });
 }
 
 /** `export review`: ID numbers masked unless `full`, which is logged and written readable by its owner only (0600). */
 export async function exportEligibilitySummary(ws: Workspace, round: number, target: OutputTarget, options: { full: boolean }): Promise<Written> {
-  const rows = eligibilityRows(ws, round).map((r) => ({ ...r, eligibility: eligibilityName(r.eligibility) }));
+  const rows = eligibilityRows(ws, round).map(({ mail, ...r }) => ({
+    ...r,
+    eligibility: eligibilityName(r.eligibility),
+    ...(mail ? { mailLine: summaryMailLine(mail, options.full) } : {}),
+  }));
   const ExcelJS = await loadExcel();
   const workbook = buildEligibilitySummary(ExcelJS, rows, {
     sheetName: msg('cli.export.review.sheet'),

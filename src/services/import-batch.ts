@@ -16,7 +16,7 @@ import type { Finding } from '../core/finding.js';
 import { NOT_A_FORM_CODES, sha256Of } from '../excel/read/safe-open.js';
 import type { Actor } from '../store/audit.js';
 import { translateSqliteError, type Db } from '../store/open.js';
-import { expandSources, type BatchSource } from '../import/bundle.js';
+import { expandSources, type BatchSource, type MailOrigin } from '../import/bundle.js';
 import { notAFormByName } from '../import/files.js';
 import type { KindName, ParseArgOf, ParsedOf } from '../import/kinds.js';
 import type { FileResult } from '../import/file-result.js';
@@ -38,6 +38,8 @@ export interface BatchOptions {
 export interface ParsedSource {
   path: string;
   sha256: string;
+  /** The mail it came in (sender, subject, date), when it came in one. */
+  mail?: MailOrigin;
 }
 
 /**
@@ -67,7 +69,7 @@ type Prepared =
 
 export async function importBatch<K extends KindName>(db: Db, paths: readonly string[], kind: ImportKind<K>, options: BatchOptions): Promise<FileResult[]> {
   // Bundles (.zip) become the files inside them; everything else is one file.
-  const files = expandSources(paths);
+  const files = await expandSources(paths);
   const pool = options.pool ?? poolOptionsFromEnv();
   const parser = createParser(kind.name, kind.parseArg, { ...pool, size: Math.min(pool.size, files.length) }, files.length);
   const writer = new GroupWriter(db, options.dbFile);
@@ -174,7 +176,7 @@ async function prepare<K extends KindName>(db: Db, file: BatchSource, kind: Impo
   const byName = notAFormByName(file.display);
   if (byName) return { state: 'failed', error: byName };
   try {
-    const bytes = file.read();
+    const bytes = await file.read();
     const sha256 = sha256Of(bytes);
     const existing = kind.alreadyImported(db, options.round, sha256);
     if (existing) return { state: 'skipped', existing };
@@ -213,7 +215,7 @@ function finish<K extends KindName>(db: Db, writer: GroupWriter, file: BatchSour
       // Asked again under the write lock: an identical file earlier in this batch, or another gongshu on a
       // shared database, may have imported it since it was read.
       const existing = kind.alreadyImported(db, options.round, ready.sha256);
-      return existing ? skipped(display, existing) : kind.write(db, display, { path: file.path, sha256: ready.sha256 }, parsed, reply.problems);
+      return existing ? skipped(display, existing) : kind.write(db, display, { path: file.path, sha256: ready.sha256, ...(file.mail ? { mail: file.mail } : {}) }, parsed, reply.problems);
     });
     if (result.outcome !== 'skipped') kind.written?.(result, parsed);
     return result;

@@ -79,6 +79,8 @@ export const NOT_A_FORM_CODES: ReadonlySet<string> = new Set([
   'file-presentation',
   'file-other-type',
   'docx-no-table',
+  'file-outlook-msg',
+  'mail-no-attachments',
 ]);
 
 const utf16 = (s: string): Buffer => Buffer.from(s, 'utf16le');

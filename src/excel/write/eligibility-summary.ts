@@ -23,6 +23,8 @@ export interface EligibilitySummaryRow {
   eligibility: string;
   /** Reader notes and rule findings, each with the waiver that covers it. */
   findings: WaivableFinding[];
+  /** The mail the form came in, one line (sender, date, subject; the sender's address already masked unless full), shown under the unit. */
+  mailLine?: string;
 }
 
 export interface CheckColumn {
@@ -145,7 +147,7 @@ export function buildEligibilitySummary(Excel: typeof ExcelJS, rows: Eligibility
       const first = part === 0;
       const values: (string | number)[] = [
         first ? row.id : '',
-        first ? `${text(row.studioName)}\n${text(row.unitName)}` : '',
+        first ? [row.studioName, row.unitName, ...(row.mailLine ? [row.mailLine] : [])].map(text).join('\n') : '',
         first ? `${text(row.leadName)}\n${o.full ? safeText(row.idNumber) : safeText(maskIdNumber(row.idNumber))}` : '',
         ...outcomes.map((outcome) => (first ? o.marks[outcome] : '')),
         first ? row.eligibility : '',

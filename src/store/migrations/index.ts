@@ -8,6 +8,7 @@
 import type { Db } from '../open.js';
 import { backfillApplicationKeys, reserveStudioIds } from './v4.js';
 import { chainAuditLog } from './v5.js';
+import { MAIL_ORIGIN } from './v7-mail.js';
 
 export interface Migration {
   version: number;
@@ -316,6 +317,7 @@ export const MIGRATIONS: readonly Migration[] = [
         data ->> '$.application.lead.name', data ->> '$.application.lead.occupation');
     `,
   },
+  MAIL_ORIGIN,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
