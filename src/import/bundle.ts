@@ -12,7 +12,7 @@ import { isGongshuError } from '../core/errors.js';
 import { checkZipEntries, DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, readWorkbookBytes } from '../excel/read/safe-open.js';
 import { refuse } from '../excel/read/read-errors.js';
 import { readZipDirectory, unpackEntry, type ZipEntry } from '../excel/read/zip-directory.js';
-import { isLockOrHidden, notAFormByName } from './files.js';
+import { isLockOrHidden, judgeSpecialFile, notAFormByName } from './files.js';
 import { isMailName, mailSources, MAX_MAIL_BYTES } from './mail.js';
 import type { FileError } from './parse-file.js';
 
@@ -194,7 +194,8 @@ export function isContainerName(name: string): boolean {
  * attachments (see mail.ts). Only the directories and the mails' structure are read here; the bytes of each
  * file are read when the batch reaches it.
  */
-export async function expandSources(files: readonly string[]): Promise<BatchSource[]> {
+export async function expandSources(files: readonly string[], options: { isProtected?: (realPath: string) => boolean } = {}): Promise<BatchSource[]> {
+  const isProtected = options.isProtected ?? (() => false);
   const cache = new LastContainer();
   const ctx: ExpandContext = {
     cache,
@@ -208,6 +209,11 @@ export async function expandSources(files: readonly string[]): Promise<BatchSour
   const out: BatchSource[] = [];
   for (const file of files) {
     const display = path.basename(file);
+    const special = judgeSpecialFile(file, isProtected);
+    if (special) {
+      out.push(failedSource(display, refuse(special.code, special.key, display, special.params)));
+      continue;
+    }
     if (!isContainerName(file)) {
       out.push({ display, path: file, read: () => readWorkbookBytes(file) });
       continue;

@@ -120,6 +120,23 @@ export const importMessages = {
     zh: '邮件中有 {count} 个附件（上限 {max}），远超正常邮件，为安全起见未读取；请把需要的附件另存后直接导入',
     en: 'The mail holds {count} attachments (limit {max}), far more than a real mail; refused. Save the attachments you need and import them',
   },
+  // Links and special files in an import folder: followed to a regular file, otherwise listed with why.
+  'import.linkBroken': {
+    zh: '这是一个快捷方式（符号链接），它指向的文件已不存在，未读取；请把申报表本身放进文件夹后重新导入',
+    en: 'A symbolic link whose target no longer exists; put the form itself in the folder and import again',
+  },
+  'import.linkToFolder': {
+    zh: '这是指向文件夹 {target} 的快捷方式（符号链接），未进入读取；如需导入，请直接导入该文件夹',
+    en: 'A symbolic link to the folder {target}, not followed; import that folder directly if needed',
+  },
+  'import.linkToDatabase': {
+    zh: '这个快捷方式（符号链接）指向 gongshu 的数据库或其备份（{target}），不是申报表，未读取',
+    en: 'This symbolic link points at gongshu’s database or one of its backups ({target}), not a form; not read',
+  },
+  'import.notRegularFile': {
+    zh: '不是普通文件（设备、管道等），未读取；请把申报表本身放进文件夹后重新导入',
+    en: 'Not a regular file (a device or pipe); not read. Put the form itself in the folder and import again',
+  },
   'import.bundleEmpty': {
     zh: '压缩包中没有文件，请确认报送单位发送的附件是否完整',
     en: 'The bundle holds no files; check that the unit sent its attachments',

@@ -11,10 +11,13 @@
  * was stored, so no fingerprint matches). The write lock is never held longer than that while waiting for
  * a slow file.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { isGongshuError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { NOT_A_FORM_CODES, sha256Of } from '../excel/read/safe-open.js';
 import type { Actor } from '../store/audit.js';
+import { backupFolder } from '../store/backup.js';
 import { translateSqliteError, type Db } from '../store/open.js';
 import { expandSources, type BatchSource, type MailOrigin } from '../import/bundle.js';
 import { notAFormByName } from '../import/files.js';
@@ -69,7 +72,7 @@ type Prepared =
 
 export async function importBatch<K extends KindName>(db: Db, paths: readonly string[], kind: ImportKind<K>, options: BatchOptions): Promise<FileResult[]> {
   // Bundles (.zip) become the files inside them; everything else is one file.
-  const files = await expandSources(paths);
+  const files = await expandSources(paths, { isProtected: databaseFiles(options.dbFile) });
   const pool = options.pool ?? poolOptionsFromEnv();
   const parser = createParser(kind.name, kind.parseArg, { ...pool, size: Math.min(pool.size, files.length) }, files.length);
   const writer = new GroupWriter(db, options.dbFile);
@@ -96,6 +99,24 @@ export async function importBatch<K extends KindName>(db: Db, paths: readonly st
   }
   options.onProgress?.(files.length, files.length, '');
   return writer.results;
+}
+
+/**
+ * Whether a real path is the database, its journal or one of its backups: a symbolic link in an import folder
+ * is never followed there (the database is no form, and its bytes have no business in a batch).
+ */
+function databaseFiles(dbFile: string): (realPath: string) => boolean {
+  const real = (p: string): string => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const db = real(dbFile);
+  const own = new Set([db, ...['-wal', '-shm', '-journal'].map((s) => `${db}${s}`)]);
+  const backups = real(backupFolder(dbFile)) + path.sep;
+  return (p) => own.has(p) || p.startsWith(backups);
 }
 
 /** Writes files in savepoints inside a group transaction, committed at most GROUP_COMMIT_MS apart. */

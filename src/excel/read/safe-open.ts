@@ -81,6 +81,10 @@ export const NOT_A_FORM_CODES: ReadonlySet<string> = new Set([
   'docx-no-table',
   'file-outlook-msg',
   'mail-no-attachments',
+  'link-broken',
+  'link-to-folder',
+  'link-to-database',
+  'file-not-regular',
 ]);
 
 const utf16 = (s: string): Buffer => Buffer.from(s, 'utf16le');
@@ -296,6 +300,8 @@ function checkDocx(buffer: Buffer, entries: readonly ZipEntry[], file: string, o
   }
   const xml = unpackEntry(buffer, entry);
   if (xml === null) throw refuse('file-zip-bomb', 'import.fileZipLies', file);
+  // As for a workbook's parts: a DTD (entities) or a part cut short is refused before the XML parser sees it.
+  if (xmlProblem(xml.toString('latin1')) !== null) throw refuse('file-unreadable', 'import.docxUnreadable', file);
   const cells = countWordCells(xml);
   // A Word file without any table is another document (the 申办报告), not the form.
   if (cells === 0) throw refuse('docx-no-table', 'import.notForm.docxNoTable', file);

@@ -41,10 +41,17 @@ const gbk = new TextDecoder('gbk');
  * A stored name as text. With the UTF-8 flag (or an Info-ZIP Unicode Path field) it is UTF-8. Without it, the
  * zip was made by a program that writes the system code page: on Chinese Windows (mail clients' 打包下载,
  * Explorer's 发送到压缩文件夹) that is GBK. macOS writes UTF-8 without the flag; GBK Chinese is almost never
- * valid UTF-8, so valid UTF-8 is taken as such and anything else is read as GBK.
+ * valid UTF-8, so valid UTF-8 is taken as such and anything else is read as GBK. Some tools set the flag over
+ * GBK bytes: a flagged name that is no valid UTF-8 is read as GBK too (the content decides, not the flag).
  */
 export function decodeZipName(raw: Buffer, flags: number, unicodePath?: string): string {
-  if (flags & UTF8_FLAG) return raw.toString('utf8');
+  if (flags & UTF8_FLAG) {
+    try {
+      return utf8Strict.decode(raw);
+    } catch {
+      return gbk.decode(raw);
+    }
+  }
   if (unicodePath !== undefined) return unicodePath;
   if (raw.every((b) => b < 0x80)) return raw.toString('latin1');
   try {
