@@ -7,11 +7,12 @@
  * the UTF-8 flag are GBK (Chinese Windows). Nothing is ever written to disk, and a name that would leave the
  * bundle (`../`, `/etc/…`, `C:\…`) is refused as such. A bundle inside a bundle is opened too, one level deep.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { isGongshuError } from '../core/errors.js';
 import { checkZipEntries, DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, readWorkbookBytes } from '../excel/read/safe-open.js';
 import { refuse } from '../excel/read/read-errors.js';
-import { readZipDirectory, unpackEntry, type ZipEntry } from '../excel/read/zip-directory.js';
+import { readZipDirectory, readZipFile, unpackEntry, type ZipEntry, type ZipFile } from '../excel/read/zip-directory.js';
 import { isLockOrHidden, judgeSpecialFile, notAFormByName } from './files.js';
 import { isMailName, mailSources, MAX_MAIL_BYTES } from './mail.js';
 import type { FileError } from './parse-file.js';
@@ -48,6 +49,40 @@ export interface BatchSource {
 export class LastContainer {
   private key: string | undefined;
   private value: Promise<unknown> | undefined;
+  /** Files still to be read from each container: the container is dropped once its last file was read. */
+  private readonly pending = new Map<string, number>();
+
+  /** A file of the batch that will be read from container `key`; its read is wrapped to settle when done. */
+  expect<T>(key: string, read: () => Promise<T>): () => Promise<T> {
+    this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
+    let settled = false;
+    return async () => {
+      try {
+        return await read();
+      } finally {
+        if (!settled) {
+          settled = true;
+          const left = (this.pending.get(key) ?? 1) - 1;
+          this.pending.set(key, left);
+          if (left <= 0) this.release(key);
+        }
+      }
+    };
+  }
+
+  /** Drops the container `key` if it is the one kept (nothing is read from it any more). */
+  release(key: string): void {
+    if (this.key === key) {
+      this.key = undefined;
+      this.value = undefined;
+    }
+  }
+
+  /** Drops whatever is kept (listing is over; the batch loads each container again when it reaches it). */
+  clear(): void {
+    this.key = undefined;
+    this.value = undefined;
+  }
 
   get<T>(key: string, load: () => T | Promise<T>): Promise<T> {
     if (this.key !== key || this.value === undefined) {
@@ -120,34 +155,88 @@ export function failedSource(display: string, e: unknown, mail?: MailOrigin): Ba
 /** Containers hold containers at most this deep, counting the file given: mail.eml › 转发.eml › 附件.zip. */
 export const MAX_NESTING = 3;
 
-/** The refusal of a container nested too deep, or null when it may be opened. */
+/** The refusal of a container nested too deep (`nesting` counts it), or null when it may be opened. */
 export function tooDeep(isZip: boolean, nesting: Nesting, display: string): FileError | null {
-  if (isZip && nesting.zips >= MAX_BUNDLE_DEPTH) return asFileError(refuse('bundle-too-deep', 'import.bundleTooDeep', display, { depth: MAX_BUNDLE_DEPTH }));
-  if (nesting.depth >= MAX_NESTING) return asFileError(refuse('bundle-too-deep', 'import.containerTooDeep', display, { depth: MAX_NESTING }));
+  if (isZip && nesting.zips > MAX_BUNDLE_DEPTH) return asFileError(refuse('bundle-too-deep', 'import.bundleTooDeep', display, { depth: MAX_BUNDLE_DEPTH }));
+  if (nesting.depth > MAX_NESTING) return asFileError(refuse('bundle-too-deep', 'import.containerTooDeep', display, { depth: MAX_NESTING }));
   return null;
 }
 
+/** How a bundle's bytes are had: from memory (a zip inside a mail or a zip), or read from its file piece by piece. */
+export interface ZipAccess {
+  directory(): Promise<{ entries: ZipEntry[] | null; length: number }>;
+  unpack(entry: ZipEntry): Promise<Buffer | null>;
+  /** All of it: a form that was given a .zip name. */
+  whole(): Promise<Buffer>;
+  /** Wraps the read of an entry that is a file of the batch (so a zip in memory is dropped after its last). */
+  leaf?(read: () => Promise<Buffer>): () => Promise<Buffer>;
+}
+
+/** A zip held in memory, loaded through the batch's LastContainer (so one is kept while its entries are read). */
+export function zipInMemory(load: () => Promise<Buffer>, display: string, cache: LastContainer): ZipAccess {
+  const bytes = (): Promise<Buffer> => cache.get(display, load);
+  return {
+    async directory() {
+      const b = await bytes();
+      return { entries: readZipDirectory(b), length: b.length };
+    },
+    async unpack(entry) {
+      return unpackEntry(await bytes(), entry);
+    },
+    whole: bytes,
+    leaf: (read) => cache.expect(display, read),
+  };
+}
+
+/** A zip on disk: its directory read from the end of the file, each entry read alone (never the whole bundle). */
+function zipOnDisk(file: string): ZipAccess {
+  let zip: ZipFile | undefined;
+  const open = (): ZipFile => {
+    if (zip) return zip;
+    let size: number;
+    try {
+      const info = fs.statSync(file);
+      if (!info.isFile()) throw new Error('not a file');
+      size = info.size;
+    } catch {
+      throw refuse('file-missing', 'import.fileMissing', file);
+    }
+    if (size > MAX_BUNDLE_BYTES) throw refuse('file-too-large', 'import.fileTooLarge', path.basename(file), { size: (size / 1024 / 1024).toFixed(1), max: (MAX_BUNDLE_BYTES / 1024 / 1024).toFixed(1) });
+    zip = readZipFile(file);
+    return zip;
+  };
+  return {
+    async directory() {
+      const z = open();
+      return { entries: z.entries, length: z.size };
+    },
+    async unpack(entry) {
+      return open().unpack(entry);
+    },
+    whole: async () => readWorkbookBytes(file),
+  };
+}
+
 /**
- * The files of one zip bundle. Its bytes are loaded to read the directory and dropped; each entry, when read,
- * loads them again through the batch's LastContainer (so the bundle is read once while its entries are read).
+ * The files of one zip bundle: its directory judged (entry count, sizes, ratios), each entry a file of the
+ * batch, unpacked when the batch reaches it.
  */
-export async function bundleSources(load: () => Promise<Buffer>, display: string, nesting: Nesting, ctx: ExpandContext, mail?: MailOrigin): Promise<BatchSource[]> {
+export async function bundleSources(zip: ZipAccess, display: string, nesting: Nesting, ctx: ExpandContext, mail?: MailOrigin): Promise<BatchSource[]> {
   const withMail = mail ? { mail } : {};
   let entries: ZipEntry[] | null;
-  let whole: Buffer | undefined;
+  let whole = false;
   try {
-    const bytes = await ctx.cache.get(display, load);
-    entries = readZipDirectory(bytes);
+    const dir = await zip.directory();
+    entries = dir.entries;
     if (entries === null) throw refuse('file-truncated', 'import.fileTruncated', display);
-    checkZipEntries(bytes, entries, display, { maxEntries: DEFAULT_MAX_ENTRIES, maxUncompressedBytes: MAX_BUNDLE_UNPACKED });
+    checkZipEntries(dir, entries, display, { maxEntries: DEFAULT_MAX_ENTRIES, maxUncompressedBytes: MAX_BUNDLE_UNPACKED });
     const names = new Set(entries.map((e) => e.name));
     // A workbook or Word file that was given a .zip name: a form, not a bundle.
-    if (names.has('[Content_Types].xml') || names.has('mimetype')) whole = bytes;
+    whole = names.has('[Content_Types].xml') || names.has('mimetype');
   } catch (e) {
     return [failedSource(display, e, mail)];
   }
-  if (whole) return [{ display, path: display, read: () => ctx.cache.get(display, load), ...withMail }];
-  const bundleBytes = (): Promise<Buffer> => ctx.cache.get(display, load);
+  if (whole) return [{ display, path: display, read: () => zip.whole(), ...withMail }];
 
   const out: BatchSource[] = [];
   const sorted = entries.filter((e) => !isQuiet(e.name)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
@@ -167,19 +256,19 @@ export async function bundleSources(load: () => Promise<Buffer>, display: string
       continue;
     }
     const container = isContainerName(safe);
-    const cap = container ? MAX_BUNDLE_BYTES : DEFAULT_MAX_BYTES;
+    const cap = isMailName(safe) ? MAX_MAIL_BYTES : container ? MAX_BUNDLE_BYTES : DEFAULT_MAX_BYTES;
     // A scan or a photo is listed as 未导入 from its name, whatever its size.
     if (entry.uncompressedSize > cap && (container || notAFormByName(safe) === null)) {
       fail('import.fileTooLarge', 'file-too-large', { size: (entry.uncompressedSize / 1024 / 1024).toFixed(1), max: (cap / 1024 / 1024).toFixed(1) });
       continue;
     }
     const read = async (): Promise<Buffer> => {
-      const data = unpackEntry(await bundleBytes(), entry);
+      const data = await zip.unpack(entry);
       if (data === null) throw refuse('file-damaged', 'import.bundleEntryDamaged', shown);
       return data;
     };
     const opened = await ctx.open(safe, read, shown, inner, mail);
-    out.push(...(opened ?? [{ display: shown, path: shown, read, ...withMail }]));
+    out.push(...(opened ?? [{ display: shown, path: shown, read: zip.leaf ? zip.leaf(read) : read, ...withMail }]));
   }
   return out;
 }
@@ -203,7 +292,7 @@ export async function expandSources(files: readonly string[], options: { isProte
       if (!isContainerName(name)) return null;
       const deep = tooDeep(isBundleName(name), nesting, display);
       if (deep) return [{ display, path: display, read: () => Buffer.alloc(0), error: deep, ...(mail ? { mail } : {}) }];
-      return isBundleName(name) ? bundleSources(load, display, nesting, ctx, mail) : mailSources(load, display, nesting, ctx, mail);
+      return isBundleName(name) ? bundleSources(zipInMemory(load, display, cache), display, nesting, ctx, mail) : mailSources(load, display, nesting, ctx, mail);
     },
   };
   const out: BatchSource[] = [];
@@ -218,14 +307,26 @@ export async function expandSources(files: readonly string[], options: { isProte
       out.push({ display, path: file, read: () => readWorkbookBytes(file) });
       continue;
     }
-    const maxBytes = isBundleName(file) ? MAX_BUNDLE_BYTES : MAX_MAIL_BYTES;
-    const load = async (): Promise<Buffer> => readWorkbookBytes(file, { maxBytes });
-    const inner = (await ctx.open(file, load, display, { depth: 1, zips: isBundleName(file) ? 1 : 0 }, undefined))!;
+    const maxBytes = MAX_MAIL_BYTES;
+    const load = async (): Promise<Buffer> => {
+      try {
+        return readWorkbookBytes(file, { maxBytes });
+      } catch (e) {
+        // A mail too large to parse is not too large to be a mail: its attachments can be saved one by one.
+        if (isMailName(file) && isGongshuError(e) && e.code === 'file-too-large') {
+          throw refuse('file-too-large', 'import.mailTooLarge', display, { size: (fs.statSync(file).size / 1024 / 1024).toFixed(1), max: (maxBytes / 1024 / 1024).toFixed(1) });
+        }
+        throw e;
+      }
+    };
+    // A bundle on disk is read piece by piece; a mail is parsed whole (and so is bounded tighter).
+    const inner = isBundleName(file) ? await bundleSources(zipOnDisk(file), display, { depth: 1, zips: 1 }, ctx) : (await ctx.open(file, load, display, { depth: 1, zips: 0 }, undefined))!;
     if (inner.length === 0) {
       out.push(failedSource(display, refuse('bundle-empty', 'import.bundleEmpty', display)));
     } else {
       out.push(...inner);
     }
   }
+  cache.clear();
   return out;
 }

@@ -40,6 +40,10 @@ export const importMessages = {
     zh: '文件解压后共 {size}，超过上限 {max}，不像是一份申报表，为安全起见拒绝读取；请删除其中的图片等内容后另存再导入',
     en: 'The file unpacks to {size}, over the {max} limit; refused. Remove pictures and save again',
   },
+  'import.filePartTooLarge': {
+    zh: '文件中的 {part} 解压后有 {size}（上限 {max}；一份申报表的每一部分都不到 100 KB），为安全起见拒绝读取；请让报送单位只保留申报表后另存再发送',
+    en: 'The part {part} unpacks to {size} (limit {max}; each part of a form is under 100 KB); refused. Ask the unit to keep only the form and save again',
+  },
   'import.fileZipLies': {
     zh: '文件内部结构异常（工作表解压后的大小与文件声明的不符），疑似恶意构造，为安全起见拒绝读取；请让报送单位用 Excel 或 WPS 重新保存后发送',
     en: 'A worksheet unpacks to more than the file declares (a crafted archive); refused. Ask the unit to re-save it in Excel or WPS',
@@ -111,6 +115,10 @@ export const importMessages = {
   'import.mailDamaged': {
     zh: '邮件文件无法解析（格式损坏或结构异常，如层层嵌套），未读取；请在邮箱中重新保存这封邮件（另存为 .eml）后导入，或把附件另存后直接导入',
     en: 'The mail file cannot be read (damaged or abnormally nested); save the message again as .eml, or save its attachments and import them',
+  },
+  'import.mailTooLarge': {
+    zh: '邮件文件过大（{size} MB，上限 {max} MB），未读取；请在邮箱中把其中的申报表附件另存后直接导入',
+    en: 'The mail file is too large ({size} MB, limit {max} MB); not read. Save its form attachments from the mail client and import them',
   },
   'import.mailNoAttachments': {
     zh: '这封邮件没有附件：请向发件单位索取申报表的电子版（.xlsx 或 .docx）',

@@ -213,6 +213,7 @@ describe('mails (.eml)', () => {
       });
     let deep = mail({ from: 'a@b.example', subject: 'x', date: 'Wed, 20 May 2026 09:00:00 +0800', boundary: 'b0', parts: [attachment('attachment; filename="f.xlsx"', XLSX, await form(dir, 5))] });
     for (let n = 1; n <= 3; n++) deep = wrap(deep, n);
+    // Three forwards around the message with the form: four mails deep, one more than may be opened.
     fs.writeFileSync(path.join(box, 'a-deep.eml'), deep);
     // MIME parts inside parts, a hundred deep: refused by the parser's own limit, as a damaged mail.
     const nested = Array.from({ length: 100 }, (_, i) => `--n${i}\r\nContent-Type: multipart/mixed; boundary="n${i + 1}"\r\n\r\n`).join('');
@@ -223,14 +224,14 @@ describe('mails (.eml)', () => {
       path.join(box, 'e-noname.eml'),
       mail({ from: 'a@b.example', subject: 's', date: 'Wed, 20 May 2026 09:00:00 +0800', parts: [attachment('attachment', 'application/octet-stream', Buffer.from('data'))] }),
     );
-    // Over the limit of a saved mail (50 MB): refused before it is parsed.
+    // Over the limit of a saved mail (20 MB): refused before it is parsed.
     const big = path.join(box, 'f-big.eml');
-    fs.writeFileSync(big, Buffer.alloc(51 * 1024 * 1024, 0x41));
+    fs.writeFileSync(big, Buffer.alloc(21 * 1024 * 1024, 0x41));
 
     const rows = await importJson(path.join(dir, 'g.db'), box);
     expect(rows.map((r) => [r.file, r.outcome, r.error?.code])).toEqual([
       // A forwarded message without a file name is named for what it is.
-      ['a-deep.eml › 转发的邮件1.eml › 转发的邮件1.eml', 'failed', 'bundle-too-deep'],
+      ['a-deep.eml › 转发的邮件1.eml › 转发的邮件1.eml › 转发的邮件1.eml', 'failed', 'bundle-too-deep'],
       ['b-nested.eml', 'failed', 'mail-damaged'],
       ['c-empty.eml', 'not-imported', 'mail-no-attachments'],
       ['d-outlook.msg', 'not-imported', 'file-outlook-msg'],
