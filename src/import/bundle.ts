@@ -41,16 +41,30 @@ export interface BatchSource {
 }
 
 /**
- * The one container (a bundle's bytes, a parsed mail) the batch is reading from, kept until another is
- * needed: entries of one container are consecutive in a batch, and keeping every container of a folder in
- * memory would make a batch's memory grow with the folder. Promises are kept, so reads started together
- * share one load.
+ * The containers (a zip's bytes, a parsed mail) the batch is reading from, kept until others are needed:
+ * entries of one container are consecutive in a batch, and keeping every container of a folder in memory
+ * would make a batch's memory grow with the folder. Two are kept, so that reading a zip attached to a mail
+ * does not drop the mail it is read from. Promises are kept, so reads started together share one load.
  */
 export class LastContainer {
-  private key: string | undefined;
-  private value: Promise<unknown> | undefined;
+  private readonly kept = new Map<string, Promise<unknown>>();
   /** Files still to be read from each container: the container is dropped once its last file was read. */
   private readonly pending = new Map<string, number>();
+  private static readonly SLOTS = 2;
+
+  get<T>(key: string, load: () => T | Promise<T>): Promise<T> {
+    const hit = this.kept.get(key);
+    if (hit) {
+      // Most recently used last.
+      this.kept.delete(key);
+      this.kept.set(key, hit);
+      return hit as Promise<T>;
+    }
+    while (this.kept.size >= LastContainer.SLOTS) this.kept.delete(this.kept.keys().next().value!);
+    const value = Promise.resolve().then(load);
+    this.kept.set(key, value);
+    return value;
+  }
 
   /** A file of the batch that will be read from container `key`; its read is wrapped to settle when done. */
   expect<T>(key: string, read: () => Promise<T>): () => Promise<T> {
@@ -70,28 +84,14 @@ export class LastContainer {
     };
   }
 
-  /** Drops the container `key` if it is the one kept (nothing is read from it any more). */
+  /** Drops the container `key` if it is kept (nothing is read from it any more). */
   release(key: string): void {
-    if (this.key === key) {
-      this.key = undefined;
-      this.value = undefined;
-    }
+    this.kept.delete(key);
   }
 
   /** Drops whatever is kept (listing is over; the batch loads each container again when it reaches it). */
   clear(): void {
-    this.key = undefined;
-    this.value = undefined;
-  }
-
-  get<T>(key: string, load: () => T | Promise<T>): Promise<T> {
-    if (this.key !== key || this.value === undefined) {
-      this.key = key;
-      // Dropped first: the old container is garbage before the new one is loaded.
-      this.value = undefined;
-      this.value = Promise.resolve().then(load);
-    }
-    return this.value as Promise<T>;
+    this.kept.clear();
   }
 }
 

@@ -147,7 +147,10 @@ describe('mails (.eml)', () => {
       boundary: 'inner-boundary',
       parts: [attachment(`attachment; filename="${encodedWord('申报表-王海涛.xlsx', 'UTF-8')}"`, XLSX, await form(dir, 2))],
     });
-    const zip = writeZip([{ name: '材料/申报表-李卫东.xlsx', rawName: gbkBytes('材料/申报表-李卫东.xlsx'), data: await form(dir, 1) }]);
+    const zip = writeZip([
+      { name: '材料/申报表-李卫东.xlsx', rawName: gbkBytes('材料/申报表-李卫东.xlsx'), data: await form(dir, 1) },
+      { name: '材料/营业执照.pdf', rawName: gbkBytes('材料/营业执照.pdf'), data: Buffer.from('%PDF-1.4\n') },
+    ]);
     const eml = path.join(dir, 'fwd.eml');
     fs.writeFileSync(
       eml,
@@ -166,6 +169,7 @@ describe('mails (.eml)', () => {
     expect(rows.map((r) => [r.file, r.outcome])).toEqual([
       ['fwd.eml › forwarded.eml › 申报表-王海涛.xlsx', 'imported'],
       ['fwd.eml › bundle.zip › 材料/申报表-李卫东.xlsx', 'imported'],
+      ['fwd.eml › bundle.zip › 材料/营业执照.pdf', 'not-imported'],
     ]);
     // The form in the forwarded message was sent by the unit on the 18th; the one in the zip came with the forward.
     expect(await show(db, rows[0]!.id!)).toMatchObject({ receivedDate: '2026-05-18', mail: { from: '王海涛 <wht@unit.example.com>', subject: '申报表' } });
