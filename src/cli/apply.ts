@@ -15,11 +15,13 @@ import { eligibilityText, emptyRoundText, renderApplication, renderApplicationLi
 const changes = () => import('../services/applications.js');
 
 export async function applyImport(ctx: CliContext, paths: string[], opts: Record<string, unknown>): Promise<number> {
-  const receivedDate = dateOption(ctx.out, opts.received, '--received', 'received', ctx.round) ?? todayIso();
+  const given = dateOption(ctx.out, opts.received, '--received', 'received', ctx.round);
+  // Without --received, a form from a mail is received on the mail's date; other files today.
+  const receivedDate = given ?? todayIso();
   const { importApplications } = await import('../services/import-applications.js');
   const { runImport } = await import('./import-command.js');
   const results = await runImport(ctx, paths, (ws, files, onProgress, stopRequested) =>
-    importApplications(ws, files, { round: ctx.round, receivedDate, onProgress, stopRequested }),
+    importApplications(ws, files, { round: ctx.round, receivedDate, mailDates: given === undefined, onProgress, stopRequested }),
   );
   return results.some((r) => r.outcome === 'failed' || r.error?.code === 'interrupted') ? ExitCode.failed : ExitCode.ok;
 }

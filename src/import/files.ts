@@ -4,8 +4,8 @@ import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { msg, type MessageKey } from '../messages/index.js';
 
-/** Extensions of the forms gongshu reads, and of the bundles (.zip) that carry them. */
-export const FORM_EXTENSIONS: ReadonlySet<string> = new Set(['.xlsx', '.xlsm', '.xls', '.et', '.ett', '.ods', '.docx', '.docm', '.zip']);
+/** Extensions of the forms gongshu reads, and of the bundles (.zip) and saved mails (.eml) that carry them. */
+export const FORM_EXTENSIONS: ReadonlySet<string> = new Set(['.xlsx', '.xlsm', '.xls', '.et', '.ett', '.ods', '.docx', '.docm', '.zip', '.eml']);
 
 /** Other files units send, each with its code and what to ask for; any other extension is file-other-type. */
 const OTHER_FILES: Record<string, { code: string; key: MessageKey }> = {
@@ -16,6 +16,7 @@ const OTHER_FILES: Record<string, { code: string; key: MessageKey }> = {
   '.wps': { code: 'file-wps-doc', key: 'import.notForm.wps' },
   '.wpt': { code: 'file-wps-doc', key: 'import.notForm.wps' },
   '.odt': { code: 'file-odt', key: 'import.notForm.odt' },
+  '.msg': { code: 'file-outlook-msg', key: 'import.notForm.outlookMsg' },
   '.rar': { code: 'file-archive', key: 'import.notForm.archive' },
   '.7z': { code: 'file-archive', key: 'import.notForm.archive' },
   '.ppt': { code: 'file-presentation', key: 'import.notForm.presentation' },
@@ -71,6 +72,11 @@ export function collectWorkbookFiles(inputs: readonly string[], cwd = process.cw
   return out;
 }
 
+/**
+ * Every file of a folder and its subfolders. Symbolic links and other entries that are neither a file nor a
+ * folder are returned too (never followed into a folder: a link may loop), for the batch to follow or to
+ * list with the reason (see judgeSpecialFile).
+ */
 function walk(dir: string): string[] {
   const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
   const files: string[] = [];
@@ -78,7 +84,43 @@ function walk(dir: string): string[] {
     if (isLockOrHidden(e.name) || e.name === '__MACOSX') continue;
     const full = path.join(dir, e.name);
     if (e.isDirectory()) files.push(...walk(full));
-    else if (e.isFile()) files.push(full);
+    else files.push(full);
   }
   return files;
+}
+
+/** Why a path of a batch is not read as a file, when it is a link or no regular file. */
+export interface SpecialFileRefusal {
+  code: string;
+  key: MessageKey;
+  params?: Record<string, string>;
+}
+
+/**
+ * A path that is not simply a regular file: a symbolic link is followed when it points to a regular file
+ * (the batch lists it under the link's own name), unless `isProtected` says the file is gongshu's database or
+ * one of its backups; a link to a folder, a broken link and a device or pipe are refused with the reason.
+ * Null for a regular file, or a link that may be read.
+ */
+export function judgeSpecialFile(file: string, isProtected: (realPath: string) => boolean): SpecialFileRefusal | null {
+  let own: fs.Stats;
+  try {
+    own = fs.lstatSync(file);
+  } catch {
+    return null; // gone since it was listed: reading it says so
+  }
+  if (own.isFile()) return null;
+  if (!own.isSymbolicLink()) return { code: 'file-not-regular', key: 'import.notRegularFile' };
+  let real: string;
+  let target: fs.Stats;
+  try {
+    real = fs.realpathSync(file);
+    target = fs.statSync(real);
+  } catch {
+    return { code: 'link-broken', key: 'import.linkBroken' };
+  }
+  if (target.isDirectory()) return { code: 'link-to-folder', key: 'import.linkToFolder', params: { target: real } };
+  if (!target.isFile()) return { code: 'file-not-regular', key: 'import.notRegularFile' };
+  if (isProtected(real)) return { code: 'link-to-database', key: 'import.linkToDatabase', params: { target: real } };
+  return null;
 }

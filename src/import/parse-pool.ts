@@ -16,7 +16,7 @@
  *
  * Settings (environment): GONGSHU_WORKERS (threads; 0 = parse in-process; default min(2, cores - 1), and small
  * batches in-process as above; a number given here is always used), GONGSHU_PARSE_TIMEOUT (seconds per file,
- * default 60), GONGSHU_WORKER_MEMORY_MB (heap limit per worker, default 2048).
+ * default 60), GONGSHU_WORKER_MEMORY_MB (heap limit per worker, default 256: a form at every limit needs under 100 MB; see safe-open.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -53,6 +53,7 @@ export const SMALL_FORM_LIMITS: OpenOptions = {
   maxBytes: 1024 * 1024,
   maxEntries: 1000,
   maxUncompressedBytes: 8 * 1024 * 1024,
+  maxPartBytes: 1024 * 1024,
   maxMergedCells: 50_000,
   maxCells: 20_000,
   maxWordCells: 5_000,
@@ -62,7 +63,7 @@ export const SMALL_FORM_LIMITS: OpenOptions = {
 const OVER_SMALL_LIMITS: ReadonlySet<string> = new Set(['file-too-large', 'file-zip-bomb', 'file-too-many-cells']);
 
 export const DEFAULT_TIMEOUT_SECONDS = 60;
-export const DEFAULT_WORKER_MEMORY_MB = 2048;
+export const DEFAULT_WORKER_MEMORY_MB = 256;
 export const WORKER_URL = new URL('../../dist/import/parse-worker.js', import.meta.url);
 
 function envNumber(value: string | undefined, min: number): number | undefined {

@@ -40,6 +40,10 @@ export const importMessages = {
     zh: '文件解压后共 {size}，超过上限 {max}，不像是一份申报表，为安全起见拒绝读取；请删除其中的图片等内容后另存再导入',
     en: 'The file unpacks to {size}, over the {max} limit; refused. Remove pictures and save again',
   },
+  'import.filePartTooLarge': {
+    zh: '文件中的 {part} 解压后有 {size}（上限 {max}；一份申报表的每一部分都不到 100 KB），为安全起见拒绝读取；请让报送单位只保留申报表后另存再发送',
+    en: 'The part {part} unpacks to {size} (limit {max}; each part of a form is under 100 KB); refused. Ask the unit to keep only the form and save again',
+  },
   'import.fileZipLies': {
     zh: '文件内部结构异常（工作表解压后的大小与文件声明的不符），疑似恶意构造，为安全起见拒绝读取；请让报送单位用 Excel 或 WPS 重新保存后发送',
     en: 'A worksheet unpacks to more than the file declares (a crafted archive); refused. Ask the unit to re-save it in Excel or WPS',
@@ -103,6 +107,44 @@ export const importMessages = {
     zh: '压缩包嵌套超过 {depth} 层（压缩包里的压缩包里还有压缩包），未读取；请解压后直接导入其中的申报表',
     en: 'Bundles nested more than {depth} deep were not read; extract them and import the forms directly',
   },
+  'import.containerTooDeep': {
+    zh: '邮件和压缩包嵌套超过 {depth} 层（转发的邮件里还有转发的邮件或压缩包），未读取；请把里面的附件另存后直接导入',
+    en: 'Mails and bundles nested more than {depth} deep were not read; save the attachments inside and import them directly',
+  },
+  // Saved mails (.eml): each attachment is imported as `mail.eml › attachment`.
+  'import.mailDamaged': {
+    zh: '邮件文件无法解析（格式损坏或结构异常，如层层嵌套），未读取；请在邮箱中重新保存这封邮件（另存为 .eml）后导入，或把附件另存后直接导入',
+    en: 'The mail file cannot be read (damaged or abnormally nested); save the message again as .eml, or save its attachments and import them',
+  },
+  'import.mailTooLarge': {
+    zh: '邮件文件过大（{size} MB，上限 {max} MB），未读取；请在邮箱中把其中的申报表附件另存后直接导入',
+    en: 'The mail file is too large ({size} MB, limit {max} MB); not read. Save its form attachments from the mail client and import them',
+  },
+  'import.mailNoAttachments': {
+    zh: '这封邮件没有附件：请向发件单位索取申报表的电子版（.xlsx 或 .docx）',
+    en: 'This mail has no attachment: ask the sending unit for the form as .xlsx or .docx',
+  },
+  'import.mailTooManyAttachments': {
+    zh: '邮件中有 {count} 个附件（上限 {max}），远超正常邮件，为安全起见未读取；请把需要的附件另存后直接导入',
+    en: 'The mail holds {count} attachments (limit {max}), far more than a real mail; refused. Save the attachments you need and import them',
+  },
+  // Links and special files in an import folder: followed to a regular file, otherwise listed with why.
+  'import.linkBroken': {
+    zh: '这是一个快捷方式（符号链接），它指向的文件已不存在，未读取；请把申报表本身放进文件夹后重新导入',
+    en: 'A symbolic link whose target no longer exists; put the form itself in the folder and import again',
+  },
+  'import.linkToFolder': {
+    zh: '这是指向文件夹 {target} 的快捷方式（符号链接），未进入读取；如需导入，请直接导入该文件夹',
+    en: 'A symbolic link to the folder {target}, not followed; import that folder directly if needed',
+  },
+  'import.linkToDatabase': {
+    zh: '这个快捷方式（符号链接）指向 gongshu 的数据库或其备份（{target}），不是申报表，未读取',
+    en: 'This symbolic link points at gongshu’s database or one of its backups ({target}), not a form; not read',
+  },
+  'import.notRegularFile': {
+    zh: '不是普通文件（设备、管道等），未读取；请把申报表本身放进文件夹后重新导入',
+    en: 'Not a regular file (a device or pipe); not read. Put the form itself in the folder and import again',
+  },
   'import.bundleEmpty': {
     zh: '压缩包中没有文件，请确认报送单位发送的附件是否完整',
     en: 'The bundle holds no files; check that the unit sent its attachments',
@@ -137,9 +179,13 @@ export const importMessages = {
     zh: '演示文稿（PPT），不是申报表：如需申报，请申报单位发送申报表（.xlsx 或 .docx）',
     en: 'A presentation, not an application form: ask the unit for the form as .xlsx or .docx',
   },
+  'import.notForm.outlookMsg': {
+    zh: 'Outlook 邮件（.msg），gongshu 读取 .eml 格式的邮件：请在 Outlook 网页版或新版 Outlook 中用“下载”把邮件保存为 .eml，或把附件另存后导入',
+    en: 'Outlook message (.msg); gongshu reads mails saved as .eml: download the message as .eml from Outlook on the web or the new Outlook, or save its attachments',
+  },
   'import.notForm.other': {
-    zh: '不是申报表文件（gongshu 读取 .xlsx .xlsm .xls .et .ods .docx 及装有它们的 .zip）：如是申报材料，请申报单位另发申报表的电子版',
-    en: 'Not a form file (gongshu reads .xlsx .xlsm .xls .et .ods .docx and .zip bundles of them): ask the unit for the form as .xlsx or .docx',
+    zh: '不是申报表文件（gongshu 读取 .xlsx .xlsm .xls .et .ods .docx 及装有它们的 .zip 和邮件 .eml）：如是申报材料，请申报单位另发申报表的电子版',
+    en: 'Not a form file (gongshu reads .xlsx .xlsm .xls .et .ods .docx, and .zip bundles and .eml mails of them): ask the unit for the form as .xlsx or .docx',
   },
   'import.notForm.docxNoTable': {
     zh: 'Word 文档中没有表格，不是申报表（可能是申办报告等其他材料）；如是申报表，请申报单位按附件1的表格填写后重新发送',

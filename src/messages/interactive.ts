@@ -76,7 +76,10 @@ export const interactiveMessages = {
   'menu.files.some': { zh: '选择其中一部分…', en: 'Choose some…' },
   'menu.files.pick': { zh: '选择要导入的文件', en: 'Files to import' },
   'menu.files.none': { zh: '请至少选择一个文件（空格键选中）', en: 'Choose at least one file (space to select)' },
-  'menu.import.received': { zh: '收件日期（如 2026-05-20 或 2026年5月20日，直接回车为今天）', en: 'Date received (YYYY-MM-DD, Enter for today)' },
+  'menu.import.received': {
+    zh: '收件日期（如 2026-05-20 或 2026年5月20日，直接回车为今天；邮件 .eml 中的申报表按邮件的发送日期）',
+    en: 'Date received (YYYY-MM-DD, Enter for today; forms in .eml mails take the mail’s date)',
+  },
 
   'menu.view.pick': { zh: '查看哪一份申报？（输入编号、工作室、单位或领衔人查找）', en: 'Which application? (type an id, studio, unit or lead to filter)' },
   'menu.view.choice': { zh: '#{id} {studio} · {unit} · {eligibility} · {counts}', en: '#{id} {studio} · {unit} · {eligibility} · {counts}' },

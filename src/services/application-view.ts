@@ -19,6 +19,7 @@ import {
   type ApplicationSummary,
   type Override,
   type StoredApplication,
+  type VersionMail,
 } from '../store/applications.js';
 import { auditFor, type AuditEntry } from '../store/audit.js';
 import { readTransaction, type Db } from '../store/open.js';
@@ -53,6 +54,8 @@ export interface ApplicationJson {
   corrections: FieldCorrection[];
   femaleGroup: string | null;
   receivedDate: string | null;
+  /** The mail the form in effect came in (sender, subject, Date as a UTC instant), or null. */
+  mail: VersionMail | null;
   problems: Finding[];
   cells: Record<string, string>;
 }
@@ -162,6 +165,7 @@ export function applicationJson(db: Db, app: StoredApplication, pendingVersions:
     corrections: fieldCorrections(db, app),
     femaleGroup: app.femaleGroup,
     receivedDate: app.receivedDate,
+    mail: app.current.mail,
     problems: readerNotes(app.current.problems, app.findings.map((f) => f.code)),
     cells: app.current.parsed.cells,
   };

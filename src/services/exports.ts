@@ -10,6 +10,7 @@ import type { FieldCorrection } from '../core/finding.js';
 import { chinaDate } from '../core/china-time.js';
 import { RefusedError } from '../core/errors.js';
 import { rubricNote } from '../core/rubric.js';
+import { maskMailSender } from '../core/mailbox.js';
 import { maskPersonalNumbers } from '../core/text.js';
 import { kindMarker, loadExcel, maskWorkbook, writeBytesAtomically, writeWorkbookAtomically, type OutputTarget } from '../export/output-file.js';
 import { buildApplicationTemplate } from '../excel/write/application-template.js';
@@ -28,7 +29,7 @@ import { auditHead, headText } from '../store/audit.js';
 import { readTransaction } from '../store/open.js';
 import { getRound } from '../store/rounds.js';
 import { thresholdsNote } from '../scoring/index.js';
-import { listApplications } from '../store/applications.js';
+import { listApplications, type VersionMail } from '../store/applications.js';
 import { activeShortlistChanges } from '../store/shortlist.js';
 import { applicationJson, eligibilityName, type Eligibility, type FindingView } from './application-view.js';
 import { scoreRound } from './assessments.js';
@@ -98,6 +99,8 @@ export interface EligibilityRow {
   /** Reader notes and rule findings, each with its waiver when one covers it. */
   findings: FindingView[];
   corrections: FieldCorrection[];
+  /** The mail the form in effect came in. */
+  mail: VersionMail | null;
 }
 
 export function eligibilityRows(ws: Workspace, round: number): EligibilityRow[] {
@@ -112,7 +115,17 @@ export function eligibilityRows(ws: Workspace, round: number): EligibilityRow[] 
       eligibility: view.eligibility,
       findings: [...view.problems.map((p) => ({ ...p, waiver: 'acknowledge' as const })), ...view.findings],
       corrections: view.corrections,
+      mail: view.mail,
     };
+  });
+}
+
+/** 来件：sender (its address masked unless full), the Date in China, subject. */
+function summaryMailLine(mail: VersionMail, full: boolean): string {
+  return msg('cli.export.review.mail', {
+    from: full ? mail.from : maskMailSender(mail.from),
+    date: mail.date ? chinaDate(mail.date) : msg('cli.show.mailNoDate'),
+    subject: mail.subject,
   });
 }
 
@@ -120,7 +133,12 @@ export function eligibilityRows(ws: Workspace, round: number): EligibilityRow[] 
 export async function exportEligibilitySummary(ws: Workspace, round: number, target: OutputTarget, options: { full: boolean }): Promise<Written> {
   // Read, and logged when full, in one transaction with the log's head: the file shows one moment.
   const { rows, signOff, witness } = forDocument(ws, options.full, () => {
-    const rows = eligibilityRows(ws, round).map((r) => ({ ...r, eligibility: eligibilityName(r.eligibility), corrections: r.corrections.map(correctionLine) }));
+    const rows = eligibilityRows(ws, round).map(({ mail, ...r }) => ({
+      ...r,
+      eligibility: eligibilityName(r.eligibility),
+      corrections: r.corrections.map(correctionLine),
+      ...(mail ? { mailLine: summaryMailLine(mail, options.full) } : {}),
+    }));
     // An empty list would say "已生成" about nothing: refused with what to do first.
     if (rows.length === 0) throw new RefusedError('nothing-to-export', msg('workflow.export.noApplications', { round }));
     // Logged before the file exists: a full export is never written without its record.

@@ -8,6 +8,7 @@
  * but held as pending until the clerk accepts it (`apply accept-version`).
  */
 import { unitNameOf, type ParsedApplication } from '../core/application.js';
+import { chinaDate } from '../core/china-time.js';
 import type { Finding } from '../core/finding.js';
 import { applicationKeys, matchForm, type ApplicationKeys, type FormMatch, type LeadIdentity } from '../core/identity.js';
 import { statusName } from '../core/lifecycle.js';
@@ -36,6 +37,11 @@ export interface ImportRun {
   round: number;
   /** 收件日期 `YYYY-MM-DD`, for late-submission. */
   receivedDate: string;
+  /**
+   * The 收件日期 of a form that came in a mail is the mail's Date in China, not `receivedDate` (which the
+   * clerk did not give: it is today). False when the clerk gave the date (`--received`).
+   */
+  mailDates?: boolean;
   onProgress?: (done: number, total: number, file: string) => void;
   /** Parse workers; default from the environment (GONGSHU_WORKERS …). */
   pool?: PoolOptions;
@@ -101,10 +107,11 @@ function applicationKind(ws: Workspace, run: ImportRun): ImportKind<'application
       const keys = applicationKeys(parsed);
       const match = matchingApplication(db, round, parsed, keys);
       const notes = readerNotes(problems, RULE_CODES);
-      const stored = { file, sha256: source.sha256, sheet: parsed.sheet, parsed, problems: notes };
+      const stored = { file, sha256: source.sha256, sheet: parsed.sheet, parsed, problems: notes, ...(source.mail ? { mail: source.mail } : {}) };
+      const receivedDate = run.mailDates && source.mail?.date ? chinaDate(source.mail.date) : run.receivedDate;
       const title = parsed.application.studioName;
       if (match.kind === 'new' || match.kind === 'new-uncertain') {
-        const id = insertApplication(db, round, keys, run.receivedDate);
+        const id = insertApplication(db, round, keys, receivedDate);
         const version = insertVersion(db, id, stored, ws.actor);
         setCurrentVersion(db, id, version, keys);
         appendAudit(db, ws.actor, 'application', id, 'import', { file, sha256: source.sha256, version });
@@ -152,7 +159,7 @@ function applicationKind(ws: Workspace, run: ImportRun): ImportKind<'application
         return { file, outcome: 'pending', id, version, title: found.current.parsed.application.studioName, ...countBySeverity(notes), problems: notes };
       }
       setCurrentVersion(db, id, version, keys);
-      setReceivedDate(db, id, run.receivedDate);
+      setReceivedDate(db, id, receivedDate);
       appendAudit(db, ws.actor, 'application', id, 'new-version', { file, sha256: source.sha256, version });
       const evaluation = evaluateApplication(ws, id, facts);
       return { file, outcome: 'new-version', id, version, title, ...countBySeverity([...notes, ...evaluation.findings]), problems: notes };

@@ -11,12 +11,15 @@
  * was stored, so no fingerprint matches). The write lock is never held longer than that while waiting for
  * a slow file.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { isGongshuError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { NOT_A_FORM_CODES, sha256Of } from '../excel/read/safe-open.js';
 import type { Actor } from '../store/audit.js';
+import { backupFolder } from '../store/backup.js';
 import { translateSqliteError, type Db } from '../store/open.js';
-import { expandSources, type BatchSource } from '../import/bundle.js';
+import { expandSources, type BatchSource, type MailOrigin } from '../import/bundle.js';
 import { notAFormByName } from '../import/files.js';
 import type { KindName, ParseArgOf, ParsedOf } from '../import/kinds.js';
 import { interrupted, type FileResult } from '../import/file-result.js';
@@ -43,6 +46,8 @@ export interface BatchOptions {
 export interface ParsedSource {
   path: string;
   sha256: string;
+  /** The mail it came in (sender, subject, date), when it came in one. */
+  mail?: MailOrigin;
 }
 
 /**
@@ -72,7 +77,7 @@ type Prepared =
 
 export async function importBatch<K extends KindName>(db: Db, paths: readonly string[], kind: ImportKind<K>, options: BatchOptions): Promise<FileResult[]> {
   // Bundles (.zip) become the files inside them; everything else is one file.
-  const files = expandSources(paths);
+  const files = await expandSources(paths, { isProtected: databaseFiles(options.dbFile) });
   const pool = options.pool ?? poolOptionsFromEnv();
   const parser = createParser(kind.name, kind.parseArg, { ...pool, size: Math.min(pool.size, files.length) }, files.length);
   const writer = new GroupWriter(db, options.dbFile);
@@ -107,6 +112,24 @@ export async function importBatch<K extends KindName>(db: Db, paths: readonly st
   }
   options.onProgress?.(files.length, files.length, '');
   return writer.results;
+}
+
+/**
+ * Whether a real path is the database, its journal or one of its backups: a symbolic link in an import folder
+ * is never followed there (the database is no form, and its bytes have no business in a batch).
+ */
+function databaseFiles(dbFile: string): (realPath: string) => boolean {
+  const real = (p: string): string => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const db = real(dbFile);
+  const own = new Set([db, ...['-wal', '-shm', '-journal'].map((s) => `${db}${s}`)]);
+  const backups = real(backupFolder(dbFile)) + path.sep;
+  return (p) => own.has(p) || p.startsWith(backups);
 }
 
 /** Writes files in savepoints inside a group transaction, committed at most GROUP_COMMIT_MS apart. */
@@ -187,7 +210,7 @@ async function prepare<K extends KindName>(db: Db, file: BatchSource, kind: Impo
   const byName = notAFormByName(file.display);
   if (byName) return { state: 'failed', error: byName };
   try {
-    const bytes = file.read();
+    const bytes = await file.read();
     const sha256 = sha256Of(bytes);
     const existing = kind.alreadyImported(db, options.round, sha256);
     if (existing) return { state: 'skipped', existing };
@@ -226,7 +249,7 @@ function finish<K extends KindName>(db: Db, writer: GroupWriter, file: BatchSour
       // Asked again under the write lock: an identical file earlier in this batch, or another gongshu on a
       // shared database, may have imported it since it was read.
       const existing = kind.alreadyImported(db, options.round, ready.sha256);
-      return existing ? skipped(display, existing) : kind.write(db, display, { path: file.path, sha256: ready.sha256 }, parsed, reply.problems);
+      return existing ? skipped(display, existing) : kind.write(db, display, { path: file.path, sha256: ready.sha256, ...(file.mail ? { mail: file.mail } : {}) }, parsed, reply.problems);
     });
     if (result.outcome !== 'skipped') kind.written?.(result, parsed);
     return result;

@@ -17,6 +17,15 @@ export interface StoredVersion {
   problems: Finding[];
   importedAt: string;
   importedBy: string;
+  /** The mail the form came in (migration 7), null for a file imported as such. */
+  mail: VersionMail | null;
+}
+
+/** Sender (`name <address>`), subject and the message's Date (a UTC instant, or null) of a form's mail. */
+export interface VersionMail {
+  from: string;
+  subject: string;
+  date: string | null;
 }
 
 export interface StoredApplication {
@@ -52,6 +61,9 @@ interface VersionRow {
   problems: string;
   imported_at: string;
   imported_by: string;
+  mail_from: string | null;
+  mail_subject: string | null;
+  mail_date: string | null;
 }
 
 function toVersion(row: VersionRow): StoredVersion {
@@ -65,6 +77,8 @@ function toVersion(row: VersionRow): StoredVersion {
     problems: JSON.parse(row.problems) as Finding[],
     importedAt: row.imported_at,
     importedBy: row.imported_by,
+    // A purged round keeps the date only: the mail is still known to have been one.
+    mail: row.mail_from === null && row.mail_date === null ? null : { from: row.mail_from ?? '', subject: row.mail_subject ?? '', date: row.mail_date },
   };
 }
 
@@ -110,15 +124,29 @@ export interface NewVersion {
   sheet: string;
   parsed: ParsedApplication;
   problems: Finding[];
+  mail?: VersionMail;
 }
 
 export function insertVersion(db: Db, applicationId: number, v: NewVersion, actor: Actor): number {
   const next =
     ((db.prepare('SELECT MAX(version) AS v FROM application_versions WHERE application_id = ?').get(applicationId) as { v: number | null }).v ?? 0) + 1;
   db.prepare(
-    `INSERT INTO application_versions (application_id, version, file, sha256, sheet, data, problems, imported_at, imported_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(applicationId, next, v.file, v.sha256, v.sheet, JSON.stringify(v.parsed), JSON.stringify(v.problems), nowIso(), actor.user);
+    `INSERT INTO application_versions (application_id, version, file, sha256, sheet, data, problems, imported_at, imported_by, mail_from, mail_subject, mail_date)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    applicationId,
+    next,
+    v.file,
+    v.sha256,
+    v.sheet,
+    JSON.stringify(v.parsed),
+    JSON.stringify(v.problems),
+    nowIso(),
+    actor.user,
+    v.mail?.from ?? null,
+    v.mail?.subject ?? null,
+    v.mail?.date ?? null,
+  );
   return next;
 }
 
@@ -146,7 +174,8 @@ export function applicationStudioName(db: Db, id: number): string {
 
 const WITH_CURRENT = `SELECT a.id, a.round, a.status, a.female_group, a.received_date, a.findings, a.eligible, a.created_at,
   v.id AS v_id, v.version AS v_version, v.file AS v_file, v.sha256 AS v_sha256, v.sheet AS v_sheet, v.data AS v_data,
-  v.problems AS v_problems, v.imported_at AS v_imported_at, v.imported_by AS v_imported_by
+  v.problems AS v_problems, v.imported_at AS v_imported_at, v.imported_by AS v_imported_by,
+  v.mail_from AS v_mail_from, v.mail_subject AS v_mail_subject, v.mail_date AS v_mail_date
   FROM applications a ${CURRENT_VERSION}`;
 
 type JoinedRow = ApplicationRow & { [K in keyof VersionRow as `v_${K}`]: VersionRow[K] };
@@ -171,6 +200,9 @@ function fromJoined(row: JoinedRow): StoredApplication {
       problems: row.v_problems,
       imported_at: row.v_imported_at,
       imported_by: row.v_imported_by,
+      mail_from: row.v_mail_from,
+      mail_subject: row.v_mail_subject,
+      mail_date: row.v_mail_date,
     }),
   };
 }

@@ -167,6 +167,8 @@ function purgeRecords(db: Db, round: number): void {
   db.prepare(`UPDATE shortlist_changes SET reason = '' WHERE application_id IN (${ROUND_APPLICATIONS})`).run(p);
   db.prepare(`UPDATE objections SET reason = '', resolution = CASE WHEN resolution IS NULL THEN NULL ELSE '' END WHERE application_id IN (${ROUND_APPLICATIONS})`).run(p);
   db.prepare(`UPDATE application_notes SET report_studio_name = NULL WHERE application_id IN (${ROUND_APPLICATIONS})`).run(p);
+  // The mail a form came in: who sent it and what they wrote in the subject (its date stays).
+  db.prepare(`UPDATE application_versions SET mail_from = NULL, mail_subject = NULL WHERE application_id IN (${ROUND_APPLICATIONS})`).run(p);
   db.prepare("UPDATE assessments SET withdrawn_reason = CASE WHEN withdrawn_reason IS NULL THEN NULL ELSE '' END WHERE round = :round").run(p);
   db.prepare("UPDATE review_files SET file = '' WHERE round = :round").run(p);
   const experts = db

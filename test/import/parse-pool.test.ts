@@ -78,7 +78,7 @@ describe('parse pool', () => {
 
   it('reads its settings from the environment', () => {
     // By default a small batch parses in-process; a number of workers given is always used (next line).
-    expect(poolOptionsFromEnv({})).toEqual({ size: defaultPoolSize(), timeoutMs: 60_000, memoryMb: 2048, inProcessUpTo: SMALL_BATCH_FILES });
+    expect(poolOptionsFromEnv({})).toEqual({ size: defaultPoolSize(), timeoutMs: 60_000, memoryMb: 256, inProcessUpTo: SMALL_BATCH_FILES });
     expect(defaultPoolSize(1)).toBe(1);
     expect(defaultPoolSize(16)).toBe(2);
     expect(poolOptionsFromEnv({ GONGSHU_WORKERS: '0', GONGSHU_PARSE_TIMEOUT: '1.5', GONGSHU_WORKER_MEMORY_MB: '256' })).toEqual({ size: 0, timeoutMs: 1500, memoryMb: 256 });

@@ -174,7 +174,7 @@ export async function importApplications(s: MenuSession): Promise<void> {
   const files = await askWorkbooks(s, msg('menu.path.applications'));
   if (!files) return;
   const receivedDate = await askDate(s, msg('menu.import.received'), 'received', todayIso(), s.round);
-  const results = await importApplicationFiles(s.workspace('apply import'), files, { round: s.round, receivedDate, onProgress: importProgress(s.out) });
+  const results = await importApplicationFiles(s.workspace('apply import'), files, { round: s.round, receivedDate, mailDates: true, onProgress: importProgress(s.out) });
   s.out.endProgress();
   renderImportResults(s.out, results, { round: s.round, dbPath: s.dbPath });
 }

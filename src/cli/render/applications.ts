@@ -148,12 +148,18 @@ export function renderApplication(out: Output, a: ApplicationJson): void {
     field(msg('cli.field.eligibility'), eligibilityText(a.eligibility)),
     field(msg('cli.field.status'), statusName(a.status)),
     field(msg('cli.field.source'), msg('cli.show.source', { file: a.source.file, sheet: a.source.sheet })),
+    ...(a.mail ? [field(msg('cli.field.mail'), mailLine(a.mail))] : []),
   ];
   out.print(renderTable(msg('cli.show.head').split('|'), rows));
   const findings = [...a.problems, ...a.findings];
   if (findings.length === 0 && a.corrections.length === 0) out.print(out.color.green(msg('cli.show.noFindings')));
   else renderFindings(out, findings, a.corrections);
   if (a.pendingVersions.length > 0) out.warn(msg('records.show.pending', { id: a.id, versions: a.pendingVersions.map((v) => `v${v}`).join('、'), current: a.version }));
+}
+
+/** A form's mail on one line: sender, the Date in China, subject. */
+export function mailLine(mail: NonNullable<ApplicationJson['mail']>): string {
+  return msg('cli.show.mail', { from: mail.from, date: mail.date ? chinaDateTime(mail.date) : msg('cli.show.mailNoDate'), subject: mail.subject });
 }
 
 export function renderVersions(out: Output, history: ApplicationHistory): void {

@@ -25,11 +25,13 @@ export interface OpenOptions {
   maxBytes?: number;
   /** Largest number of zip entries, or compound-file directory entries (default 10,000). */
   maxEntries?: number;
-  /** Largest declared uncompressed total, in bytes (default 200 MB). */
+  /** Largest declared uncompressed total, in bytes (default 50 MB; pictures count, but are never inflated). */
   maxUncompressedBytes?: number;
+  /** Largest XML part (a worksheet, the shared strings, a Word document.xml is bounded by MAX_WORD_XML_BYTES), unpacked (default 2 MB). */
+  maxPartBytes?: number;
   /** Largest number of cells covered by merged ranges in one workbook (default 1,000,000). */
   maxMergedCells?: number;
-  /** Largest number of cells written in the worksheets of one workbook (default 300,000). */
+  /** Largest number of cells written in the worksheets of one workbook (default 30,000). */
   maxCells?: number;
   /** Largest number of table cells in a Word form (default 20,000). */
   maxWordCells?: number;
@@ -48,17 +50,26 @@ export interface OpenedWorkbook {
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_ENTRIES = 10_000;
-export const DEFAULT_MAX_UNCOMPRESSED = 200 * 1024 * 1024;
+/**
+ * Memory is what these limits bound (a batch peaks under 400 MB whatever its files hold, measured by
+ * test/import/memory.test.ts): SheetJS needs ~25 bytes of memory per byte of XML, xmldom ~120, and every
+ * cell is several objects. A real form is far below each: its parts are ~20 KB unpacked (the whole .xlsx
+ * ~45 KB), a Word form's document.xml 20-100 KB, a form a few hundred cells, a 评审打分表 a few thousand.
+ * Pictures pasted into a form count in the total but are never unpacked.
+ */
+export const DEFAULT_MAX_UNCOMPRESSED = 50 * 1024 * 1024;
+/** One XML part unpacked: 100 times a real form's largest, ~50 MB for SheetJS to read. */
+export const DEFAULT_MAX_PART_BYTES = 2 * 1024 * 1024;
 export const DEFAULT_MAX_MERGED_CELLS = 1_000_000;
 /**
- * An application form has a few thousand cells at most; a reader needs seconds and hundreds of MB for 300,000.
- * Beyond that a file is a generated table or an attack, and reading it would stall the whole batch.
+ * An application form has a few hundred cells, a 评审打分表 of a hundred applications a few thousand; 30,000
+ * cost the reader ~70 MB. Beyond that a file is a generated table or an attack.
  */
-export const DEFAULT_MAX_CELLS = 300_000;
+export const DEFAULT_MAX_CELLS = 30_000;
 /** 附件1 as a Word table has about a hundred cells; 200 members of 8 columns are 1,600. */
 export const DEFAULT_MAX_WORD_CELLS = 20_000;
-/** A form's document.xml is well under a megabyte; xmldom needs ~100 bytes of memory per byte of XML. */
-export const MAX_WORD_XML_BYTES = 8 * 1024 * 1024;
+/** A form's document.xml is 20-100 KB; xmldom needs ~120 bytes of memory per byte of XML (1 MB: ~120 MB). */
+export const MAX_WORD_XML_BYTES = 1024 * 1024;
 /** Deflate cannot beat ~1032:1; XML that compresses past this many times over is a bomb, not a form. */
 const MAX_ENTRY_RATIO = 1000;
 /** Small entries may compress absurdly well (a run of spaces); only judge the ratio of entries above this. */
@@ -79,6 +90,12 @@ export const NOT_A_FORM_CODES: ReadonlySet<string> = new Set([
   'file-presentation',
   'file-other-type',
   'docx-no-table',
+  'file-outlook-msg',
+  'mail-no-attachments',
+  'link-broken',
+  'link-to-folder',
+  'link-to-database',
+  'file-not-regular',
 ]);
 
 const utf16 = (s: string): Buffer => Buffer.from(s, 'utf16le');
@@ -183,6 +200,8 @@ function workbookParts(buf: Buffer, entries: readonly ZipEntry[], limitPerEntry:
   const stats = { merged: 0, cells: 0, parts: new Map<string, string>() };
   for (const entry of entries) {
     if (!/\.(?:xml|rels|vml)$/iu.test(entry.name)) continue;
+    // Declared sizes were checked against the part limit before this (checkPartSizes); a part that inflates
+    // past its declared size stops there (inflateEntry's output limit) and the file is refused.
     const xml = inflateEntry(buf, entry, Math.min(limitPerEntry, entry.uncompressedSize));
     if (xml === null) return null;
     const text = xml.toString('latin1');
@@ -243,7 +262,8 @@ function checkZip(buffer: Buffer, file: string, opts: Required<OpenOptions>): Ch
 
   const names = new Set(entries.map((e) => e.name));
   if (names.has('xl/workbook.xml')) {
-    const stats = workbookParts(buffer, entries, opts.maxUncompressedBytes);
+    checkPartSizes(entries, file, opts.maxPartBytes);
+    const stats = workbookParts(buffer, entries, opts.maxPartBytes);
     if (stats === null) throw refuse('file-zip-bomb', 'import.fileZipLies', file);
     if (typeof stats === 'string') throw refuse('file-unreadable', 'import.fileUnreadable', file);
     checkCellCounts(stats, file, opts);
@@ -256,7 +276,8 @@ function checkZip(buffer: Buffer, file: string, opts: Required<OpenOptions>): Ch
     if (type.startsWith('application/vnd.oasis.opendocument.text')) throw refuse('file-odt', 'import.notForm.odt', file);
     if (type.startsWith('application/vnd.oasis.opendocument.presentation')) throw refuse('file-presentation', 'import.notForm.presentation', file);
     if (!type.startsWith('application/vnd.oasis.opendocument.spreadsheet')) throw refuse('file-not-workbook', 'import.fileNotWorkbook', file);
-    const cells = odsCells(buffer, entries, opts.maxUncompressedBytes);
+    checkPartSizes(entries, file, opts.maxPartBytes);
+    const cells = odsCells(buffer, entries, opts.maxPartBytes);
     if (cells === null) throw refuse('file-zip-bomb', 'import.fileZipLies', file);
     if (cells > opts.maxCells) throw refuse('file-too-many-cells', 'import.fileTooManyCells', file, { count: count(cells), max: count(opts.maxCells) });
     return { format: 'ods' };
@@ -265,8 +286,17 @@ function checkZip(buffer: Buffer, file: string, opts: Required<OpenOptions>): Ch
   throw refuse('file-not-workbook', 'import.fileNotWorkbook', file);
 }
 
+/** Every XML part's declared unpacked size against the part limit, before anything is inflated. */
+function checkPartSizes(entries: readonly ZipEntry[], file: string, maxPartBytes: number): void {
+  for (const e of entries) {
+    if (/\.(?:xml|rels|vml)$/iu.test(e.name) && e.uncompressedSize > maxPartBytes) {
+      throw refuse('file-zip-bomb', 'import.filePartTooLarge', file, { part: e.name, size: size(e.uncompressedSize), max: size(maxPartBytes) });
+    }
+  }
+}
+
 /** Entry count, declared sizes, compression ratios: the zip bomb checks, for workbooks and bundles alike. */
-export function checkZipEntries(buffer: Buffer, entries: readonly ZipEntry[], file: string, opts: Pick<Required<OpenOptions>, 'maxEntries' | 'maxUncompressedBytes'>): void {
+export function checkZipEntries(buffer: Buffer | { length: number }, entries: readonly ZipEntry[], file: string, opts: Pick<Required<OpenOptions>, 'maxEntries' | 'maxUncompressedBytes'>): void {
   if (entries.length > opts.maxEntries) {
     throw refuse('file-zip-bomb', 'import.fileZipEntries', file, { count: count(entries.length), max: count(opts.maxEntries) });
   }
@@ -294,6 +324,8 @@ function checkDocx(buffer: Buffer, entries: readonly ZipEntry[], file: string, o
   }
   const xml = unpackEntry(buffer, entry);
   if (xml === null) throw refuse('file-zip-bomb', 'import.fileZipLies', file);
+  // As for a workbook's parts: a DTD (entities) or a part cut short is refused before the XML parser sees it.
+  if (xmlProblem(xml.toString('latin1')) !== null) throw refuse('file-unreadable', 'import.docxUnreadable', file);
   const cells = countWordCells(xml);
   // A Word file without any table is another document (the 申办报告), not the form.
   if (cells === 0) throw refuse('docx-no-table', 'import.notForm.docxNoTable', file);
@@ -306,6 +338,7 @@ function withDefaults(opts: OpenOptions): Required<OpenOptions> {
     maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
     maxEntries: opts.maxEntries ?? DEFAULT_MAX_ENTRIES,
     maxUncompressedBytes: opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED,
+    maxPartBytes: opts.maxPartBytes ?? DEFAULT_MAX_PART_BYTES,
     maxMergedCells: opts.maxMergedCells ?? DEFAULT_MAX_MERGED_CELLS,
     maxCells: opts.maxCells ?? DEFAULT_MAX_CELLS,
     maxWordCells: opts.maxWordCells ?? DEFAULT_MAX_WORD_CELLS,

@@ -3,6 +3,7 @@
  * anything: safe-open judges a workbook, a Word file or a mail bundle from it before any library unpacks a
  * byte. Entries are then unpacked by fflate, bounded by the sizes checked here and verified by their CRC.
  */
+import fs from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { inflateRawSync } from 'node:zlib';
 import { inflateSync } from 'fflate';
@@ -41,10 +42,17 @@ const gbk = new TextDecoder('gbk');
  * A stored name as text. With the UTF-8 flag (or an Info-ZIP Unicode Path field) it is UTF-8. Without it, the
  * zip was made by a program that writes the system code page: on Chinese Windows (mail clients' 打包下载,
  * Explorer's 发送到压缩文件夹) that is GBK. macOS writes UTF-8 without the flag; GBK Chinese is almost never
- * valid UTF-8, so valid UTF-8 is taken as such and anything else is read as GBK.
+ * valid UTF-8, so valid UTF-8 is taken as such and anything else is read as GBK. Some tools set the flag over
+ * GBK bytes: a flagged name that is no valid UTF-8 is read as GBK too (the content decides, not the flag).
  */
 export function decodeZipName(raw: Buffer, flags: number, unicodePath?: string): string {
-  if (flags & UTF8_FLAG) return raw.toString('utf8');
+  if (flags & UTF8_FLAG) {
+    try {
+      return utf8Strict.decode(raw);
+    } catch {
+      return gbk.decode(raw);
+    }
+  }
   if (unicodePath !== undefined) return unicodePath;
   if (raw.every((b) => b < 0x80)) return raw.toString('latin1');
   try {
@@ -56,9 +64,10 @@ export function decodeZipName(raw: Buffer, flags: number, unicodePath?: string):
 
 /**
  * Reads the zip central directory. Returns null when it is missing or does not fit in the file: the zip was
- * cut short (an interrupted copy or e-mail download).
+ * cut short (an interrupted copy or e-mail download). `base`: where `buf` starts in the zip (a zip on disk is
+ * read from its directory on, see readZipFileDirectory); offsets in the entries are always the zip's own.
  */
-export function readZipDirectory(buf: Buffer): ZipEntry[] | null {
+export function readZipDirectory(buf: Buffer, base = 0): ZipEntry[] | null {
   const minEocd = 22;
   if (buf.length < minEocd) return null;
   let eocd = -1;
@@ -76,15 +85,15 @@ export function readZipDirectory(buf: Buffer): ZipEntry[] | null {
   if ((count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) && eocd >= 20) {
     const loc = eocd - 20;
     if (buf.readUInt32LE(loc) !== ZIP64_LOCATOR_SIG) return null;
-    const z64 = readBigUInt64(buf, loc + 8);
-    if (z64 + 56 > buf.length || buf.readUInt32LE(z64) !== ZIP64_EOCD_SIG) return null;
+    const z64 = readBigUInt64(buf, loc + 8) - base;
+    if (z64 < 0 || z64 + 56 > buf.length || buf.readUInt32LE(z64) !== ZIP64_EOCD_SIG) return null;
     count = readBigUInt64(buf, z64 + 32);
     cdSize = readBigUInt64(buf, z64 + 40);
     cdOffset = readBigUInt64(buf, z64 + 48);
   }
-  if (cdOffset + cdSize > buf.length) return null;
+  if (cdOffset < base || cdOffset - base + cdSize > buf.length) return null;
   const entries: ZipEntry[] = [];
-  let p = cdOffset;
+  let p = cdOffset - base;
   for (let i = 0; i < count; i++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL_SIG) return null;
     const flags = buf.readUInt16LE(p + 8);
@@ -120,6 +129,67 @@ export function readZipDirectory(buf: Buffer): ZipEntry[] | null {
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
+}
+
+/** Where a zip's central directory starts, from its last bytes (`tail`, which start at `base`), or null. */
+function directoryStart(tail: Buffer, base: number): number | null {
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) !== EOCD_SIG) continue;
+    const cdOffset = tail.readUInt32LE(i + 16);
+    if (cdOffset !== 0xffffffff) return cdOffset;
+    // ZIP64: the locator just before the end record gives the ZIP64 end record, which gives the offset.
+    if (i < 20 || tail.readUInt32LE(i - 20) !== ZIP64_LOCATOR_SIG) return null;
+    const z64 = readBigUInt64(tail, i - 12) - base;
+    if (z64 < 0 || z64 + 56 > tail.length) return null;
+    return readBigUInt64(tail, z64 + 48);
+  }
+  return null;
+}
+
+/** Bytes `[start, start + length)` of an open file (fewer at its end). */
+function readAt(fd: number, start: number, length: number): Buffer {
+  const out = Buffer.alloc(Math.max(0, length));
+  const n = fs.readSync(fd, out, 0, out.length, start);
+  return out.subarray(0, n);
+}
+
+/**
+ * A zip on disk read without loading it: its directory from the end of the file, each entry's bytes when
+ * asked. A bundle of scans may be 100 MB; a form inside it is read alone.
+ */
+export interface ZipFile {
+  size: number;
+  /** The directory, or null when it is missing or cut short. */
+  entries: ZipEntry[] | null;
+  /** One entry unpacked (as unpackEntry), read from the file. */
+  unpack(entry: ZipEntry): Buffer | null;
+}
+
+export function readZipFile(file: string): ZipFile {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const tailStart = Math.max(0, size - (22 + 0xffff + 20 + 56));
+    const start = directoryStart(readAt(fd, tailStart, size - tailStart), tailStart);
+    const entries = start === null || start > size ? null : readZipDirectory(readAt(fd, start, size - start), start);
+    return {
+      size,
+      entries,
+      unpack(entry) {
+        const f = fs.openSync(file, 'r');
+        try {
+          const header = readAt(f, entry.localHeaderOffset, 30);
+          if (header.length < 30) return null;
+          const length = 30 + header.readUInt16LE(26) + header.readUInt16LE(28) + entry.compressedSize;
+          return unpackEntry(readAt(f, entry.localHeaderOffset, length), { ...entry, localHeaderOffset: 0 });
+        } finally {
+          fs.closeSync(f);
+        }
+      },
+    };
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Where an entry's data starts and ends, or null when its local header is not where the directory says. */

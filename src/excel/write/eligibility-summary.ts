@@ -26,6 +26,8 @@ export interface EligibilitySummaryRow {
   findings: WaivableFinding[];
   /** The clerk's corrections, as lines (已更正 field: old → new …). */
   corrections?: readonly string[];
+  /** The mail the form came in, one line (sender, date, subject; the sender's address already masked unless full), shown under the unit. */
+  mailLine?: string;
 }
 
 export interface CheckColumn {
@@ -149,7 +151,7 @@ export function buildEligibilitySummary(Excel: typeof ExcelJS, rows: Eligibility
       const first = part === 0;
       const values: (string | number)[] = [
         first ? row.id : '',
-        first ? `${text(row.studioName)}\n${text(row.unitName)}` : '',
+        first ? [row.studioName, row.unitName, ...(row.mailLine ? [row.mailLine] : [])].map(text).join('\n') : '',
         first ? `${text(row.leadName)}\n${o.full ? safeText(row.idNumber) : safeText(maskIdNumber(row.idNumber))}` : '',
         ...outcomes.map((outcome) => (first ? o.marks[outcome] : '')),
         first ? row.eligibility : '',

@@ -8,6 +8,7 @@
 import type { Db } from '../open.js';
 import { backfillApplicationKeys, reserveStudioIds } from './v4.js';
 import { chainAuditLog } from './v5.js';
+import { MAIL_ORIGIN } from './v8-mail.js';
 
 export interface Migration {
   version: number;
@@ -323,6 +324,7 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE studios ADD COLUMN decision_no TEXT NOT NULL DEFAULT '';
     `,
   },
+  MAIL_ORIGIN,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

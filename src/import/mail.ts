@@ -1,0 +1,152 @@
+/**
+ * Saved mails (.eml, RFC 5322 / MIME), the way units send their forms: each attachment is one file of the
+ * batch, shown as `mail.eml › attachment name`. Forms are imported, zips expanded (bundle.ts), forwarded
+ * messages (`message/rfc822` parts) opened in turn, and anything else listed as 未导入 by its decoded name.
+ * The MIME is read by postal-mime (RFC 2047 / RFC 2231 names in GBK or UTF-8, quoted-printable and base64
+ * bodies), never by hand. Each file carries the innermost message's sender, subject and date (the message
+ * the unit wrote, even when a colleague forwarded it): the import stores them with the version, and the
+ * date in China is the 收件日期 unless the clerk gives one.
+ *
+ * Like a bundle, a mail is parsed once to list its attachments and dropped; when the batch reaches an
+ * attachment the mail is parsed again through the batch's LastContainer, so one mail is in memory at a time.
+ */
+import path from 'node:path';
+import PostalMime, { type Attachment, type Email } from 'postal-mime';
+import { refuse } from '../excel/read/read-errors.js';
+import { DEFAULT_MAX_BYTES } from '../excel/read/safe-open.js';
+import { failedSource, INSIDE, type BatchSource, type ExpandContext, type MailOrigin, type Nesting } from './bundle.js';
+import { notAFormByName } from './files.js';
+
+/**
+ * A saved mail: a form and a few scans are a few MB; the parser holds about six times a mail's size while it
+ * decodes the attachments (measured: 300 MB for a 50 MB mail), so a mail over 20 MB (~15 MB of attachments)
+ * is refused and the clerk saves its attachments from the mail client instead.
+ */
+export const MAX_MAIL_BYTES = 20 * 1024 * 1024;
+/** Attachments of one mail, counting those of the messages forwarded inside it. */
+export const MAX_MAIL_ATTACHMENTS = 1000;
+/** MIME parts inside parts: a real mail has three or four levels (mixed › alternative › related). */
+const MAX_MIME_NESTING = 32;
+/** All header lines of one message together: a real one has a few KB. */
+const MAX_HEADERS_BYTES = 256 * 1024;
+
+export function isMailName(name: string): boolean {
+  return path.extname(name).toLowerCase() === '.eml';
+}
+
+/** Parses one message; postal-mime's own refusals (nesting, headers) become a damaged-mail refusal. */
+async function parseMail(bytes: Buffer, display: string): Promise<Email> {
+  try {
+    return await PostalMime.parse(bytes, {
+      // Every forwarded message stays one attachment: opened here, with our own depth limit and its own sender.
+      forceRfc822Attachments: true,
+      attachmentEncoding: 'arraybuffer',
+      maxNestingDepth: MAX_MIME_NESTING,
+      maxHeadersSize: MAX_HEADERS_BYTES,
+    });
+  } catch {
+    throw refuse('mail-damaged', 'import.mailDamaged', display);
+  }
+}
+
+/** `张三 <zhangsan@example.com>`, or the address alone, or '' when the message names no sender. */
+function senderOf(email: Email): string {
+  const from = email.from;
+  if (!from) return '';
+  const mailbox = from.address === undefined ? from.group[0] : from;
+  const name = (mailbox?.name || from.name || '').trim();
+  const address = (mailbox?.address ?? '').trim();
+  return clean(name && address ? `${name} <${address}>` : name || address);
+}
+
+/** Control characters (a crafted header) never reach a table or the store. */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/gu, ' ').replace(/\s+/gu, ' ').trim();
+}
+
+export function mailOrigin(email: Email): MailOrigin {
+  const parsed = email.date && /^\d{4}-\d{2}-\d{2}T/u.test(email.date) ? new Date(email.date) : null;
+  const date = parsed && Number.isFinite(parsed.getTime()) ? parsed.toISOString() : null;
+  return { from: senderOf(email), subject: clean(email.subject ?? ''), date };
+}
+
+function isForwarded(a: Attachment): boolean {
+  return a.mimeType === 'message/rfc822' || a.mimeType === 'message/global';
+}
+
+/** A name to show and to judge the attachment by: its decoded file name without any folder, else made up. */
+function attachmentName(a: Attachment, index: number, taken: Set<string>): string {
+  const given = clean((a.filename ?? '').replace(/\\/gu, '/').split('/').pop() ?? '');
+  let name = given !== '' && given !== '.' && given !== '..' ? given : isForwarded(a) ? `转发的邮件${index}.eml` : `附件${index}`;
+  if (isForwarded(a) && !isMailName(name)) name = `${name}.eml`;
+  // Two attachments of one mail with the same name stay two rows that can be told apart.
+  if (taken.has(name)) {
+    const ext = path.extname(name);
+    name = `${name.slice(0, name.length - ext.length)}（${index}）${ext}`;
+  }
+  taken.add(name);
+  return name;
+}
+
+function bytesOf(a: Attachment): Buffer {
+  const c = a.content;
+  if (typeof c === 'string') return Buffer.from(c, a.encoding === 'base64' ? 'base64' : 'utf8');
+  return c instanceof ArrayBuffer ? Buffer.from(c) : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+}
+
+/**
+ * The files of one mail: every attachment (images the HTML body shows inline are the body, not
+ * attachments), each forwarded message and zip opened through `ctx.open`. A mail without attachments is one
+ * row, listed as 未导入 with what to ask the unit for.
+ */
+export async function mailSources(load: () => Promise<Buffer>, display: string, nesting: Nesting, ctx: ExpandContext, outer?: MailOrigin): Promise<BatchSource[]> {
+  const parsed = (): Promise<Email> => ctx.cache.get(display, async () => parseMail(await load(), display));
+  let email: Email;
+  try {
+    email = await parsed();
+  } catch (e) {
+    return [failedSource(display, e)];
+  }
+  const own = mailOrigin(email);
+  // A forwarded message without a Date of its own was received when the mail that carries it was sent.
+  const origin: MailOrigin = own.date === null && outer ? { ...own, date: outer.date } : own;
+  const attachments = email.attachments.map((a, i) => ({ a, i })).filter(({ a }) => !a.related);
+  if (attachments.length > MAX_MAIL_ATTACHMENTS) {
+    return [failedSource(display, refuse('file-zip-bomb', 'import.mailTooManyAttachments', display, { count: attachments.length, max: MAX_MAIL_ATTACHMENTS }), origin)];
+  }
+  if (attachments.length === 0) return [failedSource(display, refuse('mail-no-attachments', 'import.mailNoAttachments', display), origin)];
+
+  const out: BatchSource[] = [];
+  const taken = new Set<string>();
+  const inner: Nesting = { depth: nesting.depth + 1, zips: nesting.zips };
+  for (const [n, { a, i }] of attachments.entries()) {
+    const name = attachmentName(a, n + 1, taken);
+    const shown = `${display}${INSIDE}${name}`;
+    const size = a.content instanceof ArrayBuffer || ArrayBuffer.isView(a.content) ? a.content.byteLength : a.content.length;
+    if (size === 0) {
+      out.push(failedSource(shown, refuse('file-empty', 'import.fileEmpty', shown), origin));
+      continue;
+    }
+    if (size > DEFAULT_MAX_BYTES && notAFormByName(name) === null && !isForwarded(a)) {
+      out.push(failedSource(shown, refuse('file-too-large', 'import.fileTooLarge', shown, { size: (size / 1024 / 1024).toFixed(1), max: (DEFAULT_MAX_BYTES / 1024 / 1024).toFixed(1) }), origin));
+      continue;
+    }
+    // The attachment's bytes when the batch reaches it: the mail parsed again if another container came between.
+    const read = async (): Promise<Buffer> => {
+      const again = await parsed();
+      const att = again.attachments[i];
+      if (!att) throw refuse('mail-damaged', 'import.mailDamaged', display);
+      return bytesOf(att);
+    };
+    let opened: BatchSource[] | null;
+    try {
+      opened = await ctx.open(name, read, shown, inner, origin);
+    } catch (e) {
+      opened = [failedSource(shown, e, origin)];
+    }
+    out.push(...(opened ?? [{ display: shown, path: shown, read: ctx.cache.expect(display, read), mail: origin }]));
+  }
+  return out;
+}
+

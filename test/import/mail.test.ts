@@ -1,0 +1,253 @@
+/**
+ * Saved mails (.eml): each attachment is a file of the batch, shown as `mail.eml › name`, read by postal-mime.
+ * Every mail here is written out as a client would save it (string templates, the form built by exceljs and
+ * base64-encoded), one per shape units send: GBK names in RFC 2231 and RFC 2047, a PDF beside the form, a
+ * forwarded message, a zip inside, a quoted-printable HTML body, a Date just after midnight in China.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { maskMailSender } from '../../src/core/mailbox.js';
+import { gbkBytes, writeZip } from '../fixtures/hostile/zip.js';
+import { makeApplication } from '../helpers/application-factory.js';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/tmp.js';
+import { cellTexts, writeApplicationWorkbook } from '../helpers/workbooks.js';
+
+interface Row {
+  file: string;
+  outcome: string;
+  id?: number;
+  error?: { code: string; message: string };
+}
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+/** A valid 18-digit ID for a man born 1975-06-15 with sequence `seq` (GB 11643-1999 check character). */
+function idNumber(seq: number): string {
+  const body = `33010519750615${String(seq).padStart(2, '0')}1`;
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * ID_WEIGHTS[i]!, 0);
+  return body + '10X98765432'[sum % 11]!;
+}
+
+/** A filled form, distinct per `seq` (its own lead), as bytes. */
+async function form(dir: string, seq: number): Promise<Buffer> {
+  const name = ['张建国', '李卫东', '王海涛', '赵志刚', '陈国平', '刘德明'][seq]!;
+  const app = makeApplication({ studioName: `${name}数控车工技能大师工作室`, lead: { name, idNumber: idNumber(seq) } });
+  return fs.readFileSync(await writeApplicationWorkbook(path.join(dir, 'forms'), `form-${seq}.xlsx`, app));
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Base64 in lines of 76, as mail clients write it. */
+function b64(data: Buffer): string {
+  return data.toString('base64').replace(/(.{76})/gu, '$1\r\n');
+}
+
+/** RFC 2047 encoded word of `text` in `charset` (UTF-8 or GBK), base64. */
+function encodedWord(text: string, charset: 'UTF-8' | 'GBK'): string {
+  const bytes = charset === 'GBK' ? gbkBytes(text) : Buffer.from(text, 'utf8');
+  return `=?${charset}?B?${bytes.toString('base64')}?=`;
+}
+
+interface Part {
+  headers: string[];
+  body: string;
+}
+
+function attachment(disposition: string, type: string, data: Buffer): Part {
+  return { headers: [`Content-Type: ${type}`, `Content-Disposition: ${disposition}`, 'Content-Transfer-Encoding: base64'], body: b64(data) };
+}
+
+function mail(o: { from: string; subject: string; date: string; parts: Part[]; boundary?: string }): Buffer {
+  const boundary = o.boundary ?? `----=_Part_${o.parts.length}_gongshu`;
+  const parts = o.parts.map((p) => `--${boundary}\r\n${p.headers.join('\r\n')}\r\n\r\n${p.body}\r\n`).join('');
+  return Buffer.from(
+    [
+      `From: ${o.from}`,
+      'To: =?UTF-8?B?5Lq656S+5bGA?= <rsj@gongshu.example.gov.cn>',
+      `Subject: ${o.subject}`,
+      `Date: ${o.date}`,
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/mixed; boundary="${boundary}"`,
+      '',
+      `--${boundary}`,
+      'Content-Type: text/plain; charset=UTF-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      '您好，附件是我单位的申报表，请查收。',
+      '',
+      ...parts.split('\r\n'),
+      `--${boundary}--`,
+      '',
+    ].join('\r\n'),
+    'utf8',
+  );
+}
+
+const text = (s: string): Part => ({ headers: ['Content-Type: text/plain; charset=UTF-8'], body: s });
+
+async function importJson(db: string, target: string, received?: string): Promise<Row[]> {
+  const r = await runCli(['--db', db, '--round', '2026', 'apply', 'import', target, ...(received ? ['--received', received] : []), '--json']);
+  expect(r.stderr).not.toMatch(/Error|at .*\.ts/u);
+  return JSON.parse(r.stdout) as Row[];
+}
+
+async function show(db: string, id: number): Promise<{ receivedDate: string; mail: { from: string; subject: string; date: string | null } | null }> {
+  return JSON.parse((await runCli(['--db', db, 'apply', 'show', String(id), '--json'])).stdout);
+}
+
+describe('mails (.eml)', () => {
+  it('imports a form named in RFC 2231 GBK, lists a PDF named in RFC 2047 as 未导入, and keeps sender, subject and date', async () => {
+    const dir = tempDir();
+    const eml = path.join(dir, '申报邮件.eml');
+    const gbkName = [...gbkBytes('申报表-张建国.xlsx')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+    fs.writeFileSync(
+      eml,
+      mail({
+        from: `${encodedWord('精工机械 李丽', 'GBK')} <13812345678@163.com>`,
+        subject: encodedWord('关于报送技能大师工作室申报材料的函', 'UTF-8'),
+        date: 'Wed, 20 May 2026 09:15:00 +0800',
+        parts: [
+          attachment(`attachment; filename*=GBK''${gbkName}`, XLSX, await form(dir, 0)),
+          attachment(`attachment; filename="${encodedWord('营业执照扫描件.pdf', 'GBK')}"`, 'application/pdf', Buffer.from('%PDF-1.4\n%…\n')),
+        ],
+      }),
+    );
+    const db = path.join(dir, 'g.db');
+    const rows = await importJson(db, eml);
+    expect(rows.map((r) => [r.file, r.outcome, r.error?.code])).toEqual([
+      ['申报邮件.eml › 申报表-张建国.xlsx', 'imported', undefined],
+      ['申报邮件.eml › 营业执照扫描件.pdf', 'not-imported', 'file-pdf'],
+    ]);
+    const view = await show(db, rows[0]!.id!);
+    expect(view.mail).toEqual({ from: '精工机械 李丽 <13812345678@163.com>', subject: '关于报送技能大师工作室申报材料的函', date: '2026-05-20T01:15:00.000Z' });
+    expect(view.receivedDate).toBe('2026-05-20');
+
+    // apply show names the mail (the mobile number used as an address masked on screen, like everywhere).
+    const screen = (await runCli(['--db', db, 'apply', 'show', '1'])).stdout;
+    expect(screen).toContain('来件邮件');
+    expect(screen).toContain('2026-05-20 09:15:00');
+    expect(screen).toContain('关于报送技能大师工作室申报材料的函');
+    expect(screen).not.toContain('13812345678');
+
+    // The 汇总表 shows the sender with the address masked; --full shows it whole.
+    const out = path.join(dir, '汇总表.xlsx');
+    expect((await runCli(['--db', db, '--round', '2026', 'export', 'review', '-o', out])).code).toBe(0);
+    const cells = (await cellTexts(out)).join('\n');
+    expect(cells).toContain('来件：精工机械 李丽 <1***@163.com>，2026-05-20，“关于报送技能大师工作室申报材料的函”');
+    expect(cells).not.toContain('13812345678');
+  });
+
+  it('opens a forwarded message (its own sender and date) and a zip inside a mail', async () => {
+    const dir = tempDir();
+    const inner = mail({
+      from: '王海涛 <wht@unit.example.com>',
+      subject: encodedWord('申报表', 'GBK'),
+      date: 'Mon, 18 May 2026 10:00:00 +0800',
+      boundary: 'inner-boundary',
+      parts: [attachment(`attachment; filename="${encodedWord('申报表-王海涛.xlsx', 'UTF-8')}"`, XLSX, await form(dir, 2))],
+    });
+    const zip = writeZip([
+      { name: '材料/申报表-李卫东.xlsx', rawName: gbkBytes('材料/申报表-李卫东.xlsx'), data: await form(dir, 1) },
+      { name: '材料/营业执照.pdf', rawName: gbkBytes('材料/营业执照.pdf'), data: Buffer.from('%PDF-1.4\n') },
+    ]);
+    const eml = path.join(dir, 'fwd.eml');
+    fs.writeFileSync(
+      eml,
+      mail({
+        from: '同事 <colleague@gongshu.example.gov.cn>',
+        subject: 'Fwd: 申报表',
+        date: 'Thu, 21 May 2026 08:00:00 +0800',
+        parts: [
+          { headers: ['Content-Type: message/rfc822', 'Content-Disposition: attachment; filename="forwarded.eml"'], body: inner.toString('utf8') },
+          attachment('attachment; filename="bundle.zip"', 'application/zip', zip),
+        ],
+      }),
+    );
+    const db = path.join(dir, 'g.db');
+    const rows = await importJson(db, eml);
+    expect(rows.map((r) => [r.file, r.outcome])).toEqual([
+      ['fwd.eml › forwarded.eml › 申报表-王海涛.xlsx', 'imported'],
+      ['fwd.eml › bundle.zip › 材料/申报表-李卫东.xlsx', 'imported'],
+      ['fwd.eml › bundle.zip › 材料/营业执照.pdf', 'not-imported'],
+    ]);
+    // The form in the forwarded message was sent by the unit on the 18th; the one in the zip came with the forward.
+    expect(await show(db, rows[0]!.id!)).toMatchObject({ receivedDate: '2026-05-18', mail: { from: '王海涛 <wht@unit.example.com>', subject: '申报表' } });
+    expect(await show(db, rows[1]!.id!)).toMatchObject({ receivedDate: '2026-05-21', mail: { from: '同事 <colleague@gongshu.example.gov.cn>', subject: 'Fwd: 申报表' } });
+  });
+
+  it('reads a form beside a quoted-printable HTML body; a Date after midnight in China is that day, and --received wins', async () => {
+    const dir = tempDir();
+    const html = '<html><body><p>=E6=82=A8=E5=A5=BD=EF=BC=8C=E9=99=84=E4=BB=B6=E6=98=AF=E7=94=B3=E6=8A=A5=E8=A1=A8=E3=80=82</p>=\r\n<p style=3D"color:red">=E8=AF=B7=E6=9F=A5=E6=94=B6</p></body></html>';
+    const eml = path.join(dir, 'qp.eml');
+    const build = async (seq: number): Promise<Buffer> =>
+      mail({
+        from: 'hr@unit.example.com',
+        subject: '=?UTF-8?Q?=E7=94=B3=E6=8A=A5=E8=A1=A8?=',
+        // 16:30 UTC on the 20th is 00:30 on the 21st in Hangzhou.
+        date: 'Wed, 20 May 2026 16:30:00 +0000',
+        parts: [
+          { headers: ['Content-Type: text/html; charset=UTF-8', 'Content-Transfer-Encoding: quoted-printable'], body: html },
+          attachment('attachment; filename="form.xlsx"', 'application/octet-stream', await form(dir, seq)),
+        ],
+      });
+    fs.writeFileSync(eml, await build(3));
+    const db = path.join(dir, 'g.db');
+    const rows = await importJson(db, eml);
+    expect(rows.map((r) => [r.file, r.outcome])).toEqual([['qp.eml › form.xlsx', 'imported']]);
+    expect(await show(db, rows[0]!.id!)).toMatchObject({ receivedDate: '2026-05-21', mail: { subject: '申报表', date: '2026-05-20T16:30:00.000Z' } });
+
+    const given = path.join(dir, 'given.eml');
+    fs.writeFileSync(given, await build(4));
+    const second = await importJson(db, given, '2026-05-19');
+    expect(await show(db, second[0]!.id!)).toMatchObject({ receivedDate: '2026-05-19', mail: { from: 'hr@unit.example.com' } });
+  });
+
+  it('lists a mail without attachments, an Outlook .msg and an attachment without a name; refuses nesting and size', async () => {
+    const dir = tempDir();
+    const box = path.join(dir, 'mails');
+    fs.mkdirSync(box);
+    const wrap = (body: Buffer, n: number): Buffer =>
+      mail({
+        from: 'a@b.example',
+        subject: `level ${n}`,
+        date: 'Wed, 20 May 2026 09:00:00 +0800',
+        boundary: `b${n}`,
+        parts: [{ headers: ['Content-Type: message/rfc822'], body: body.toString('utf8') }],
+      });
+    let deep = mail({ from: 'a@b.example', subject: 'x', date: 'Wed, 20 May 2026 09:00:00 +0800', boundary: 'b0', parts: [attachment('attachment; filename="f.xlsx"', XLSX, await form(dir, 5))] });
+    for (let n = 1; n <= 3; n++) deep = wrap(deep, n);
+    // Three forwards around the message with the form: four mails deep, one more than may be opened.
+    fs.writeFileSync(path.join(box, 'a-deep.eml'), deep);
+    // MIME parts inside parts, a hundred deep: refused by the parser's own limit, as a damaged mail.
+    const nested = Array.from({ length: 100 }, (_, i) => `--n${i}\r\nContent-Type: multipart/mixed; boundary="n${i + 1}"\r\n\r\n`).join('');
+    fs.writeFileSync(path.join(box, 'b-nested.eml'), Buffer.from(`From: a@b.example\r\nContent-Type: multipart/mixed; boundary="n0"\r\n\r\n${nested}`));
+    fs.writeFileSync(path.join(box, 'c-empty.eml'), mail({ from: 'a@b.example', subject: '忘了附件', date: 'Wed, 20 May 2026 09:00:00 +0800', parts: [text('见附件')] }));
+    fs.writeFileSync(path.join(box, 'd-outlook.msg'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+    fs.writeFileSync(
+      path.join(box, 'e-noname.eml'),
+      mail({ from: 'a@b.example', subject: 's', date: 'Wed, 20 May 2026 09:00:00 +0800', parts: [attachment('attachment', 'application/octet-stream', Buffer.from('data'))] }),
+    );
+    // Over the limit of a saved mail (20 MB): refused before it is parsed.
+    const big = path.join(box, 'f-big.eml');
+    fs.writeFileSync(big, Buffer.alloc(21 * 1024 * 1024, 0x41));
+
+    const rows = await importJson(path.join(dir, 'g.db'), box);
+    expect(rows.map((r) => [r.file, r.outcome, r.error?.code])).toEqual([
+      // A forwarded message without a file name is named for what it is.
+      ['a-deep.eml › 转发的邮件1.eml › 转发的邮件1.eml › 转发的邮件1.eml', 'failed', 'bundle-too-deep'],
+      ['b-nested.eml', 'failed', 'mail-damaged'],
+      ['c-empty.eml', 'not-imported', 'mail-no-attachments'],
+      ['d-outlook.msg', 'not-imported', 'file-outlook-msg'],
+      ['e-noname.eml › 附件1', 'not-imported', 'file-other-type'],
+      ['f-big.eml', 'failed', 'file-too-large'],
+    ]);
+    expect(rows[0]!.error!.message).toContain('嵌套超过 3 层');
+  });
+
+  it('masks the address of a sender, not the name', () => {
+    expect(maskMailSender('李丽 <lili@unit.example.com>')).toBe('李丽 <l***@unit.example.com>');
+    expect(maskMailSender('12345678@qq.com')).toBe('1***@qq.com');
+    expect(maskMailSender('无地址')).toBe('无地址');
+  });
+});
