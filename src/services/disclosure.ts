@@ -4,7 +4,7 @@
  * mobile number (JSON is the complete data contract, so it is never masked). The audit entry says who,
  * when (the entry's own fields), with which command, which file and how many numbers; never the numbers.
  */
-import { findPersonalNumbers } from '../core/text.js';
+import { findPersonalNumbers } from '../core/personal-numbers.js';
 import { appendAudit } from '../store/audit.js';
 import { inTransaction, type Workspace } from './context.js';
 

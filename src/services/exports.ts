@@ -9,7 +9,7 @@ import { unitNameOf } from '../core/application.js';
 import { chinaDate } from '../core/china-time.js';
 import { RefusedError } from '../core/errors.js';
 import { rubricNote } from '../core/rubric.js';
-import { maskPersonalNumbers } from '../core/text.js';
+import { maskPersonalNumbers } from '../core/personal-numbers.js';
 import { kindMarker, loadExcel, maskWorkbook, writeBytesAtomically, writeWorkbookAtomically, type OutputTarget } from '../export/output-file.js';
 import { buildApplicationTemplate } from '../excel/write/application-template.js';
 import { buildAssessmentTemplate } from '../excel/write/assessment-template.js';

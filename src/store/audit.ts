@@ -12,7 +12,7 @@
  */
 import os from 'node:os';
 import { sha256Hex } from '../core/hash.js';
-import { findPersonalNumbers, maskPersonalNumbers } from '../core/text.js';
+import { findPersonalNumbers, maskPersonalNumbers } from '../core/personal-numbers.js';
 import type { Db } from './open.js';
 
 export interface Actor {

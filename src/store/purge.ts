@@ -18,7 +18,7 @@
 import type { Assessment } from '../core/assessment.js';
 import { emptyApplication, emptyFacts, type ParsedApplication } from '../core/application.js';
 import type { Finding } from '../core/finding.js';
-import { maskPersonalNumbers } from '../core/text.js';
+import { maskPersonalNumbers } from '../core/personal-numbers.js';
 import { appendAudit, type Actor } from './audit.js';
 import type { Db } from './open.js';
 

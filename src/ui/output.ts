@@ -3,7 +3,8 @@
  * colour only on a terminal and never with NO_COLOR, control characters stripped from workbook text.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { maskPersonalNumbers, stripControl } from '../core/text.js';
+import { stripControl } from '../core/text.js';
+import { maskPersonalNumbers } from '../core/personal-numbers.js';
 
 export interface Output {
   readonly color: ChalkInstance;

@@ -4,7 +4,7 @@
  * to draw. The output is cli-table3's for the options gongshu used (compact, no colours of its own, one
  * space of padding); test/ui/table.test.ts compares the two. Colour comes from chalk.
  */
-import { maskPersonalNumbers } from '../core/text.js';
+import { maskPersonalNumbers } from '../core/personal-numbers.js';
 import { cleanKeepingColour } from './output.js';
 
 /** Wide and full-width code points (East Asian Width W/F), as cli-table3's width function counts them. */
