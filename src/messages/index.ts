@@ -15,6 +15,7 @@ import { safetyMessages } from './safety.js';
 import { recordsMessages } from './records.js';
 import { calendarMessages } from './calendar.js';
 import { dateMessages } from './dates.js';
+import { made } from '../core/personal-numbers.js';
 
 export type Lang = 'zh' | 'en';
 export interface MessageEntry {
@@ -25,6 +26,11 @@ export interface MessageEntry {
    * offers names the menu entry instead, and nothing names a command-line option.
    */
   menu?: { zh: string; en: string };
+  /**
+   * Parameters whose values gongshu made (a path it wrote, a backup's name): marked with made(), so that the
+   * masking of personal numbers leaves them as they are. Every other parameter is user text and is masked.
+   */
+  made?: readonly string[];
 }
 
 /** Who the clerk is talking to: the command line, or the menu (`gongshu`, `gongshu i`). */
@@ -79,7 +85,8 @@ export function msg(key: MessageKey, params: MessageParams = {}): string {
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i]!;
-    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+    const value = name in params ? String(params[name]) : `{${name}}`;
+    out += (stored.made?.includes(name) && name in params ? made(value) : value) + parts[i + 1]!;
   }
   return out;
 }

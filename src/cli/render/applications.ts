@@ -127,7 +127,9 @@ export function renderApplication(out: Output, a: ApplicationJson): void {
     field(msg('cli.field.studioName'), a.studioName),
     field(msg('cli.field.unit'), a.unitName),
     field(msg('cli.field.legalRepresentative'), a.unit.legalRepresentative),
-    field(msg('cli.field.contact'), [a.unit.contact, maskPhone(a.unit.phone), maskPhone(a.unit.mobile)].filter(Boolean).join('  ')),
+    // A fixed line is the unit's office number and stays readable (as the README says); a mobile number
+    // typed into its column is still found and masked. The mobile column is masked as a mobile, always.
+    field(msg('cli.field.contact'), [a.unit.contact, maskPersonalNumbers(a.unit.phone), maskPhone(a.unit.mobile)].filter(Boolean).join('  ')),
     field(msg('cli.field.lead'), [a.lead.name, a.lead.gender, a.lead.birth].filter(Boolean).join('  ')),
     field(msg('cli.field.idNumber'), maskIdNumber(a.lead.idNumber)),
     field(msg('cli.field.occupation'), a.lead.occupation),
