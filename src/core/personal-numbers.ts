@@ -125,7 +125,16 @@ const S_UNITS: readonly Unit[] = ['S'];
 
 // ---- made text ----
 
-const KEY = [...randomBytes(6)].map((b) => String.fromCharCode(0xe100 + b)).join('');
+// One key per run, shared with the parse workers (threads and processes inherit the environment), so that a
+// worker's made() text is recognised where it is shown.
+const KEY_VARIABLE = 'GONGSHU_MADE_KEY';
+const KEY = (() => {
+  const given = process.env[KEY_VARIABLE];
+  if (given && /^[\ue100-\ue1ff]{6}$/u.test(given)) return given;
+  const key = [...randomBytes(6)].map((b) => String.fromCharCode(0xe100 + b)).join('');
+  process.env[KEY_VARIABLE] = key;
+  return key;
+})();
 const OPEN = `\ue000${KEY}`;
 const CLOSE = `\ue001${KEY}`;
 
@@ -134,9 +143,47 @@ export function made(text: string): string {
   return `${OPEN}${text}${CLOSE}`;
 }
 
+/** A made() marker of any process (another key: text stored by an earlier run), removed wherever met. */
+const ANY_MARKER = /[\ue000\ue001][\ue100-\ue1ff]{6}/gu;
+
 /** The text without made() markers (for sinks that do not mask: JSON, files). */
 export function plainText(text: string): string {
-  return text.includes(OPEN) ? text.split(OPEN).join('').split(CLOSE).join('') : text;
+  return /[\ue000\ue001]/u.test(text) ? text.replace(ANY_MARKER, '') : text;
+}
+
+/**
+ * The literal parts of gongshu's message templates that hold digits (`请写成 1975-06、1975.6、1975/6 …`):
+ * gongshu's own words, never a clerk's, wherever they appear whole. Only parts with at least two digits and
+ * four letters are kept: distinctive text, which a number typed by someone cannot hide in (a letter ends a
+ * number, and a part is protected only where it appears whole).
+ */
+const literals: string[] = [];
+
+export function registerMadeLiterals(parts: Iterable<string>): void {
+  for (const part of parts) {
+    const digits = (part.match(/\p{Nd}/gu) ?? []).length;
+    const letters = (part.match(/\p{L}/gu) ?? []).length;
+    if (digits >= 2 && letters >= 4 && !literals.includes(part)) literals.push(part);
+  }
+}
+
+/** The text with gongshu's literal parts wrapped in made() markers. */
+function protectLiterals(text: string): string {
+  if (literals.length === 0) return text;
+  const ranges: [number, number][] = [];
+  for (const part of literals) {
+    for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) ranges.push([at, at + part.length]);
+  }
+  if (ranges.length === 0) return text;
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start < at) continue;
+    out += text.slice(at, start) + made(text.slice(start, end));
+    at = end;
+  }
+  return out + text.slice(at);
 }
 
 // ---- finding ----
@@ -314,7 +361,7 @@ export function mayHoldPersonalNumber(text: string): boolean {
     const code = text.charCodeAt(i);
     if (code >= 0x30 && code <= 0x39) {
       if (++digits >= FEWEST_DIGITS) return true;
-    } else if (code >= 0x80 && code !== 0xe000 && code !== 0xe001 && !(code >= 0x4e00 && code <= 0x9fff)) {
+    } else if (code >= 0x80 && !(code >= 0x4e00 && code <= 0x9fff)) {
       // Anything outside ASCII may be a digit in some form (surrogate halves included): look properly.
       return true;
     }
@@ -365,8 +412,12 @@ function maskIn(text: string): string {
  * Masks every ID and mobile number in a text (330105********0017, 138****5678) and removes made() markers,
  * leaving what they enclose as it is.
  */
-export function maskPersonalNumbers(text: string): string {
-  if (!text.includes(OPEN)) return mayHoldPersonalNumber(text) ? maskIn(text) : text;
+export function maskPersonalNumbers(raw: string): string {
+  if (!mayHoldPersonalNumber(raw)) return raw;
+  // Markers of another process are no markers: what they enclose is user text like the rest.
+  const foreign = /[\ue000\ue001]/u.test(raw) ? raw.replace(ANY_MARKER, (m) => (m === OPEN || m === CLOSE ? m : '')) : raw;
+  const text = protectLiterals(foreign);
+  if (!text.includes(OPEN)) return maskIn(text);
   let out = '';
   let at = 0;
   while (at < text.length) {

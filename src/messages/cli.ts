@@ -102,6 +102,8 @@ export const cliMessages = {
   'cli.field.unit': { zh: '申报单位', en: 'Unit' },
   'cli.field.legalRepresentative': { zh: '法定代表人', en: 'Legal representative' },
   'cli.field.contact': { zh: '联系人', en: 'Contact' },
+  'cli.show.phone': { zh: '固定电话 {phone}', en: 'phone {phone}' },
+  'cli.show.mobile': { zh: '手机 {mobile}', en: 'mobile {mobile}' },
   'cli.field.lead': { zh: '领衔人', en: 'Lead' },
   'cli.field.idNumber': { zh: '身份证号码', en: 'ID number' },
   'cli.field.occupation': { zh: '职业（工种）', en: 'Occupation' },

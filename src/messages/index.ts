@@ -15,7 +15,7 @@ import { safetyMessages } from './safety.js';
 import { recordsMessages } from './records.js';
 import { calendarMessages } from './calendar.js';
 import { dateMessages } from './dates.js';
-import { made } from '../core/personal-numbers.js';
+import { made, registerMadeLiterals } from '../core/personal-numbers.js';
 
 export type Lang = 'zh' | 'en';
 export interface MessageEntry {
@@ -44,6 +44,16 @@ const catalogue: Catalogue = Object.assign({}, cliMessages, importMessages, rule
 // Every entry is a MessageEntry (as the spread literal's `satisfies` checked).
 const entries: Record<keyof Catalogue, MessageEntry> = catalogue;
 
+
+// The templates' own words are gongshu's: a literal part with digits in it (an example date, a command) is
+// never masked where it appears whole, whatever digits a parameter puts beside it.
+registerMadeLiterals(
+  (function* parts() {
+    for (const e of Object.values(entries) as MessageEntry[]) {
+      for (const t of [e.zh, e.en, e.menu?.zh, e.menu?.en]) if (t && /\d/u.test(t)) yield* t.split(/\{\w+\}/u);
+    }
+  })(),
+);
 
 export type MessageKey = keyof typeof catalogue;
 export type MessageParams = Record<string, string | number>;

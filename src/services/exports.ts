@@ -31,7 +31,7 @@ import { scoreRound } from './assessments.js';
 import { noticePeriod, subsidyStudios } from './certification.js';
 import { getNotice } from '../store/notice.js';
 import type { Workspace } from './context.js';
-import { recordDisclosure } from './disclosure.js';
+import { recordDisclosure, recordExport } from './disclosure.js';
 import { reviewableApplications } from './review.js';
 import { LISTED_STATUSES, rankedByReview } from './shortlist.js';
 
@@ -78,6 +78,7 @@ export async function writeReviewTemplate(ws: Workspace, round: number, target: 
   const rows = apps.map((a) => ({ id: a.id, studioName: a.current.parsed.application.studioName, unitName: unitNameOf(a.current.parsed.application) }));
   const ExcelJS = await loadExcel();
   await writeMasked(buildReviewTemplate(ExcelJS, { year: round, rows, experts: experts.count, expertNames: experts.names }), target);
+  recordExport(ws, round, target.kind, target.file);
   return { file: target.file, count: rows.length };
 }
 
@@ -144,6 +145,7 @@ export async function exportEligibilitySummary(ws: Workspace, round: number, tar
     recordDisclosure(ws, { action: 'export-full', round, file: target.file, what: 'review', value: rows.map((r) => r.idNumber) });
     await writeWorkbookAtomically(workbook, target, { private: true });
   } else await writeMasked(workbook, target);
+  recordExport(ws, round, target.kind, target.file);
   return { file: target.file, count: rows.length };
 }
 
@@ -197,6 +199,7 @@ export async function exportShortlist(ws: Workspace, round: number, target: Outp
     : buildShortlistWorkbook(ExcelJS, { year: round, rows: base, signOff });
   if (options.internal) recordDisclosure(ws, { action: 'export-internal', round, file: target.file, what: 'shortlist' });
   await writeMasked(workbook, target);
+  recordExport(ws, round, target.kind, target.file);
   return { file: target.file, count: rows.length };
 }
 
@@ -225,6 +228,7 @@ export async function exportNotice(ws: Workspace, round: number, target: OutputT
     keywords: kindMarker(target.kind),
   });
   await writeBytesAtomically(Buffer.from(bytes), target);
+  recordExport(ws, round, target.kind, target.file);
   return { file: target.file, count: rows.length, from: period.from, to: period.to };
 }
 
@@ -236,6 +240,7 @@ export async function exportSubsidy(ws: Workspace, round: number, target: Output
   const rows = studios.map((s) => ({ plaque: s.plaque, studioName: s.name, unitName: s.unitName, leadName: s.leadName, amount: s.subsidyYuan!, paidOn: s.subsidyPaidOn }));
   const ExcelJS = await loadExcel();
   await writeMasked(buildSubsidyWorkbook(ExcelJS, { year: round, rows, signOff: signOffFor(ws, round) }), target);
+  recordExport(ws, round, target.kind, target.file);
   return { file: target.file, count: rows.length, total: subsidyTotal(rows) };
 }
 
@@ -249,6 +254,7 @@ export async function exportResults(ws: Workspace, round: number, target: Output
     { year: round, rubricNote: rubricNote(rubric), thresholdsNote: thresholdsNote(settings), generatedOn: chinaDate(), settings, signOff: signOffFor(ws, round) },
   );
   await writeMasked(workbook, target);
+  recordExport(ws, round, target.kind, target.file);
   return { file: target.file, count: scored.length };
 }
 

@@ -129,7 +129,8 @@ export function renderApplication(out: Output, a: ApplicationJson): void {
     field(msg('cli.field.legalRepresentative'), a.unit.legalRepresentative),
     // A fixed line is the unit's office number and stays readable (as the README says); a mobile number
     // typed into its column is still found and masked. The mobile column is masked as a mobile, always.
-    field(msg('cli.field.contact'), [a.unit.contact, maskPersonalNumbers(a.unit.phone), maskPhone(a.unit.mobile)].filter(Boolean).join('  ')),
+    // Each says what it is (固定电话 / 手机): the words also keep the two numbers' digits apart.
+    field(msg('cli.field.contact'), [a.unit.contact, a.unit.phone && msg('cli.show.phone', { phone: maskPersonalNumbers(a.unit.phone) }), a.unit.mobile && msg('cli.show.mobile', { mobile: maskPhone(a.unit.mobile) })].filter(Boolean).join('  ')),
     field(msg('cli.field.lead'), [a.lead.name, a.lead.gender, a.lead.birth].filter(Boolean).join('  ')),
     field(msg('cli.field.idNumber'), maskIdNumber(a.lead.idNumber)),
     field(msg('cli.field.occupation'), a.lead.occupation),
