@@ -202,6 +202,8 @@ interface Group {
   check?: { start: number; end: number };
   /** Joined to the next group by a separator of at most MAX_GAP characters. */
   linked: boolean;
+  /** The visible separator characters between this group and the next, when linked. */
+  sepAfter: string;
 }
 
 /** Groups of digits of a text without made() markers, with their links. */
@@ -210,6 +212,7 @@ function groupsOf(text: string): Group[] {
   let last: Group | undefined; // the group a following digit may still join or link to
   let adjacent = false; // nothing but ignored characters since the last digit
   let gap = 0; // visible separators since the last digit
+  let gapText = '';
   for (let i = 0; i < text.length; ) {
     const code = text.codePointAt(i)!;
     const width = code > 0xffff ? 2 : 1;
@@ -219,14 +222,19 @@ function groupsOf(text: string): Group[] {
         const digit = { value: u, start: i, end: i + width };
         if (last && adjacent) last.digits.push(digit);
         else {
-          if (last) last.linked = true;
-          last = { digits: [digit], linked: false };
+          if (last) {
+            last.linked = true;
+            last.sepAfter = gapText;
+          }
+          last = { digits: [digit], linked: false, sepAfter: '' };
           groups.push(last);
         }
         adjacent = true;
         gap = 0;
+        gapText = '';
       } else if (u === 'S') {
         adjacent = false;
+        gapText += text.slice(i, i + width);
         if (++gap > MAX_GAP) last = undefined;
       } else {
         // An X-like character after digits may be an ID's check character; it ends the chain all the same,
@@ -234,6 +242,7 @@ function groupsOf(text: string): Group[] {
         if (u === 'X' && last && !last.check) last.check = { start: i, end: i + width };
         last = undefined;
         adjacent = false;
+        gapText = '';
       }
     }
     i += width;
@@ -256,11 +265,15 @@ interface Match {
   withCheck: boolean;
 }
 
-function id18(d: string): boolean {
-  if (!/^[1-9]\d{16}[\dX]$/u.test(d)) return false;
+/**
+ * An 18-character ID: region, a real birth date (1900–2099) and, for digits joined across separators, the
+ * right check character. Written in one piece, an ID with a wrong check character is still masked: it is
+ * most often someone's number with a typo, and nothing else gongshu shows is 18 digits with a birth date inside.
+ */
+function id18(d: string, checked: boolean): boolean {
+  if (!/^[1-9]\d{5}(19|20)\d{9}[\dX]$/u.test(d)) return false;
   if (!plausibleDate(Number(d.slice(6, 10)), Number(d.slice(10, 12)), Number(d.slice(12, 14)))) return false;
-  const year = Number(d.slice(6, 10));
-  return year >= 1800 && year <= 2100 && idCheckChar(d.slice(0, 17)) === d[17];
+  return !checked || idCheckChar(d.slice(0, 17)) === d[17];
 }
 
 function id15(d: string): boolean {
@@ -269,11 +282,11 @@ function id15(d: string): boolean {
 
 const MOBILE = /^1[3-9]\d{9}$/u;
 
-function numberOf(digits: string, checkX: boolean, kinds: readonly Kind[]): Match | undefined {
+function numberOf(digits: string, checkX: boolean, kinds: readonly Kind[], joined: boolean): Match | undefined {
   for (const kind of kinds) {
     if (kind === 'id18') {
-      if (checkX && digits.length === 17 && id18(`${digits}X`)) return { kind: 'id', value: `${digits}X`, masked: maskIdNumber(`${digits}X`), prefix: 0, withCheck: true };
-      if (digits.length === 18 && id18(digits)) return { kind: 'id', value: digits, masked: maskIdNumber(digits), prefix: 0, withCheck: false };
+      if (checkX && digits.length === 17 && id18(`${digits}X`, joined)) return { kind: 'id', value: `${digits}X`, masked: maskIdNumber(`${digits}X`), prefix: 0, withCheck: true };
+      if (digits.length === 18 && id18(digits, joined)) return { kind: 'id', value: digits, masked: maskIdNumber(digits), prefix: 0, withCheck: false };
     } else if (kind === 'mobile') {
       for (const prefix of ['', '0', '86', '0086']) {
         const mobile = digits.slice(prefix.length);
@@ -303,6 +316,11 @@ function holdsDate(gs: readonly Group[]): boolean {
   return false;
 }
 
+/** Groups written as a figure with thousands separators (`17,170,432,181`): an amount or a count, not a number. */
+function thousands(gs: readonly Group[]): boolean {
+  return gs[0]!.digits.length <= 3 && gs.slice(1).every((g) => g.digits.length === 3) && gs.slice(0, -1).every((g) => g.sepAfter === ',');
+}
+
 /** Personal numbers in a text without made() markers, offsets relative to it. */
 function findIn(text: string): PersonalNumber[] {
   const groups = groupsOf(text);
@@ -320,7 +338,7 @@ function findIn(text: string): PersonalNumber[] {
   const single = (kinds: readonly Kind[]): void =>
     groups.forEach((g, i) => {
       if (taken[i]) return;
-      const m = numberOf(digitsOfRange(i, i), g.check !== undefined, kinds);
+      const m = numberOf(digitsOfRange(i, i), g.check !== undefined, kinds, false);
       if (m) take(i, i, m);
     });
   const joined = (kind: Kind): void => {
@@ -329,8 +347,8 @@ function findIn(text: string): PersonalNumber[] {
       let count = groups[i]!.digits.length;
       for (let j = i + 1; j < groups.length && groups[j - 1]!.linked && !taken[j] && count < 18; j++) {
         count += groups[j]!.digits.length;
-        const m = numberOf(digitsOfRange(i, j), groups[j]!.check !== undefined, [kind]);
-        if (m && kind !== 'id18' && holdsDate(groups.slice(i, j + 1))) continue;
+        const m = numberOf(digitsOfRange(i, j), groups[j]!.check !== undefined, [kind], true);
+        if (m && (thousands(groups.slice(i, j + 1)) || (kind !== 'id18' && holdsDate(groups.slice(i, j + 1))))) continue;
         if (m) {
           take(i, j, m);
           i = j;

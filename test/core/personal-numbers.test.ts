@@ -85,15 +85,22 @@ describe('the recogniser, by principle', () => {
     );
   });
 
-  it('does not take an 18-digit run with a wrong check character, or a long account number, for an ID', () => {
+  it('needs the right check character for digits joined across separators, not for an ID written in one piece (a typo is still someone’s number)', () => {
     fc.assert(
       fc.property(idArb, (id) => {
         const wrong = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
-        if (wrong[17] === id[17]) return;
-        expect(maskPersonalNumbers(`账号 ${wrong}`)).toBe(`账号 ${wrong}`);
+        const grouped = `${wrong.slice(0, 6)} ${wrong.slice(6, 14)} ${wrong.slice(14)}`;
+        expect(maskPersonalNumbers(`账号 ${grouped}`)).toBe(`账号 ${grouped}`);
+        expect(maskPersonalNumbers(`身份证 ${wrong}`)).toBe(`身份证 ${wrong.slice(0, 6)}********${wrong.slice(14)}`);
         if (/\d$/u.test(id)) expect(maskPersonalNumbers(`账号 ${id}1`)).toBe(`账号 ${id}1`);
       }),
     );
+  });
+
+  it('reads digits grouped by thousands (17,170,432,181) as a figure, and 159,0005,3265 as a number', () => {
+    expect(maskPersonalNumbers('合并单元格共覆盖 17,170,432,181 个单元格')).toBe('合并单元格共覆盖 17,170,432,181 个单元格');
+    expect(maskPersonalNumbers('合计 13,812,345,678 元')).toBe('合计 13,812,345,678 元');
+    expect(maskPersonalNumbers('159,0005,3265')).toBe('159****3265');
   });
 
   it('maps the match back to the characters written', () => {
