@@ -157,21 +157,37 @@ export function plainText(text: string): string {
  * four letters are kept: distinctive text, which a number typed by someone cannot hide in (a letter ends a
  * number, and a part is protected only where it appears whole).
  */
-const literals: string[] = [];
+let literals: string[] = [];
+let pending: (() => Iterable<string>)[] = [];
 
-export function registerMadeLiterals(parts: Iterable<string>): void {
-  for (const part of parts) {
-    const digits = (part.match(/\p{Nd}/gu) ?? []).length;
-    const letters = (part.match(/\p{L}/gu) ?? []).length;
-    if (digits >= 2 && letters >= 4 && !literals.includes(part)) literals.push(part);
+/** Registers the template parts; read only when some text may hold a number (most commands never need them). */
+export function registerMadeLiterals(parts: () => Iterable<string>): void {
+  pending.push(parts);
+}
+
+function madeLiterals(): readonly string[] {
+  if (pending.length > 0) {
+    const seen = new Set(literals);
+    for (const source of pending) {
+      for (const part of source()) {
+        if (seen.has(part)) continue;
+        const digits = (part.match(/\p{Nd}/gu) ?? []).length;
+        const letters = (part.match(/\p{L}/gu) ?? []).length;
+        if (digits >= 2 && letters >= 4) seen.add(part);
+      }
+    }
+    literals = [...seen];
+    pending = [];
   }
+  return literals;
 }
 
 /** The text with gongshu's literal parts wrapped in made() markers. */
 function protectLiterals(text: string): string {
-  if (literals.length === 0) return text;
+  const parts = madeLiterals();
+  if (parts.length === 0) return text;
   const ranges: [number, number][] = [];
-  for (const part of literals) {
+  for (const part of parts) {
     for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) ranges.push([at, at + part.length]);
   }
   if (ranges.length === 0) return text;

@@ -47,13 +47,11 @@ const entries: Record<keyof Catalogue, MessageEntry> = catalogue;
 
 // The templates' own words are gongshu's: a literal part with digits in it (an example date, a command) is
 // never masked where it appears whole, whatever digits a parameter puts beside it.
-registerMadeLiterals(
-  (function* parts() {
-    for (const e of Object.values(entries) as MessageEntry[]) {
-      for (const t of [e.zh, e.en, e.menu?.zh, e.menu?.en]) if (t && /\d/u.test(t)) yield* t.split(/\{\w+\}/u);
-    }
-  })(),
-);
+registerMadeLiterals(function* parts() {
+  for (const e of Object.values(entries) as MessageEntry[]) {
+    for (const t of [e.zh, e.en, e.menu?.zh, e.menu?.en]) if (t && /\d/u.test(t)) yield* t.split(/\{\w+\}/u);
+  }
+});
 
 export type MessageKey = keyof typeof catalogue;
 export type MessageParams = Record<string, string | number>;
