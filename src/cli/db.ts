@@ -1,7 +1,8 @@
 /** `gongshu db purge`: deletes a past round's personal data, after asking. */
 import { UsageError } from '../core/errors.js';
 import { msg } from '../messages/index.js';
-import { automaticBackups, finishPurge, planPurge, purge, purgeableRound, purgeHasWork, vacuumDue, type RoundCounts } from '../services/database.js';
+import { automaticBackups, deleteExportFiles, finishPurge, planPurge, purge, purgeableRound, purgeHasWork, roundExportFiles, vacuumDue, type RoundCounts } from '../services/database.js';
+import type { Workspace } from '../services/context.js';
 import { ExitCode } from './exit-code.js';
 import type { CliContext } from './context.js';
 
@@ -43,6 +44,7 @@ export function makeDbPurge(confirmer: Confirmer) {
         finishPurge(ws);
         ctx.out.note(msg('purge.vacuumed', { file: ws.dbFile }));
       }
+      await offerExports(ctx, ws, plan.round, opts, confirmer);
       return ExitCode.ok;
     }
     ctx.out.note(msg('purge.plan', { ...plan }));
@@ -57,8 +59,23 @@ export function makeDbPurge(confirmer: Confirmer) {
     ctx.out.success(msg('purge.done', { round: plan.round, applications: result.applications, assessments: result.assessments, counts: countsText(result.counts) }));
     const backups = automaticBackups(ws);
     if (backups.length > 0) ctx.out.warn(msg('purge.backupsRemain', { files: backups.join('、') }));
+    await offerExports(ctx, ws, plan.round, opts, confirmer);
     return ExitCode.ok;
   };
+}
+
+/**
+ * The files gongshu exported for the round that are still where it wrote them: listed, and deleted only on
+ * the clerk's word, given at the terminal (a second question, No by default) or as --delete-exports. --yes
+ * answers the purge's question, not this one: a script deletes files only when told so by name.
+ */
+async function offerExports(ctx: CliContext, ws: Workspace, round: number, opts: Record<string, unknown>, confirmer: Confirmer): Promise<void> {
+  const files = roundExportFiles(ws, round);
+  if (files.length === 0) return;
+  ctx.out.warn(msg('purge.exportsRemain', { round, count: files.length, files: files.map((f) => `  ${f}`).join('\n') }));
+  const remove = opts.deleteExports ? true : !opts.yes && confirmer.interactive() ? await confirmer.confirm(msg('purge.exportsConfirm', { count: files.length })) : false;
+  if (remove) ctx.out.success(msg('purge.exportsDeleted', { count: deleteExportFiles(ws, round, files).length }));
+  else ctx.out.note(msg('purge.exportsKept', { round }));
 }
 
 export const dbPurge = makeDbPurge(terminalConfirmer);

@@ -3,6 +3,7 @@
  * `[options]` / `[command]` words, the names of arguments and option values (`<年度>`), the choices and
  * defaults of an option, the `help` sub-command, and the errors with their "did you mean" suggestion.
  */
+import { maskPersonalNumbers } from '../core/personal-numbers.js';
 import type { Command, Help, Option } from 'commander';
 import { msg, type MessageKey } from '../messages/index.js';
 import { textWidth } from '../ui/table.js';
@@ -103,7 +104,8 @@ export function useChineseHelp(command: Command): void {
     argumentDescription: (argument) => withChoices(argument.description, argument, true),
   };
   command.configureHelp(help);
-  command.configureOutput({ outputError: (str, write) => write(translateParseError(str)) });
+  // The clerk's words are echoed (`没有“13812345678”这个命令`): masked like every other line on screen.
+  command.configureOutput({ outputError: (str, write) => write(maskPersonalNumbers(translateParseError(str))) });
   // A group of sub-commands gets `help [命令]`; a command without sub-commands gets none.
   if (command.commands.length > 0 && command.parent) command.helpCommand(`help [${msg('cli.term.command')}]`, msg('cli.help.helpCommand'));
 }

@@ -434,7 +434,8 @@ export function buildProgram(): Command {
   db.command('purge')
     .description(msg('cli.db.purge'))
     .option('--yes', msg('cli.opt.yes'))
-    .addHelpText('after', examples('gongshu db purge --round 2020', 'gongshu db purge --round 2020 --yes'))
+    .option('--delete-exports', msg('cli.opt.deleteExports'))
+    .addHelpText('after', examples('gongshu db purge --round 2020', 'gongshu db purge --round 2020 --yes', 'gongshu db purge --round 2020 --yes --delete-exports'))
     .action(lazy(async () => (await import('./db.js')).dbPurge));
 
   const exporter = program.command('export').description(msg('cli.export.description'));

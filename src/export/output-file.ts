@@ -15,7 +15,7 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { RefusedError, StorageError } from '../core/errors.js';
-import { findPersonalNumbers, maskPersonalNumbers } from '../core/text.js';
+import { findPersonalNumbers, maskPersonalNumbers } from '../core/personal-numbers.js';
 import { officialText } from '../messages/export.js';
 import { reportText } from '../messages/register.js';
 import { msg, type MessageKey } from '../messages/index.js';

@@ -14,6 +14,7 @@ export const importMessages = {
   'import.fileTooLarge': {
     zh: '文件过大（{size} MB，上限 {max} MB），不像是一份申报表；请确认文件，或删除其中的图片后另存再导入',
     en: 'The file is too large ({size} MB, limit {max} MB) for an application form; check it, or remove pictures and save again',
+
   },
   'import.fileEncrypted': {
     zh: '文件设置了打开密码，请让报送单位取消密码（或打开后另存为无密码的 .xlsx）后重新导入',
@@ -31,14 +32,17 @@ export const importMessages = {
   'import.fileZipEntries': {
     zh: '文件内部包含 {count} 个部件（正常的申报表不超过几十个，上限 {max}），疑似恶意构造的压缩包，为安全起见拒绝读取；请让报送单位用 Excel 或 WPS 重新保存后发送',
     en: 'The file holds {count} parts (a form has a few dozen, limit {max}); it looks like a crafted archive and was refused. Ask the unit to re-save it in Excel or WPS',
+
   },
   'import.fileZipRatio': {
     zh: '文件内部有一个部件解压后达 {size}（压缩后仅 {compressed}），属于“压缩炸弹”，为安全起见拒绝读取；请让报送单位用 Excel 或 WPS 重新保存后发送',
     en: 'One part of the file unpacks to {size} from {compressed} (a zip bomb) and was refused. Ask the unit to re-save it in Excel or WPS',
+
   },
   'import.fileZipTotal': {
     zh: '文件解压后共 {size}，超过上限 {max}，不像是一份申报表，为安全起见拒绝读取；请删除其中的图片等内容后另存再导入',
     en: 'The file unpacks to {size}, over the {max} limit; refused. Remove pictures and save again',
+
   },
   'import.filePartTooLarge': {
     zh: '文件中的 {part} 解压后有 {size}（上限 {max}；一份申报表的每一部分都不到 100 KB），为安全起见拒绝读取；请让报送单位只保留申报表后另存再发送',
@@ -51,10 +55,12 @@ export const importMessages = {
   'import.fileMergedCells': {
     zh: '工作表中的合并单元格共覆盖 {count} 个单元格（上限 {max}），读取会耗尽内存，已拒绝；请取消整行整列的合并后另存再导入',
     en: 'Merged ranges cover {count} cells (limit {max}); reading them would exhaust memory. Unmerge whole rows/columns and save again',
+
   },
   'import.fileTooManyCells': {
     zh: '工作表中共有 {count} 个单元格（上限 {max}），远超一份申报表的内容，读取会长时间占用内存，已拒绝；请删除多余的行列（或只保留申报表工作表）后另存再导入',
     en: 'The worksheets hold {count} cells (limit {max}), far more than a form; refused. Delete the extra rows and columns and save again',
+
   },
   'import.fileNoSheets': {
     zh: '工作簿中没有可读取的工作表，请用 Excel 或 WPS 打开检查后另存为 .xlsx 再导入',
@@ -68,10 +74,12 @@ export const importMessages = {
   'import.compoundEntries': {
     zh: '文件内部目录有 {count} 个条目（正常的表格不超过几十个，上限 {max}），疑似恶意构造，为安全起见拒绝读取；请让报送单位用 Excel 或 WPS 重新保存后发送',
     en: 'The file’s internal directory has {count} entries (a form has a few dozen, limit {max}); it looks crafted and was refused. Ask the unit to re-save it in Excel or WPS',
+
   },
   'import.compoundStreamSize': {
     zh: '文件内部声明了一个 {size} 的数据流，比文件本身（{file}）还大，疑似恶意构造，为安全起见拒绝读取；请让报送单位用 Excel 或 WPS 重新保存后发送',
     en: 'The file declares an internal stream of {size}, larger than the file itself ({file}); it looks crafted and was refused. Ask the unit to re-save it in Excel or WPS',
+
   },
   'import.compoundDamaged': {
     zh: '文件已损坏（内部结构不完整或前后矛盾），无法读取；请让报送单位用 Excel 或 WPS 打开后重新保存发送',
@@ -85,10 +93,12 @@ export const importMessages = {
   'import.docxTooLarge': {
     zh: 'Word 文档的正文解压后达 {size}（上限 {max}），不像是一份申报表，为安全起见拒绝读取；请让报送单位删除多余内容后另存再发送',
     en: 'The Word document’s body unpacks to {size} (limit {max}), far more than a form; refused. Ask the unit to remove extra content and save again',
+
   },
   'import.docxTooManyCells': {
     zh: 'Word 文档中的表格共有 {count} 个单元格（上限 {max}），远超一份申报表，为安全起见拒绝读取；请让报送单位只保留申报表后另存再发送',
     en: 'The Word document’s tables hold {count} cells (limit {max}), far more than a form; refused. Ask the unit to keep only the form and save again',
+
   },
   // Zip bundles (a mail client's 打包下载): each entry is imported as `bundle.zip › folder/file`.
   'import.bundleUnsafeName': {

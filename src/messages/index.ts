@@ -17,6 +17,7 @@ import { calendarMessages } from './calendar.js';
 import { dateMessages } from './dates.js';
 import { recoveryMessages } from './recovery.js';
 import { registerMessages } from './register.js';
+import { made, registerMadeLiterals } from '../core/personal-numbers.js';
 
 export type Lang = 'zh' | 'en';
 export interface MessageEntry {
@@ -27,6 +28,11 @@ export interface MessageEntry {
    * offers names the menu entry instead, and nothing names a command-line option.
    */
   menu?: { zh: string; en: string };
+  /**
+   * Parameters whose values gongshu made (a path it wrote, a backup's name): marked with made(), so that the
+   * masking of personal numbers leaves them as they are. Every other parameter is user text and is masked.
+   */
+  made?: readonly string[];
 }
 
 /** Who the clerk is talking to: the command line, or the menu (`gongshu`, `gongshu i`). */
@@ -40,6 +46,14 @@ const catalogue: Catalogue = Object.assign({}, cliMessages, importMessages, rule
 // Every entry is a MessageEntry (as the spread literal's `satisfies` checked).
 const entries: Record<keyof Catalogue, MessageEntry> = catalogue;
 
+
+// The templates' own words are gongshu's: a literal part with digits in it (an example date, a command) is
+// never masked where it appears whole, whatever digits a parameter puts beside it.
+registerMadeLiterals(function* parts() {
+  for (const e of Object.values(entries) as MessageEntry[]) {
+    for (const t of [e.zh, e.en, e.menu?.zh, e.menu?.en]) if (t && /\d/u.test(t)) yield* t.split(/\{\w+\}/u);
+  }
+});
 
 export type MessageKey = keyof typeof catalogue;
 export type MessageParams = Record<string, string | number>;
@@ -81,7 +95,8 @@ export function msg(key: MessageKey, params: MessageParams = {}): string {
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i]!;
-    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+    const value = name in params ? String(params[name]) : `{${name}}`;
+    out += (stored.made?.includes(name) && name in params ? made(value) : value) + parts[i + 1]!;
   }
   return out;
 }

@@ -52,9 +52,25 @@ export const safetyMessages = {
     zh: '申报 {total} 份（合格 {eligible}、待确认 {pending}、不合格 {ineligible}）',
     en: '{total} applications ({eligible} eligible, {pending} pending, {ineligible} ineligible)',
   },
+  'purge.exportsRemain': {
+    zh: '注意：gongshu 为 {round} 年度导出的以下 {count} 个文件仍在原处，其中可能有本年度的个人信息（数据库中已清除）：\n{files}',
+    en: 'Note: these {count} files gongshu exported for round {round} are still there and may hold its personal data (gone from the database):\n{files}',
+    made: ['files'],
+  },
+  'purge.exportsConfirm': { zh: '现在删除这 {count} 个导出文件吗？删除后无法恢复', en: 'Delete these {count} exported files now? This cannot be undone' },
+  'purge.exportsDeleted': { zh: '已删除 {count} 个导出文件（已记入操作日志）', en: 'Deleted {count} exported files (logged)' },
+  'purge.exportsKept': {
+    zh: '以上导出文件未删除。如需删除，请运行：gongshu db purge --round {round} --delete-exports（只删除上面列出的文件），或按保密规定自行删除或销毁',
+    en: 'The exported files were kept. To delete them run: gongshu db purge --round {round} --delete-exports (only the files listed), or destroy them as the rules require',
+  },
+  'cli.opt.deleteExports': {
+    zh: '同时删除 gongshu 为该年度导出、仍在原处的文件（先列出，再删除；只删这些文件）',
+    en: 'Also delete the files gongshu exported for the round that are still where they were written (listed first)',
+  },
   'purge.backupsRemain': {
     zh: '注意：以下备份文件中仍有这些个人信息，请按保密规定一并删除或销毁：{files}',
     en: 'Note: these backup files still hold the personal data; delete or destroy them as the rules require: {files}',
+    made: ['files'],
   },
 
   'safety.db.readableByOthers': {

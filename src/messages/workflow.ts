@@ -59,7 +59,7 @@ export const workflowMessages = {
 
   // Shared.
   'workflow.reasonRequired': { zh: '请用 --reason "…" 写明原因，原因会记入操作记录', en: 'Give a reason with --reason "…"; it is logged', menu: { zh: '请写明原因，原因会记入操作记录', en: 'Give a reason; it is logged' } },
-  'workflow.backupMade': { zh: '操作前已自动备份数据库：{file}', en: 'The database was backed up first: {file}' },
+  'workflow.backupMade': { zh: '操作前已自动备份数据库：{file}', en: 'The database was backed up first: {file}', made: ['file'] },
   'workflow.moved': { zh: '申报 #{id} {name} 已改为“{status}”', en: 'Application #{id} {name} is now "{status}"' },
   'workflow.notInRound': { zh: '{round} 年度没有编号为 #{id} 的申报，请用 gongshu apply list 查看编号', en: 'No application #{id} in round {round}', menu: { zh: '{round} 年度没有编号为 #{id} 的申报', en: 'No application #{id} in round {round}' } },
   'workflow.studioNotFound': { zh: '找不到工作室“{id}”，请用 gongshu studios list 查看编号或铭牌编号', en: 'No studio "{id}"; see gongshu studios list', menu: { zh: '找不到工作室“{id}”', en: 'No studio "{id}"' } },
@@ -72,7 +72,7 @@ export const workflowMessages = {
 
   // Expert review.
   'workflow.review.noneEligible': { zh: '{round} 年度没有形式审查合格的申报，无法生成评审打分表。请先运行 gongshu apply validate', en: 'No eligible applications in round {round}', menu: { zh: '{round} 年度没有形式审查合格的申报，无法生成评审打分表。请先导入申报表，并在“查看申报与问题”中核对形式审查结果', en: 'No eligible applications in round {round}' } },
-  'workflow.review.templateWritten': { zh: '已生成评审打分表：{file}（{count} 个申报，{experts} 位专家）', en: 'Wrote the review sheet {file} ({count} applications, {experts} experts)' },
+  'workflow.review.templateWritten': { zh: '已生成评审打分表：{file}（{count} 个申报，{experts} 位专家）', en: 'Wrote the review sheet {file} ({count} applications, {experts} experts)', made: ['file'] },
   'workflow.review.badExperts': { zh: '专家人数“{value}”无效，请写 1 到 30 之间的整数', en: 'Invalid number of experts "{value}" (1–30)' },
   'workflow.review.badMethod': { zh: '算法“{value}”无效，请写 trimmed（去掉最高最低分）或 mean（算术平均）', en: 'Unknown method "{value}": use trimmed or mean' },
   'workflow.review.notAReviewSheet': {
@@ -138,7 +138,7 @@ export const workflowMessages = {
     menu: { zh: '{round} 年度没有参加评分的考核表，考核结果表无内容可列，未生成。请先在“导入考核表”中导入；如已导入，请检查年度是否选对、是否已撤回', en: 'No scored assessments in round {round}: nothing written. Import them first' },
   },
   'workflow.shortlist.nothingToExport': { zh: '{round} 年度还没有确认的拟认定名单。请先运行 gongshu shortlist confirm', en: 'No confirmed shortlist in round {round}; run gongshu shortlist confirm', menu: { zh: '{round} 年度还没有确认的拟认定名单。请先在“生成拟认定名单”中确认名单', en: 'No confirmed shortlist in round {round}; confirm it under Shortlist first' } },
-  'workflow.shortlist.exported': { zh: '已生成：{file}（{count} 个工作室）', en: 'Wrote {file} ({count} studios)' },
+  'workflow.shortlist.exported': { zh: '已生成：{file}（{count} 个工作室）', en: 'Wrote {file} ({count} studios)', made: ['file'] },
 
   // Public notice, objections, certification.
   'workflow.notice.endsBeforeStart': { zh: '公示结束日期 {to} 早于开始日期 {from}，请检查两个日期', en: 'The notice ends ({to}) before it starts ({from})' },
@@ -148,7 +148,7 @@ export const workflowMessages = {
     en: 'Round {round} has no public notice yet; start it with gongshu publicize --from DATE',
     menu: { zh: '{round} 年度还没有开始公示，公示期未定，无法生成公示文件。请先在“公示与认定 → 开始公示”中开始公示', en: 'Round {round} has no public notice yet; start it under Public notice and certification' },
   },
-  'workflow.notice.exported': { zh: '已生成公示文件：{file}（{count} 个工作室，公示期 {from} 至 {to}）', en: 'Wrote the notice {file} ({count} studios, {from} to {to})' },
+  'workflow.notice.exported': { zh: '已生成公示文件：{file}（{count} 个工作室，公示期 {from} 至 {to}）', en: 'Wrote the notice {file} ({count} studios, {from} to {to})', made: ['file'] },
   'workflow.cmd.exportNotice': { zh: '生成公示文件（Word：公示正文、公示期、异议方式、联系人，附拟认定名单）', en: 'Write the public notice (Word) with the list attached' },
   'workflow.notice.started': { zh: '已开始公示：{count} 个申报，公示期 {from} 至 {to}', en: 'Public notice started: {count} applications, {from} to {to}' },
   'workflow.objection.notOpen': { zh: '申报 #{id} 不在拟认定或公示阶段，不能登记异议', en: 'Application #{id} is not shortlisted or under notice' },
@@ -167,7 +167,7 @@ export const workflowMessages = {
   'workflow.subsidy.paid': { zh: '已登记：{name} 补助 {amount} 元于 {date} 发放', en: 'Recorded: {name} subsidy of {amount} yuan paid on {date}' },
   'workflow.subsidy.unpaid': { zh: '已撤销 {name} 的发放登记', en: 'Payment record of {name} removed' },
   'workflow.subsidy.nothingToExport': { zh: '{round} 年度还没有认定的工作室。请先运行 gongshu certify', en: 'No certified studios in round {round}', menu: { zh: '{round} 年度还没有认定的工作室。请先在“公示与认定 → 认定”中认定', en: 'No certified studios in round {round}' } },
-  'workflow.subsidy.exported': { zh: '已生成：{file}（{count} 个工作室，合计 {total} 元）', en: 'Wrote {file} ({count} studios, total {total} yuan)' },
+  'workflow.subsidy.exported': { zh: '已生成：{file}（{count} 个工作室，合计 {total} 元）', en: 'Wrote {file} ({count} studios, total {total} yuan)', made: ['file'] },
 
   // Studios.
   'workflow.studios.badStatus': { zh: '状态“{value}”无法识别，可选：{allowed}', en: 'Unknown status "{value}"; choose from: {allowed}' },
@@ -218,10 +218,10 @@ export const workflowMessages = {
 
   // Database.
   'workflow.db.backupFile': { zh: '{base}-备份-{date}.db', en: '{base}-backup-{date}.db' },
-  'workflow.db.backedUp': { zh: '数据库已备份到：{file}', en: 'Database backed up to {file}' },
+  'workflow.db.backedUp': { zh: '数据库已备份到：{file}', en: 'Database backed up to {file}', made: ['file'] },
   'workflow.db.applicationsHead': { zh: '年度|申报状态|数量', en: 'Round|Status|Count' },
   'workflow.db.studiosHead': { zh: '工作室状态|数量', en: 'Studio status|Count' },
   'workflow.db.counts': { zh: '考核表 {assessments} 份；操作记录 {audit} 条；数据库结构版本 {version}', en: '{assessments} assessments; {audit} log entries; schema {version}' },
-  'workflow.db.ok': { zh: '数据库完整性检查通过：{file}', en: 'Integrity check passed: {file}' },
+  'workflow.db.ok': { zh: '数据库完整性检查通过：{file}', en: 'Integrity check passed: {file}', made: ['file'] },
   'workflow.db.problems': { zh: '数据库 {file} 未通过检查，请用备份恢复（gongshu db restore 备份文件；备份在 gongshu-backups 文件夹或 gongshu db backup 生成的文件）：\n{problems}', en: 'The database {file} is damaged; restore a backup:\n{problems}', menu: { zh: '数据库 {file} 未通过检查，请在“备份与恢复数据库”中用备份恢复：\n{problems}', en: 'The database {file} is damaged; restore a backup from the menu:\n{problems}' } },
 } satisfies Record<string, MessageEntry>;

@@ -17,6 +17,7 @@ import { LATEST_VERSION } from '../store/migrations/index.js';
 import { migrate, readTransaction, vacuum, VACUUM_PENDING } from '../store/open.js';
 import { purgePlan, purgeRound, type PurgePlan, type RoundCounts } from '../store/purge.js';
 import { inTransaction, type Workspace } from './context.js';
+import { EXPORT_ACTIONS } from './disclosure.js';
 
 export type { IntegrityReport, PurgePlan, RoundCounts, WitnessReport };
 
@@ -209,4 +210,41 @@ export function purge(ws: Workspace, round: number): PurgePlan & { counts: Round
   });
   vacuum(ws.db);
   return result;
+}
+
+/**
+ * The files gongshu wrote with a round's records (every export logs its full path) that are still where
+ * they were written: after a purge the database holds no personal data of the round, but these may.
+ * Paths are read from the audit log, so a file moved or renamed since is not found, and one deleted is not
+ * listed.
+ */
+export function roundExportFiles(ws: Workspace, round: number): string[] {
+  const rows = ws.db
+    .prepare(`SELECT detail FROM audit_log WHERE entity = 'round' AND entity_id = ? AND action IN (${EXPORT_ACTIONS.map(() => '?').join(', ')}) ORDER BY id`)
+    .all(round, ...EXPORT_ACTIONS) as { detail: string }[];
+  const files = new Set<string>();
+  for (const r of rows) {
+    const file = (JSON.parse(r.detail) as { file?: unknown }).file;
+    if (typeof file !== 'string' || file === '') continue;
+    const full = path.resolve(path.dirname(ws.dbFile), file);
+    try {
+      if (fs.statSync(full).isFile()) files.add(full);
+    } catch {
+      // Gone already, or moved: nothing to list.
+    }
+  }
+  return [...files];
+}
+
+/** Deletes files roundExportFiles listed (the clerk said so), and logs how many; returns the ones deleted. */
+export function deleteExportFiles(ws: Workspace, round: number, files: readonly string[]): string[] {
+  const listed = new Set(roundExportFiles(ws, round));
+  const deleted: string[] = [];
+  for (const f of files) {
+    if (!listed.has(f)) continue;
+    fs.rmSync(f, { force: true });
+    deleted.push(f);
+  }
+  if (deleted.length > 0) inTransaction(ws, () => appendAudit(ws.db, ws.actor, 'round', round, 'export-files-deleted', { count: deleted.length }));
+  return deleted;
 }

@@ -4,11 +4,15 @@
  * mobile number (JSON is the complete data contract, so it is never masked). The audit entry says who,
  * when (the entry's own fields), with which command, which file and how many numbers; never the numbers.
  */
-import { findPersonalNumbers } from '../core/text.js';
+import path from 'node:path';
+import { findPersonalNumbers } from '../core/personal-numbers.js';
 import { appendAudit } from '../store/audit.js';
 import { inTransaction, type Workspace } from './context.js';
 
 export type DisclosureAction = 'export-full' | 'export-internal' | 'json-output';
+
+/** The audit actions whose `file` is a file gongshu wrote for a round (listed after `db purge`). */
+export const EXPORT_ACTIONS: readonly string[] = ['export', 'export-full', 'export-internal'];
 
 export interface Disclosure {
   action: DisclosureAction;
@@ -34,7 +38,7 @@ export function recordDisclosure(ws: Workspace, d: Disclosure): void {
   const counted = d.value === undefined ? {} : personalNumbersIn(d.value);
   inTransaction(ws, () =>
     appendAudit(ws.db, ws.actor, 'round', d.round, d.action, {
-      ...(d.file === undefined ? {} : { file: d.file }),
+      ...(d.file === undefined ? {} : { file: path.resolve(d.file) }),
       ...(d.what === undefined ? {} : { what: d.what }),
       ...counted,
     }),
@@ -50,4 +54,13 @@ export function recordJsonOutput(ws: Workspace, round: number, value: unknown): 
   if (counted.ids + counted.mobiles === 0) return false;
   recordDisclosure(ws, { action: 'json-output', round, value });
   return true;
+}
+
+/**
+ * Every file written with a round's records is on the record with its full path, so that `db purge` can
+ * list the files still holding that round's data. (The path is masked like all log text: a file named
+ * after a mobile number is logged masked and cannot be listed.)
+ */
+export function recordExport(ws: Workspace, round: number, what: string, file: string): void {
+  inTransaction(ws, () => appendAudit(ws.db, ws.actor, 'round', round, 'export', { file: path.resolve(file), what }));
 }

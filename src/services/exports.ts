@@ -11,7 +11,7 @@ import { chinaDate } from '../core/china-time.js';
 import { RefusedError } from '../core/errors.js';
 import { rubricNote } from '../core/rubric.js';
 import { maskMailSender } from '../core/mailbox.js';
-import { maskPersonalNumbers } from '../core/text.js';
+import { maskPersonalNumbers } from '../core/personal-numbers.js';
 import { kindMarker, loadExcel, maskWorkbook, writeBytesAtomically, writeWorkbookAtomically, type OutputTarget } from '../export/output-file.js';
 import { buildApplicationTemplate } from '../excel/write/application-template.js';
 import { buildAssessmentTemplate } from '../excel/write/assessment-template.js';
@@ -37,7 +37,7 @@ import { yearReport, type YearReport } from './report.js';
 import { noticePeriod, subsidyStudios } from './certification.js';
 import { getNotice } from '../store/notice.js';
 import { inTransaction, type Workspace } from './context.js';
-import { recordDisclosure } from './disclosure.js';
+import { recordDisclosure, recordExport } from './disclosure.js';
 import { reviewableApplications } from './review.js';
 import { LISTED_STATUSES, rankedByReview } from './shortlist.js';
 
@@ -84,6 +84,7 @@ export async function writeReviewTemplate(ws: Workspace, round: number, target: 
   const rows = apps.map((a) => ({ id: a.id, studioName: a.current.parsed.application.studioName, unitName: unitNameOf(a.current.parsed.application) }));
   const ExcelJS = await loadExcel();
   await writeMasked(buildReviewTemplate(ExcelJS, { year: round, rows, experts: experts.count, expertNames: experts.names }), target);
+  recordExport(ws, round, target.kind, target.file);
   return { file: target.file, count: rows.length };
 }
 
@@ -178,6 +179,7 @@ export async function exportEligibilitySummary(ws: Workspace, round: number, tar
   if (options.full) {
     await writeWorkbookAtomically(workbook, target, { private: true });
   } else await writeMasked(workbook, target);
+  recordExport(ws, round, target.kind, target.file);
   return { file: target.file, count: rows.length };
 }
 
@@ -236,6 +238,7 @@ export async function exportShortlist(ws: Workspace, round: number, target: Outp
     : buildShortlistWorkbook(ExcelJS, { year: round, rows: base, signOff });
   workbook.description = witness;
   await writeMasked(workbook, target);
+  recordExport(ws, round, target.kind, target.file);
   return { file: target.file, count: rows.length };
 }
 
@@ -269,6 +272,7 @@ export async function exportNotice(ws: Workspace, round: number, target: OutputT
     witness,
   });
   await writeBytesAtomically(Buffer.from(bytes), target);
+  recordExport(ws, round, target.kind, target.file);
   return { file: target.file, count: rows.length, from: period.from, to: period.to, uncountedYears: period.unchecked };
 }
 
@@ -281,6 +285,7 @@ export async function exportReport(ws: Workspace, year: number, target: OutputTa
   const { buildReportDocx } = await import('../export/docx/report.js');
   const { bytes, charts } = await buildReportDocx({ report, settings: noticeSettings(getRound(ws.db, year).settings), keywords: kindMarker(target.kind) });
   await writeBytesAtomically(bytes, target);
+  recordExport(ws, year, target.kind, target.file);
   return { file: target.file, count: report.active.length, report, charts: Object.values(charts).filter((c) => c !== null).length };
 }
 
@@ -294,6 +299,7 @@ export async function exportSubsidy(ws: Workspace, round: number, target: Output
   const workbook = buildSubsidyWorkbook(ExcelJS, { year: round, rows, signOff, witness });
   workbook.description = witness;
   await writeMasked(workbook, target);
+  recordExport(ws, round, target.kind, target.file);
   return { file: target.file, count: rows.length, total: subsidyTotal(rows) };
 }
 
@@ -309,6 +315,7 @@ export async function exportResults(ws: Workspace, round: number, target: Output
   );
   workbook.description = witness;
   await writeMasked(workbook, target);
+  recordExport(ws, round, target.kind, target.file);
   return { file: target.file, count: scored.length };
 }
 

@@ -14,7 +14,7 @@ import os from 'node:os';
 import { StorageError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
 import { msg } from '../messages/index.js';
-import { findPersonalNumbers, maskPersonalNumbers } from '../core/text.js';
+import { findPersonalNumbers, maskPersonalNumbers } from '../core/personal-numbers.js';
 import type { Db } from './open.js';
 
 export interface Actor {

@@ -18,7 +18,7 @@
 import type { Assessment } from '../core/assessment.js';
 import { emptyApplication, emptyFacts, type ParsedApplication } from '../core/application.js';
 import type { Finding } from '../core/finding.js';
-import { maskPersonalNumbers } from '../core/text.js';
+import { maskPersonalNumbers } from '../core/personal-numbers.js';
 import { appendAudit, type Actor } from './audit.js';
 import type { Db } from './open.js';
 
@@ -116,9 +116,10 @@ function withoutText(findings: Finding[], removed: string): Finding[] {
 
 function purgedApplication(parsed: ParsedApplication): ParsedApplication & { [PURGED]: true } {
   const application = emptyApplication();
-  application.studioName = parsed.application.studioName;
-  application.coverUnit = parsed.application.coverUnit;
-  application.unit.name = parsed.application.unit.name;
+  // Kept (they are published), but a number a unit typed into them is not.
+  application.studioName = maskPersonalNumbers(parsed.application.studioName);
+  application.coverUnit = maskPersonalNumbers(parsed.application.coverUnit);
+  application.unit.name = maskPersonalNumbers(parsed.application.unit.name);
   return { application, cells: {}, facts: emptyFacts(), sheet: parsed.sheet, [PURGED]: true };
 }
 

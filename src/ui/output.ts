@@ -3,7 +3,8 @@
  * colour only on a terminal and never with NO_COLOR, control characters stripped from workbook text.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { maskPersonalNumbers, stripControl } from '../core/text.js';
+import { stripControl } from '../core/text.js';
+import { maskPersonalNumbers, plainText } from '../core/personal-numbers.js';
 
 export interface Output {
   readonly color: ChalkInstance;
@@ -76,8 +77,9 @@ export function createOutput(options: OutputOptions = {}): Output {
   const color = new Chalk({ level: colour ? 1 : 0 });
   // Without colour, no escape sequence at all may reach the stream; with it, only colour codes. What a
   // clerk's screen shows may be photographed, pasted into a chat or logged by a script: ID and mobile
-  // numbers are masked in every line of it (330105********0017, 138****5678). --json output is data and
-  // stays complete.
+  // numbers are masked in every line of it (330105********0017, 138****5678), except in the parts gongshu
+  // made and marked with made() (paths, backup names, tables whose cells were masked one by one). --json
+  // output is data and stays complete.
   const sanitize = (text: string): string => maskPersonalNumbers(colour ? cleanKeepingColour(text) : clean(text));
   const plain = (text: string): string => maskPersonalNumbers(clean(text));
   const progressOn = Boolean(stderr.isTTY) && !options.json;
@@ -113,10 +115,10 @@ export function createOutput(options: OutputOptions = {}): Output {
     },
     showTyped(text) {
       clearProgress();
-      stderr.write(`${color.green(clean(text))}\n`);
+      stderr.write(`${color.green(clean(plainText(text)))}\n`);
     },
     printJson(value) {
-      stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+      stdout.write(`${JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? plainText(v) : v), 2)}\n`);
     },
     progress(text) {
       if (!progressOn) return;

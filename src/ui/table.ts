@@ -4,7 +4,7 @@
  * to draw. The output is cli-table3's for the options gongshu used (compact, no colours of its own, one
  * space of padding); test/ui/table.test.ts compares the two. Colour comes from chalk.
  */
-import { maskPersonalNumbers } from '../core/text.js';
+import { made, maskPersonalNumbers } from '../core/personal-numbers.js';
 import { cleanKeepingColour } from './output.js';
 
 /** Wide and full-width code points (East Asian Width W/F), as cli-table3's width function counts them. */
@@ -309,5 +309,7 @@ export function renderTable(head: string[], rows: (string | number)[][], options
     }
   }
   out.push(rule('└', '┴', '┘'));
-  return out.join('\n');
+  // Each cell was masked by itself above; the table as a whole is gongshu's: the output channel does not
+  // read digits across its borders and rows as one number (a column of counts is no mobile number).
+  return made(out.join('\n'));
 }

@@ -3,7 +3,11 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { describe, expect, it } from 'vitest';
 import { clean, cleanKeepingColour as cleanCell } from '../../src/ui/output.js';
-import { fitWidths, renderTable, terminalWidth, textWidth, wrapLine } from '../../src/ui/table.js';
+import { fitWidths, renderTable as renderMarkedTable, terminalWidth, textWidth, wrapLine } from '../../src/ui/table.js';
+import { plainText } from '../../src/core/personal-numbers.js';
+
+/** The table as the clerk sees it (without the made() markers the output channel removes). */
+const renderTable = (...args: Parameters<typeof renderMarkedTable>): string => plainText(renderMarkedTable(...args));
 
 function cliTable3(head: string[], rows: (string | number)[][]): string {
   const table = new Table({ head, style: { head: [], border: [] }, wordWrap: true, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });

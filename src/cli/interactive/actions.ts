@@ -5,7 +5,7 @@
  */
 import { chinaDate, chinaYear } from '../../core/china-time.js';
 import { statusName } from '../../core/lifecycle.js';
-import { maskPersonalNumbers } from '../../core/text.js';
+import { maskPersonalNumbers } from '../../core/personal-numbers.js';
 import { withoutCommandHints } from '../../messages/command-text.js';
 import { msg, type MessageKey } from '../../messages/index.js';
 import { correctableFields, parseCorrections } from '../../rules/corrections.js';

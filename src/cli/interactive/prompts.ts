@@ -6,7 +6,7 @@
  * so `gongshu --help` and every ordinary command never load it.
  */
 import type { ChalkInstance } from 'chalk';
-import { maskPersonalNumbers } from '../../core/text.js';
+import { maskPersonalNumbers } from '../../core/personal-numbers.js';
 import { msg, type MessageKey } from '../../messages/index.js';
 
 /** The clerk asked to leave: the menu prints 已退出 and exits 0. */

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError, isGongshuError } from '../../core/errors.js';
-import { maskPersonalNumbers } from '../../core/text.js';
+import { maskPersonalNumbers } from '../../core/personal-numbers.js';
 import { resolveOutputFile, targetExists, type OutputKind, type OutputTarget } from '../../export/output-file.js';
 import { collectWorkbookFiles } from '../../import/files.js';
 import { msg } from '../../messages/index.js';

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { chinaDateTime } from '../../core/china-time.js';
 import type { FieldCorrection, Finding } from '../../core/finding.js';
 import { statusName } from '../../core/lifecycle.js';
-import { maskIdNumber, maskPersonalNumbers, maskPhone } from '../../core/text.js';
+import { maskIdNumber, maskPhone } from '../../core/text.js';
+import { maskPersonalNumbers } from '../../core/personal-numbers.js';
 import { outcomeLabel, type FileResult } from '../../import/file-result.js';
 import { msg } from '../../messages/index.js';
 import { allMaterials } from '../../rules/materials.js';
@@ -139,7 +140,10 @@ export function renderApplication(out: Output, a: ApplicationJson): void {
     field(msg('cli.field.studioName'), a.studioName),
     field(msg('cli.field.unit'), a.unitName),
     field(msg('cli.field.legalRepresentative'), a.unit.legalRepresentative),
-    field(msg('cli.field.contact'), [a.unit.contact, maskPhone(a.unit.phone), maskPhone(a.unit.mobile)].filter(Boolean).join('  ')),
+    // A fixed line is the unit's office number and stays readable (as the README says); a mobile number
+    // typed into its column is still found and masked. The mobile column is masked as a mobile, always.
+    // Each says what it is (固定电话 / 手机): the words also keep the two numbers' digits apart.
+    field(msg('cli.field.contact'), [a.unit.contact, a.unit.phone && msg('cli.show.phone', { phone: maskPersonalNumbers(a.unit.phone) }), a.unit.mobile && msg('cli.show.mobile', { mobile: maskPhone(a.unit.mobile) })].filter(Boolean).join('  ')),
     field(msg('cli.field.lead'), [a.lead.name, a.lead.gender, a.lead.birth].filter(Boolean).join('  ')),
     field(msg('cli.field.idNumber'), maskIdNumber(a.lead.idNumber)),
     field(msg('cli.field.occupation'), a.lead.occupation),

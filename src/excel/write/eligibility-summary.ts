@@ -8,7 +8,8 @@
  */
 import type ExcelJS from 'exceljs';
 import type { WaivableFinding } from '../../core/finding.js';
-import { maskIdNumber, maskPersonalNumbers } from '../../core/text.js';
+import { maskIdNumber } from '../../core/text.js';
+import { maskPersonalNumbers } from '../../core/personal-numbers.js';
 import { withoutCommandHints } from '../../messages/command-text.js';
 import type { RuleOutcome } from '../../rules/index.js';
 import { LIST_FOOTER, listPageSetup, printableHeightPt, writeSignOff, type SignOff } from './print.js';

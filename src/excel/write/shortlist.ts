@@ -10,7 +10,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { FieldCorrection, WaivableFinding } from '../../core/finding.js';
-import { maskPersonalNumbers } from '../../core/text.js';
+import { maskPersonalNumbers } from '../../core/personal-numbers.js';
 import { withoutCommandHints } from '../../messages/command-text.js';
 import { correctionLine, officialText, waiverWhy } from '../../messages/export.js';
 import { fitsPageWidth, LIST_FOOTER, listPageSetup, writeSignOff, type Orientation, type SignOff } from './print.js';

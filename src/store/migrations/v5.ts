@@ -1,6 +1,6 @@
 /** The data steps of migration 5: the audit log becomes a hash chain, its old entries masked first. */
 import { AUDIT_TRIGGERS, auditDetailText, auditHash, type ChainedFields } from '../audit.js';
-import { maskPersonalNumbers } from '../../core/text.js';
+import { maskPersonalNumbers } from '../../core/personal-numbers.js';
 import type { Db } from '../open.js';
 
 /** Keys older versions wrote with a personal value (`assess set --lead-birth`); now only "changed" is logged. */
