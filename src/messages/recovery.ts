@@ -24,6 +24,7 @@ export const recoveryMessages = {
       zh: '数据库 {file} 不能使用：{problem}。gongshu 不会升级、备份或改动这个文件。请在“备份与恢复数据库”中用 {folder} 文件夹里 db check 通过的备份恢复',
       en: 'The database {file} cannot be used: {problem}. Restore a sound backup from {folder} in the menu',
     },
+    made: ['file', 'folder'],
   },
   'recovery.audit.silenced': {
     zh: '操作日志没有写进数据库 {file}（有触发器拦下了它），本次操作已撤销，没有保存。请运行 gongshu db check 查看是哪个触发器',
@@ -32,6 +33,7 @@ export const recoveryMessages = {
       zh: '操作日志没有写进数据库 {file}（有触发器拦下了它），本次操作已撤销，没有保存。数据库被改动过，请在“备份与恢复数据库”中用较早的备份恢复',
       en: 'The audit entry was not written to {file} (a trigger stopped it); nothing was saved. Restore an earlier backup from the menu',
     },
+    made: ['file'],
   },
   'recovery.audit.extraTrigger': {
     zh: '操作日志表上多出触发器 {name}：它可以拦下或改写以后的记录，日志已不可信',
@@ -40,27 +42,32 @@ export const recoveryMessages = {
   'recovery.restore.migrateFailed': {
     zh: '{file} 无法升级到当前的数据库结构（{reason}），不能用来恢复（当前数据库未做任何修改）。请换一份备份',
     en: '{file} cannot be brought up to the current schema ({reason}); it cannot be restored (the database is unchanged). Choose another backup',
+    made: ['file'],
   },
   'recovery.witness.missing': {
     zh: '备份 {backup} 记有第 {id} 条操作记录，数据库中却没有：操作日志在这份备份之后被删减过（日志中也没有恢复数据库的记录）',
     en: 'The backup {backup} holds audit entry {id}, the database does not: the log was cut after that backup (and no restore is logged)',
+    made: ['backup', 'id'],
   },
   'recovery.witness.changed': {
     zh: '备份 {backup} 中的第 {id} 条操作记录与数据库中的不同：操作日志在这份备份之后被改写过（日志中也没有恢复数据库的记录）',
     en: 'Audit entry {id} in the backup {backup} differs from the database: the log was rewritten after that backup (and no restore is logged)',
+    made: ['backup', 'id'],
   },
   'recovery.witness.ok': {
     zh: '与 {folder} 中 {count} 份备份对照：每份备份里的操作记录都还在，一字未改',
     en: 'Compared with {count} backups in {folder}: every entry they hold is still there, unchanged',
+    made: ['folder', 'count'],
   },
   'recovery.witness.excused': {
     zh: '（其中 {count} 份备份早于日志中记录的数据库恢复，不作比较）',
     en: '({count} of them predate a logged restore and are not compared)',
   },
-  'recovery.head': { zh: '操作记录校验：{entries} / {hash}…', en: 'Audit log check: {entries} / {hash}…' },
+  'recovery.head': { zh: '操作记录校验：{entries} / {hash}…', en: 'Audit log check: {entries} / {hash}…', made: ['entries', 'hash'] },
   'recovery.head.note': {
     zh: '{head}（打印的汇总表、拟认定名单内部版、补助发放名单页脚上也有这一行，可用 gongshu db check --witness 核对）',
     en: '{head} (also in the footer of printed internal lists; confirm one with gongshu db check --witness)',
+    made: ['head'],
     menu: {
       zh: '{head}（打印的汇总表、拟认定名单内部版、补助发放名单页脚上也有这一行，可用来核对操作日志）',
       en: '{head} (also in the footer of printed internal lists, to confirm the log against)',

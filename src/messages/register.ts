@@ -83,6 +83,7 @@ export const registerMessages = {
   'report.exported': {
     zh: '已生成 {file}：年末在册运行的工作室 {active} 个（名册共 {total} 个），{year} 年度考核 {assessed} 个，图表 {charts} 幅',
     en: 'Wrote {file}: {active} studios running at year end ({total} in the register), {assessed} assessed in {year}, {charts} charts',
+    made: ['file'],
   },
   'report.title': { zh: '{year}年度拱墅区技能大师工作室\n工作情况', en: '{year}年度拱墅区技能大师工作室\n工作情况' },
   'report.h.overview': { zh: '一、总体情况', en: '一、总体情况' },
