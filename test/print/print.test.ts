@@ -281,4 +281,20 @@ describe.skipIf(unavailable !== null)('exports printed by LibreOffice', () => {
       for (const word of ['拱墅区技能大师工作室', '申报单位基本情况', '领衔人基本情况', '工作室成员情况', '区人力社保局审核意见']) expect(text(file), file).toContain(word);
     }
   });
+
+  it('the Word 申报表 prints as an official form: labels on one line, a dated cover, numbered pages, no lone member row', () => {
+    const p = printed.find((x) => x.file === '模板-申报表（Word）.docx')!;
+    const pages = p.pages.map((page) => pageText(page).replace(/\s/gu, ''));
+    expect(pages[0]).toContain('二〇二六年月');
+    expect(pages[0]).not.toMatch(/—\d+—/u);
+    for (let i = 1; i < pages.length; i++) expect(pages[i], `page ${i + 1}`).toContain(`—${i + 1}—`);
+    // Each label is one word on the paper: a label wrapped a character at a time prints as two.
+    const words = p.pages.flatMap((page) => page.words.map((w) => w.text));
+    for (const label of ['单位全称', '固定电话', '传真电话', '电子邮箱', '法定代表人姓名', '职业资格等级', '身份证号码', '从业时间', '出生年月', '政治面貌', '其它技能', '年龄', '性别']) {
+      expect(words, label).toContain(label);
+    }
+    // The member table and the work plan share a page: every member row is on it.
+    const team = pages.findIndex((t) => t.includes('工作室成员情况'));
+    expect(pages[team]).toContain('工作室下一步工作计划');
+  });
 });

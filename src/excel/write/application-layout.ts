@@ -114,7 +114,7 @@ export interface ApplicationTemplateLayout {
 /** Placeholder for the year on the cover when no round is given (a template that never goes out of date). */
 export const BLANK_YEAR = '        ';
 
-/** The cover's date line; `{year}` becomes the round year in Chinese numerals (二零二六) or BLANK_YEAR. */
+/** The cover's date line; `{year}` becomes the round year in Chinese numerals (二〇二六) or BLANK_YEAR. */
 export const COVER_DATE_TEXT = '{year}年    月';
 
 const HINTS = {
