@@ -33,8 +33,10 @@ export async function checkRetirement(ctx: CliContext, _args: string[], opts: Re
     ctx.out.printJson({ retirementAge: r.age, retirementMonth: r.month, monthsRemaining, group });
     return;
   }
+  // Never "还有 -4 个月": a month already past is said as such.
+  const key: MessageKey = monthsRemaining > 0 ? 'cli.check.retirement' : monthsRemaining < 0 ? 'cli.check.retired' : 'cli.check.retiresThisMonth';
   ctx.out.print(
-    msg('cli.check.retirement', {
+    msg(key, {
       birth,
       gender,
       group: msg(`cli.check.group.${group}` as MessageKey),
@@ -42,6 +44,7 @@ export async function checkRetirement(ctx: CliContext, _args: string[], opts: Re
       month: r.month,
       asOf,
       remaining: monthsRemaining,
+      past: -monthsRemaining,
     }),
   );
   if (gender === '女' && femaleGroup === null) ctx.out.note(msg('cli.check.femaleGroupAssumed'));

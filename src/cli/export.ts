@@ -33,22 +33,22 @@ export async function exportReview(ctx: CliContext, _args: string[], opts: Recor
 
 export async function exportShortlist(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
   const internal = Boolean(opts.internal);
-  const ws = ctx.workspace({ mustExist: true });
   const to = target(ctx, opts, internal ? 'export-shortlist-internal' : 'export-shortlist');
+  const ws = ctx.workspace({ mustExist: true });
   renderWritten(ctx.out, 'shortlist', await writeShortlist(ws, ctx.round, to, { internal }));
   return to.file;
 }
 
 export async function exportSubsidy(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
-  const ws = ctx.workspace({ mustExist: true });
   const to = target(ctx, opts, 'export-subsidy');
+  const ws = ctx.workspace({ mustExist: true });
   renderWritten(ctx.out, 'subsidy', await writeSubsidy(ws, ctx.round, to));
   return to.file;
 }
 
 export async function exportNotice(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<string> {
-  const ws = ctx.workspace({ mustExist: true });
   const to = target(ctx, opts, 'export-notice');
+  const ws = ctx.workspace({ mustExist: true });
   renderWritten(ctx.out, 'notice', await writeNotice(ws, ctx.round, to));
   return to.file;
 }
@@ -61,9 +61,9 @@ export async function exportResults(ctx: CliContext, _args: string[], opts: Reco
 }
 
 export async function templateApplication(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  const docx = Boolean(opts.docx);
-  const to = target(ctx, opts, docx ? 'template-application-docx' : 'template-application');
-  await writeApplicationTemplate(to, ctx.round, docx ? 'docx' : 'xlsx');
+  // -o 申报表.docx writes the Word form without --docx; the name's extension decides.
+  const to = target(ctx, opts, opts.docx ? 'template-application-docx' : 'template-application');
+  await writeApplicationTemplate(to, ctx.round, to.kind === 'template-application-docx' ? 'docx' : 'xlsx');
   ctx.out.success(msg('cli.wrote', { file: to.file }));
 }
 
@@ -75,8 +75,8 @@ export async function templateAssessment(ctx: CliContext, _args: string[], opts:
 
 export async function templateReview(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const experts = { count: parseExperts(opts.experts), names: parseExpertNames(opts.names) };
-  const ws = ctx.workspace({ mustExist: true });
   const to = target(ctx, opts, 'template-review');
+  const ws = ctx.workspace({ mustExist: true });
   const written = await writeReviewTemplate(ws, ctx.round, to, experts);
   renderWritten(ctx.out, 'review-template', { ...written, experts: Math.max(experts.count, experts.names.length) });
 }

@@ -67,6 +67,50 @@ const DEFAULT_NAMES: Record<Exclude<OutputKind, 'backup'>, (year: number) => str
   'template-review': (year) => officialText('export.file.reviewTemplate', { year }),
 };
 
+/**
+ * The file types gongshu can write for each kind, first the usual one: a name's extension must be one of
+ * them (a workbook named .pdf, or Excel inside a .docx name, would lie about what it is). The blank 申报表
+ * is either: its name decides (applicationTemplateKind).
+ */
+const EXTENSIONS: Record<Exclude<OutputKind, 'backup'>, readonly string[]> = {
+  'export-review': ['.xlsx'],
+  'export-results': ['.xlsx'],
+  'export-shortlist': ['.xlsx'],
+  'export-shortlist-internal': ['.xlsx'],
+  'export-subsidy': ['.xlsx'],
+  'export-notice': ['.docx'],
+  'template-application': ['.xlsx', '.docx'],
+  'template-application-docx': ['.docx', '.xlsx'],
+  'template-assessment': ['.xlsx'],
+  'template-review': ['.xlsx'],
+};
+
+/** What each type is, in the refusal that lists the choices. */
+const EXTENSION_NAMES: Record<string, MessageKey> = { '.xlsx': 'safety.output.type.xlsx', '.docx': 'safety.output.type.docx' };
+
+/**
+ * The blank 申报表's kind for a file name: a .docx name gets the Word form, a .xlsx name the workbook, whatever
+ * --docx says; any other name keeps the kind asked for (and is refused by the type check).
+ */
+export function applicationTemplateKind(file: string, asked: 'template-application' | 'template-application-docx'): 'template-application' | 'template-application-docx' {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.docx') return 'template-application-docx';
+  if (ext === '.xlsx') return 'template-application';
+  return asked;
+}
+
+/** Refuses a name whose extension is not a type gongshu writes for this kind, naming the choices. */
+function refuseWrongType(file: string, kind: OutputKind): void {
+  if (kind === 'backup') return;
+  const allowed = EXTENSIONS[kind];
+  const ext = path.extname(file).toLowerCase();
+  if (allowed.includes(ext)) return;
+  const choices = allowed.map((e) => msg('safety.output.typeChoice', { ext: e, what: msg(EXTENSION_NAMES[e]!) })).join(msg('safety.output.typeOr'));
+  const what = msg(KIND_NAMES[kind === 'template-application-docx' ? 'template-application' : kind]);
+  const name = path.basename(file);
+  throw new RefusedError('output-wrong-type', ext ? msg('safety.output.wrongType', { name, ext, kind: what, choices }) : msg('safety.output.noType', { name, kind: what, choices }));
+}
+
 /** The default file name of an export or template of a round, the same for the command, the menu and the demo. */
 export function defaultFileName(kind: Exclude<OutputKind, 'backup'>, year: number): string {
   return DEFAULT_NAMES[kind](year);
@@ -163,6 +207,7 @@ function refuseForbidden(file: string, database: string, kind: OutputKind): void
       if (fs.existsSync(`${file}${suffix}`)) throw new RefusedError('output-journal-beside', msg('safety.output.journalBeside', { file, journal: `${file}${suffix}` }));
     }
   }
+  refuseWrongType(file, kind);
   if (!fs.existsSync(path.dirname(file))) throw new RefusedError('output-folder-missing', msg('cli.outputFolderMissing', { dir: path.dirname(file) }), { file });
 }
 
@@ -178,7 +223,8 @@ export function resolveOutputFile(option: unknown, defaultName: string, force: b
   } catch {
     /* not there yet */
   }
-  const target: OutputTarget = { file, kind: o.kind, database: path.resolve(cwd, o.database) };
+  const kind = o.kind === 'template-application' || o.kind === 'template-application-docx' ? applicationTemplateKind(file, o.kind) : o.kind;
+  const target: OutputTarget = { file, kind, database: path.resolve(cwd, o.database) };
   checkOutputTarget(target, force);
   return target;
 }

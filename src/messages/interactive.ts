@@ -57,7 +57,8 @@ export const interactiveMessages = {
   'menu.round.deadline': { zh: '新的截止日期（如 2026-05-22 或 2026年5月22日；也是计算距退休年限的基准日）', en: 'New deadline (YYYY-MM-DD; the retirement reference date)' },
 
   'menu.template.kind': { zh: '生成哪种空白表格？', en: 'Which blank workbook?' },
-  'menu.template.application': { zh: '申报表（附件1，发给申报单位填写）', en: 'Application form (Attachment 1)' },
+  'menu.template.application': { zh: '申报表（附件1，Excel 表格，发给申报单位填写）', en: 'Application form (Attachment 1), Excel workbook' },
+  'menu.template.applicationDocx': { zh: '申报表（附件1，Word 文档，可打印后手写或在 Word、WPS 中填写）', en: 'Application form (Attachment 1), Word document' },
   'menu.template.assessment': { zh: '考核表（附件2，工作室考核用）', en: 'Assessment form (Attachment 2)' },
 
   'menu.backup.mode': { zh: '备份还是恢复？', en: 'Back up or restore?' },

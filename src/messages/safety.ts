@@ -142,6 +142,18 @@ export const safetyMessages = {
     zh: '{file} 旁边有数据库日志文件 {journal}（数据库正在使用或曾被中断），不能把备份存成这个文件名。请换一个文件名',
     en: '{journal} lies beside {file} (a database in use or cut off); a backup cannot take that name. Choose another',
   },
+  'safety.output.wrongType': {
+    zh: '“{name}”的扩展名 {ext} 与内容不符：{kind}只能存为 {choices}。请把文件名改为以这样的扩展名结尾',
+    en: '“{name}”: a {kind} cannot be written as {ext}; it is written as {choices}. End the name with one of these',
+  },
+  'safety.output.noType': {
+    zh: '“{name}”没有扩展名：{kind}存为 {choices}。请在文件名后加上扩展名',
+    en: '“{name}” has no extension: a {kind} is written as {choices}. Add the extension to the name',
+  },
+  'safety.output.typeChoice': { zh: '{ext}（{what}）', en: '{ext} ({what})' },
+  'safety.output.typeOr': { zh: '或 ', en: ' or ' },
+  'safety.output.type.xlsx': { zh: 'Excel 工作簿', en: 'Excel workbook' },
+  'safety.output.type.docx': { zh: 'Word 文档', en: 'Word document' },
   'safety.output.notOurs': {
     zh: '{file} 已存在，但不是 gongshu 以前生成的{kind}，加 --force 也不会覆盖它。请换一个文件名，或先自行移走该文件',
     en: '{file} exists and is not an earlier {kind} from gongshu; --force does not replace it. Choose another name or move the file first',

@@ -120,7 +120,7 @@ describe('files never land on the database or a backup', () => {
     const refused: [string[], RegExp][] = [
       [['export', 'results', '-o', review], /不是 gongshu 以前生成的考核结果/u],
       [['db', 'backup', '-o', review], /不是 gongshu 以前生成的数据库备份/u],
-      [['export', 'review', '-o', path.join(out, backup)], /不是 gongshu 以前生成的形式审查汇总表/u],
+      [['export', 'review', '-o', path.join(out, backup)], /扩展名 \.db 与内容不符：形式审查汇总表只能存为 \.xlsx/u],
       [['export', 'review', '-o', other], /不是 gongshu 以前生成的形式审查汇总表/u],
       [['db', 'backup', '-o', other], /不是 gongshu 以前生成的数据库备份/u],
       [['db', 'backup', '-o', otherDatabase], /不是 gongshu 以前生成的数据库备份/u],

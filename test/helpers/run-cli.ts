@@ -1,5 +1,6 @@
 /** Runs the CLI in-process and captures what it prints, as a clerk's terminal would see it. */
 import { main } from '../../src/cli/main.js';
+import { recordScreen } from './screens.js';
 
 export interface CliRun {
   code: number;
@@ -27,6 +28,7 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
   }) as typeof process.stderr.write;
   try {
     const code = await main(['node', 'gongshu', ...args]);
+    recordScreen(args, args.includes('--json') ? stderr : `${stdout}\n${stderr}`);
     return { code, stdout, stderr };
   } finally {
     process.stdout.write = outWrite;

@@ -54,7 +54,16 @@ export const TEMPLATES: readonly WorkbookEntry[] = [
     command: 'template application',
     kind: 'workbook',
     output: 'template-application',
-    write: (s, target) => writeApplicationTemplate(target, s.round),
+    write: (s, target) => writeApplicationTemplate(target, s.round, target.kind === 'template-application-docx' ? 'docx' : 'xlsx'),
+  },
+  {
+    key: 'application-docx',
+    label: 'menu.template.applicationDocx',
+    command: 'template application --docx',
+    kind: 'workbook',
+    output: 'template-application-docx',
+    // A name ending in .xlsx gets the workbook: the name says what the file is.
+    write: (s, target) => writeApplicationTemplate(target, s.round, target.kind === 'template-application-docx' ? 'docx' : 'xlsx'),
   },
   {
     key: 'assessment',

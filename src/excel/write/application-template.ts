@@ -41,9 +41,9 @@ export const INLINE_LIST_LIMIT = 255;
 export const LIST_SHEET_NAME = officialText('export.template.listSheet');
 
 const TEXT_FORMAT = '@';
-const DIGITS = '零一二三四五六七八九';
+const DIGITS = '〇一二三四五六七八九';
 
-/** 2026 → 二零二六, the way the bureau writes years on covers (二零二零年). */
+/** 2026 → 二〇二六, the way a year is written on an official cover (GB/T 9704: 〇, not 零). */
 export function yearInChinese(year: number): string {
   return String(year).replace(/\d/gu, (d) => DIGITS[Number(d)]!);
 }
@@ -54,7 +54,7 @@ export function coverDateText(template: string, year: number | null): string {
 }
 
 export interface ApplicationTemplateOptions {
-  /** Round year shown on the cover (二零二六年 月); null leaves it blank. */
+  /** Round year shown on the cover (二〇二六年 月); null leaves it blank. */
   year: number | null;
 }
 

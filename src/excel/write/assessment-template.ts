@@ -12,7 +12,8 @@ import { msg } from '../../messages/index.js';
 import type { MessageKey } from '../../messages/index.js';
 import { assessmentLayout, ASSESSMENT_COLUMNS, BASIC_INFO_ROWS, cellRef, columnLetter } from './assessment-layout.js';
 import type { AssessmentLayout, BasicInfoField, FigureCell } from './assessment-layout.js';
-import { a4PageSetup, FONT_BODY, FONT_TITLE, PAGE_FOOTER, styleInput, styleLabel, THIN_BORDER } from './styles.js';
+import { printableHeightPt, PRINT_MARGINS } from './print.js';
+import { a4PageSetup, FONT_BODY, FONT_TITLE, PAGE_FOOTER, styleInput, styleLabel, THIN_BORDER, wrappedRowHeight } from './styles.js';
 
 type ExcelModule = typeof import('exceljs');
 
@@ -41,11 +42,17 @@ interface WithDataValidations {
 
 const YES_NO_LIST = `"${YES_WORD},${NO_WORD}"`;
 const DISABLED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-const FIGURE_LABEL_FONT: Partial<ExcelJS.Font> = { name: FONT_BODY, size: 9, bold: false };
+/** Every text of the form prints at 五号 or larger: the form is filled in and read on paper. */
+const BODY_PT = 11;
+const FIGURE_LABEL_FONT: Partial<ExcelJS.Font> = { name: FONT_BODY, size: BODY_PT, bold: false };
 
-/** Column widths: the printed form's seven columns, then (label, value) pairs for figures. */
-const WIDTHS = [16, 30, 36, 10, 7, 8, 8];
-const FIGURE_WIDTHS = [14, 7];
+/**
+ * Column widths: the printed form's seven columns, then (label, value) pairs for figures. Together they fit
+ * A4 landscape at 100 % (1,014 of 1,026 px, see print.ts), so nothing is shrunk; the form runs over as many
+ * pages as its rows need, the header row repeated.
+ */
+const WIDTHS = [11, 23, 27, 8, 5, 6, 6];
+const FIGURE_WIDTHS = [11, 5];
 
 const BASIC_INFO_LABELS: Record<BasicInfoField, MessageKey> = {
   studioName: 'assessTemplate.studioName',
@@ -66,8 +73,8 @@ export function buildAssessmentTemplate(excel: ExcelModule, opts: AssessmentTemp
   workbook.creator = 'gongshu';
   const last = columnLetter(layout.columnCount);
   const sheet = workbook.addWorksheet(layout.sheetName, {
-    // One page like the printed form: it is signed and stamped as a single sheet.
-    pageSetup: { ...a4PageSetup('landscape'), fitToHeight: 1, printArea: `A1:${last}${layout.signatureRow + 1}`, printTitlesRow: `${layout.headerRow}:${layout.headerRow}` },
+    // At full size over several pages (a form shrunk to one page printed at about 7 pt).
+    pageSetup: { ...a4PageSetup('landscape'), margins: { ...PRINT_MARGINS }, printArea: `A1:${last}${layout.signatureRow + 1}`, printTitlesRow: `${layout.headerRow}:${layout.headerRow}` },
     headerFooter: { oddFooter: PAGE_FOOTER },
     views: [{ showGridLines: false }],
   });
@@ -82,6 +89,7 @@ export function buildAssessmentTemplate(excel: ExcelModule, opts: AssessmentTemp
   drawItems(sheet, layout, rubric);
   drawVetoAndTotal(sheet, layout, rubric);
   drawSignature(sheet, layout);
+  breakBetweenCategories(sheet, layout, rubric);
   protectWithoutPassword(sheet);
   return workbook;
 }
@@ -116,8 +124,14 @@ function fixedText(sheet: ExcelJS.Worksheet, row: number, col: number, value: st
   });
   const cell = sheet.getCell(row, col);
   cell.value = value;
-  cell.font = { name: FONT_BODY, size: 10 };
+  cell.font = { name: FONT_BODY, size: BODY_PT };
   cell.alignment = { vertical: 'middle', horizontal: opts.align ?? 'left', wrapText: true };
+}
+
+function widthOf(sheet: ExcelJS.Worksheet, from: number, to = from): number {
+  let w = 0;
+  for (let c = from; c <= to; c++) w += sheet.getColumn(c).width ?? 8;
+  return w;
 }
 
 function input(sheet: ExcelJS.Worksheet, row: number, col: number, toCol = col, align: 'left' | 'center' = 'left'): ExcelJS.Cell {
@@ -151,14 +165,6 @@ function yesNo(sheet: ExcelJS.Worksheet, address: string): void {
   validate(sheet, address, { type: 'list', formulae: [YES_NO_LIST], error: msg('assessTemplate.yesNoError') });
 }
 
-/** Chinese characters are about two width units; used to size rows so wrapped text is not cut off. */
-function lineCount(text: string, width: number): number {
-  return text.split('\n').reduce((n, line) => {
-    let units = 0;
-    for (const ch of line) units += ch.charCodeAt(0) > 0x2e80 ? 2.1 : 1.1;
-    return n + Math.max(1, Math.ceil(units / Math.max(1, width - 1)));
-  }, 0);
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -174,7 +180,7 @@ function drawHeading(sheet: ExcelJS.Worksheet, layout: AssessmentLayout, rubric:
   const unitLabel = sheet.getCell(layout.unit.labelCell);
   unitLabel.value = msg('assessTemplate.unit');
   unitLabel.font = { name: FONT_BODY, size: 11, bold: true };
-  unitLabel.alignment = { vertical: 'middle', horizontal: 'left' };
+  unitLabel.alignment = { vertical: 'middle', horizontal: 'left', wrapText: true };
   unitLabel.protection = { locked: true };
   const unit = input(sheet, unitRow, 2, 3);
   unit.border = { bottom: { style: 'thin' } };
@@ -188,7 +194,7 @@ function drawHeading(sheet: ExcelJS.Worksheet, layout: AssessmentLayout, rubric:
   const round = input(sheet, unitRow, ASSESSMENT_COLUMNS.max, ASSESSMENT_COLUMNS.self, 'center');
   if (year !== undefined) round.value = year;
   validate(sheet, layout.round.valueCell, { type: 'whole', operator: 'between', formulae: [1990, 2100], error: msg('assessTemplate.yearError') });
-  sheet.getRow(unitRow).height = 26;
+  sheet.getRow(unitRow).height = wrappedRowHeight([{ text: msg('assessTemplate.unit'), width: widthOf(sheet, 1) }, { text: msg('assessTemplate.round'), width: widthOf(sheet, 4) }], BODY_PT, 26);
 }
 
 function drawBasicInfo(sheet: ExcelJS.Worksheet, layout: AssessmentLayout): void {
@@ -208,7 +214,9 @@ function drawBasicInfo(sheet: ExcelJS.Worksheet, layout: AssessmentLayout): void
       fixedText(sheet, row, 3, '');
       fixedText(sheet, row, 4, '', { toCol: ASSESSMENT_COLUMNS.assessor });
     }
-    sheet.getRow(row).height = 32;
+    const texts = [{ text: msg(BASIC_INFO_LABELS[left]), width: widthOf(sheet, 1) }];
+    if (right) texts.push({ text: msg(BASIC_INFO_LABELS[right]), width: widthOf(sheet, 3) });
+    sheet.getRow(row).height = wrappedRowHeight(texts, BODY_PT, 30);
   }
   const year = layout.basicInfo.selectionYear.valueCell;
   validate(sheet, year, { type: 'whole', operator: 'between', formulae: [1990, 2100], error: msg('assessTemplate.yearError') });
@@ -229,7 +237,9 @@ function drawTableHeader(sheet: ExcelJS.Worksheet, layout: AssessmentLayout): vo
   ];
   for (const [col, key] of headers) label(sheet, layout.headerRow, col, msg(key));
   label(sheet, layout.headerRow, ASSESSMENT_COLUMNS.firstFigure, msg('assessTemplate.col.figures'), layout.columnCount);
-  sheet.getRow(layout.headerRow).height = 30;
+  const texts = headers.map(([col, key]) => ({ text: msg(key), width: widthOf(sheet, col) }));
+  texts.push({ text: msg('assessTemplate.col.figures'), width: widthOf(sheet, ASSESSMENT_COLUMNS.firstFigure, layout.columnCount) });
+  sheet.getRow(layout.headerRow).height = wrappedRowHeight(texts, BODY_PT, 30);
 }
 
 function drawFigure(sheet: ExcelJS.Worksheet, figure: FigureCell): void {
@@ -246,12 +256,15 @@ function drawFigure(sheet: ExcelJS.Worksheet, figure: FigureCell): void {
 function drawItems(sheet: ExcelJS.Worksheet, layout: AssessmentLayout, rubric: Rubric): void {
   const C = ASSESSMENT_COLUMNS;
   let index = 0;
+  /** Merged cells over several rows (评分标准, 评估方式, 考核项目): the rows must add up to their text. */
+  const spans: { from: number; to: number; text: string; width: number }[] = [];
   for (const category of rubric.categories) {
     const rows = layout.items.slice(index, index + category.items.length);
     index += category.items.length;
     const first = rows[0]!.row;
     const lastRow = rows[rows.length - 1]!.row;
     label(sheet, first, C.category, category.label, C.category, lastRow);
+    spans.push({ from: first, to: lastRow, text: category.label, width: widthOf(sheet, C.category) });
 
     category.items.forEach((item, i) => {
       const at = rows[i]!;
@@ -263,8 +276,14 @@ function drawItems(sheet: ExcelJS.Worksheet, layout: AssessmentLayout, rubric: R
         while (category.items[end + 1]?.sameAsAbove?.includes(col)) end++;
         return rows[end]!.row;
       };
-      if (!item.sameAsAbove?.includes('criteria')) fixedText(sheet, row, C.criteria, item.criteria, { toRow: spanOf('criteria') });
-      if (!item.sameAsAbove?.includes('methods')) fixedText(sheet, row, C.method, item.methods.join('\n'), { toRow: spanOf('methods'), align: 'center' });
+      if (!item.sameAsAbove?.includes('criteria')) {
+        fixedText(sheet, row, C.criteria, item.criteria, { toRow: spanOf('criteria') });
+        spans.push({ from: row, to: spanOf('criteria'), text: item.criteria, width: widthOf(sheet, C.criteria) });
+      }
+      if (!item.sameAsAbove?.includes('methods')) {
+        fixedText(sheet, row, C.method, item.methods.join('\n'), { toRow: spanOf('methods'), align: 'center' });
+        spans.push({ from: row, to: spanOf('methods'), text: item.methods.join('\n'), width: widthOf(sheet, C.method) });
+      }
       fixedText(sheet, row, C.max, item.max, { align: 'center' });
       for (const col of [C.self, C.assessor]) {
         input(sheet, row, col, col, 'center');
@@ -277,9 +296,17 @@ function drawItems(sheet: ExcelJS.Worksheet, layout: AssessmentLayout, rubric: R
       }
       at.figures.forEach((f) => drawFigure(sheet, f));
       for (let k = at.figures.length; k < layout.figurePairs; k++) disabled(sheet, row, C.firstFigure + 2 * k, C.firstFigure + 2 * k + 1);
-      const lines = Math.max(lineCount(item.content, 30), item.sameAsAbove?.includes('criteria') ? 1 : lineCount(item.criteria, 36), 2);
-      sheet.getRow(row).height = Math.max(32, lines * 14 + 6);
+      const texts = [{ text: item.content, width: widthOf(sheet, C.content) }, ...at.figures.map((f) => ({ text: f.label, width: FIGURE_WIDTHS[0]! }))];
+      sheet.getRow(row).height = wrappedRowHeight(texts, BODY_PT, 30);
     });
+  }
+  for (const span of spans) {
+    const need = wrappedRowHeight([{ text: span.text, width: span.width }], BODY_PT);
+    let have = 0;
+    for (let r = span.from; r <= span.to; r++) have += sheet.getRow(r).height ?? 0;
+    if (have >= need) continue;
+    const extra = Math.ceil((need - have) / (span.to - span.from + 1));
+    for (let r = span.from; r <= span.to; r++) sheet.getRow(r).height = (sheet.getRow(r).height ?? 0) + extra;
   }
 }
 
@@ -295,7 +322,11 @@ function drawVetoAndTotal(sheet: ExcelJS.Worksheet, layout: AssessmentLayout, ru
   input(sheet, vetoRow, C.firstFigure + 1, C.firstFigure + 1, 'center');
   yesNo(sheet, layout.vetoTriggered.valueCell);
   for (let c = C.firstFigure + 2; c <= layout.columnCount; c++) disabled(sheet, vetoRow, c);
-  sheet.getRow(vetoRow).height = Math.max(40, lineCount(rubric.veto.text, 76) * 14 + 6);
+  sheet.getRow(vetoRow).height = wrappedRowHeight(
+    [{ text: rubric.veto.text, width: widthOf(sheet, C.content, C.method) }, { text: rubric.veto.label, width: widthOf(sheet, C.category) }, { text: msg('assessTemplate.vetoTriggered'), width: widthOf(sheet, C.firstFigure) }],
+    BODY_PT,
+    40,
+  );
 
   const totalRow = layout.totalRow;
   label(sheet, totalRow, C.category, rubric.totalLabel);
@@ -306,7 +337,7 @@ function drawVetoAndTotal(sheet: ExcelJS.Worksheet, layout: AssessmentLayout, ru
     validate(sheet, cellRef(totalRow, col), { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], error: msg('assessTemplate.totalError') });
   }
   for (let c = C.firstFigure; c <= layout.columnCount; c++) disabled(sheet, totalRow, c);
-  sheet.getRow(totalRow).height = 28;
+  sheet.getRow(totalRow).height = wrappedRowHeight([{ text: String(rubric.declaredTotal), width: widthOf(sheet, C.max) }], BODY_PT, 28);
 }
 
 function drawSignature(sheet: ExcelJS.Worksheet, layout: AssessmentLayout): void {
@@ -329,10 +360,41 @@ function drawSignature(sheet: ExcelJS.Worksheet, layout: AssessmentLayout): void
   merge(sheet, `A${noteRow}:${columnLetter(layout.columnCount)}${noteRow}`);
   const note = sheet.getCell(noteRow, 1);
   note.value = msg('assessTemplate.instructions');
-  note.font = { name: FONT_BODY, size: 9 };
+  note.font = { name: FONT_BODY, size: BODY_PT };
   note.alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
   note.protection = { locked: true };
-  sheet.getRow(noteRow).height = 30;
+  sheet.getRow(noteRow).height = wrappedRowHeight([{ text: String(note.value), width: widthOf(sheet, 1, layout.columnCount) }], BODY_PT, 30);
+}
+
+/**
+ * Page breaks where a page would otherwise end inside a 考核项目: its merged label (and merged 评分标准)
+ * would be split over two pages and printed over the repeated header row.
+ */
+function breakBetweenCategories(sheet: ExcelJS.Worksheet, layout: AssessmentLayout, rubric: Rubric): void {
+  const page = printableHeightPt('landscape') * 0.95;
+  const height = (from: number, to: number): number => {
+    let h = 0;
+    for (let r = from; r <= to; r++) h += sheet.getRow(r).height ?? 15;
+    return h;
+  };
+  const header = height(layout.headerRow, layout.headerRow);
+  const blocks: [number, number][] = [];
+  let index = 0;
+  for (const category of rubric.categories) {
+    const rows = layout.items.slice(index, index + category.items.length);
+    index += category.items.length;
+    blocks.push([rows[0]!.row, rows[rows.length - 1]!.row]);
+  }
+  blocks.push([layout.vetoRow, layout.vetoRow], [layout.totalRow, layout.totalRow], [layout.signatureRow, layout.signatureRow + 1]);
+  let used = height(1, blocks[0]![0] - 1);
+  for (const [from, to] of blocks) {
+    const h = height(from, to);
+    if (used + h > page) {
+      sheet.getRow(from - 1).addPageBreak();
+      used = header;
+    }
+    used += h;
+  }
 }
 
 /**

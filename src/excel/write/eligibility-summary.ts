@@ -61,7 +61,9 @@ const HEADER_ROW = 3;
 const MAX_ROW_PT = Math.min(400, printableHeightPt('landscape') - 80);
 
 /** Widths for A4 landscape at 100 % (1,026 px between the margins; see print.ts). */
-export const SUMMARY_WIDTHS = { id: 5, studio: 23, lead: 21, check: [5, 5, 5, 7, 5, 6], eligibility: 7, messages: 46 } as const;
+// A studio name or a unit name of up to 18 characters takes one line, a masked ID one line: most
+// rows are two lines tall, and a round of 400 prints on about 30 pages.
+export const SUMMARY_WIDTHS = { id: 4, studio: 38, lead: 22, check: [5, 5, 5, 5, 5, 5], eligibility: 7, messages: 34 } as const;
 
 /** A column's mark: an error not waived, else a warning, else a waived error, else a pass. */
 export function groupOutcome(findings: readonly WaivableFinding[]): RuleOutcome {

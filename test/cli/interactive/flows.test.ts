@@ -3,6 +3,7 @@ import { answer, APPLICATIONS, ASSESSMENTS, ctrlC, enter, files, highlight, pick
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { msg } from '../../../src/messages/index.js';
 import { runCli } from '../../helpers/run-cli.js';
@@ -103,6 +104,31 @@ describe('生成空白模板', () => {
     await pick('考核表');
     await enter();
     expect(files(run.dir)).toContain('2026年技能大师工作室考核表（空白）.xlsx');
+    await leave(run);
+  });
+
+  it('offers the Word 申报表, and a name decides the type: never Excel inside a .docx name', async () => {
+    const run = await startMenu();
+    await pick('生成空白模板');
+    expect(shown()).toContain('申报表（附件1，Word 文档');
+    await pick('Word 文档');
+    expect(shown()).toContain('(2026年技能大师工作室申报表（空白）.docx)');
+    await enter();
+    const word = path.join(run.dir, '2026年技能大师工作室申报表（空白）.docx');
+    expect(fs.readFileSync(word).subarray(0, 2).toString()).toBe('PK');
+    expect(unzipSync(new Uint8Array(fs.readFileSync(word)))['word/document.xml']).toBeDefined();
+
+    // The Excel entry given a .docx name writes the Word form; a .pdf name is refused with the choices.
+    await pick('生成空白模板');
+    await pick('Excel 表格');
+    await answer('申报表.pdf');
+    expect(shown()).toContain('扩展名 .pdf 与内容不符');
+    expect(shown()).toContain('.xlsx（Excel 工作簿）或 .docx（Word 文档）');
+    await answer('申报表.docx');
+    const named = unzipSync(new Uint8Array(fs.readFileSync(path.join(run.dir, '申报表.docx'))));
+    expect(named['word/document.xml']).toBeDefined();
+    expect(named['xl/workbook.xml']).toBeUndefined();
+    expect(files(run.dir)).not.toContain('申报表.pdf');
     await leave(run);
   });
 

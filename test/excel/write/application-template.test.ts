@@ -52,9 +52,9 @@ beforeAll(async () => {
 
 describe('yearInChinese / coverDateText', () => {
   test('writes years the way the bureau does', () => {
-    expect(yearInChinese(2020)).toBe('二零二零');
-    expect(yearInChinese(2026)).toBe('二零二六');
-    expect(coverDateText('{year}年    月', 2031)).toBe('二零三一年    月');
+    expect(yearInChinese(2020)).toBe('二〇二〇');
+    expect(yearInChinese(2026)).toBe('二〇二六');
+    expect(coverDateText('{year}年    月', 2031)).toBe('二〇三一年    月');
   });
 
   test('leaves the year blank without a round', () => {
@@ -72,7 +72,7 @@ describe('buildApplicationTemplate', () => {
     for (const text of ['拱墅区技能大师工作室', '申报表', '申报单位', '（盖章）', '工作室名称', '拱墅区人力资源和社会保障局']) {
       expect(texts).toContain(text);
     }
-    expect(texts).toContain('二零二六年    月');
+    expect(texts).toContain('二〇二六年    月');
   });
 
   test('every label of 附件1 is present in its exact wording', () => {

@@ -1,0 +1,31 @@
+/**
+ * Every screen the CLI tests show a clerk — each command's output (runCli) and each menu screen (the menu
+ * harness) — scanned for words a clerk does not speak (ascii-words.ts). With GONGSHU_SCREENS=<file> the
+ * offending lines are appended there; test/cli/chinese-only.test.ts checks a set of commands directly.
+ */
+import fs from 'node:fs';
+import { foreignWords } from './ascii-words.js';
+
+export interface Offence {
+  where: string;
+  line: string;
+  words: string[];
+}
+
+const offences: Offence[] = [];
+
+export function recordScreen(where: readonly string[] | string, text: string): Offence[] {
+  const found: Offence[] = [];
+  for (const line of text.split('\n')) {
+    const words = foreignWords(line);
+    if (words.length > 0) found.push({ where: typeof where === 'string' ? where : where.join(' '), line: line.trim(), words });
+  }
+  offences.push(...found);
+  if (found.length > 0 && process.env.GONGSHU_SCREENS) fs.appendFileSync(process.env.GONGSHU_SCREENS, found.map((o) => `${o.words.join(',')}\t${o.where}\t${o.line}\n`).join(''));
+  return found;
+}
+
+/** What the screens of this test file showed that a clerk does not speak. */
+export function screenOffences(): readonly Offence[] {
+  return offences;
+}
