@@ -79,6 +79,7 @@ const EXTENSIONS: Record<Exclude<OutputKind, 'backup'>, readonly string[]> = {
   'export-shortlist-internal': ['.xlsx'],
   'export-subsidy': ['.xlsx'],
   'export-notice': ['.docx'],
+  'export-report': ['.docx'],
   'template-application': ['.xlsx', '.docx'],
   'template-application-docx': ['.docx', '.xlsx'],
   'template-assessment': ['.xlsx'],

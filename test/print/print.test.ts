@@ -126,7 +126,7 @@ async function madeUpDocuments(dir: string): Promise<string[]> {
     sheetName: '形式审查汇总', title: '2026年拱墅区技能大师工作室申报形式审查汇总表', checkColumns: summaryColumns(),
     headers: { id: '编号', studio: '工作室名称\n申报单位', lead: '领衔人\n身份证号码', eligibility: '资格', messages: '问题说明' },
     marks: { pass: '✓', fail: '✗', warning: '!', waived: '豁免' },
-    labels: { error: '错误：', warning: '提醒：', waived: (reason) => `已豁免（理由：${reason}）：` },
+    labels: { error: '错误：', warning: '提醒：', waived: (f) => `已豁免（理由：${f.waiverReason ?? ''}）：`, acknowledged: (f) => `已确认（理由：${f.waiverReason ?? ''}）：` },
     full: false, generatedNote: '共 400 份申报', signOff,
   });
   const files: [string, ExcelJS.Workbook][] = [['400份-形式审查汇总表.xlsx', summary400], ['多页-形式审查汇总表.xlsx', summary], ['多页-拟认定名单（内部）.xlsx', internal], ['多页-补助发放名单.xlsx', subsidy], ['多页-评审打分表-7位专家.xlsx', review]];
