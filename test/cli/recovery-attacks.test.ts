@@ -81,3 +81,28 @@ describe('names that look like SQLite statistics', () => {
     expect(check.code, check.stdout + check.stderr).toBe(0);
   });
 });
+
+describe('a backups folder that is not a folder', () => {
+  it('a file named gongshu-backups: a restore stops with one Chinese message before it changes anything, for a sound live file and for one SQLite cannot read', async () => {
+    const { dir, db, cli } = copyOfBase();
+    const good = path.join(dir, 'good.db');
+    expect((await cli('db', 'backup', '-o', good)).code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'gongshu-backups'), 'not a folder');
+    const before = fs.readFileSync(db);
+    const r = await cli('db', 'restore', good, '--yes');
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(internalError);
+    expect(r.stderr).toContain(`无法在备份文件夹 ${path.join(dir, 'gongshu-backups')} 中保存备份（它不是文件夹）`);
+    expect(fs.readFileSync(db).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect((await cli('apply', 'list')).code).toBe(0);
+
+    fs.writeFileSync(db, 'this is not a database at all, but it is what the clerk had');
+    const garbled = fs.readFileSync(db);
+    const raw = await cli('db', 'restore', good, '--yes');
+    expect(raw.code).toBe(1);
+    expect(raw.stderr).not.toMatch(internalError);
+    expect(raw.stderr).toContain('它不是文件夹');
+    expect(fs.readFileSync(db).equals(garbled)).toBe(true);
+  });
+});
