@@ -106,3 +106,22 @@ describe('a backups folder that is not a folder', () => {
     expect(fs.readFileSync(db).equals(garbled)).toBe(true);
   });
 });
+
+describe('a backup copied into place by hand', () => {
+  it('once gongshu opens it as the database in use, another gongshu\'s db backup --force can no longer replace it', async () => {
+    const { dir, cli } = copyOfBase('other.db');
+    const copied = path.join(dir, 'gongshu.db');
+    expect((await cli('db', 'backup', '-o', copied)).code).toBe(0);
+    expect(one<number>(copied, 'PRAGMA application_id')).not.toBe(0);
+    // The clerk copied the backup over the database (cp, the file manager) and works in it.
+    const live = (...args: string[]) => runCli(['--db', copied, '--round', '2026', ...args]);
+    expect((await live('assess', 'withdraw', '1', '--reason', '重复提交')).code).toBe(0);
+    expect(one<number>(copied, 'PRAGMA application_id')).toBe(0);
+    const work = fs.readFileSync(copied);
+    const r = await cli('db', 'backup', '-o', copied, '--force');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).not.toMatch(internalError);
+    expect(fs.readFileSync(copied).equals(work)).toBe(true);
+    expect((await live('db', 'check')).code).toBe(0);
+  });
+});
