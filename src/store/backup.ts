@@ -295,6 +295,12 @@ export function checkIntegrity(db: Db): IntegrityReport {
     const audit = known && version >= CHAINED_VERSION ? verifyAuditLog(db) : null;
     if (audit?.broken) problems.push(auditBreakText(audit.broken));
     const count = (table: string): number => (known && hasTable(db, table) ? (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n : 0);
+    // Deleting every entry and the id counter leaves a chain with nothing to break; but no application, studio
+    // or assessment gets into the file without an entry, so data beside an empty log is an emptied log.
+    if (audit && !audit.broken && audit.entries === 0) {
+      const held = { applications: count('applications'), studios: count('studios'), assessments: count('assessments') };
+      if (held.applications + held.studios + held.assessments > 0) problems.push(msg('recovery.audit.emptied', { what: msg('recovery.audit.emptiedWhat', held) }));
+    }
     return {
       ok: problems.length === 0,
       problems,

@@ -125,3 +125,32 @@ describe('a backup copied into place by hand', () => {
     expect((await live('db', 'check')).code).toBe(0);
   });
 });
+
+describe('a log emptied whole', () => {
+  const WIPE = `DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log; DELETE FROM sqlite_sequence WHERE name = 'audit_log';
+    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`;
+
+  it('every entry and the id counter deleted, the trigger put back: db check fails, and a restore of such a file is refused (it would excuse every older backup)', async () => {
+    const { dir, db, cli } = copyOfBase();
+    const wiped = path.join(dir, 'wiped.db');
+    fs.copyFileSync(db, wiped);
+    sql(wiped, WIPE);
+    const check = await runCli(['--db', wiped, 'db', 'check']);
+    expect(check.code).toBe(1);
+    expect(check.stdout + check.stderr).toMatch(/操作日志一条记录也没有，而数据库里有申报 \d+ 份/u);
+    const before = fs.readFileSync(db);
+    const r = await cli('db', 'restore', wiped, '--yes');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('日志被整个清空过');
+    expect(fs.readFileSync(db).equals(before)).toBe(true);
+  });
+
+  it('a database with nothing in it and an empty log is sound', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'g.db');
+    const { openStore } = await import('../../src/store/open.js');
+    openStore(db).close();
+    const check = await runCli(['--db', db, 'db', 'check']);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+  });
+});
