@@ -220,10 +220,15 @@ export function releaseKeptBackups(dbFile: string, checkedSince = Date.now()): s
 /** The automatic copies of this database, oldest first. */
 export function listBackups(dbFile: string): string[] {
   const dir = backupFolder(dbFile);
-  if (!fs.existsSync(dir)) return [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    // None yet, or a file of that name (no backups in it: db check compares none, and a backup says so when it is made).
+    return [];
+  }
   const prefix = `${path.basename(dbFile).replace(/\.db$/u, '')}-`;
-  return fs
-    .readdirSync(dir)
+  return names
     .filter((f) => f.startsWith(prefix) && f.endsWith('.db') && /^\d{8}-\d{6}Z-/u.test(f.slice(prefix.length)))
     .sort()
     .map((f) => path.join(dir, f));

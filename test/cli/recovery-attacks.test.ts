@@ -96,6 +96,9 @@ describe('a backups folder that is not a folder', () => {
     expect(fs.readFileSync(db).equals(before)).toBe(true);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect((await cli('apply', 'list')).code).toBe(0);
+    const check = await cli('db', 'check');
+    expect(check.stderr).not.toMatch(internalError);
+    expect(check.code, check.stderr).toBe(0);
 
     fs.writeFileSync(db, 'this is not a database at all, but it is what the clerk had');
     const garbled = fs.readFileSync(db);
