@@ -35,6 +35,17 @@ export const recoveryMessages = {
     },
     made: ['file'],
   },
+  'recovery.backups.unusable': {
+    zh: '无法在备份文件夹 {dir} 中保存备份（{reason}），本次操作未执行，数据库未做任何修改。请确认 {dir} 是一个可以写入的文件夹（同名的文件请改名或移走）后重试',
+    en: 'Cannot keep a backup in {dir} ({reason}); nothing was done and the database is unchanged. Make {dir} a writable folder (move a file of that name away) and retry',
+  },
+  'recovery.backups.notAFolder': { zh: '它不是文件夹', en: 'it is not a folder' },
+  'recovery.backups.noPermission': { zh: '没有写入权限或位置只读', en: 'no permission or read-only' },
+  'recovery.audit.emptied': {
+    zh: '操作日志一条记录也没有，而数据库里有{what}：这些都是导入时记入日志的，日志被整个清空过',
+    en: 'The audit log is empty while the database holds {what}: each was logged when imported; the log was emptied',
+  },
+  'recovery.audit.emptiedWhat': { zh: '申报 {applications} 份、工作室 {studios} 个、考核表 {assessments} 份', en: '{applications} applications, {studios} studios, {assessments} assessments' },
   'recovery.audit.extraTrigger': {
     zh: '操作日志表上多出触发器 {name}：它可以拦下或改写以后的记录，日志已不可信',
     en: 'An extra trigger {name} is on the audit log: it can stop or rewrite entries to come; the log cannot be trusted',

@@ -139,13 +139,30 @@ export function isKept(backup: string): boolean {
   return fs.existsSync(`${backup}${KEPT_MARKER}`);
 }
 
+/**
+ * The backups folder must be a folder gongshu can write: a file of that name, or a read-only folder, is one
+ * Chinese message (the command stops before it changes anything), never an internal error.
+ */
 function uniqueBackupPath(dbFile: string, label: string, now: Date, keep: boolean): string {
   const dir = backupFolder(dbFile);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  let target = path.join(dir, backupFileName(dbFile, label, now));
-  for (let n = 2; fs.existsSync(target) || fs.existsSync(`${target}${KEPT_MARKER}`); n++) target = path.join(dir, backupFileName(dbFile, `${label}-${n}`, now));
-  if (keep) fs.writeFileSync(`${target}${KEPT_MARKER}`, '', { mode: 0o600 });
-  return target;
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error(dir), { code: 'ENOTDIR' });
+    let target = path.join(dir, backupFileName(dbFile, label, now));
+    for (let n = 2; fs.existsSync(target) || fs.existsSync(`${target}${KEPT_MARKER}`); n++) target = path.join(dir, backupFileName(dbFile, `${label}-${n}`, now));
+    if (keep) fs.writeFileSync(`${target}${KEPT_MARKER}`, '', { mode: 0o600 });
+    return target;
+  } catch (e) {
+    throw backupFolderError(e, dir);
+  }
+}
+
+function backupFolderError(e: unknown, dir: string): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return new StorageError('disk-full', msg('store.diskFull', { file: dir }), { file: dir });
+  if (code === 'EEXIST' || code === 'ENOTDIR') return new StorageError('backups-unusable', msg('recovery.backups.unusable', { dir, reason: msg('recovery.backups.notAFolder') }), { file: dir });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new StorageError('backups-unusable', msg('recovery.backups.unusable', { dir, reason: msg('recovery.backups.noPermission') }), { file: dir });
+  return e;
 }
 
 /** The automatic copy before a bulk change; returns its path. */
@@ -203,10 +220,15 @@ export function releaseKeptBackups(dbFile: string, checkedSince = Date.now()): s
 /** The automatic copies of this database, oldest first. */
 export function listBackups(dbFile: string): string[] {
   const dir = backupFolder(dbFile);
-  if (!fs.existsSync(dir)) return [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    // None yet, or a file of that name (no backups in it: db check compares none, and a backup says so when it is made).
+    return [];
+  }
   const prefix = `${path.basename(dbFile).replace(/\.db$/u, '')}-`;
-  return fs
-    .readdirSync(dir)
+  return names
     .filter((f) => f.startsWith(prefix) && f.endsWith('.db') && /^\d{8}-\d{6}Z-/u.test(f.slice(prefix.length)))
     .sort()
     .map((f) => path.join(dir, f));
@@ -278,6 +300,12 @@ export function checkIntegrity(db: Db): IntegrityReport {
     const audit = known && version >= CHAINED_VERSION ? verifyAuditLog(db) : null;
     if (audit?.broken) problems.push(auditBreakText(audit.broken));
     const count = (table: string): number => (known && hasTable(db, table) ? (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n : 0);
+    // Deleting every entry and the id counter leaves a chain with nothing to break; but no application, studio
+    // or assessment gets into the file without an entry, so data beside an empty log is an emptied log.
+    if (audit && !audit.broken && audit.entries === 0) {
+      const held = { applications: count('applications'), studios: count('studios'), assessments: count('assessments') };
+      if (held.applications + held.studios + held.assessments > 0) problems.push(msg('recovery.audit.emptied', { what: msg('recovery.audit.emptiedWhat', held) }));
+    }
     return {
       ok: problems.length === 0,
       problems,
@@ -399,8 +427,9 @@ export function backupBeforeRestore(dbFile: string, now = new Date()): string | 
     if (isEmptyGongshuDatabase(live)) return null;
     return autoBackup(live, dbFile, 'before-restore', now, { keep: true });
   } catch (e) {
+    // A backups folder that is not one stops the restore (the byte copy could not go there either).
     const known = translateSqliteError(e, dbFile);
-    if (known instanceof StorageError && (known.code === 'db-busy' || known.code === 'disk-full' || known.code === 'output-readonly')) throw known;
+    if (known instanceof StorageError && ['db-busy', 'disk-full', 'output-readonly', 'backups-unusable'].includes(known.code)) throw known;
     return rawKeptCopy(dbFile, 'before-restore', now);
   } finally {
     live?.close();

@@ -9,7 +9,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { StorageError } from '../core/errors.js';
 import { msg } from '../messages/index.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
-import { autoBackup, backupFolder } from './backup.js';
+import { autoBackup, BACKUP_MARK, backupFolder } from './backup.js';
 import { schemaProblem } from './schema.js';
 
 export type Db = BetterSqlite3.Database;
@@ -52,8 +52,24 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
   }
   cachePreparedStatements(db);
   migrate(db, file);
+  unmarkBackup(db);
   finishUpkeep(db);
   return db;
+}
+
+/**
+ * A backup copied into place by hand (not `db restore`) still says "backup" in its header, and another
+ * gongshu's `db backup -o THAT_FILE --force` would replace it, and every change made in it since. Opened as
+ * the database in use, it is one: the mark goes. A read-only or busy file keeps it until the next start.
+ */
+function unmarkBackup(db: Db): void {
+  if (db.pragma('application_id', { simple: true }) !== BACKUP_MARK) return;
+  try {
+    db.pragma('application_id = 0');
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (!/^SQLITE_(READONLY|BUSY|LOCKED|FULL|CANTOPEN)/u.test(code)) throw translateSqliteError(e, db.name);
+  }
 }
 
 /** Upkeep a command started and could not finish (a purge's VACUUM cut off): done at the next start. */

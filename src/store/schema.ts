@@ -36,9 +36,13 @@ function normalSql(sql: string | null | undefined): string {
   return (sql ?? '').replace(/["`]/gu, '').replace(/\s+/gu, ' ').replace(/\s*([(),])\s*/gu, '$1').trim();
 }
 
-/** Every table, index, trigger and view of a database, as SQLite keeps them (ANALYZE's statistics aside). */
+/**
+ * Every table, index, trigger and view of a database, as SQLite keeps them (ANALYZE's statistics aside: the
+ * tables sqlite_stat1…4 by their exact names; a pattern would let through anything named like them, `_`
+ * being LIKE's wildcard: a trigger `sqlitexstat_q` is as much a difference as any other).
+ */
 export function schemaObjects(db: Db): SchemaObject[] {
-  return (db.prepare("SELECT type, name, tbl_name AS tbl, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name").all() as { type: string; name: string; tbl: string; sql: string | null }[]).map(
+  return (db.prepare("SELECT type, name, tbl_name AS tbl, sql FROM sqlite_master WHERE NOT (type = 'table' AND name IN ('sqlite_stat1', 'sqlite_stat2', 'sqlite_stat3', 'sqlite_stat4')) ORDER BY type, name").all() as { type: string; name: string; tbl: string; sql: string | null }[]).map(
     (r) => ({ type: r.type, name: r.name, table: r.tbl, sql: normalSql(r.sql) }),
   );
 }
