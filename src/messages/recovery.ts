@@ -38,6 +38,7 @@ export const recoveryMessages = {
   'recovery.backups.unusable': {
     zh: '无法在备份文件夹 {dir} 中保存备份（{reason}），本次操作未执行，数据库未做任何修改。请确认 {dir} 是一个可以写入的文件夹（同名的文件请改名或移走）后重试',
     en: 'Cannot keep a backup in {dir} ({reason}); nothing was done and the database is unchanged. Make {dir} a writable folder (move a file of that name away) and retry',
+    made: ['dir'],
   },
   'recovery.backups.notAFolder': { zh: '它不是文件夹', en: 'it is not a folder' },
   'recovery.backups.noPermission': { zh: '没有写入权限或位置只读', en: 'no permission or read-only' },
