@@ -65,8 +65,24 @@ function clean(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/gu, ' ').replace(/\s+/gu, ' ').trim();
 }
 
+/**
+ * The Date header written in China time: a Date without a zone (some clients and scripts omit it) or with
+ * "CST" (China Standard Time to whoever wrote it, US Central to JavaScript) is read as +0800, never in the
+ * zone of the machine that imports it. Comments such as "(CST)" are dropped. Null when the zone is given.
+ */
+function chinaDateHeader(email: Email): string | null {
+  const raw = email.headers.find((h) => h.key === 'date')?.value;
+  if (raw === undefined) return null;
+  const text = raw.replace(/\([^)]*\)/gu, ' ').replace(/\s+/gu, ' ').trim();
+  const time = /\d{1,2}:\d{2}(?::\d{2})?/u.source;
+  if (new RegExp(`${time}$`, 'u').test(text)) return `${text} +0800`;
+  if (new RegExp(`${time} CST$`, 'iu').test(text)) return `${text.slice(0, -3)}+0800`;
+  return null;
+}
+
 export function mailOrigin(email: Email): MailOrigin {
-  const parsed = email.date && /^\d{4}-\d{2}-\d{2}T/u.test(email.date) ? new Date(email.date) : null;
+  const china = chinaDateHeader(email);
+  const parsed = china !== null ? new Date(china) : email.date && /^\d{4}-\d{2}-\d{2}T/u.test(email.date) ? new Date(email.date) : null;
   const date = parsed && Number.isFinite(parsed.getTime()) ? parsed.toISOString() : null;
   return { from: senderOf(email), subject: clean(email.subject ?? ''), date };
 }

@@ -250,4 +250,19 @@ describe('mails (.eml)', () => {
     expect(maskMailSender('12345678@qq.com')).toBe('1***@qq.com');
     expect(maskMailSender('无地址')).toBe('无地址');
   });
+
+  it('reads a Date without a zone, or with CST, as China time whatever the machine\'s zone', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'g.db');
+    // 20:00 on the 20th in Hangzhou: still the 20th, whatever zone the clerk's machine or the test runner is in.
+    const dates = ['Wed, 20 May 2026 20:00:00', 'Wed, 20 May 2026 20:00:00 CST', 'Wed, 20 May 2026 20:00:00 (CST)'];
+    for (const [i, date] of dates.entries()) {
+      fs.writeFileSync(path.join(dir, `m${i}.eml`), mail({ from: 'hr@unit.example.com', subject: 'x', date, parts: [attachment(`attachment; filename="f${i}.xlsx"`, XLSX, await form(dir, i))] }));
+    }
+    for (const [i] of dates.entries()) {
+      const rows = await importJson(db, path.join(dir, `m${i}.eml`));
+      expect(rows.map((r) => r.outcome)).toEqual(['imported']);
+      expect(await show(db, rows[0]!.id!)).toMatchObject({ receivedDate: '2026-05-20', mail: { date: '2026-05-20T12:00:00.000Z' } });
+    }
+  });
 });
