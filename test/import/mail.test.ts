@@ -265,4 +265,31 @@ describe('mails (.eml)', () => {
       expect(await show(db, rows[0]!.id!)).toMatchObject({ receivedDate: '2026-05-20', mail: { date: '2026-05-20T12:00:00.000Z' } });
     }
   });
+
+  it('says so when a mail has no Date it can be read by: the 收件日期 is then today, not the mail\'s', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'g.db');
+    const files: string[] = [];
+    for (const [i, date] of ['', 'Date: soon'].entries()) {
+      const file = path.join(dir, `m${i}.eml`);
+      const text = mail({ from: 'hr@unit.example.com', subject: 'x', date: 'DROP', parts: [attachment(`attachment; filename="f${i}.xlsx"`, XLSX, await form(dir, i))] })
+        .toString('utf8')
+        .replace('Date: DROP\r\n', date === '' ? '' : `${date}\r\n`);
+      fs.writeFileSync(file, text);
+      files.push(file);
+    }
+    for (const file of files) {
+      const rows = (await importJson(db, file)) as (Row & { problems?: { code: string; message: string }[] })[];
+      expect(rows.map((r) => r.outcome)).toEqual(['imported']);
+      const noDate = rows[0]!.problems?.find((p) => p.code === 'mail-no-date');
+      expect(noDate?.message).toMatch(/邮件.*日期.*收件日期/u);
+      expect(noDate?.message).toContain(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+      expect(await show(db, rows[0]!.id!)).toMatchObject({ mail: { date: null } });
+    }
+    // With --received the clerk gave the date: nothing to say.
+    const given = path.join(dir, 'given.eml');
+    fs.writeFileSync(given, fs.readFileSync(files[0]!, 'utf8').replace('f0.xlsx', 'g.xlsx').replace('hr@unit', 'other@unit'));
+    const rows = (await importJson(path.join(dir, 'g2.db'), given, '2026-05-20')) as (Row & { problems?: { code: string }[] })[];
+    expect(rows[0]!.problems?.map((p) => p.code) ?? []).not.toContain('mail-no-date');
+  });
 });
