@@ -91,6 +91,14 @@ function isForwarded(a: Attachment): boolean {
   return a.mimeType === 'message/rfc822' || a.mimeType === 'message/global';
 }
 
+/**
+ * An image the HTML body shows (multipart/related, referenced by Content-ID) is the body, not an attachment.
+ * Anything else in a related part (some clients put the attached form there) is an attachment like any other.
+ */
+function isBodyImage(a: Attachment): boolean {
+  return a.related === true && a.mimeType.toLowerCase().startsWith('image/');
+}
+
 /** A name to show and to judge the attachment by: its decoded file name without any folder, else made up. */
 function attachmentName(a: Attachment, index: number, taken: Set<string>): string {
   const given = clean((a.filename ?? '').replace(/\\/gu, '/').split('/').pop() ?? '');
@@ -127,7 +135,7 @@ export async function mailSources(load: () => Promise<Buffer>, display: string, 
   const own = mailOrigin(email);
   // A forwarded message without a Date of its own was received when the mail that carries it was sent.
   const origin: MailOrigin = own.date === null && outer ? { ...own, date: outer.date } : own;
-  const attachments = email.attachments.map((a, i) => ({ a, i })).filter(({ a }) => !a.related);
+  const attachments = email.attachments.map((a, i) => ({ a, i })).filter(({ a }) => !isBodyImage(a));
   if (attachments.length > MAX_MAIL_ATTACHMENTS) {
     return [failedSource(display, refuse('file-zip-bomb', 'import.mailTooManyAttachments', display, { count: attachments.length, max: MAX_MAIL_ATTACHMENTS }), origin)];
   }

@@ -292,4 +292,43 @@ describe('mails (.eml)', () => {
     const rows = (await importJson(path.join(dir, 'g2.db'), given, '2026-05-20')) as (Row & { problems?: { code: string }[] })[];
     expect(rows[0]!.problems?.map((p) => p.code) ?? []).not.toContain('mail-no-date');
   });
+
+  it('imports a form a client put beside the HTML body (multipart/related, with a Content-ID): only images are the body', async () => {
+    const dir = tempDir();
+    const eml = path.join(dir, 'related.eml');
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+    fs.writeFileSync(
+      eml,
+      [
+        'From: hr@unit.example.com',
+        'Subject: form',
+        'Date: Wed, 20 May 2026 09:00:00 +0800',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/related; boundary="R"',
+        '',
+        '--R',
+        'Content-Type: text/html; charset=UTF-8',
+        '',
+        '<p>申报表见附件 <img src="cid:logo"></p>',
+        '--R',
+        'Content-Type: image/png',
+        'Content-ID: <logo>',
+        'Content-Disposition: inline; filename="logo.png"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        b64(png),
+        '--R',
+        `Content-Type: ${XLSX}; name="related.xlsx"`,
+        'Content-ID: <form1>',
+        'Content-Disposition: inline; filename="related.xlsx"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        b64(await form(dir, 0)),
+        '--R--',
+        '',
+      ].join('\r\n'),
+    );
+    const rows = await importJson(path.join(dir, 'g.db'), eml);
+    expect(rows.map((r) => [r.file, r.outcome])).toEqual([['related.eml › related.xlsx', 'imported']]);
+  });
 });
