@@ -12,6 +12,7 @@
  */
 import path from 'node:path';
 import PostalMime, { type Attachment, type Email } from 'postal-mime';
+import { withoutBidiControls } from '../core/text.js';
 import { refuse } from '../excel/read/read-errors.js';
 import { DEFAULT_MAX_BYTES } from '../excel/read/safe-open.js';
 import { failedSource, INSIDE, type BatchSource, type ExpandContext, type MailOrigin, type Nesting } from './bundle.js';
@@ -62,7 +63,7 @@ function senderOf(email: Email): string {
 /** Control characters (a crafted header) never reach a table or the store. */
 function clean(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/gu, ' ').replace(/\s+/gu, ' ').trim();
+  return withoutBidiControls(text.replace(/[\u0000-\u001f\u007f-\u009f]/gu, ' ')).replace(/\s+/gu, ' ').trim();
 }
 
 /**

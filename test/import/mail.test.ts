@@ -331,4 +331,29 @@ describe('mails (.eml)', () => {
     const rows = await importJson(path.join(dir, 'g.db'), eml);
     expect(rows.map((r) => [r.file, r.outcome])).toEqual([['related.eml › related.xlsx', 'imported']]);
   });
+
+  it('shows attachment and zip entry names without the invisible controls that reorder them (U+202E spoofing .xlsx as .docx)', async () => {
+    const dir = tempDir();
+    const eml = path.join(dir, 'rtl.eml');
+    const zip = writeZip([{ name: '材料/名单\u202Excod.xlsx', data: await form(dir, 1) }]);
+    fs.writeFileSync(
+      eml,
+      mail({
+        from: 'hr@unit.example.com\u202e',
+        subject: encodedWord('申报\u2067表\u2069', 'UTF-8'),
+        date: 'Wed, 20 May 2026 09:00:00 +0800',
+        parts: [
+          attachment(`attachment; filename="${encodedWord('申报表\u202Excod.xlsx', 'UTF-8')}"`, XLSX, await form(dir, 0)),
+          attachment('attachment; filename="b.zip"', 'application/zip', zip),
+        ],
+      }),
+    );
+    const db = path.join(dir, 'g.db');
+    const rows = await importJson(db, eml);
+    expect(rows.map((r) => [r.file, r.outcome])).toEqual([
+      ['rtl.eml › 申报表xcod.xlsx', 'imported'],
+      ['rtl.eml › b.zip › 材料/名单xcod.xlsx', 'imported'],
+    ]);
+    expect(await show(db, rows[0]!.id!)).toMatchObject({ mail: { from: 'hr@unit.example.com', subject: '申报表' } });
+  });
 });
