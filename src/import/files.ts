@@ -17,6 +17,7 @@ const OTHER_FILES: Record<string, { code: string; key: MessageKey }> = {
   '.wpt': { code: 'file-wps-doc', key: 'import.notForm.wps' },
   '.odt': { code: 'file-odt', key: 'import.notForm.odt' },
   '.msg': { code: 'file-outlook-msg', key: 'import.notForm.outlookMsg' },
+  '.mbox': { code: 'mail-mbox', key: 'import.mailMbox' },
   '.rar': { code: 'file-archive', key: 'import.notForm.archive' },
   '.7z': { code: 'file-archive', key: 'import.notForm.archive' },
   '.ppt': { code: 'file-presentation', key: 'import.notForm.presentation' },

@@ -35,8 +35,20 @@ export function isMailName(name: string): boolean {
   return path.extname(name).toLowerCase() === '.eml';
 }
 
+/**
+ * The "From sender date" postmark lines that start each message of a mailbox file (mbox: Thunderbird's and
+ * Foxmail's exports, several mails in one). A postmark starts the file or follows an empty line; inside a body
+ * such a line is written ">From ".
+ */
+function postmarks(bytes: Buffer): number {
+  const text = bytes.toString('latin1');
+  return (text.match(/(?:^|\n\r?\n)From \S+ [^\r\n]* \d{4}(?=\r?\n)/gu) ?? []).length;
+}
+
 /** Parses one message; postal-mime's own refusals (nesting, headers) become a damaged-mail refusal. */
 async function parseMail(bytes: Buffer, display: string): Promise<Email> {
+  // postal-mime reads the first message of a mailbox and drops the others without a word.
+  if (postmarks(bytes) > 1) throw refuse('mail-mbox', 'import.mailMbox', display);
   try {
     return await PostalMime.parse(bytes, {
       // Every forwarded message stays one attachment: opened here, with our own depth limit and its own sender.

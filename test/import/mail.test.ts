@@ -356,4 +356,27 @@ describe('mails (.eml)', () => {
     ]);
     expect(await show(db, rows[0]!.id!)).toMatchObject({ mail: { from: 'hr@unit.example.com', subject: '申报表' } });
   });
+
+  it('does not read only the first mail of a mailbox file (mbox, several mails in one): it says how to save them one by one', async () => {
+    const dir = tempDir();
+    const one = (seq: number): string =>
+      mail({ from: 'hr@unit.example.com', subject: 'x', date: 'Wed, 20 May 2026 09:00:00 +0800', parts: [attachment(`attachment; filename="f${seq}.xlsx"`, XLSX, Buffer.from(`form ${seq}`))] })
+        .toString('utf8')
+        .replace(/\r\n/gu, '\n');
+    const box = `From hr@unit.example.com Wed May 20 09:00:00 2026\n${one(0)}\nFrom hr@unit.example.com Wed May 20 09:05:00 2026\n${one(1)}\n`;
+    fs.writeFileSync(path.join(dir, '收件箱.eml'), box);
+    fs.writeFileSync(path.join(dir, '收件箱.mbox'), box);
+    const rows = await importJson(path.join(dir, 'g.db'), dir);
+    expect(rows.map((r) => [r.file, r.outcome, r.error?.code])).toEqual([
+      ['收件箱.eml', 'not-imported', 'mail-mbox'],
+      ['收件箱.mbox', 'not-imported', 'mail-mbox'],
+    ]);
+    for (const r of rows) expect(r.error?.message).toMatch(/多封邮件.*\.eml/u);
+
+    // One message with the postmark line a mailbox export puts before it is an ordinary mail.
+    const single = path.join(dir, 'single', 'one.eml');
+    fs.mkdirSync(path.dirname(single));
+    fs.writeFileSync(single, `From hr@unit.example.com Wed May 20 09:00:00 2026\n${one(2)}`);
+    expect((await importJson(path.join(dir, 'g2.db'), single)).map((r) => r.file)).toEqual(['one.eml › f2.xlsx']);
+  });
 });

@@ -92,6 +92,7 @@ export const NOT_A_FORM_CODES: ReadonlySet<string> = new Set([
   'docx-no-table',
   'file-outlook-msg',
   'mail-no-attachments',
+  'mail-mbox',
   'link-broken',
   'link-to-folder',
   'link-to-database',
