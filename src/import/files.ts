@@ -117,7 +117,9 @@ export function judgeSpecialFile(file: string, isProtected: (realPath: string) =
   try {
     real = fs.realpathSync(file);
     target = fs.statSync(real);
-  } catch {
+  } catch (e) {
+    // Links that point at each other (directly or round a chain) never reach a file.
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') return { code: 'link-loop', key: 'import.linkLoop' };
     return { code: 'link-broken', key: 'import.linkBroken' };
   }
   if (target.isDirectory()) return { code: 'link-to-folder', key: 'import.linkToFolder', params: { target: real } };

@@ -133,6 +133,10 @@ export const importMessages = {
     en: 'The mail holds {count} attachments (limit {max}), far more than a real mail; refused. Save the attachments you need and import them',
   },
   // Links and special files in an import folder: followed to a regular file, otherwise listed with why.
+  'import.linkLoop': {
+    zh: '这是一个快捷方式（符号链接），它和别的快捷方式互相指向、绕成一圈，找不到真正的文件，未读取；请把申报表本身放进文件夹后重新导入',
+    en: 'A symbolic link in a loop of links that never reaches a file; put the form itself in the folder and import again',
+  },
   'import.linkBroken': {
     zh: '这是一个快捷方式（符号链接），它指向的文件已不存在，未读取；请把申报表本身放进文件夹后重新导入',
     en: 'A symbolic link whose target no longer exists; put the form itself in the folder and import again',

@@ -94,6 +94,7 @@ export const NOT_A_FORM_CODES: ReadonlySet<string> = new Set([
   'mail-no-attachments',
   'mail-mbox',
   'link-broken',
+  'link-loop',
   'link-to-folder',
   'link-to-database',
   'file-not-regular',
