@@ -20,6 +20,14 @@ export function toHalfWidth(s: string): string {
   return FULL_WIDTH.test(s) ? s.replace(FULL_WIDTH_ALL, halfWidthChar) : s;
 }
 
+/**
+ * Bidirectional controls (U+200E/F, U+202A–U+202E, U+2066–U+2069): invisible, they reorder what follows, so a
+ * name like `申报表\u202Excod.xlsx` shows as `申报表xslx.docx`. A name the clerk reads never keeps them.
+ */
+export function withoutBidiControls(s: string): string {
+  return s.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '');
+}
+
 /** Removes every kind of white space, including full-width and non-breaking spaces and line breaks. */
 export function removeSpaces(s: string): string {
   return s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/gu, '');

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isGongshuError } from '../core/errors.js';
+import { withoutBidiControls } from '../core/text.js';
 import { checkZipEntries, DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, readWorkbookBytes } from '../excel/read/safe-open.js';
 import { refuse } from '../excel/read/read-errors.js';
 import { readZipDirectory, readZipFile, unpackEntry, type ZipEntry, type ZipFile } from '../excel/read/zip-directory.js';
@@ -118,7 +119,7 @@ export function asFileError(e: unknown): FileError {
  * a drive letter, a `..` segment, or control characters.
  */
 export function safeEntryName(name: string): string | null {
-  const slashed = name.replace(/\\/gu, '/');
+  const slashed = withoutBidiControls(name).replace(/\\/gu, '/');
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/u.test(slashed)) return null;
   if (slashed.startsWith('/') || /^[A-Za-z]:/u.test(slashed)) return null;
@@ -243,7 +244,7 @@ export async function bundleSources(zip: ZipAccess, display: string, nesting: Ne
   const inner: Nesting = { depth: nesting.depth + 1, zips: nesting.zips + 1 };
   for (const entry of sorted) {
     const safe = safeEntryName(entry.name);
-    const shown = `${display}${INSIDE}${safe ?? entry.name.replace(/[\u0000-\u001f\u007f]/gu, '')}`;
+    const shown = `${display}${INSIDE}${safe ?? withoutBidiControls(entry.name).replace(/[\u0000-\u001f\u007f]/gu, '')}`;
     const fail = (key: Parameters<typeof refuse>[1], code: string, params: Record<string, string | number> = {}): void => {
       out.push(failedSource(shown, refuse(code, key, shown, params), mail));
     };

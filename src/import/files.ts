@@ -17,6 +17,7 @@ const OTHER_FILES: Record<string, { code: string; key: MessageKey }> = {
   '.wpt': { code: 'file-wps-doc', key: 'import.notForm.wps' },
   '.odt': { code: 'file-odt', key: 'import.notForm.odt' },
   '.msg': { code: 'file-outlook-msg', key: 'import.notForm.outlookMsg' },
+  '.mbox': { code: 'mail-mbox', key: 'import.mailMbox' },
   '.rar': { code: 'file-archive', key: 'import.notForm.archive' },
   '.7z': { code: 'file-archive', key: 'import.notForm.archive' },
   '.ppt': { code: 'file-presentation', key: 'import.notForm.presentation' },
@@ -116,7 +117,9 @@ export function judgeSpecialFile(file: string, isProtected: (realPath: string) =
   try {
     real = fs.realpathSync(file);
     target = fs.statSync(real);
-  } catch {
+  } catch (e) {
+    // Links that point at each other (directly or round a chain) never reach a file.
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') return { code: 'link-loop', key: 'import.linkLoop' };
     return { code: 'link-broken', key: 'import.linkBroken' };
   }
   if (target.isDirectory()) return { code: 'link-to-folder', key: 'import.linkToFolder', params: { target: real } };

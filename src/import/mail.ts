@@ -12,6 +12,7 @@
  */
 import path from 'node:path';
 import PostalMime, { type Attachment, type Email } from 'postal-mime';
+import { withoutBidiControls } from '../core/text.js';
 import { refuse } from '../excel/read/read-errors.js';
 import { DEFAULT_MAX_BYTES } from '../excel/read/safe-open.js';
 import { failedSource, INSIDE, type BatchSource, type ExpandContext, type MailOrigin, type Nesting } from './bundle.js';
@@ -34,8 +35,20 @@ export function isMailName(name: string): boolean {
   return path.extname(name).toLowerCase() === '.eml';
 }
 
+/**
+ * The "From sender date" postmark lines that start each message of a mailbox file (mbox: Thunderbird's and
+ * Foxmail's exports, several mails in one). A postmark starts the file or follows an empty line; inside a body
+ * such a line is written ">From ".
+ */
+function postmarks(bytes: Buffer): number {
+  const text = bytes.toString('latin1');
+  return (text.match(/(?:^|\n\r?\n)From \S+ [^\r\n]* \d{4}(?=\r?\n)/gu) ?? []).length;
+}
+
 /** Parses one message; postal-mime's own refusals (nesting, headers) become a damaged-mail refusal. */
 async function parseMail(bytes: Buffer, display: string): Promise<Email> {
+  // postal-mime reads the first message of a mailbox and drops the others without a word.
+  if (postmarks(bytes) > 1) throw refuse('mail-mbox', 'import.mailMbox', display);
   try {
     return await PostalMime.parse(bytes, {
       // Every forwarded message stays one attachment: opened here, with our own depth limit and its own sender.
@@ -62,17 +75,41 @@ function senderOf(email: Email): string {
 /** Control characters (a crafted header) never reach a table or the store. */
 function clean(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/gu, ' ').replace(/\s+/gu, ' ').trim();
+  return withoutBidiControls(text.replace(/[\u0000-\u001f\u007f-\u009f]/gu, ' ')).replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * The Date header written in China time: a Date without a zone (some clients and scripts omit it) or with
+ * "CST" (China Standard Time to whoever wrote it, US Central to JavaScript) is read as +0800, never in the
+ * zone of the machine that imports it. Comments such as "(CST)" are dropped. Null when the zone is given.
+ */
+function chinaDateHeader(email: Email): string | null {
+  const raw = email.headers.find((h) => h.key === 'date')?.value;
+  if (raw === undefined) return null;
+  const text = raw.replace(/\([^)]*\)/gu, ' ').replace(/\s+/gu, ' ').trim();
+  const time = /\d{1,2}:\d{2}(?::\d{2})?/u.source;
+  if (new RegExp(`${time}$`, 'u').test(text)) return `${text} +0800`;
+  if (new RegExp(`${time} CST$`, 'iu').test(text)) return `${text.slice(0, -3)}+0800`;
+  return null;
 }
 
 export function mailOrigin(email: Email): MailOrigin {
-  const parsed = email.date && /^\d{4}-\d{2}-\d{2}T/u.test(email.date) ? new Date(email.date) : null;
+  const china = chinaDateHeader(email);
+  const parsed = china !== null ? new Date(china) : email.date && /^\d{4}-\d{2}-\d{2}T/u.test(email.date) ? new Date(email.date) : null;
   const date = parsed && Number.isFinite(parsed.getTime()) ? parsed.toISOString() : null;
   return { from: senderOf(email), subject: clean(email.subject ?? ''), date };
 }
 
 function isForwarded(a: Attachment): boolean {
   return a.mimeType === 'message/rfc822' || a.mimeType === 'message/global';
+}
+
+/**
+ * An image the HTML body shows (multipart/related, referenced by Content-ID) is the body, not an attachment.
+ * Anything else in a related part (some clients put the attached form there) is an attachment like any other.
+ */
+function isBodyImage(a: Attachment): boolean {
+  return a.related === true && a.mimeType.toLowerCase().startsWith('image/');
 }
 
 /** A name to show and to judge the attachment by: its decoded file name without any folder, else made up. */
@@ -111,7 +148,7 @@ export async function mailSources(load: () => Promise<Buffer>, display: string, 
   const own = mailOrigin(email);
   // A forwarded message without a Date of its own was received when the mail that carries it was sent.
   const origin: MailOrigin = own.date === null && outer ? { ...own, date: outer.date } : own;
-  const attachments = email.attachments.map((a, i) => ({ a, i })).filter(({ a }) => !a.related);
+  const attachments = email.attachments.map((a, i) => ({ a, i })).filter(({ a }) => !isBodyImage(a));
   if (attachments.length > MAX_MAIL_ATTACHMENTS) {
     return [failedSource(display, refuse('file-zip-bomb', 'import.mailTooManyAttachments', display, { count: attachments.length, max: MAX_MAIL_ATTACHMENTS }), origin)];
   }

@@ -130,6 +130,10 @@ export const importMessages = {
     zh: '邮件文件过大（{size} MB，上限 {max} MB），未读取；请在邮箱中把其中的申报表附件另存后直接导入',
     en: 'The mail file is too large ({size} MB, limit {max} MB); not read. Save its form attachments from the mail client and import them',
   },
+  'import.mailMbox': {
+    zh: '这是多封邮件合在一起的邮箱文件（mbox），未读取：请在邮件客户端里选中这些邮件，逐封另存为 .eml（方法见说明“把邮件保存为 .eml”）后导入',
+    en: 'A mailbox file (mbox) holding several mails, not read: save the mails one by one as .eml from the mail client and import those',
+  },
   'import.mailNoAttachments': {
     zh: '这封邮件没有附件：请向发件单位索取申报表的电子版（.xlsx 或 .docx）',
     en: 'This mail has no attachment: ask the sending unit for the form as .xlsx or .docx',
@@ -139,6 +143,10 @@ export const importMessages = {
     en: 'The mail holds {count} attachments (limit {max}), far more than a real mail; refused. Save the attachments you need and import them',
   },
   // Links and special files in an import folder: followed to a regular file, otherwise listed with why.
+  'import.linkLoop': {
+    zh: '这是一个快捷方式（符号链接），它和别的快捷方式互相指向、绕成一圈，找不到真正的文件，未读取；请把申报表本身放进文件夹后重新导入',
+    en: 'A symbolic link in a loop of links that never reaches a file; put the form itself in the folder and import again',
+  },
   'import.linkBroken': {
     zh: '这是一个快捷方式（符号链接），它指向的文件已不存在，未读取；请把申报表本身放进文件夹后重新导入',
     en: 'A symbolic link whose target no longer exists; put the form itself in the folder and import again',

@@ -33,6 +33,10 @@ export const recordsMessages = {
   'records.import.leadUncertain.differs': { zh: '出生年月或性别与申报 #{id} 不符', en: 'birth month or gender differ from #{id}' },
   'records.import.leadUncertain.sameName': { zh: '同单位有 {count} 位同名领衔人，身份证号码无法对照', en: '{count} leads of that name in the unit, and no ID number to tell them apart' },
   'records.import.leadUncertain.several': { zh: '出生年月和性别不能对应到唯一一位', en: 'birth month and gender match no single one' },
+  'records.import.mailNoDate': {
+    zh: '邮件没有可读的发送日期，收件日期按 {date} 计，逾期与否按这一天判断；请核对实际收件日期，这类邮件可在导入时指定收件日期',
+    en: 'The mail has no readable Date; the received date is {date} and lateness is judged by it; check the real date, and give the received date when importing such mails',
+  },
   'records.import.sameContent': {
     zh: '内容与申报 #{id} 第 {version} 版相同，审查结果不变',
     en: 'Same content as version {version} of application #{id}; the verdict is unchanged',

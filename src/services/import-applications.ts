@@ -107,6 +107,8 @@ function applicationKind(ws: Workspace, run: ImportRun): ImportKind<'application
       const keys = applicationKeys(parsed);
       const match = matchingApplication(db, round, parsed, keys);
       const notes = readerNotes(problems, RULE_CODES);
+      // The clerk expects a mail's own date: a mail without a readable Date says what was taken instead.
+      if (run.mailDates && source.mail && !source.mail.date) notes.push(note('mail-no-date', msg('records.import.mailNoDate', { date: run.receivedDate })));
       const stored = { file, sha256: source.sha256, sheet: parsed.sheet, parsed, problems: notes, ...(source.mail ? { mail: source.mail } : {}) };
       const receivedDate = run.mailDates && source.mail?.date ? chinaDate(source.mail.date) : run.receivedDate;
       const title = parsed.application.studioName;

@@ -250,4 +250,133 @@ describe('mails (.eml)', () => {
     expect(maskMailSender('12345678@qq.com')).toBe('1***@qq.com');
     expect(maskMailSender('无地址')).toBe('无地址');
   });
+
+  it('reads a Date without a zone, or with CST, as China time whatever the machine\'s zone', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'g.db');
+    // 20:00 on the 20th in Hangzhou: still the 20th, whatever zone the clerk's machine or the test runner is in.
+    const dates = ['Wed, 20 May 2026 20:00:00', 'Wed, 20 May 2026 20:00:00 CST', 'Wed, 20 May 2026 20:00:00 (CST)'];
+    for (const [i, date] of dates.entries()) {
+      fs.writeFileSync(path.join(dir, `m${i}.eml`), mail({ from: 'hr@unit.example.com', subject: 'x', date, parts: [attachment(`attachment; filename="f${i}.xlsx"`, XLSX, await form(dir, i))] }));
+    }
+    for (const [i] of dates.entries()) {
+      const rows = await importJson(db, path.join(dir, `m${i}.eml`));
+      expect(rows.map((r) => r.outcome)).toEqual(['imported']);
+      expect(await show(db, rows[0]!.id!)).toMatchObject({ receivedDate: '2026-05-20', mail: { date: '2026-05-20T12:00:00.000Z' } });
+    }
+  });
+
+  it('says so when a mail has no Date it can be read by: the 收件日期 is then today, not the mail\'s', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'g.db');
+    const files: string[] = [];
+    for (const [i, date] of ['', 'Date: soon'].entries()) {
+      const file = path.join(dir, `m${i}.eml`);
+      const text = mail({ from: 'hr@unit.example.com', subject: 'x', date: 'DROP', parts: [attachment(`attachment; filename="f${i}.xlsx"`, XLSX, await form(dir, i))] })
+        .toString('utf8')
+        .replace('Date: DROP\r\n', date === '' ? '' : `${date}\r\n`);
+      fs.writeFileSync(file, text);
+      files.push(file);
+    }
+    for (const file of files) {
+      const rows = (await importJson(db, file)) as (Row & { problems?: { code: string; message: string }[] })[];
+      expect(rows.map((r) => r.outcome)).toEqual(['imported']);
+      const noDate = rows[0]!.problems?.find((p) => p.code === 'mail-no-date');
+      expect(noDate?.message).toMatch(/邮件.*日期.*收件日期/u);
+      expect(noDate?.message).toContain(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+      expect(await show(db, rows[0]!.id!)).toMatchObject({ mail: { date: null } });
+    }
+    // With --received the clerk gave the date: nothing to say.
+    const given = path.join(dir, 'given.eml');
+    fs.writeFileSync(given, fs.readFileSync(files[0]!, 'utf8').replace('f0.xlsx', 'g.xlsx').replace('hr@unit', 'other@unit'));
+    const rows = (await importJson(path.join(dir, 'g2.db'), given, '2026-05-20')) as (Row & { problems?: { code: string }[] })[];
+    expect(rows[0]!.problems?.map((p) => p.code) ?? []).not.toContain('mail-no-date');
+  });
+
+  it('imports a form a client put beside the HTML body (multipart/related, with a Content-ID): only images are the body', async () => {
+    const dir = tempDir();
+    const eml = path.join(dir, 'related.eml');
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+    fs.writeFileSync(
+      eml,
+      [
+        'From: hr@unit.example.com',
+        'Subject: form',
+        'Date: Wed, 20 May 2026 09:00:00 +0800',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/related; boundary="R"',
+        '',
+        '--R',
+        'Content-Type: text/html; charset=UTF-8',
+        '',
+        '<p>申报表见附件 <img src="cid:logo"></p>',
+        '--R',
+        'Content-Type: image/png',
+        'Content-ID: <logo>',
+        'Content-Disposition: inline; filename="logo.png"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        b64(png),
+        '--R',
+        `Content-Type: ${XLSX}; name="related.xlsx"`,
+        'Content-ID: <form1>',
+        'Content-Disposition: inline; filename="related.xlsx"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        b64(await form(dir, 0)),
+        '--R--',
+        '',
+      ].join('\r\n'),
+    );
+    const rows = await importJson(path.join(dir, 'g.db'), eml);
+    expect(rows.map((r) => [r.file, r.outcome])).toEqual([['related.eml › related.xlsx', 'imported']]);
+  });
+
+  it('shows attachment and zip entry names without the invisible controls that reorder them (U+202E spoofing .xlsx as .docx)', async () => {
+    const dir = tempDir();
+    const eml = path.join(dir, 'rtl.eml');
+    const zip = writeZip([{ name: '材料/名单\u202Excod.xlsx', data: await form(dir, 1) }]);
+    fs.writeFileSync(
+      eml,
+      mail({
+        from: 'hr@unit.example.com\u202e',
+        subject: encodedWord('申报\u2067表\u2069', 'UTF-8'),
+        date: 'Wed, 20 May 2026 09:00:00 +0800',
+        parts: [
+          attachment(`attachment; filename="${encodedWord('申报表\u202Excod.xlsx', 'UTF-8')}"`, XLSX, await form(dir, 0)),
+          attachment('attachment; filename="b.zip"', 'application/zip', zip),
+        ],
+      }),
+    );
+    const db = path.join(dir, 'g.db');
+    const rows = await importJson(db, eml);
+    expect(rows.map((r) => [r.file, r.outcome])).toEqual([
+      ['rtl.eml › 申报表xcod.xlsx', 'imported'],
+      ['rtl.eml › b.zip › 材料/名单xcod.xlsx', 'imported'],
+    ]);
+    expect(await show(db, rows[0]!.id!)).toMatchObject({ mail: { from: 'hr@unit.example.com', subject: '申报表' } });
+  });
+
+  it('does not read only the first mail of a mailbox file (mbox, several mails in one): it says how to save them one by one', async () => {
+    const dir = tempDir();
+    const one = (seq: number): string =>
+      mail({ from: 'hr@unit.example.com', subject: 'x', date: 'Wed, 20 May 2026 09:00:00 +0800', parts: [attachment(`attachment; filename="f${seq}.xlsx"`, XLSX, Buffer.from(`form ${seq}`))] })
+        .toString('utf8')
+        .replace(/\r\n/gu, '\n');
+    const box = `From hr@unit.example.com Wed May 20 09:00:00 2026\n${one(0)}\nFrom hr@unit.example.com Wed May 20 09:05:00 2026\n${one(1)}\n`;
+    fs.writeFileSync(path.join(dir, '收件箱.eml'), box);
+    fs.writeFileSync(path.join(dir, '收件箱.mbox'), box);
+    const rows = await importJson(path.join(dir, 'g.db'), dir);
+    expect(rows.map((r) => [r.file, r.outcome, r.error?.code])).toEqual([
+      ['收件箱.eml', 'not-imported', 'mail-mbox'],
+      ['收件箱.mbox', 'not-imported', 'mail-mbox'],
+    ]);
+    for (const r of rows) expect(r.error?.message).toMatch(/多封邮件.*\.eml/u);
+
+    // One message with the postmark line a mailbox export puts before it is an ordinary mail.
+    const single = path.join(dir, 'single', 'one.eml');
+    fs.mkdirSync(path.dirname(single));
+    fs.writeFileSync(single, `From hr@unit.example.com Wed May 20 09:00:00 2026\n${one(2)}`);
+    expect((await importJson(path.join(dir, 'g2.db'), single)).map((r) => r.file)).toEqual(['one.eml › f2.xlsx']);
+  });
 });

@@ -70,6 +70,20 @@ describe('symbolic links and special files in an import folder', () => {
     ]);
     expect(rows.find((r) => r.file === 'c-folder')!.error!.message).toContain('请直接导入该文件夹');
   });
+
+  it('lists links that point at each other as a loop, not as a file that no longer exists', async () => {
+    const dir = tempDir();
+    const box = path.join(dir, 'box');
+    fs.mkdirSync(box);
+    fs.symlinkSync('b-loop.xlsx', path.join(box, 'a-loop.xlsx'));
+    fs.symlinkSync('a-loop.xlsx', path.join(box, 'b-loop.xlsx'));
+    const rows = await importJson(path.join(dir, 'g.db'), box);
+    expect(rows.map((r) => [r.file, r.outcome, r.error?.code])).toEqual([
+      ['a-loop.xlsx', 'not-imported', 'link-loop'],
+      ['b-loop.xlsx', 'not-imported', 'link-loop'],
+    ]);
+    expect(rows[0]!.error!.message).not.toContain('不存在');
+  });
 });
 
 describe('a Word form with a DOCTYPE', () => {
