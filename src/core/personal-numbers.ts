@@ -137,6 +137,7 @@ const KEY = (() => {
 })();
 const OPEN = `\ue000${KEY}`;
 const CLOSE = `\ue001${KEY}`;
+const MARKER_OF_THIS_RUN = new RegExp(`${OPEN}|${CLOSE}`, 'gu');
 
 /** Marks text gongshu made (a path, a backup name, a table it masked cell by cell): masking leaves it as it is. */
 export function made(text: string): string {
@@ -447,25 +448,24 @@ function maskIn(text: string): string {
  * leaving what they enclose as it is.
  */
 export function maskPersonalNumbers(raw: string): string {
-  if (!mayHoldPersonalNumber(raw)) return raw;
+  if (!mayHoldPersonalNumber(raw)) return plainText(raw);
   // Markers of another process are no markers: what they enclose is user text like the rest.
   const foreign = /[\ue000\ue001]/u.test(raw) ? raw.replace(ANY_MARKER, (m) => (m === OPEN || m === CLOSE ? m : '')) : raw;
   const text = protectLiterals(foreign);
   if (!text.includes(OPEN)) return maskIn(text);
+  // Made text may hold made text (a table of cells whose literals were protected): depth, not the next close.
+  const userText = (piece: string): string => (mayHoldPersonalNumber(piece) ? maskIn(piece) : piece);
   let out = '';
   let at = 0;
-  while (at < text.length) {
-    const open = text.indexOf(OPEN, at);
-    const end = open < 0 ? text.length : open;
-    const user = text.slice(at, end);
-    out += mayHoldPersonalNumber(user) ? maskIn(user) : user;
-    if (open < 0) break;
-    const close = text.indexOf(CLOSE, open + OPEN.length);
-    const stop = close < 0 ? text.length : close;
-    out += text.slice(open + OPEN.length, stop);
-    at = close < 0 ? text.length : close + CLOSE.length;
+  let depth = 0;
+  for (const m of text.matchAll(MARKER_OF_THIS_RUN)) {
+    const piece = text.slice(at, m.index);
+    out += depth === 0 ? userText(piece) : piece;
+    depth = m[0] === OPEN ? depth + 1 : Math.max(0, depth - 1);
+    at = m.index + m[0].length;
   }
-  return out;
+  const rest = text.slice(at);
+  return out + (depth === 0 ? userText(rest) : rest);
 }
 
 /**

@@ -14,7 +14,7 @@ import os from 'node:os';
 import { StorageError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
 import { msg } from '../messages/index.js';
-import { findPersonalNumbers, maskPersonalNumbers } from '../core/personal-numbers.js';
+import { findPersonalNumbers, maskPersonalNumbers, plainText } from '../core/personal-numbers.js';
 import type { Db } from './open.js';
 
 export interface Actor {
@@ -189,7 +189,8 @@ export const HEAD_HASH_DIGITS = 8;
 
 /** The head as printed on paper and written into documents: `操作记录校验：1234 / 9f3a1c0b…`. */
 export function headText(head: AuditHead | null): string {
-  return msg('recovery.head', { entries: head?.entries ?? 0, hash: (head?.hash ?? '').slice(0, HEAD_HASH_DIGITS) });
+  // Printed on paper and into files' properties: the words only, without the screen's made() markers.
+  return plainText(msg('recovery.head', { entries: head?.entries ?? 0, hash: (head?.hash ?? '').slice(0, HEAD_HASH_DIGITS) }));
 }
 
 type AuditRow = Omit<ChainedFields, 'prev_hash'>;

@@ -61,7 +61,7 @@ describe('names that look like SQLite statistics', () => {
       sql(db, extra);
       const check = await cli('db', 'check');
       expect(check.code, extra).toBe(1);
-      expect(check.stdout + check.stderr).toMatch(/数据库结构与 gongshu 结构版本 6 不符：多出/u);
+      expect(check.stdout + check.stderr).toMatch(/数据库结构与 gongshu 结构版本 \d+ 不符：多出/u);
       const good = copyOfBase();
       const source = path.join(dir, 'source.db');
       fs.copyFileSync(db, source);

@@ -113,3 +113,14 @@ describe('the recogniser, by principle', () => {
     );
   });
 });
+
+describe('made text inside made text', () => {
+  it('keeps every made part as it is, masks the user text outside, and leaves no marker behind', () => {
+    const table = made(`表 ${made('备份 gongshu2025-20261207-014649Z')} 尾 13812345678`);
+    expect(maskPersonalNumbers(`${table} 13812345678`)).toBe('表 备份 gongshu2025-20261207-014649Z 尾 13812345678 138****5678');
+  });
+
+  it('removes the markers of a text that holds no number at all', () => {
+    expect(maskPersonalNumbers(made(`上限2.0MB；${made('一份申报表的每一部分都不到100KB')}`))).toBe('上限2.0MB；一份申报表的每一部分都不到100KB');
+  });
+});
