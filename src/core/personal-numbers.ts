@@ -364,7 +364,9 @@ function findIn(text: string): PersonalNumber[] {
       for (let j = i + 1; j < groups.length && groups[j - 1]!.linked && !taken[j] && count < 18; j++) {
         count += groups[j]!.digits.length;
         const m = numberOf(digitsOfRange(i, j), groups[j]!.check !== undefined, [kind], true);
-        if (m && (thousands(groups.slice(i, j + 1)) || (kind !== 'id18' && holdsDate(groups.slice(i, j + 1))))) continue;
+        // An 18-character ID joined across separators has a right check character and a birth date: never a
+        // figure or a date, however its digits are grouped (`330,105,198,410,211,004`).
+        if (m && kind !== 'id18' && (thousands(groups.slice(i, j + 1)) || holdsDate(groups.slice(i, j + 1)))) continue;
         if (m) {
           take(i, j, m);
           i = j;

@@ -103,6 +103,17 @@ describe('the recogniser, by principle', () => {
     expect(maskPersonalNumbers('159,0005,3265')).toBe('159****3265');
   });
 
+  it('masks an ID grouped by thousands (330,105,198,410,211,004): a right check character is no figure', () => {
+    fc.assert(
+      fc.property(idArb, fc.constantFrom(',', '，', ', '), (id, sep) => {
+        const grouped = id.replace(/(.{3})(?=.)/gu, `$1${sep}`);
+        const masked = maskPersonalNumbers(`身份证${grouped}号`);
+        expect(normalisedDigits(masked)).not.toContain(id);
+        expect(masked).toBe(`身份证${id.slice(0, 6)}********${id.slice(14)}号`);
+      }),
+    );
+  });
+
   it('maps the match back to the characters written', () => {
     fc.assert(
       fc.property(mobileArb.chain((m) => spelledArb(m).map((s) => [m, s] as const)), ([m, s]) => {
