@@ -114,6 +114,19 @@ describe('the recogniser, by principle', () => {
     );
   });
 
+  it('reads Han numerals (一三八…, 壹叁捌…, 〇 零) as the digits they are, and ⨉ ☓ as X', () => {
+    const han = ['零〇', '一壹', '二贰', '三叁', '四肆', '五伍', '六陆', '七柒', '八捌', '九玖'];
+    fc.assert(
+      fc.property(mobileArb, fc.infiniteStream(fc.boolean()), fc.constantFrom('', ' ', '-', '、'), (m, flips, sep) => {
+        const spelt = [...m].map((d, i) => (i === 3 || i === 7 ? sep : '') + (flips.next().value ? han[Number(d)]![m.length % 2]! : d)).join('');
+        expect(normalisedDigits(maskPersonalNumbers(`联系人电话${spelt}，谢谢`))).not.toContain(m);
+      }),
+    );
+    expect(maskPersonalNumbers('身份证三三〇一〇五一九八四一〇二一一九一X')).toBe('身份证330105********191X');
+    expect(maskPersonalNumbers('33010519841021191⨉ 33010519841021191☓')).toBe('330105********191X 330105********191X');
+    expect(maskPersonalNumbers('第一二三四五六七八九条、二〇二五年')).toBe('第一二三四五六七八九条、二〇二五年');
+  });
+
   it('maps the match back to the characters written', () => {
     fc.assert(
       fc.property(mobileArb.chain((m) => spelledArb(m).map((s) => [m, s] as const)), ([m, s]) => {

@@ -61,4 +61,8 @@ describe('a red team’s spellings', () => {
     const id = makeIdNumber('330105', '1984-10-21', 100);
     await planted(id.replace(/(.{3})(?=.)/gu, '$1,'), id);
   }, 120_000);
+
+  it('masks a mobile in Han numerals (一三八 一二三四 五六七八) in history, the log and after the purge', async () => {
+    await planted('一三八 一二三四 五六七八', '13812345678');
+  }, 120_000);
 });
