@@ -227,6 +227,15 @@ interface Group {
   linked: boolean;
   /** The visible separator characters between this group and the next, when linked. */
   sepAfter: string;
+  /** The four digits after a mask's stars (138****5678): the end of a number gongshu already masked. */
+  maskTail?: boolean;
+}
+
+/** A number gongshu masked (138****5678, 330105********0017, 330105*****1191): its head and its stars. */
+function isMask(head: Group, gapText: string): boolean {
+  const n = head.digits.length;
+  // The head may carry a prefix written before the mobile number (86153****1376).
+  return (n >= 3 && gapText === '****') || (n === 6 && (gapText === '********' || gapText === '*****'));
 }
 
 /** Groups of digits of a text without made() markers, with their links. */
@@ -245,11 +254,14 @@ function groupsOf(text: string): Group[] {
         const digit = { value: u, start: i, end: i + width };
         if (last && adjacent) last.digits.push(digit);
         else {
-          if (last) {
+          // A masked number (already masked text shown again, `159****3265；2026-12-07`) is no chain: its head,
+          // its stars and its tail are not joined to each other nor to the digits after it.
+          const mask = last !== undefined && isMask(last, gapText);
+          if (last && !mask && !(last.maskTail && last.digits.length === 4)) {
             last.linked = true;
             last.sepAfter = gapText;
           }
-          last = { digits: [digit], linked: false, sepAfter: '' };
+          last = { digits: [digit], linked: false, sepAfter: '', ...(mask ? { maskTail: true } : {}) };
           groups.push(last);
         }
         adjacent = true;

@@ -127,6 +127,16 @@ describe('the recogniser, by principle', () => {
     expect(maskPersonalNumbers('第一二三四五六七八九条、二〇二五年')).toBe('第一二三四五六七八九条、二〇二五年');
   });
 
+  it('shows an already masked number again as it is, whatever date follows it (159****3265；2026-12-07)', () => {
+    fc.assert(
+      fc.property(plantedArb, fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), ({ text }, when) => {
+        const once = maskPersonalNumbers(`原因：${text}`);
+        const line = `${once}；${when.toISOString().slice(0, 10)}）`;
+        expect(maskPersonalNumbers(line)).toBe(line);
+      }),
+    );
+  });
+
   it('maps the match back to the characters written', () => {
     fc.assert(
       fc.property(mobileArb.chain((m) => spelledArb(m).map((s) => [m, s] as const)), ([m, s]) => {

@@ -12,6 +12,7 @@ import { normalisedDigits } from '../../src/core/personal-numbers.js';
 import { makeIdNumber } from '../fixtures/make-samples.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
+import { cellTexts } from '../helpers/workbooks.js';
 
 const SAMPLES = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 const ROUND = '2025';
@@ -64,5 +65,17 @@ describe('a red team’s spellings', () => {
 
   it('masks a mobile in Han numerals (一三八 一二三四 五六七八) in history, the log and after the purge', async () => {
     await planted('一三八 一二三四 五六七八', '13812345678');
+  }, 120_000);
+
+  it('keeps a masked number in a correction’s reason intact before the date in the review summary', async () => {
+    const dir = tempDir();
+    const cli = dbCli(path.join(dir, 'g.db'));
+    await cli('apply', 'import', path.join(SAMPLES, 'applications'), '--received', `${ROUND}-05-20`);
+    await cli('apply', 'set', '1', '单位手机=13912345678', '--reason', '单位来电更正，电话 159-0005-3265');
+    const out = path.join(dir, '审查.xlsx');
+    await cli('export', 'review', '-o', out);
+    const sheet = await cellTexts(out);
+    const line = sheet.find((t) => t.includes('已更正'));
+    expect(line, sheet.join('\n')).toContain('（原因：单位来电更正，电话 159****3265；');
   }, 120_000);
 });
