@@ -4,8 +4,8 @@
  *
  * 1. Each character is normalised on its own with Unicode NFKC (full-width, superscript, subscript,
  *    circled and mathematical digits become ASCII digits; ｘ, Ⅹ and 𝐗 become x/X). Characters whose
- *    Unicode numeric value is a digit but which NFKC leaves alone (❶ ➀ ➊ ⓵ ⓿ 〇 and the decimal digits of
- *    every other script) are mapped to that digit; X-like characters (× ✕ ✖ ✗ ✘ ⨯ ╳, Cyrillic Х,
+ *    Unicode numeric value is a digit but which NFKC leaves alone (❶ ➀ ➊ ⓵ ⓿ 〇, the Han numerals 一…九 零
+ *    壹…玖 and the decimal digits of every other script) are mapped to that digit; X-like characters (× ✕ ✖ ✗ ✘ ⨯ ╳, Cyrillic Х,
  *    Greek Χ, either case) to X. Combining marks and invisible format characters are ignored.
  * 2. Letters (any script) and other numbers end a chain of digits; a run of at most MAX_GAP other characters
  *    (spaces, punctuation, brackets, slashes, line breaks, symbols, box drawing) between digits is a
@@ -46,7 +46,7 @@ export const MAX_GAP = 6;
 /** A normalised unit: a digit '0'–'9', 'X' (X-like), 'L' (letter or other number: ends a chain), 'S' (separator), 'I' (ignored). */
 type Unit = string;
 
-const X_LIKE = new Set(['X', 'x', '×', '✕', '✖', '✗', '✘', '⨯', '╳', 'Х', 'х', 'Χ', 'χ']);
+const X_LIKE = new Set(['X', 'x', '×', '✕', '✖', '✗', '✘', '⨯', '⨉', '☓', '╳', 'Х', 'х', 'Χ', 'χ']);
 
 /** Digits NFKC leaves alone: dingbat and double circled digits, ⓿, 🄋 🄌, the ideographic zero. */
 const EXTRA_DIGITS: ReadonlyMap<number, number> = (() => {
@@ -62,6 +62,13 @@ const EXTRA_DIGITS: ReadonlyMap<number, number> = (() => {
   m.set(0x1f10b, 0); // 🄋
   m.set(0x1f10c, 0); // 🄌
   m.set(0x3007, 0); // 〇
+  // Han ideographs whose Unicode numeric value (Unihan kPrimaryNumeric, kAccountingNumeric, kOtherNumeric)
+  // is a digit: 一三八一二三四五六七八 and 壹叁捌… are a mobile number as much as 13812345678.
+  const han: readonly [string, number][] = [
+    ['零〇', 0], ['一壹弌', 1], ['二贰貳弍', 2], ['三叁參弎', 3], ['四肆', 4],
+    ['五伍', 5], ['六陆陸', 6], ['七柒', 7], ['八捌', 8], ['九玖', 9],
+  ];
+  for (const [chars, v] of han) for (const ch of chars) m.set(ch.codePointAt(0)!, v);
   return m;
 })();
 
@@ -221,6 +228,15 @@ interface Group {
   linked: boolean;
   /** The visible separator characters between this group and the next, when linked. */
   sepAfter: string;
+  /** The four digits after a mask's stars (138****5678): the end of a number gongshu already masked. */
+  maskTail?: boolean;
+}
+
+/** A number gongshu masked (138****5678, 330105********0017, 330105*****1191): its head and its stars. */
+function isMask(head: Group, gapText: string): boolean {
+  const n = head.digits.length;
+  // The head may carry a prefix written before the mobile number (86153****1376).
+  return (n >= 3 && gapText === '****') || (n === 6 && (gapText === '********' || gapText === '*****'));
 }
 
 /** Groups of digits of a text without made() markers, with their links. */
@@ -239,11 +255,14 @@ function groupsOf(text: string): Group[] {
         const digit = { value: u, start: i, end: i + width };
         if (last && adjacent) last.digits.push(digit);
         else {
-          if (last) {
+          // A masked number (already masked text shown again, `159****3265；2026-12-07`) is no chain: its head,
+          // its stars and its tail are not joined to each other nor to the digits after it.
+          const mask = last !== undefined && isMask(last, gapText);
+          if (last && !mask && !(last.maskTail && last.digits.length === 4)) {
             last.linked = true;
             last.sepAfter = gapText;
           }
-          last = { digits: [digit], linked: false, sepAfter: '' };
+          last = { digits: [digit], linked: false, sepAfter: '', ...(mask ? { maskTail: true } : {}) };
           groups.push(last);
         }
         adjacent = true;
@@ -365,7 +384,9 @@ function findIn(text: string): PersonalNumber[] {
       for (let j = i + 1; j < groups.length && groups[j - 1]!.linked && !taken[j] && count < 18; j++) {
         count += groups[j]!.digits.length;
         const m = numberOf(digitsOfRange(i, j), groups[j]!.check !== undefined, [kind], true);
-        if (m && (thousands(groups.slice(i, j + 1)) || (kind !== 'id18' && holdsDate(groups.slice(i, j + 1))))) continue;
+        // An 18-character ID joined across separators has a right check character and a birth date: never a
+        // figure or a date, however its digits are grouped (`330,105,198,410,211,004`).
+        if (m && kind !== 'id18' && (thousands(groups.slice(i, j + 1)) || holdsDate(groups.slice(i, j + 1)))) continue;
         if (m) {
           take(i, j, m);
           i = j;
@@ -394,7 +415,7 @@ export function mayHoldPersonalNumber(text: string): boolean {
   let digits = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0x30 && code <= 0x39) {
+    if ((code >= 0x30 && code <= 0x39) || (code >= 0x4e00 && code <= 0x9fff && EXTRA_DIGITS.has(code))) {
       if (++digits >= FEWEST_DIGITS) return true;
     } else if (code >= 0x80 && !(code >= 0x4e00 && code <= 0x9fff)) {
       // Anything outside ASCII may be a digit in some form (surrogate halves included): look properly.

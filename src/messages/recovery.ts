@@ -88,6 +88,7 @@ export const recoveryMessages = {
   'recovery.paper.ok': {
     zh: '纸面上的“操作记录校验：{entries} / {hash}…”与操作日志第 {entries} 条相符：打印之后，这条及之前的记录没有被删改',
     en: 'The printed head {entries} / {hash}… matches audit entry {entries}: nothing up to it was changed since',
+    made: ['entries', 'hash'],
   },
   'recovery.paper.missing': {
     zh: '纸面上的“操作记录校验：{entries} / {hash}…”对不上：操作日志中已没有第 {entries} 条，打印之后记录被删减过',
@@ -96,6 +97,7 @@ export const recoveryMessages = {
   'recovery.paper.changed': {
     zh: '纸面上的“操作记录校验：{entries} / {hash}…”对不上：操作日志第 {entries} 条现在的校验值是 {actual}…，这条或之前的记录在打印之后被改动过',
     en: 'The printed head {entries} / {hash}… does not match: entry {entries} now hashes to {actual}…; it or an earlier entry was changed',
+    made: ['entries', 'actual'],
   },
   'recovery.paper.restored': {
     zh: '（操作日志第 {id} 条记有一次数据库恢复：如果这张打印件早于那次恢复，恢复到较早的备份本来就会去掉之后的记录）',

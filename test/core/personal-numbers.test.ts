@@ -103,6 +103,40 @@ describe('the recogniser, by principle', () => {
     expect(maskPersonalNumbers('159,0005,3265')).toBe('159****3265');
   });
 
+  it('masks an ID grouped by thousands (330,105,198,410,211,004): a right check character is no figure', () => {
+    fc.assert(
+      fc.property(idArb, fc.constantFrom(',', '，', ', '), (id, sep) => {
+        const grouped = id.replace(/(.{3})(?=.)/gu, `$1${sep}`);
+        const masked = maskPersonalNumbers(`身份证${grouped}号`);
+        expect(normalisedDigits(masked)).not.toContain(id);
+        expect(masked).toBe(`身份证${id.slice(0, 6)}********${id.slice(14)}号`);
+      }),
+    );
+  });
+
+  it('reads Han numerals (一三八…, 壹叁捌…, 〇 零) as the digits they are, and ⨉ ☓ as X', () => {
+    const han = ['零〇', '一壹', '二贰', '三叁', '四肆', '五伍', '六陆', '七柒', '八捌', '九玖'];
+    fc.assert(
+      fc.property(mobileArb, fc.infiniteStream(fc.boolean()), fc.constantFrom('', ' ', '-', '、'), (m, flips, sep) => {
+        const spelt = [...m].map((d, i) => (i === 3 || i === 7 ? sep : '') + (flips.next().value ? han[Number(d)]![m.length % 2]! : d)).join('');
+        expect(normalisedDigits(maskPersonalNumbers(`联系人电话${spelt}，谢谢`))).not.toContain(m);
+      }),
+    );
+    expect(maskPersonalNumbers('身份证三三〇一〇五一九八四一〇二一一九一X')).toBe('身份证330105********191X');
+    expect(maskPersonalNumbers('33010519841021191⨉ 33010519841021191☓')).toBe('330105********191X 330105********191X');
+    expect(maskPersonalNumbers('第一二三四五六七八九条、二〇二五年')).toBe('第一二三四五六七八九条、二〇二五年');
+  });
+
+  it('shows an already masked number again as it is, whatever date follows it (159****3265；2026-12-07)', () => {
+    fc.assert(
+      fc.property(plantedArb, fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), ({ text }, when) => {
+        const once = maskPersonalNumbers(`原因：${text}`);
+        const line = `${once}；${when.toISOString().slice(0, 10)}）`;
+        expect(maskPersonalNumbers(line)).toBe(line);
+      }),
+    );
+  });
+
   it('maps the match back to the characters written', () => {
     fc.assert(
       fc.property(mobileArb.chain((m) => spelledArb(m).map((s) => [m, s] as const)), ([m, s]) => {
