@@ -51,13 +51,29 @@ function diagnose(s: string): TypedDate {
 }
 
 /**
+ * The year to assume for a date typed without one: a year, or (for the last day of a period such as a 公示)
+ * the period's first day, so that 1月5日 typed after 12月28日 is the 5th of January that follows it.
+ */
+export type YearHint = number | { onOrAfter: string };
+
+/** 5月22日 as the first such day on or after `start` (`YYYY-MM-DD`): its year, or the next. */
+function endOfPeriod(s: string, start: string): TypedDate {
+  const year = Number(start.slice(0, 4));
+  const same = readTypedDate(`${year}年${s}`);
+  if (same.ok && same.value >= start) return same;
+  const next = readTypedDate(`${year + 1}年${s}`);
+  return next.ok ? next : same;
+}
+
+/**
  * A full date. `defaultYear` is assumed for 5月22日 (the caller echoes the result, so the clerk sees the year
  * taken); without it such a date is refused.
  */
-export function readTypedDate(text: string, defaultYear?: number): TypedDate {
+export function readTypedDate(text: string, defaultYear?: YearHint): TypedDate {
   const s = normalise(text);
   if (s === '') return { ok: false, problem: 'empty' };
   const noYear = /^(\d{1,2})月(\d{1,2})[日号]?$/u.exec(s);
+  if (noYear && typeof defaultYear === 'object') return endOfPeriod(s, defaultYear.onOrAfter);
   if (noYear && defaultYear !== undefined) return readTypedDate(`${defaultYear}年${s}`);
   // Only the shapes below are dates typed by a person; readPartialDate also takes numbers from cells.
   if (!/^\d{8}$/u.test(s) && !new RegExp(`^\\d{4}${SEP}\\d{1,2}${SEP}\\d{1,2}[日号]?$`, 'u').test(s)) {
