@@ -56,13 +56,25 @@ function diagnose(s: string): TypedDate {
  */
 export type YearHint = number | { onOrAfter: string };
 
-/** 5月22日 as the first such day on or after `start` (`YYYY-MM-DD`): its year, or the next. */
+/** How far into the next year a period typed without a year may end: a 公示 is days long, not a year. */
+const ROLL_OVER_DAYS = 62;
+
+function daysBetween(a: string, b: string): number {
+  const utc = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return (utc(b) - utc(a)) / 86_400_000;
+}
+
+/**
+ * 5月22日 as the end of a period starting on `start` (`YYYY-MM-DD`): in the start's year, or in the next when
+ * that is at most ROLL_OVER_DAYS after the start (12月28日 to 1月5日). A day further off stays in the
+ * start's year, where the caller refuses it as before the start: a typo is never read as a year-long period.
+ */
 function endOfPeriod(s: string, start: string): TypedDate {
   const year = Number(start.slice(0, 4));
   const same = readTypedDate(`${year}年${s}`);
   if (same.ok && same.value >= start) return same;
   const next = readTypedDate(`${year + 1}年${s}`);
-  return next.ok ? next : same;
+  return next.ok && daysBetween(start, next.value) <= ROLL_OVER_DAYS ? next : same;
 }
 
 /**

@@ -299,6 +299,9 @@ describe('public notice, objections and certification', () => {
     const { cli } = reviewedDb();
     await cli('shortlist', '--min-score', '75');
     await cli('shortlist', 'confirm');
+    const typo = await cli('publicize', '--from', '12月28日', '--to', '12月20日');
+    expect(typo.code).not.toBe(0);
+    expect(typo.stderr).toContain('早于开始日期');
     const started = await cli('publicize', '--from', '12月28日', '--to', '1月5日');
     expect(started.code, started.stderr).toBe(0);
     expect(started.stderr).toContain('公示结束日期：2027-01-05');
