@@ -18,7 +18,7 @@ export async function publicizeCmd(ctx: CliContext, _args: string[], opts: Recor
   const from = dateOption(ctx.out, opts.from, '--from', 'noticeFrom', ctx.round) ?? todayIso();
   // 1月5日 as the end of a 公示 that starts on 2026-12-28 is not guessed to be 2027: it is taken in the
   // start's year and refused as ending before it starts.
-  const to = dateOption(ctx.out, opts.to, '--to', 'noticeTo', Number(from.slice(0, 4)));
+  const to = dateOption(ctx.out, opts.to, '--to', 'noticeTo', { onOrAfter: from });
   const ws = ctx.workspace({ mustExist: true });
   const result = publicize(ws, ctx.round, from, to);
   if (ctx.json) {

@@ -3,7 +3,7 @@
  * says what to write instead (naming the option on the command line, nothing else in the menu), and a
  * date written another way than YYYY-MM-DD is echoed as understood ("收件日期：2026-05-20").
  */
-import { readTypedDate, readTypedMonth, type TypedDate } from '../core/date-input.js';
+import { readTypedDate, readTypedMonth, type TypedDate, type YearHint } from '../core/date-input.js';
 import { UsageError } from '../core/errors.js';
 import { msg, type MessageKey } from '../messages/index.js';
 import type { Output } from '../ui/output.js';
@@ -47,7 +47,7 @@ function refuse(value: string, r: Refusal, kind: 'date' | 'month', option?: stri
  * (a deadline typed as 5月20日 for round 2027 is 2027-05-20 whatever year it is now). `undefined` refuses a
  * date without a year.
  */
-export function readDate(value: string, option: string | undefined, defaultYear: number | undefined): { value: string; canonical: boolean } {
+export function readDate(value: string, option: string | undefined, defaultYear: YearHint | undefined): { value: string; canonical: boolean } {
   const r = readTypedDate(value, defaultYear);
   if (!r.ok) refuse(value, r, 'date', option);
   return r;
@@ -69,7 +69,7 @@ export function echoDate(out: Output, label: DateLabel, typed: { value: string; 
  * A date option (undefined when not given): read, refused with the option's name, echoed when rewritten.
  * `defaultYear` as in readDate: the round's year for a date of the round.
  */
-export function dateOption(out: Output, value: unknown, option: string, label: DateLabel, defaultYear: number | undefined): string | undefined {
+export function dateOption(out: Output, value: unknown, option: string, label: DateLabel, defaultYear: YearHint | undefined): string | undefined {
   if (typeof value !== 'string') return undefined;
   const typed = readDate(value, option, defaultYear);
   echoDate(out, label, typed);

@@ -51,13 +51,41 @@ function diagnose(s: string): TypedDate {
 }
 
 /**
+ * The year to assume for a date typed without one: a year, or (for the last day of a period such as a 公示)
+ * the period's first day, so that 1月5日 typed after 12月28日 is the 5th of January that follows it.
+ */
+export type YearHint = number | { onOrAfter: string };
+
+/** How far into the next year a period typed without a year may end: a 公示 is days long, not a year. */
+const ROLL_OVER_DAYS = 62;
+
+function daysBetween(a: string, b: string): number {
+  const utc = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return (utc(b) - utc(a)) / 86_400_000;
+}
+
+/**
+ * 5月22日 as the end of a period starting on `start` (`YYYY-MM-DD`): in the start's year, or in the next when
+ * that is at most ROLL_OVER_DAYS after the start (12月28日 to 1月5日). A day further off stays in the
+ * start's year, where the caller refuses it as before the start: a typo is never read as a year-long period.
+ */
+function endOfPeriod(s: string, start: string): TypedDate {
+  const year = Number(start.slice(0, 4));
+  const same = readTypedDate(`${year}年${s}`);
+  if (same.ok && same.value >= start) return same;
+  const next = readTypedDate(`${year + 1}年${s}`);
+  return next.ok && daysBetween(start, next.value) <= ROLL_OVER_DAYS ? next : same;
+}
+
+/**
  * A full date. `defaultYear` is assumed for 5月22日 (the caller echoes the result, so the clerk sees the year
  * taken); without it such a date is refused.
  */
-export function readTypedDate(text: string, defaultYear?: number): TypedDate {
+export function readTypedDate(text: string, defaultYear?: YearHint): TypedDate {
   const s = normalise(text);
   if (s === '') return { ok: false, problem: 'empty' };
   const noYear = /^(\d{1,2})月(\d{1,2})[日号]?$/u.exec(s);
+  if (noYear && typeof defaultYear === 'object') return endOfPeriod(s, defaultYear.onOrAfter);
   if (noYear && defaultYear !== undefined) return readTypedDate(`${defaultYear}年${s}`);
   // Only the shapes below are dates typed by a person; readPartialDate also takes numbers from cells.
   if (!/^\d{8}$/u.test(s) && !new RegExp(`^\\d{4}${SEP}\\d{1,2}${SEP}\\d{1,2}[日号]?$`, 'u').test(s)) {

@@ -83,3 +83,18 @@ export function matchForm(form: Omit<LeadIdentity, 'id'>, byId: number | undefin
   if (agreeing.length === 1) return { kind: 'held', id: agreeing[0]!.id, candidates };
   return { kind: 'new-uncertain', candidates };
 }
+
+export type LeadField = 'name' | 'birth' | 'gender';
+
+/**
+ * What differs between the lead a form names and the lead of the application its ID number points at:
+ * the name (without spaces or width), and the birth month and gender where both are written. Anything
+ * here means the ID may be someone else's (copied from another form), so the form is not put into effect.
+ */
+export function leadDifferences(form: Pick<LeadIdentity, 'name' | 'birth' | 'gender'>, stored: Pick<LeadIdentity, 'name' | 'birth' | 'gender'>): LeadField[] {
+  const out: LeadField[] = [];
+  if (nameKey(form.name) !== nameKey(stored.name)) out.push('name');
+  if (form.birth !== '' && stored.birth !== '' && form.birth !== stored.birth) out.push('birth');
+  if (form.gender !== '' && stored.gender !== '' && form.gender !== stored.gender) out.push('gender');
+  return out;
+}

@@ -11,6 +11,18 @@ export const recordsMessages = {
     en: 'Same lead as application #{id} (same ID number) but another unit (was: {before}; now: {now}): stored as version {version}, not in effect; #{id} keeps version {current}. Check with both units: to use the new form, gongshu apply accept-version {id} --reason "…"',
     menu: { zh: '领衔人与申报 #{id} 是同一人（身份证号码相同），但申报单位不同（原：{before}；新：{now}）：新表已保存为第 {version} 版，暂不生效，#{id} 仍以第 {current} 版为准。请与两个单位核实：如是更正，在“申报处理 → 采用评审后交来的新版本”中采用；如是两个单位重复推荐同一人，保持现状即可', en: 'Same lead as application #{id} but another unit: stored as version {version}, not in effect. To use it: Applications → Accept a version held after review' },
   },
+  'records.import.sameIdDiffers': {
+    zh: '表中领衔人{now}与申报 #{id} 的领衔人{before}身份证号码相同，但{what}不同，可能是身份证号码填错（如抄了别人的号码）。新表已保存为申报 #{id} 的第 {version} 版，暂不生效，#{id} 仍以第 {current} 版为准。请与单位核对：确是 #{id} 的更正表，用 gongshu apply accept-version {id} --reason "…" 采用；否则请单位交来身份证号码正确的申报表',
+    en: 'The form\'s lead {now} has the ID number of #{id}\'s lead {before}, but the {what} differ: the ID may be someone else\'s. Stored as version {version} of #{id}, not in effect; #{id} keeps version {current}. If it is #{id}\'s corrected form: gongshu apply accept-version {id} --reason "…"',
+    menu: {
+      zh: '表中领衔人{now}与申报 #{id} 的领衔人{before}身份证号码相同，但{what}不同，可能是身份证号码填错（如抄了别人的号码）。新表已保存为申报 #{id} 的第 {version} 版，暂不生效，#{id} 仍以第 {current} 版为准。请与单位核对：确是 #{id} 的更正表，在“申报处理 → 采用评审后交来的新版本”中采用；否则请单位交来身份证号码正确的申报表',
+      en: 'The form\'s lead {now} has the ID number of #{id}\'s lead {before}, but the {what} differ; stored as version {version} of #{id}, not in effect. To use it: Applications → Accept a version held after review',
+    },
+  },
+  'records.import.leadPerson': { zh: '{name}（出生 {birth}，{gender}）', en: '{name} (born {birth}, {gender})' },
+  'records.import.leadField.name': { zh: '姓名', en: 'name' },
+  'records.import.leadField.birth': { zh: '出生年月', en: 'birth month' },
+  'records.import.leadField.gender': { zh: '性别', en: 'gender' },
   'records.import.leadUncertain.held': {
     zh: '无法确认领衔人是同一人（{why}）。同单位同名的申报：{candidates}。新表已保存为申报 #{id} 的第 {version} 版，暂不生效，#{id} 仍以第 {current} 版为准。请与单位核对身份证号码、出生年月和性别：确是 #{id} 的更正表，用 gongshu apply accept-version {id} --reason "…" 采用；否则请单位交来身份证号码正确的申报表',
     en: 'Cannot confirm the lead is the same person ({why}). Same-named leads of the unit: {candidates}. Stored as version {version} of #{id}, not in effect; #{id} keeps version {current}. If it is #{id}\'s corrected form: gongshu apply accept-version {id} --reason "…"',

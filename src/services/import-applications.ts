@@ -10,7 +10,7 @@
 import { unitNameOf, type ParsedApplication } from '../core/application.js';
 import { chinaDate } from '../core/china-time.js';
 import type { Finding } from '../core/finding.js';
-import { applicationKeys, matchForm, type ApplicationKeys, type FormMatch, type LeadIdentity } from '../core/identity.js';
+import { applicationKeys, leadDifferences, matchForm, type ApplicationKeys, type FormMatch, type LeadIdentity } from '../core/identity.js';
 import { statusName } from '../core/lifecycle.js';
 import { nameKey } from '../core/text.js';
 import type { PoolOptions } from '../import/parse-pool.js';
@@ -135,6 +135,19 @@ function applicationKind(ws: Workspace, run: ImportRun): ImportKind<'application
             msg('records.import.leadUncertain.held', { id: found.id, version, current: found.current.version, candidates: candidateList(match.candidates), why: uncertainWhy(keys, match) }),
           ),
         );
+        return { file, outcome: 'pending', id: found.id, version, title: found.current.parsed.application.studioName, ...countBySeverity(notes), problems: notes };
+      }
+      const lead = parsed.application.lead;
+      const before = found.current.parsed.application.lead;
+      const differs = leadDifferences(lead, before);
+      if (differs.length > 0) {
+        // The same ID number on another person's name or birth: perhaps copied from another form. Never put into effect unasked.
+        const version = insertVersion(db, found.id, stored, ws.actor);
+        appendAudit(db, ws.actor, 'application', found.id, 'new-version-pending', { file, sha256: source.sha256, version, status: found.status, inEffect: found.current.version, leadDiffers: differs });
+        const unknown = msg('records.import.leadUncertain.unknown');
+        const person = (p: typeof lead): string => msg('records.import.leadPerson', { name: p.name, birth: p.birth || unknown, gender: p.gender || unknown });
+        const what = differs.map((f) => msg(`records.import.leadField.${f}`)).join('、');
+        notes.push(note('version-pending', msg('records.import.sameIdDiffers', { id: found.id, now: person(lead), before: person(before), what, version, current: found.current.version })));
         return { file, outcome: 'pending', id: found.id, version, title: found.current.parsed.application.studioName, ...countBySeverity(notes), problems: notes };
       }
       const id = found.id;

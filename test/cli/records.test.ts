@@ -261,6 +261,20 @@ describe('identity is never guessed across people', () => {
     expect(await r.json<Show>('apply', 'show', '1')).toMatchObject({ version: 1, pendingVersions: [2] });
   });
 
+  it('holds, not puts into effect, a form of another person (李四) that carries the second 张伟\'s ID copied into it', async () => {
+    const r = roundDb();
+    await twoZhangWei(r);
+    const copied = await writeApplicationWorkbook(r.dir, '李四.xlsx', makeApplication({ studioName: '李四电工技能大师工作室', lead: makeLead({ name: '李四', occupation: '电工', birth: '1968-02', idNumber: second.lead.idNumber }) }));
+    const run = await r.cli('apply', 'import', copied, '--received', '2026-05-21');
+    expect(run.code, run.stderr).toBe(0);
+    const said = run.stdout + run.stderr;
+    expect(said).toContain('表中领衔人李四（出生 1968-02，男）与申报 #2 的领衔人张伟（出生 1980-07，男）身份证号码相同，但姓名、出生年月不同');
+    expect(said).toContain('新表已保存为申报 #2 的第 2 版，暂不生效');
+    const two = await r.json<Show & { studioName: string }>('apply', 'show', '2');
+    expect(two).toMatchObject({ version: 1, pendingVersions: [2], studioName: second.studioName });
+    expect(two.lead.birth).toBe('1980-07');
+  });
+
   it('still takes a corrected form of the one same-named lead, same birth month and gender, when neither side has a readable ID', async () => {
     const r = roundDb();
     const typo = mistyped(second.lead.idNumber);

@@ -295,6 +295,19 @@ describe('public notice, objections and certification', () => {
     expect(text).not.toContain('工作日');
   });
 
+  it('takes a 公示 end typed without a year as the day after its start, across New Year (12月28日 to 1月5日)', async () => {
+    const { cli } = reviewedDb();
+    await cli('shortlist', '--min-score', '75');
+    await cli('shortlist', 'confirm');
+    const typo = await cli('publicize', '--from', '12月28日', '--to', '12月20日');
+    expect(typo.code).not.toBe(0);
+    expect(typo.stderr).toContain('早于开始日期');
+    const started = await cli('publicize', '--from', '12月28日', '--to', '1月5日');
+    expect(started.code, started.stderr).toBe(0);
+    expect(started.stderr).toContain('公示结束日期：2027-01-05');
+    expect(started.stderr).toContain('公示期：2026-12-28 至 2027-01-05');
+  });
+
   it('undoes a certification (the studio record goes with it; its plaque number is never reused) and logs the undo', async () => {
     const { db, cli } = reviewedDb();
     await cli('shortlist', '--min-score', '75');

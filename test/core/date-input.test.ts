@@ -22,6 +22,18 @@ describe('a typed date', () => {
     expect(readTypedDate(typed)).toEqual({ ok: true, value: '2026-05-20', canonical });
   });
 
+  it('takes the end of a period typed without a year as the first such day on or after its start', () => {
+    expect(readTypedDate('1月5日', { onOrAfter: '2026-12-28' })).toEqual({ ok: true, value: '2027-01-05', canonical: false });
+    expect(readTypedDate('12月31日', { onOrAfter: '2026-12-28' })).toEqual({ ok: true, value: '2026-12-31', canonical: false });
+    expect(readTypedDate('12月28日', { onOrAfter: '2026-12-28' })).toEqual({ ok: true, value: '2026-12-28', canonical: false });
+    expect(readTypedDate('2月20日', { onOrAfter: '2027-12-28' })).toEqual({ ok: true, value: '2028-02-20', canonical: false });
+    // A day before the start that is not early next year stays in the start's year (refused as before the start), never a year-long period.
+    expect(readTypedDate('12月20日', { onOrAfter: '2026-12-28' })).toEqual({ ok: true, value: '2026-12-20', canonical: false });
+    expect(readTypedDate('6月1日', { onOrAfter: '2026-06-05' })).toEqual({ ok: true, value: '2026-06-01', canonical: false });
+    expect(readTypedDate('2026-01-05', { onOrAfter: '2026-12-28' })).toEqual({ ok: true, value: '2026-01-05', canonical: true });
+    expect(readTypedDate('2月30日', { onOrAfter: '2026-12-28' }).ok).toBe(false);
+  });
+
   it('takes 5月22日 in the year given, and refuses it without one', () => {
     expect(readTypedDate('5月22日', 2026)).toEqual({ ok: true, value: '2026-05-22', canonical: false });
     expect(readTypedDate('5月22日')).toEqual({ ok: false, problem: 'no-year' });

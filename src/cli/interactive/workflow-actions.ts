@@ -145,12 +145,12 @@ async function askNoticeEnd(s: MenuSession, from: string): Promise<string> {
     if (to < from) throw new UsageError('notice-ends-before-start', msg('workflow.notice.endsBeforeStart', { from, to }));
   };
   try {
-    return await askDate(s, msg('menu.notice.to'), 'noticeTo', noticeEnd(from), Number(from.slice(0, 4)), notBefore);
+    return await askDate(s, msg('menu.notice.to'), 'noticeTo', noticeEnd(from), { onOrAfter: from }, notBefore);
   } catch (e) {
     if (!(e instanceof RefusedError) || e.code !== 'calendar-year-missing') throw e;
     s.out.warn(e.message);
     // No default to offer: an empty answer is refused like any unreadable date.
-    return askDate(s, msg('menu.notice.toNoDefault'), 'noticeTo', '', Number(from.slice(0, 4)), notBefore);
+    return askDate(s, msg('menu.notice.toNoDefault'), 'noticeTo', '', { onOrAfter: from }, notBefore);
   }
 }
 
