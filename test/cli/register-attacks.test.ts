@@ -1,0 +1,43 @@
+/**
+ * A clerk's real register, as found in the bureau's files, against `studios import` and `export report`:
+ * each test is an attack that once broke something.
+ */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const HEADER = ['序号', '认定日期', '工作室名称', '领衔人', '职业（工种）', '所在单位', '铭牌编号', '身份证号码', '状态'];
+
+async function register(dir: string, rows: unknown[][], name = '名册.xlsx'): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('名册');
+  ws.getRow(1).values = HEADER;
+  rows.forEach((r, i) => (ws.getRow(i + 2).values = r));
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+function query<T>(db: string, sql: string): T[] {
+  const d = new Database(db, { readonly: true });
+  try {
+    return d.prepare(sql).all() as T[];
+  } finally {
+    d.close();
+  }
+}
+
+describe('studios import: a clerk’s real register', () => {
+  it('takes an ID number ending in × (the sign an input method gives for X)', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'g.db');
+    const file = await register(dir, [[1, '2019-06-15', '王七育婴员技能大师工作室', '王七', '育婴员', '庚公司', '', '11010519491231002×', '']]);
+    const run = await runCli(['--db', db, 'studios', 'import', file]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout + run.stderr).not.toContain('身份证号码无效');
+    expect(query<{ lead_id_number: string }>(db, 'SELECT lead_id_number FROM studios')[0]!.lead_id_number).toBe('11010519491231002X');
+  });
+});
