@@ -144,8 +144,9 @@ function groupsOf(text: string): Group[] {
   for (const m of text.matchAll(DIGIT_RUN)) {
     const start = m.index;
     const digitsEnd = start + m[0].length;
-    // An X after the digits, straight away or across separators, may be an ID's check character.
-    const x = /^[^\p{Nd}XxＸｘ]{0,8}?[XxＸｘ]/u.exec(text.slice(digitsEnd, digitsEnd + 9));
+    // An X after the digits, straight away or across separators, may be an ID's check character (typed
+    // as ×, ✕ or Ⅹ too: what an input method offers for "x").
+    const x = /^[^\p{Nd}XxＸｘ×✕✖Ⅹⅹ]{0,8}?[XxＸｘ×✕✖Ⅹⅹ]/u.exec(text.slice(digitsEnd, digitsEnd + 9));
     const checkChar = x !== null && (x[0].length === 1 || isSeparator(x[0].slice(0, -1))) && !/^[A-Za-z0-9]/u.test(text.slice(digitsEnd + x[0].length));
     groups.push({ start, digitsEnd, end: checkChar ? digitsEnd + x![0].length : digitsEnd, digits: digitsOf(m[0]), checkChar, linked: false });
   }
