@@ -41,3 +41,25 @@ describe('studios import: a clerk’s real register', () => {
     expect(query<{ lead_id_number: string }>(db, 'SELECT lead_id_number FROM studios')[0]!.lead_id_number).toBe('11010519491231002X');
   });
 });
+
+describe('studios import: the same plaque written several ways', () => {
+  it('matches GS2019001 and “GS 2019-001” to the studio registered as GS-2019-001 instead of adding it again', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'g.db');
+    const first = await register(dir, [[1, '2019-06-15', '王一数控车工技能大师工作室', '王一', '数控车工', '甲公司', 'GS-2019-001', '', '']], 'a.xlsx');
+    expect((await runCli(['--db', db, 'studios', 'import', first])).code).toBe(0);
+    // Renamed since, the unit's name written in full, the plaque without its dashes.
+    const second = await register(
+      dir,
+      [
+        [1, '2019-06-15', '杭州王一精密数控大师工作室', '王一', '数控车工', '甲集团有限公司', 'GS2019001', '', ''],
+        [2, '2019-06-15', '王一精密数控工作室', '王一', '数控车工', '甲集团', 'gs 2019－001', '', ''],
+      ],
+      'b.xlsx',
+    );
+    const run = await runCli(['--db', db, 'studios', 'import', second]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('新增 0');
+    expect(query<{ plaque: string }>(db, 'SELECT plaque FROM studios')).toEqual([{ plaque: 'GS-2019-001' }]);
+  });
+});
