@@ -2,10 +2,12 @@
  * A clerk's real register, as found in the bureau's files, against `studios import` and `export report`:
  * each test is an attack that once broke something.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { paragraphs, unzip } from '../helpers/docx-text.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -61,5 +63,24 @@ describe('studios import: the same plaque written several ways', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('新增 0');
     expect(query<{ plaque: string }>(db, 'SELECT plaque FROM studios')).toEqual([{ plaque: 'GS-2019-001' }]);
+  });
+});
+
+describe('export report: a past year', () => {
+  it('counts in the register at the end of 2020 only the studios certified by then', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'g.db');
+    const file = await register(dir, [
+      [1, '2019-06-15', '王一数控车工技能大师工作室', '王一', '数控车工', '甲公司', 'GS-2019-001', '', ''],
+      [2, '2023-06-20', '王二焊工技能大师工作室', '王二', '焊工', '乙公司', 'GS-2023-001', '', ''],
+      [3, '2024年', '王三电工技能大师工作室', '王三', '电工', '丙公司', '', '', ''],
+    ]);
+    expect((await runCli(['--db', db, 'studios', 'import', file])).code).toBe(0);
+    const out = path.join(dir, 'r2020.docx');
+    const run = await runCli(['--db', db, 'export', 'report', '--year', '2020', '-o', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const text = paragraphs(unzip(fs.readFileSync(out)).get('word/document.xml')!.toString('utf8')).join('\n');
+    expect(text).toContain('截至2020年12月31日，工作室名册共登记技能大师工作室1个，其中年末在册运行（在有效期内，未撤销、未到期）的1个');
+    expect(run.stdout + run.stderr).toContain('名册共 1 个');
   });
 });
