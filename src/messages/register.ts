@@ -91,6 +91,10 @@ export const registerMessages = {
   'report.h.assessment': { zh: '四、{year}年度考核情况', en: '四、{year}年度考核情况' },
   'report.h.subsidy': { zh: '五、经费补助', en: '五、经费补助' },
   'report.h.changes': { zh: '六、续建与撤销', en: '六、续建与撤销' },
+  'report.futureYear': {
+    zh: '{year}年还没有到，不能写该年度的工作情况报告。请写今年（{current}）或以前的年度，如 --year {current}',
+    en: 'The year {year} has not come yet: a yearly report is for this year ({current}) or an earlier one',
+  },
   'report.overview': {
     zh: '截至{year}年12月31日，工作室名册共登记技能大师工作室{total}个，其中年末在册运行（在有效期内，未撤销、未到期）的{active}个。{year}年度认定{newThisYear}个，考核{assessed}个，发放经费补助{paidCount}个、{paidYuan}元。',
     en: '',

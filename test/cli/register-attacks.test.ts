@@ -7,6 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { chinaYear } from '../../src/core/china-time.js';
 import { paragraphs, unzip } from '../helpers/docx-text.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -82,5 +83,20 @@ describe('export report: a past year', () => {
     const text = paragraphs(unzip(fs.readFileSync(out)).get('word/document.xml')!.toString('utf8')).join('\n');
     expect(text).toContain('截至2020年12月31日，工作室名册共登记技能大师工作室1个，其中年末在册运行（在有效期内，未撤销、未到期）的1个');
     expect(run.stdout + run.stderr).toContain('名册共 1 个');
+  });
+});
+
+describe('export report: a year still to come', () => {
+  it('refuses a report of a year after this one, writing nothing', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'g.db');
+    const file = await register(dir, [[1, '2019-06-15', '王一数控车工技能大师工作室', '王一', '数控车工', '甲公司', 'GS-2019-001', '', '']]);
+    expect((await runCli(['--db', db, 'studios', 'import', file])).code).toBe(0);
+    const next = chinaYear() + 1;
+    const out = path.join(dir, 'future.docx');
+    const run = await runCli(['--db', db, 'export', 'report', '--year', String(next), '-o', out]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(`${next}年还没有到`);
+    expect(fs.existsSync(out)).toBe(false);
   });
 });
