@@ -23,6 +23,18 @@ export const registerMessages = {
     en: 'Certification "{raw}" may be January or October {year} (Excel dropped a trailing 0): only the year {year} is recorded; set the date with studios set',
     menu: { zh: '认定时间“{raw}”可能是 {year} 年 1 月，也可能是 10 月（Excel 把末尾的 0 去掉了）：只记入认定年度 {year}，请在工作室记录中登记认定日期', en: 'Certification "{raw}" may be January or October {year}: only the year is recorded' },
   },
+  'register.read.statusUnknown': {
+    zh: '状态“{raw}”不是认得的写法，按“正常”登记。如果该工作室已撤销，或领衔人已退休、已离开，请在名册中改写为“已撤销”“领衔人退休”“领衔人已离开”后重新导入',
+    en: 'Status "{raw}" is not one gongshu knows; the studio is recorded as running. If it was revoked or its lead retired or left, write 已撤销, 领衔人退休 or 领衔人已离开 and import again',
+  },
+  'register.read.hiddenRow': {
+    zh: '第 {row} 行是隐藏行，“{name}”未导入。如需导入，请在 Excel 中取消隐藏这一行后重新导入',
+    en: 'Row {row} is hidden: "{name}" is not imported. Unhide the row and import again to import it',
+  },
+  'register.read.hiddenSheet': {
+    zh: '工作表“{sheet}”是隐藏的，其中的 {count} 个工作室未导入。如需导入，请在 Excel 中取消隐藏这张工作表后重新导入',
+    en: 'Sheet "{sheet}" is hidden: its {count} studios are not imported. Unhide the sheet and import again to import them',
+  },
   'register.read.dateUnreadable': { zh: '认定时间“{raw}”看不懂，这个工作室暂无认定日期（可写成 2019-06-15、2019年6月 或 2019.06）', en: 'Certification "{raw}" cannot be read; the studio has no date yet (write 2019-06-15, 2019年6月 or 2019.06)' },
 
   'register.kind.add': { zh: '新增', en: 'added' },

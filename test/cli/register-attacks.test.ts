@@ -100,3 +100,41 @@ describe('export report: a year still to come', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 });
+
+describe('studios import: what the clerk must be told', () => {
+  it('says which 状态 it does not know (暂停) instead of silently taking the studio as 正常', async () => {
+    const dir = tempDir();
+    const file = await register(dir, [
+      [1, '2019-06-15', '王四钳工技能大师工作室', '王四', '钳工', '丁公司', '', '', '暂停'],
+      [2, '2019-06-15', '王五电工技能大师工作室', '王五', '电工', '戊公司', '', '', '正常'],
+    ]);
+    const run = await runCli(['--db', path.join(dir, 'g.db'), 'studios', 'import', file, '--dry-run']);
+    expect(run.code, run.stderr).toBe(0);
+    const said = run.stdout + run.stderr;
+    expect(said).toContain('“暂停”');
+    expect(said).toContain('名册!I2');
+    expect(said).not.toContain('名册!I3');
+  });
+
+  it('says which studios it leaves out because their row or sheet is hidden', async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('2022年');
+    ws.getRow(1).values = HEADER;
+    ws.getRow(2).values = [1, '2022-06-15', '钱十电梯安装维修工技能大师工作室', '钱十', '电梯安装维修工', 'A公司'];
+    ws.getRow(3).values = [2, '2022-06-15', '钱十一育婴员技能大师工作室', '钱十一', '育婴员', 'B公司'];
+    ws.getRow(3).hidden = true;
+    const old = wb.addWorksheet('2015年');
+    old.state = 'hidden';
+    old.getRow(1).values = HEADER;
+    old.getRow(2).values = [1, '2015-06-15', '孙一焊工技能大师工作室', '孙一', '焊工', 'C公司'];
+    const file = path.join(dir, '名册.xlsx');
+    await wb.xlsx.writeFile(file);
+    const run = await runCli(['--db', path.join(dir, 'g.db'), 'studios', 'import', file, '--dry-run']);
+    expect(run.code, run.stderr).toBe(0);
+    const said = run.stdout + run.stderr;
+    expect(said).toContain('钱十一育婴员技能大师工作室');
+    expect(said).toContain('2022年!A3');
+    expect(said).toContain('“2015年”');
+  });
+});
