@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { chinaYear } from '../../src/core/china-time.js';
@@ -136,5 +137,32 @@ describe('studios import: what the clerk must be told', () => {
     expect(said).toContain('钱十一育婴员技能大师工作室');
     expect(said).toContain('2022年!A3');
     expect(said).toContain('“2015年”');
+  });
+});
+
+describe('studios import: years written in Chinese numerals', () => {
+  it('takes the year of a published list from a title written 二〇二一年, and reads a cell 二〇一九年六月', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'g.db');
+    const cell = (t: string): TableCell => new TableCell({ children: [new Paragraph(t)] });
+    const row = (a: string[]): TableRow => new TableRow({ children: a.map(cell) });
+    const doc = new Document({
+      sections: [{ children: [
+        new Paragraph('关于公布二〇二一年度拱墅区技能大师工作室认定名单的通知'),
+        new Table({ rows: [row(['序号', '工作室名称', '领衔人', '所在单位']), row(['1', '周一数控车工技能大师工作室', '周一', '甲公司'])] }),
+      ] }],
+    });
+    const list = path.join(dir, '认定名单.docx');
+    fs.writeFileSync(list, await Packer.toBuffer(doc));
+    const xlsx = await register(dir, [[1, '二〇一九年六月', '王六美容师技能大师工作室', '王六', '美容师', '己公司', '', '', '']]);
+    for (const file of [list, xlsx]) {
+      const run = await runCli(['--db', db, 'studios', 'import', file]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout + run.stderr).not.toContain('看不懂');
+    }
+    expect(query<{ name: string; selection_year: number | null; certified_on: string | null }>(db, 'SELECT name, selection_year, certified_on FROM studios ORDER BY id')).toEqual([
+      { name: '周一数控车工技能大师工作室', selection_year: 2021, certified_on: null },
+      { name: '王六美容师技能大师工作室', selection_year: 2019, certified_on: '2019-06-01' },
+    ]);
   });
 });

@@ -6,7 +6,7 @@
  * its year from its title (“2019年度……认定名单”). Values are kept as written; nothing here knows the database.
  */
 import { readFileSync } from 'node:fs';
-import { readPartialDate } from '../../core/dates.js';
+import { arabicDateNumerals, readPartialDate } from '../../core/dates.js';
 import { InputFileError } from '../../core/errors.js';
 import type { Standing } from '../../core/register.js';
 import type { Finding } from '../../core/finding.js';
@@ -133,9 +133,11 @@ export function readCertified(cell: GridCell | undefined): { when: CertifiedWhen
   const empty: CertifiedWhen = { date: null, month: null, year: null, raw: '' };
   if (!cell || cell.value.kind === 'empty' || cell.text === '') return { when: empty };
   const raw = cell.text;
-  const yearOnly = YEAR_ONLY.exec(toHalfWidth(raw).trim());
+  // 二〇一九年六月, as an official document writes a date, read as 2019年6月.
+  const written = arabicDateNumerals(toHalfWidth(raw).trim());
+  const yearOnly = YEAR_ONLY.exec(written);
   if (yearOnly) return { when: { ...empty, raw, year: Number(yearOnly[1]) } };
-  const input = cell.value.date ?? (cell.value.kind === 'number' && cell.value.number !== null ? cell.value.number : raw);
+  const input = cell.value.date ?? (cell.value.kind === 'number' && cell.value.number !== null ? cell.value.number : written);
   const reading = readPartialDate(input);
   if (reading.status === 'ok') return { when: { date: reading.date, month: reading.month, year: Number(reading.month.slice(0, 4)), raw } };
   if (reading.status === 'ambiguous') {
@@ -149,7 +151,7 @@ function titleYearOf(grid: SheetGrid, above: number, labels: RegisterLabels): nu
   const pattern = new RegExp(labels.titleYear, 'u');
   for (const cell of grid.owners) {
     if (cell.row >= above) break;
-    const m = pattern.exec(toHalfWidth(cell.text));
+    const m = pattern.exec(arabicDateNumerals(toHalfWidth(cell.text)));
     if (m) return Number(m[1]);
   }
   return null;
