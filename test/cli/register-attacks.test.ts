@@ -15,7 +15,7 @@ import { tempDir } from '../helpers/tmp.js';
 
 const HEADER = ['序号', '认定日期', '工作室名称', '领衔人', '职业（工种）', '所在单位', '铭牌编号', '身份证号码', '状态'];
 
-async function register(dir: string, rows: unknown[][], name = '名册.xlsx'): Promise<string> {
+async function register(dir: string, rows: ExcelJS.CellValue[][], name = '名册.xlsx'): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('名册');
   ws.getRow(1).values = HEADER;
