@@ -115,7 +115,7 @@ export const registerMessages = {
   'report.perYearNone': { zh: '名册中尚无登记了认定年度的工作室。', en: '' },
   'report.perYearUnknown': { zh: '；另有{count}个工作室未登记认定年度，未计入', en: '' },
   'report.groups': {
-    zh: '年末在册运行的{active}个工作室，按《中华人民共和国职业分类大典（2022年版）》的8个大类分布如下，工作室最多的是“{top}”（{topCount}个）。',
+    zh: '年末在册运行的{active}个工作室，按《中华人民共和国职业分类大典（2022年版）》的8个大类分布如下，工作室最多的是{top}（{topCount}个）。',
     en: '',
   },
   'report.groupsNone': { zh: '年末没有在册运行的工作室。', en: '' },

@@ -166,3 +166,19 @@ describe('studios import: years written in Chinese numerals', () => {
     ]);
   });
 });
+
+describe('export report: a tie between occupation groups', () => {
+  it('names every group with the most studios instead of one of them as “the most”', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'g.db');
+    const file = await register(dir, [
+      [1, '2019-06-15', '王一数控车工技能大师工作室', '王一', '数控车工', '甲公司', '', '', ''],
+      [2, '2019-06-15', '王二茶艺师技能大师工作室', '王二', '茶艺师', '乙公司', '', '', ''],
+    ]);
+    expect((await runCli(['--db', db, 'studios', 'import', file])).code).toBe(0);
+    const out = path.join(dir, 'r.docx');
+    expect((await runCli(['--db', db, 'export', 'report', '--year', '2020', '-o', out])).code).toBe(0);
+    const text = paragraphs(unzip(fs.readFileSync(out)).get('word/document.xml')!.toString('utf8')).join('\n');
+    expect(text).toMatch(/工作室最多的是“(社会生产服务和生活服务人员|生产制造及有关人员)”、“(社会生产服务和生活服务人员|生产制造及有关人员)”（各1个）/u);
+  });
+});
