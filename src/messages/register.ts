@@ -106,6 +106,7 @@ export const registerMessages = {
   'report.futureYear': {
     zh: '{year}年还没有到，不能写该年度的工作情况报告。请写今年（{current}）或以前的年度，如 --year {current}',
     en: 'The year {year} has not come yet: a yearly report is for this year ({current}) or an earlier one',
+    menu: { zh: '{year}年还没有到，不能写该年度的工作情况报告。请选今年（{current}）或以前的年度', en: 'The year {year} has not come yet: choose this year ({current}) or an earlier one' },
   },
   'report.overview': {
     zh: '截至{year}年12月31日，工作室名册共登记技能大师工作室{total}个，其中年末在册运行（在有效期内，未撤销、未到期）的{active}个。{year}年度认定{newThisYear}个，考核{assessed}个，发放经费补助{paidCount}个、{paidYuan}元。',
