@@ -181,3 +181,30 @@ export function resolveAmbiguous(candidates: readonly string[], knownMonth: stri
   if (!knownMonth) return null;
   return candidates.find((c) => c === knownMonth) ?? null;
 }
+
+const CN_DIGITS: Record<string, number> = { '〇': 0, '零': 0, '○': 0, 'Ｏ': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
+
+/** 一…九, 十, 十一…十九, 二十…三十一 as a number (null when the text is not such a numeral). */
+function smallChineseNumber(t: string): number | null {
+  const m = /^([一二三])?(十)?([一二三四五六七八九])?$/u.exec(t);
+  if (!m || t === '') return null;
+  if (!m[2]) return m[1] || !m[3] ? null : CN_DIGITS[m[3]]!;
+  return (m[1] ? CN_DIGITS[m[1]]! : 1) * 10 + (m[3] ? CN_DIGITS[m[3]]! : 0);
+}
+
+/**
+ * A date written in Chinese numerals, as official documents do (二〇一九年六月十五日, 二〇二一年度), with its
+ * numbers in digits (2019年6月15日, 2021年度); any other text comes back as it was.
+ */
+export function arabicDateNumerals(text: string): string {
+  return text
+    .replace(/([〇零○Ｏ一二三四五六七八九]{4})(\s*年)/gu, (_, y: string, rest: string) => [...y].map((c) => CN_DIGITS[c]).join('') + rest)
+    .replace(/(\d{4}\s*年\s*)([一二三四五六七八九十]{1,3})(\s*月)/gu, (all, head: string, n: string, tail: string) => {
+      const v = smallChineseNumber(n);
+      return v === null ? all : `${head}${v}${tail}`;
+    })
+    .replace(/(月\s*)([一二三四五六七八九十]{1,3})(\s*[日号])/gu, (all, head: string, n: string, tail: string) => {
+      const v = smallChineseNumber(n);
+      return v === null ? all : `${head}${v}${tail}`;
+    });
+}

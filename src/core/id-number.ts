@@ -45,9 +45,12 @@ export function idCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11]!;
 }
 
-/** Upper-case, half-width, without spaces: what a clerk or a form may add around the number. */
+/**
+ * Upper-case, half-width, without spaces: what a clerk or a form may add around the number. The check
+ * character X is often typed as × (what a Chinese input method offers for "x"), ✕ or the Roman numeral Ⅹ.
+ */
 export function cleanIdText(raw: string): string {
-  return removeSpaces(toHalfWidth(raw)).toUpperCase();
+  return removeSpaces(toHalfWidth(raw)).replace(/[\u00d7\u2715\u2716\u2169\u2179]/gu, 'X').toUpperCase();
 }
 
 export function checkIdNumber(raw: string, options: IdCheckOptions = {}): IdCheck {

@@ -12,7 +12,7 @@
 import { validUntil } from './calendar.js';
 import { checkIdNumber } from './id-number.js';
 import { isMonthString } from './months.js';
-import { matchStudio, type RegisterStudio } from './studio-match.js';
+import { matchStudio, plaqueKey, type RegisterStudio } from './studio-match.js';
 import { nameKey } from './text.js';
 
 /** What the register's 状态 / 备注 column says: 正常, 已撤销, or the lead has retired or left (not assessed). */
@@ -124,7 +124,8 @@ function personOf(line: RegisterLine): { id: string; birth: string | null; gende
 export function planRegisterImport(lines: readonly RegisterLine[], known: readonly KnownStudio[], usedPlaques: ReadonlySet<string>): PlannedRow[] {
   // Rows already planned take part in matching, as studios with negative ids.
   const pool: KnownStudio[] = known.map((s) => ({ ...s }));
-  const taken = new Set(usedPlaques);
+  // Plaques compared as letters and digits (GS2019001 is GS-2019-001).
+  const taken = new Set([...usedPlaques].map(plaqueKey));
   const plan: PlannedRow[] = [];
   let nextTemp = -1;
   const matchedIds = new Map<number, number>();
@@ -140,11 +141,11 @@ export function planRegisterImport(lines: readonly RegisterLine[], known: readon
     const person = personOf(line);
     if (match.kind === 'none') {
       let plaque: string | null = line.plaque || null;
-      if (plaque && taken.has(plaque)) {
+      if (plaque && taken.has(plaqueKey(plaque))) {
         notes.push({ code: 'plaque-taken', params: { plaque } });
         plaque = null;
       }
-      if (plaque) taken.add(plaque);
+      if (plaque) taken.add(plaqueKey(plaque));
       const studio: NewStudio = {
         name: line.studioName,
         leadName: line.leadName,
@@ -182,13 +183,13 @@ export function planRegisterImport(lines: readonly RegisterLine[], known: readon
     };
     if (line.plaque) {
       if (!studio.plaque) {
-        if (taken.has(line.plaque)) notes.push({ code: 'plaque-taken', params: { plaque: line.plaque } });
+        if (taken.has(plaqueKey(line.plaque))) notes.push({ code: 'plaque-taken', params: { plaque: line.plaque } });
         else {
           changes.push({ field: 'plaque', to: line.plaque });
-          taken.add(line.plaque);
+          taken.add(plaqueKey(line.plaque));
           studio.plaque = line.plaque;
         }
-      } else if (studio.plaque !== line.plaque) differs('plaque', studio.plaque, line.plaque);
+      } else if (plaqueKey(studio.plaque) !== plaqueKey(line.plaque)) differs('plaque', studio.plaque, line.plaque);
     }
     for (const field of ['occupation', 'unitName', 'decisionNo'] as const) {
       const value = line[field].trim();

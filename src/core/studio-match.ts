@@ -50,10 +50,18 @@ function closeEnough(distance: number, length: number): boolean {
 
 const CLOSEST_SHOWN = 3;
 
+/**
+ * A plaque number compared as letters and digits only: GS-2019-001, GS2019001, “GS 2019－001” and gs-2019-001
+ * are one plaque, however a clerk or a unit wrote it.
+ */
+export function plaqueKey(plaque: string | null | undefined): string {
+  return nameKey(plaque ?? '').toUpperCase().replace(/[^A-Z0-9]/gu, '');
+}
+
 export function matchStudio<S extends RegisterStudio>(form: FormStudio, register: readonly S[]): StudioMatch<S> {
-  const plaque = (form.plaque ?? '').trim().toUpperCase();
+  const plaque = plaqueKey(form.plaque);
   if (plaque) {
-    const byPlaque = register.find((s) => s.plaque === plaque);
+    const byPlaque = register.find((s) => plaqueKey(s.plaque) === plaque);
     if (byPlaque) return { kind: 'exact', studio: byPlaque, by: 'plaque' };
   }
   const name = nameKey(form.studioName);

@@ -23,6 +23,18 @@ export const registerMessages = {
     en: 'Certification "{raw}" may be January or October {year} (Excel dropped a trailing 0): only the year {year} is recorded; set the date with studios set',
     menu: { zh: '认定时间“{raw}”可能是 {year} 年 1 月，也可能是 10 月（Excel 把末尾的 0 去掉了）：只记入认定年度 {year}，请在工作室记录中登记认定日期', en: 'Certification "{raw}" may be January or October {year}: only the year is recorded' },
   },
+  'register.read.statusUnknown': {
+    zh: '状态“{raw}”不是认得的写法，按“正常”登记。如果该工作室已撤销，或领衔人已退休、已离开，请在名册中改写为“已撤销”“领衔人退休”“领衔人已离开”后重新导入',
+    en: 'Status "{raw}" is not one gongshu knows; the studio is recorded as running. If it was revoked or its lead retired or left, write 已撤销, 领衔人退休 or 领衔人已离开 and import again',
+  },
+  'register.read.hiddenRow': {
+    zh: '第 {row} 行是隐藏行，“{name}”未导入。如需导入，请在 Excel 中取消隐藏这一行后重新导入',
+    en: 'Row {row} is hidden: "{name}" is not imported. Unhide the row and import again to import it',
+  },
+  'register.read.hiddenSheet': {
+    zh: '工作表“{sheet}”是隐藏的，其中的 {count} 个工作室未导入。如需导入，请在 Excel 中取消隐藏这张工作表后重新导入',
+    en: 'Sheet "{sheet}" is hidden: its {count} studios are not imported. Unhide the sheet and import again to import them',
+  },
   'register.read.dateUnreadable': { zh: '认定时间“{raw}”看不懂，这个工作室暂无认定日期（可写成 2019-06-15、2019年6月 或 2019.06）', en: 'Certification "{raw}" cannot be read; the studio has no date yet (write 2019-06-15, 2019年6月 or 2019.06)' },
 
   'register.kind.add': { zh: '新增', en: 'added' },
@@ -92,6 +104,11 @@ export const registerMessages = {
   'report.h.assessment': { zh: '四、{year}年度考核情况', en: '四、{year}年度考核情况' },
   'report.h.subsidy': { zh: '五、经费补助', en: '五、经费补助' },
   'report.h.changes': { zh: '六、续建与撤销', en: '六、续建与撤销' },
+  'report.futureYear': {
+    zh: '{year}年还没有到，不能写该年度的工作情况报告。请写今年（{current}）或以前的年度，如 --year {current}',
+    en: 'The year {year} has not come yet: a yearly report is for this year ({current}) or an earlier one',
+    menu: { zh: '{year}年还没有到，不能写该年度的工作情况报告。请选今年（{current}）或以前的年度', en: 'The year {year} has not come yet: choose this year ({current}) or an earlier one' },
+  },
   'report.overview': {
     zh: '截至{year}年12月31日，工作室名册共登记技能大师工作室{total}个，其中年末在册运行（在有效期内，未撤销、未到期）的{active}个。{year}年度认定{newThisYear}个，考核{assessed}个，发放经费补助{paidCount}个、{paidYuan}元。',
     en: '',
@@ -100,7 +117,7 @@ export const registerMessages = {
   'report.perYearNone': { zh: '名册中尚无登记了认定年度的工作室。', en: '' },
   'report.perYearUnknown': { zh: '；另有{count}个工作室未登记认定年度，未计入', en: '' },
   'report.groups': {
-    zh: '年末在册运行的{active}个工作室，按《中华人民共和国职业分类大典（2022年版）》的8个大类分布如下，工作室最多的是“{top}”（{topCount}个）。',
+    zh: '年末在册运行的{active}个工作室，按《中华人民共和国职业分类大典（2022年版）》的8个大类分布如下，工作室最多的是{top}（{topCount}个）。',
     en: '',
   },
   'report.groupsNone': { zh: '年末没有在册运行的工作室。', en: '' },

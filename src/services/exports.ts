@@ -280,6 +280,9 @@ export async function exportNotice(ws: Workspace, round: number, target: OutputT
 
 /** `export report`: the year's figures (services/report.ts) as the 公示-styled Word document with its charts. */
 export async function exportReport(ws: Workspace, year: number, target: OutputTarget): Promise<Written & { report: YearReport; charts: number }> {
+  // A year still to come has no figures yet: a report of it would state a future as done.
+  const current = Number(chinaDate().slice(0, 4));
+  if (year > current) throw new RefusedError('report-future-year', msg('report.futureYear', { year, current }));
   const report = yearReport(ws, year);
   // docx, ECharts and resvg are loaded only here.
   const { buildReportDocx } = await import('../export/docx/report.js');

@@ -23,7 +23,10 @@ export interface NamedStudio {
 
 export interface YearReport {
   year: number;
-  /** Every studio of the register (revoked and expired included; undone and merged records are no studios). */
+  /**
+   * The studios of the register on 31 December of the year: certified in that year or before (revoked and
+   * expired included; undone and merged records are no studios). A studio whose year is not recorded counts.
+   */
   inRegister: number;
   /** Running on 31 December of the year. */
   active: NamedStudio[];
@@ -102,7 +105,7 @@ export function yearReport(ws: Workspace, year: number): YearReport {
 
   return {
     year,
-    inRegister: register.length,
+    inRegister: register.filter((s) => (certifiedYear(s) ?? year) <= year).length,
     active: active.map(named),
     certifiedPerYear,
     certifiedYearUnknown: unknownYear,

@@ -17,7 +17,7 @@ describe('maskPersonalNumbers', () => {
     expect(masked.endsWith('（办公室）')).toBe(true);
   });
 
-  it.each([...idSpellings(ID), ...idSpellings(ID_X), ID_X.replace('X', 'x'), ID_X.replace('X', 'Ｘ')])('masks the ID number spelt %j', (spelling) => {
+  it.each([...idSpellings(ID), ...idSpellings(ID_X), ID_X.replace('X', 'x'), ID_X.replace('X', 'Ｘ'), ID_X.replace('X', '×'), ID_X.replace('X', '✕'), ID_X.replace('X', 'Ⅹ')])('masks the ID number spelt %j', (spelling) => {
     const masked = maskPersonalNumbers(`身份证 ${spelling} 已核实`);
     expect(masked).toMatch(/身份证 \d{6}\*{8}\d{3}[\dX] 已核实/u);
     expect(undodged(masked)).not.toMatch(FULL_NUMBER);

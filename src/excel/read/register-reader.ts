@@ -6,7 +6,7 @@
  * its year from its title (“2019年度……认定名单”). Values are kept as written; nothing here knows the database.
  */
 import { readFileSync } from 'node:fs';
-import { readPartialDate } from '../../core/dates.js';
+import { arabicDateNumerals, readPartialDate } from '../../core/dates.js';
 import { InputFileError } from '../../core/errors.js';
 import type { Standing } from '../../core/register.js';
 import type { Finding } from '../../core/finding.js';
@@ -111,13 +111,19 @@ function isEndLine(text: string, labels: RegisterLabels): boolean {
 }
 
 export function readStanding(text: string, labels: RegisterLabels = registerLabels()): Standing {
+  return knownStanding(text, labels) ?? 'valid';
+}
+
+/** What a 状态 / 备注 text says, or null when it says none of the words known (a blank says 正常). */
+export function knownStanding(text: string, labels: RegisterLabels = registerLabels()): Standing | null {
   const key = removeSpaces(toHalfWidth(text));
   if (key === '') return 'valid';
   const has = (words: string[]): boolean => words.some((w) => key.includes(removeSpaces(w)));
   if (has(labels.status.revoked)) return 'revoked';
   if (has(labels.status.leadRetired)) return 'lead-retired';
   if (has(labels.status.leadLeft)) return 'lead-left';
-  return 'valid';
+  if (has(labels.status.valid)) return 'valid';
+  return null;
 }
 
 /** 2019, 2019年, 2019年度 (a year only). */
@@ -127,9 +133,11 @@ export function readCertified(cell: GridCell | undefined): { when: CertifiedWhen
   const empty: CertifiedWhen = { date: null, month: null, year: null, raw: '' };
   if (!cell || cell.value.kind === 'empty' || cell.text === '') return { when: empty };
   const raw = cell.text;
-  const yearOnly = YEAR_ONLY.exec(toHalfWidth(raw).trim());
+  // 二〇一九年六月, as an official document writes a date, read as 2019年6月.
+  const written = arabicDateNumerals(toHalfWidth(raw).trim());
+  const yearOnly = YEAR_ONLY.exec(written);
   if (yearOnly) return { when: { ...empty, raw, year: Number(yearOnly[1]) } };
-  const input = cell.value.date ?? (cell.value.kind === 'number' && cell.value.number !== null ? cell.value.number : raw);
+  const input = cell.value.date ?? (cell.value.kind === 'number' && cell.value.number !== null ? cell.value.number : written);
   const reading = readPartialDate(input);
   if (reading.status === 'ok') return { when: { date: reading.date, month: reading.month, year: Number(reading.month.slice(0, 4)), raw } };
   if (reading.status === 'ambiguous') {
@@ -143,7 +151,7 @@ function titleYearOf(grid: SheetGrid, above: number, labels: RegisterLabels): nu
   const pattern = new RegExp(labels.titleYear, 'u');
   for (const cell of grid.owners) {
     if (cell.row >= above) break;
-    const m = pattern.exec(toHalfWidth(cell.text));
+    const m = pattern.exec(arabicDateNumerals(toHalfWidth(cell.text)));
     if (m) return Number(m[1]);
   }
   return null;
@@ -158,11 +166,14 @@ function readSheet(grid: SheetGrid, header: Header, labels: RegisterLabels, prob
   const titleYear = header.columns.has('certified') ? null : titleYearOf(grid, header.row, labels);
   const rows: RegisterRow[] = [];
   for (const rowNo of grid.rowNumbers) {
-    if (rowNo <= header.row || grid.hiddenRows.has(rowNo)) continue;
+    if (rowNo <= header.row) continue;
     const cells = grid.rows.get(rowNo);
     const first = cells?.find((c) => c.text !== '');
     if (!first) continue;
-    if (isEndLine(first.text, labels)) break;
+    if (isEndLine(first.text, labels)) {
+      if (grid.hiddenRows.has(rowNo)) continue;
+      break;
+    }
     // A line across the table (a paragraph under a Word table, a merged sub-heading such as “2019年度”) is no studio.
     const nameCol = header.columns.get('studioName')![0]!;
     const leadCol = header.columns.get('leadName')![0]!;
@@ -174,6 +185,11 @@ function readSheet(grid: SheetGrid, header: Header, labels: RegisterLabels, prob
     if (studioName === '' && leadName === '') continue;
     // A header repeated on every printed page is not a studio.
     if (labelKey(studioName) !== '' && labels.columns.studioName.some((l) => labelKey(l) === labelKey(studioName))) continue;
+    if (grid.hiddenRows.has(rowNo)) {
+      // Left out as the forms' hidden rows are, but said: a studio in a hidden row is still a studio.
+      problems.push({ code: 'register-row-hidden', severity: 'warning', message: msg('register.read.hiddenRow', { row: rowNo, name: studioName || leadName }), cell: where });
+      continue;
+    }
     if (studioName === '' || leadName === '') {
       problems.push({ code: 'register-row-incomplete', severity: 'warning', message: msg('register.read.incomplete', { row: rowNo, missing: studioName === '' ? '工作室名称' : '领衔人' }), cell: where });
       continue;
@@ -186,6 +202,11 @@ function readSheet(grid: SheetGrid, header: Header, labels: RegisterLabels, prob
     if (problem === 'unreadable') problems.push({ code: 'register-date-unreadable', severity: 'warning', message: msg('register.read.dateUnreadable', { raw: when.raw }), cell: cellRef });
     if (when.year === null && titleYear !== null && when.raw === '') when = { ...when, year: titleYear, fromTitle: true };
     const statusText = text(cells, 'status');
+    const standing = knownStanding(statusText, labels);
+    if (standing === null) {
+      const statusCell = at(cells, header.columns.get('status')![0]!);
+      problems.push({ code: 'register-status-unknown', severity: 'warning', message: msg('register.read.statusUnknown', { raw: statusText }), cell: statusCell ? `${grid.name}!${statusCell.address}` : where });
+    }
     rows.push({
       sheet: grid.name,
       row: rowNo,
@@ -199,7 +220,7 @@ function readSheet(grid: SheetGrid, header: Header, labels: RegisterLabels, prob
       decisionNo: text(cells, 'decisionNo'),
       idNumber: text(cells, 'idNumber'),
       certified: when,
-      standing: readStanding(statusText, labels),
+      standing: standing ?? 'valid',
       statusText,
     });
   }
@@ -210,8 +231,16 @@ function readSheet(grid: SheetGrid, header: Header, labels: RegisterLabels, prob
 export function parseRegister(opened: Pick<OpenedWorkbook, 'model' | 'fileName'>): ParsedRegister {
   const labels = registerLabels();
   const index = labelIndex(labels);
-  const grids = buildGrids(opened.model).filter((g) => !g.hidden);
+  const all = buildGrids(opened.model);
+  const grids = all.filter((g) => !g.hidden);
   const problems: Finding[] = [...sanitizedCellFindings(grids)];
+  for (const grid of all.filter((g) => g.hidden)) {
+    // A hidden sheet is not read (as with forms), but a register in it is said.
+    const header = findHeader(grid, labels, index);
+    if (!header) continue;
+    const count = readSheet(grid, header, labels, []).length;
+    if (count > 0) problems.push({ code: 'register-sheet-hidden', severity: 'warning', message: msg('register.read.hiddenSheet', { sheet: grid.name, count }), cell: `${grid.name}!A${header.row}` });
+  }
   const tables: ParsedRegister['tables'] = [];
   const rows: RegisterRow[] = [];
   for (const grid of grids) {

@@ -132,7 +132,10 @@ export async function drawReportCharts(report: YearReport): Promise<ReportCharts
 export function reportParagraphs(report: YearReport): Record<'overview' | 'perYear' | 'groups' | 'assessment' | 'subsidy' | 'renewals' | 'revocations', string> {
   const { year, assessment: a } = report;
   const first = report.certifiedPerYear[0]?.year;
-  const top = [...report.byGroup].sort((x, y) => y.count - x.count)[0];
+  const most = Math.max(0, ...report.byGroup.map((g) => g.count));
+  // Every group with the most studios: with a tie, no one of them is “the most”.
+  const tops = report.byGroup.filter((g) => g.count === most && most > 0);
+  const top = tops[0];
   const newThisYear = report.certifiedPerYear.find((p) => p.year === year)?.count ?? 0;
   return {
     overview: reportText('report.overview', {
@@ -143,7 +146,7 @@ export function reportParagraphs(report: YearReport): Record<'overview' | 'perYe
       first === undefined
         ? reportText('report.perYearNone')
         : reportText('report.perYear', { first, unknown: report.certifiedYearUnknown > 0 ? reportText('report.perYearUnknown', { count: report.certifiedYearUnknown }) : '' }),
-    groups: report.active.length === 0 || !top ? reportText('report.groupsNone') : reportText('report.groups', { active: report.active.length, top: top.name, topCount: top.count }),
+    groups: report.active.length === 0 || !top ? reportText('report.groupsNone') : reportText('report.groups', { active: report.active.length, top: tops.map((g) => `“${g.name}”`).join('、'), topCount: tops.length > 1 ? `各${most}` : most }),
     assessment:
       a.total === 0
         ? reportText('report.assessmentNone', { year })
