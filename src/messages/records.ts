@@ -277,7 +277,7 @@ export const recordsMessages = {
   'records.cmd.acceptVersion': { zh: '采用评审后交来的新版本申报表（退回形式审查并移出拟认定名单，记入操作记录）', en: 'accept a version held after review (back to the eligibility check, off the shortlist; logged)' },
   'records.cmd.assessWithdraw': { zh: '撤回一份考核，不再参加评分（如导入错误）；--undo 恢复', en: 'withdraw an assessment from scoring; --undo restores it' },
   'records.cmd.studiosMerge': { zh: '把误建的工作室（如考核表名称写错而新建的）合并到正确的工作室', en: 'fold a studio created in error into the right one' },
-  'records.opt.field': { zh: '同一代码有多条时，指明是哪一条：字段（如 unit.fax）或单元格（如 申报表!D12）', en: 'which finding when a code has several: its field (e.g. unit.fax) or cell' },
+  'records.opt.field': { zh: '同一问题有多条时，指明是哪一条：栏目（如 单位传真电话）或单元格（如 申报表!D12）', en: 'which finding when a code has several: its field (e.g. unit.fax) or cell' },
   'records.opt.subsidy': { zh: '认定补助金额（元），默认 20000', en: 'subsidy in yuan (default 20000)' },
   'records.opt.passAt': { zh: '考核合格分数线（总分），默认为基础满分的 60%', en: 'pass mark (total points), default 60% of the base maximum' },
   'records.opt.excellentAt': { zh: '考核优秀分数线（总分），默认为基础满分的 90%', en: 'excellent mark (total points), default 90% of the base maximum' },

@@ -11,6 +11,7 @@ import { maskPersonalNumbers } from '../../core/personal-numbers.js';
 import { outcomeLabel, type FileResult } from '../../import/file-result.js';
 import { msg } from '../../messages/index.js';
 import { allMaterials } from '../../rules/materials.js';
+import { ruleTitle } from '../../rules/index.js';
 import { eligibilityName as eligibilityText, type ApplicationHistory, type ApplicationJson, type ApplicationRow, type Eligibility, type FindingView } from '../../services/application-view.js';
 import { clean, type Output } from '../../ui/output.js';
 import { severityText } from '../../ui/severity.js';
@@ -120,7 +121,7 @@ export function renderFindings(out: Output, findings: readonly (FindingView | Fi
         ...findings.map((f) => {
           const v = f as Partial<FindingView>;
           const note = v.overridden ? msg('records.findings.waiverNote', { why: waiverWhy(v) }) : '';
-          return [severityText(f, out.color), f.code, f.cell ?? '', maskPersonalNumbers(forFace(f.message)) + note];
+          return [severityText(f, out.color), ruleTitle(f.code), f.cell ?? '', maskPersonalNumbers(forFace(f.message)) + note];
         }),
         ...corrections.map((c) => [
           msg('records.severity.corrected'),

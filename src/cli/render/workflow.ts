@@ -10,6 +10,8 @@ import { maskIdNumber } from '../../core/text.js';
 import { maskPersonalNumbers } from '../../core/personal-numbers.js';
 import { hasMessage, msg, type MessageKey } from '../../messages/index.js';
 import { gradeName } from '../../scoring/index.js';
+import { fieldName } from '../../rules/fields.js';
+import { ruleTitle } from '../../rules/index.js';
 import type { RecordedOutcome } from '../../services/assessments.js';
 import type { CertifyResult } from '../../services/certification.js';
 import type { AuditEntry } from '../../services/history.js';
@@ -208,6 +210,9 @@ export function describeEntry(kind: LifecycleKind, e: AuditEntry): string {
   const params = Object.fromEntries(
     Object.entries(d).map(([k, v]) => [k, Array.isArray(v) ? v.join('、') : v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)]),
   );
+  // A finding is named by its title and the field it is on (成员3 性别), never by its code or path.
+  if (typeof d.code === 'string') params.code = ruleTitle(d.code);
+  params.where = typeof d.field === 'string' && d.field ? `（${fieldName(d.field)}）` : '';
   const text = hasMessage(key) ? msg(key as MessageKey, params) : e.action;
   const saysReason = typeof d.reason === 'string' && text.includes(d.reason);
   return maskPersonalNumbers(text + (saysReason ? '' : reason));
