@@ -360,7 +360,7 @@ export function buildProgram(): Command {
     .option('--within <period>', msg('workflow.opt.within'))
     .option('--date <date>', msg('workflow.opt.asOf'))
     .option('--json', msg('cli.opt.json'))
-    .addHelpText('after', examples('gongshu studios due', 'gongshu studios due --within 1y'))
+    .addHelpText('after', examples('gongshu studios due', 'gongshu studios due --within 1年'))
     .action(lazy(async () => (await import('./studios.js')).studiosDueCmd));
   studios
     .command('renew')

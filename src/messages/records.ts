@@ -82,17 +82,17 @@ export const recordsMessages = {
     en: 'Application #{id} has no {code} at "{where}"; it has: {places}',
   },
   'records.waive.fix': {
-    zh: '“{title}”（{code}）不能豁免：通知没有为它留出例外。请单位交来更正后的申报表，或核实后用 gongshu apply set {id} 字段=内容 --reason "…" 更正（记入操作记录）',
+    zh: '“{title}”不能豁免：通知没有为它留出例外。请单位交来更正后的申报表，或核实后用 gongshu apply set {id} 字段=内容 --reason "…" 更正（记入操作记录）',
     en: '{title} ({code}) cannot be waived: the notice allows no exception. Import the unit\'s corrected form, or correct it with gongshu apply set {id} field=value --reason "…" (logged)',
-    menu: { zh: '“{title}”（{code}）不能豁免：通知没有为它留出例外。请单位交来更正后的申报表，或核实后在“申报处理 → 更正表上内容”中更正（记入操作记录）', en: '{title} ({code}) cannot be waived: import a corrected form, or correct it under Applications → Correct (logged)' },
+    menu: { zh: '“{title}”不能豁免：通知没有为它留出例外。请单位交来更正后的申报表，或核实后在“申报处理 → 更正表上内容”中更正（记入操作记录）', en: '{title} ({code}) cannot be waived: import a corrected form, or correct it under Applications → Correct (logged)' },
   },
   'records.waive.fix.duplicate-lead': {
-    zh: '“{title}”（{code}）不能豁免：一人只能领衔一个工作室。请撤回或不予通过其中一份申报（gongshu apply withdraw / apply reject），另一份会自动重新审查；身份证号码填错的，请用 gongshu apply set {id} 身份证号码=… 更正',
+    zh: '“{title}”不能豁免：一人只能领衔一个工作室。请撤回或不予通过其中一份申报（gongshu apply withdraw 或 gongshu apply reject），另一份会自动重新审查；身份证号码填错的，请用 gongshu apply set {id} 身份证号码=… 更正',
     en: '{title} ({code}) cannot be waived: one person leads one studio. Withdraw or reject one of the applications (the other is checked again at once); a mistyped ID is corrected with gongshu apply set {id} 身份证号码=…',
-    menu: { zh: '“{title}”（{code}）不能豁免：一人只能领衔一个工作室。请在“申报处理”中撤回或不予通过其中一份申报，另一份会自动重新审查；身份证号码填错的，请在“申报处理 → 更正表上内容”中更正', en: '{title} ({code}) cannot be waived: one person leads one studio. Withdraw or reject one application under Applications; a mistyped ID is corrected there' },
+    menu: { zh: '“{title}”不能豁免：一人只能领衔一个工作室。请在“申报处理”中撤回或不予通过其中一份申报，另一份会自动重新审查；身份证号码填错的，请在“申报处理 → 更正表上内容”中更正', en: '{title} ({code}) cannot be waived: one person leads one studio. Withdraw or reject one application under Applications; a mistyped ID is corrected there' },
   },
   'records.waive.fix.team-size': {
-    zh: '“{title}”（{code}）不能豁免：通知要求除领衔人外不少于3人的团队。请单位补充成员后重新报送申报表',
+    zh: '“{title}”不能豁免：通知要求除领衔人外不少于3人的团队。请单位补充成员后重新报送申报表',
     en: '{title} ({code}) cannot be waived: the notice requires a team of at least 3 besides the lead. Import the unit\'s corrected form',
   },
   'records.waive.acknowledged': { zh: '申报 #{id}：已确认提醒“{title}”（{where}）', en: 'Application #{id}: warning {title} acknowledged ({where})' },

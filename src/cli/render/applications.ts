@@ -121,7 +121,9 @@ export function renderFindings(out: Output, findings: readonly (FindingView | Fi
         ...findings.map((f) => {
           const v = f as Partial<FindingView>;
           const note = v.overridden ? msg('records.findings.waiverNote', { why: waiverWhy(v) }) : '';
-          return [severityText(f, out.color), ruleTitle(f.code), f.cell ?? '', maskPersonalNumbers(forFace(f.message)) + note];
+          // A finding of the import or the assessment has no title: its message says it all, its code is for --json.
+          const title = ruleTitle(f.code);
+          return [severityText(f, out.color), title === f.code ? '' : title, f.cell ?? '', maskPersonalNumbers(forFace(f.message)) + note];
         }),
         ...corrections.map((c) => [
           msg('records.severity.corrected'),

@@ -4,6 +4,7 @@
  */
 import { unitNameOf } from '../../core/application.js';
 import { chinaDateTime } from '../../core/china-time.js';
+import { parseWindow, windowText } from '../../core/calendar.js';
 import { eventLabel, isEvent, statusLabel, statusName, type ApplicationStatus, type LifecycleKind } from '../../core/lifecycle.js';
 import type { ReviewMethod } from '../../core/review.js';
 import { maskIdNumber } from '../../core/text.js';
@@ -171,6 +172,8 @@ export function renderStudios(out: Output, studios: readonly StudioRow[]): void 
 }
 
 export function renderDue(out: Output, report: DueReport, window: string, today: string): void {
+  const within = parseWindow(window);
+  if (within) window = windowText(within);
   if (report.items.length === 0) out.success(msg('workflow.studios.noneDue', { window, today }));
   else {
     out.print(renderTable(msg('workflow.studios.dueHead').split('|'), report.items.map((d) => [`#${d.id}`, d.name, statusName(d.status), d.validUntil, d.messages.join('\n')])));
