@@ -166,6 +166,7 @@ export const cliMessages = {
   'cli.term.count': { zh: '数量', en: 'n' },
   'cli.term.method': { zh: '算法', en: 'method' },
   'cli.term.status': { zh: '状态', en: 'status' },
+  'cli.term.changes': { zh: '字段=内容', en: 'changes' },
   'cli.term.period': { zh: '时长', en: 'period' },
   'cli.term.studio': { zh: '工作室', en: 'studio' },
   'cli.parse.didYouMean': { zh: '您是不是要输入 {name}？', en: 'Did you mean {name}?' },
