@@ -3,6 +3,8 @@ import { UsageError } from '../core/errors.js';
 import { statusName } from '../core/lifecycle.js';
 import { msg } from '../messages/index.js';
 import { allMaterials, parseMaterialList } from '../rules/materials.js';
+import { fieldName } from '../rules/fields.js';
+import { ruleCodeOf, ruleTitle } from '../rules/index.js';
 import { applicationHistory, applicationRows, applicationView, applicationViews, otherRounds, verdictOf } from '../services/application-view.js';
 import { ExitCode } from './exit-code.js';
 import type { CliContext } from './context.js';
@@ -60,7 +62,9 @@ export async function applyValidate(ctx: CliContext): Promise<void> {
   await applyList(ctx);
 }
 
-export async function applyOverride(ctx: CliContext, [idText, code]: string[], opts: Record<string, unknown>): Promise<void> {
+export async function applyOverride(ctx: CliContext, [idText, named]: string[], opts: Record<string, unknown>): Promise<void> {
+  // The clerk names the finding by its title (距法定退休年龄); the code still works.
+  const code = ruleCodeOf(named!) ?? named;
   const { waiveFinding, undoWaiver } = await changes();
   const id = parseId(idText!);
   const ws = ctx.workspace({ mustExist: true });
@@ -68,18 +72,18 @@ export async function applyOverride(ctx: CliContext, [idText, code]: string[], o
   const reason = reasonOption(opts);
   if (opts.undo) {
     undoWaiver(ws, id, code!, field, reason);
-    ctx.out.success(msg('cli.override.undone', { id, code: code! }));
+    ctx.out.success(msg('cli.override.undone', { id, code: ruleTitle(code!) }));
     return;
   }
   const result = waiveFinding(ws, id, code!, field, reason);
   if (result.already) {
-    ctx.out.note(msg('cli.override.already', { id, code: code! }));
+    ctx.out.note(msg('cli.override.already', { id, code: ruleTitle(code!) }));
     return;
   }
   const e = result.evaluation!;
   const status = eligibilityText(verdictOf(e));
-  if (result.kind === 'acknowledge') ctx.out.success(msg('records.waive.acknowledged', { id, title: code!, where: result.finding.cell ?? result.finding.field ?? '' }));
-  else ctx.out.success(msg('cli.override.done', { id, code: code!, status }));
+  if (result.kind === 'acknowledge') ctx.out.success(msg('records.waive.acknowledged', { id, title: ruleTitle(code!), where: findingPlace(result.finding) }));
+  else ctx.out.success(msg('cli.override.done', { id, code: ruleTitle(code!), status }));
 }
 
 export async function applySet(ctx: CliContext, [idText, ...pairs]: string[], opts: Record<string, unknown>): Promise<void> {
@@ -140,4 +144,9 @@ export async function applyAcceptVersion(ctx: CliContext, [idText]: string[], op
   const id = parseId(idText!);
   const r = acceptVersion(ctx.workspace({ mustExist: true }), id, reasonOption(opts, true));
   ctx.out.success(msg('records.accept.done', { id, from: r.from, to: r.to, status: statusName(r.status) }));
+}
+
+/** Where a finding is, in the clerk's words: 单位传真电话 申报表!B4. */
+function findingPlace(f: { field?: string | undefined; cell?: string | undefined }): string {
+  return [f.field ? fieldName(f.field) : '', f.cell ?? ''].filter(Boolean).join(' ');
 }

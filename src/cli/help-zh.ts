@@ -41,6 +41,7 @@ const TERMS: Record<string, MessageKey> = {
   status: 'cli.term.status',
   period: 'cli.term.period',
   studio: 'cli.term.studio',
+  changes: 'cli.term.changes',
 };
 
 /** `year` → `年度`; a name not in the table is kept. */

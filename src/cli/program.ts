@@ -115,7 +115,7 @@ export function buildProgram(): Command {
     .option('--field <field>', msg('records.opt.field'))
     .option('--reason <text>', msg('cli.opt.reason'))
     .option('--undo', msg('cli.opt.undo'))
-    .addHelpText('after', examples('gongshu apply override 3 retirement-margin --reason "专家委员会同意破格"', 'gongshu apply override 5 invalid-phone --field unit.fax --reason "已电话核实"', 'gongshu apply override 3 retirement-margin --undo --reason "误操作"'))
+    .addHelpText('after', examples('gongshu apply override 3 距法定退休年龄 --reason "专家委员会同意破格"', 'gongshu apply override 5 电话号码 --field 单位传真电话 --reason "已电话核实"', 'gongshu apply override 3 距法定退休年龄 --undo --reason "误操作"'))
     .action(lazy(async () => (await import('./apply.js')).applyOverride));
   apply
     .command('set')
@@ -360,7 +360,7 @@ export function buildProgram(): Command {
     .option('--within <period>', msg('workflow.opt.within'))
     .option('--date <date>', msg('workflow.opt.asOf'))
     .option('--json', msg('cli.opt.json'))
-    .addHelpText('after', examples('gongshu studios due', 'gongshu studios due --within 1y'))
+    .addHelpText('after', examples('gongshu studios due', 'gongshu studios due --within 1年'))
     .action(lazy(async () => (await import('./studios.js')).studiosDueCmd));
   studios
     .command('renew')

@@ -26,7 +26,7 @@ export async function studiosList(ctx: CliContext, _args: string[], opts: Record
 }
 
 export async function studiosDueCmd(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  const window = parseDueWindow(typeof opts.within === 'string' ? opts.within.trim() : '6m');
+  const window = parseDueWindow(typeof opts.within === 'string' ? opts.within.trim() : '6个月');
   const today = dateOption(ctx.out, opts.date, '--date', 'asOf', chinaYear()) ?? todayIso();
   const report = studiosDue(ctx.workspace({ mustExist: true }), today, window);
   if (ctx.json) {

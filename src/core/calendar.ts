@@ -94,12 +94,18 @@ const UNIT_WORDS: Record<string, WindowUnit> = {
 /** `6m`, `90d`, `1y` (also `6个月`, `90天`, `1年`, full-width digits) → a window; null when unreadable. */
 export function parseWindow(text: string): Window | null {
   const s = removeSpaces(toHalfWidth(text)).toLowerCase();
+  if (s === '半年') return { count: 6, unit: 'm' };
   const m = /^(\d{1,4})([a-z]+|[天日年]|个?月)$/u.exec(s);
   if (!m) return null;
   const unit = UNIT_WORDS[m[2]!];
   const count = Number(m[1]);
   if (!unit || count < 1) return null;
   return { count, unit };
+}
+
+/** A window as the clerk says it: 6个月, 90天, 1年. */
+export function windowText(window: Window): string {
+  return `${window.count}${window.unit === 'd' ? '天' : window.unit === 'm' ? '个月' : '年'}`;
 }
 
 /** The last day inside a window that starts on `date` (`date` + 6 months, + 90 days …). */

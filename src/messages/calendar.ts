@@ -6,7 +6,7 @@ export const calendarMessages = {
     zh: '{year} 年的法定节假日安排尚未收录（已收录 {first}–{last} 年），无法按工作日计算。国务院办公厅每年 11 月前后公布下一年的放假安排：公布后请按 {hint}README.md 的格式新建 {hint}{year}.json 再试；也可以直接写明结束日期。',
     en: 'The public holidays of {year} are not known yet (known: {first}–{last}), so working days cannot be counted. The State Council publishes next year\'s schedule each November: add {hint}{year}.json as described in {hint}README.md and try again, or give the end date yourself.',
   },
-  'calendar.orTo': { zh: '（写明结束日期：--to YYYY-MM-DD）', en: ' (give the end date: --to YYYY-MM-DD)', menu: { zh: '', en: '' } },
+  'calendar.orTo': { zh: '（写明结束日期：--to 结束日期，如 --to 2026-06-19）', en: ' (give the end date: --to YYYY-MM-DD)', menu: { zh: '', en: '' } },
   'calendar.period': { zh: '公示期：{from} 至 {to}，共 {days} 个工作日', en: 'Notice period: {from} to {to}, {days} working days' },
   'calendar.periodUncounted': { zh: '公示期：{from} 至 {to}（跨入未收录节假日安排的年份，不计工作日天数）', en: 'Notice period: {from} to {to} (runs into a year without a holiday schedule: working days not counted)' },
   'calendar.documentUncounted': {

@@ -90,8 +90,8 @@ export const interactiveMessages = {
   'menu.override.add': { zh: '豁免一项错误或确认一条提醒（须写理由）', en: 'Waive an error or acknowledge a warning (with a reason)' },
   'menu.override.undo': { zh: '撤销一项豁免', en: 'Undo an override' },
   'menu.override.nothing': { zh: '{round} 年度没有可以豁免的错误或待确认的提醒', en: 'Round {round} has nothing to waive or acknowledge' },
-  'menu.override.choiceWaive': { zh: '豁免：{title}（{code}） {where}', en: 'waive: {title} ({code}) {where}' },
-  'menu.override.choiceAcknowledge': { zh: '确认提醒：{title}（{code}） {where}', en: 'acknowledge: {title} ({code}) {where}' },
+  'menu.override.choiceWaive': { zh: '豁免：{title} {where}', en: 'waive: {title} ({code}) {where}' },
+  'menu.override.choiceAcknowledge': { zh: '确认提醒：{title} {where}', en: 'acknowledge: {title} ({code}) {where}' },
   'menu.override.fixOnly': {
     zh: '以下错误不能豁免，须单位交来更正后的申报表或在“申报处理”中更正：{titles}',
     en: 'These errors cannot be waived; they need a corrected form or a correction under 申报处理: {titles}',
@@ -100,17 +100,22 @@ export const interactiveMessages = {
   'menu.override.pickApp': { zh: '哪一份申报？（输入编号、工作室、单位或领衔人查找）', en: 'Which application? (type to filter)' },
   'menu.override.pickCode': { zh: '豁免或确认哪一条？', en: 'Which finding?' },
   'menu.override.pickUndo': { zh: '撤销哪一项豁免？', en: 'Which override?' },
-  'menu.override.code': { zh: '{title}（{code}）', en: '{title} ({code})' },
+  'menu.override.code': { zh: '{title}', en: '{title} ({code})' },
   'menu.override.given': { zh: '理由：{reason}（{by}，{at}）', en: 'Reason: {reason} ({by}, {at})' },
   'menu.override.reason': { zh: '豁免理由（会记入操作日志），如：经专家委员会研究同意', en: 'Reason (kept in the audit log)' },
   'menu.override.reasonMissing': { zh: '豁免必须写明理由', en: 'An override needs a reason' },
   'menu.override.undoReason': { zh: '撤销原因（可不填，直接回车）', en: 'Why undo it? (optional)' },
   'menu.override.previewAdd': {
-    zh: '将要豁免：\n  申报：#{id} {studio}\n  错误：{title}（{code}）\n    {message}\n  理由：{reason}\n  豁免后仍有的错误：{remaining}\n  此操作记入操作日志，可随时撤销。',
+    zh: '将要豁免：\n  申报：#{id} {studio}\n  错误：{title}\n    {message}\n  理由：{reason}\n  豁免后仍有的错误：{remaining}\n  此操作记入操作日志，可随时撤销。',
     en: 'About to override:\n  application: #{id} {studio}\n  error: {title} ({code})\n    {message}\n  reason: {reason}\n  errors left afterwards: {remaining}\n  Recorded in the audit log; can be undone.',
   },
+  'menu.override.ackReason': { zh: '确认理由（会记入操作日志），如：已电话核实', en: 'Why is the warning acknowledged? (kept in the audit log)' },
+  'menu.override.previewAcknowledge': {
+    zh: '将要确认提醒：\n  申报：#{id} {studio}\n  提醒：{title}（{where}）\n    {message}\n  理由：{reason}\n  确认后各表在这条提醒旁注明“已确认”。此操作记入操作日志，可随时撤销。',
+    en: 'About to acknowledge a warning:\n  application: #{id} {studio}\n  warning: {title} ({where})\n    {message}\n  reason: {reason}\n  Recorded in the audit log; can be undone.',
+  },
   'menu.override.previewUndo': {
-    zh: '将要撤销豁免：\n  申报：#{id} {studio}\n  错误：{title}（{code}），原豁免理由：{given}\n  撤销后该错误重新计入资格审查。',
+    zh: '将要撤销豁免：\n  申报：#{id} {studio}\n  错误：{title}，原豁免理由：{given}\n  撤销后该错误重新计入资格审查。',
     en: 'About to undo:\n  application: #{id} {studio}\n  error: {title} ({code}), overridden because: {given}\n  The error counts again afterwards.',
   },
   'menu.override.none': { zh: '无', en: 'none' },
@@ -184,7 +189,7 @@ export const interactiveMessages = {
   'menu.studios.confirm.renew': { zh: '{name} 续建，开始新的 3 年有效期吗？', en: 'Renew {name} for 3 more years?' },
   'menu.studios.confirm.expire': { zh: '登记 {name} 已到期吗？', en: 'Record {name} as expired?' },
   'menu.studios.confirm.revoke': { zh: '撤销 {name} 吗？', en: 'Revoke {name}?' },
-  'menu.due.within': { zh: '提前多久提醒（6m = 6 个月，90d = 90 天，1y = 1 年）：', en: 'How far ahead (6m, 90d, 1y):' },
+  'menu.due.within': { zh: '提前多久提醒（如 6个月、半年、90天、1年）：', en: 'How far ahead (6m, 90d, 1y):' },
   'menu.export.fullIds': { zh: '表中显示完整身份证号码吗？（默认打码；显示完整号码会记入操作日志）', en: 'Show full ID numbers? (masked by default; full numbers are logged)' },
 
   'menu.assess.newStudios': {

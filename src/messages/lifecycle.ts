@@ -146,7 +146,7 @@ export const lifecycleMessages = {
 
   // Public notice and terms.
   'lifecycle.window.invalid': {
-    zh: '时间范围“{value}”无法识别，请写成 6m（6 个月）、90d（90 天）或 1y（1 年）',
+    zh: '时间范围“{value}”无法识别，请写成 6个月、半年、90天 或 1年',
     en: 'Cannot read the period "{value}"; write 6m (6 months), 90d (90 days) or 1y (1 year)',
   },
 

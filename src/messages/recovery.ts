@@ -18,7 +18,7 @@ export const recoveryMessages = {
     en: 'The audit log is chained (from schema 5 on) but the file says schema {version}: its version was set back; this is tampering',
   },
   'recovery.open.refused': {
-    zh: '数据库 {file} 不能使用：{problem}。gongshu 不会升级、备份或改动这个文件。请用 db check 通过的备份恢复：gongshu db restore 备份文件（{folder} 文件夹里的 .db 文件，或 gongshu db backup 生成的文件）',
+    zh: '数据库 {file} 不能使用：{problem}。gongshu 不会升级、备份或改动这个文件。请用 gongshu db check 检查通过的备份恢复：gongshu db restore 备份文件（{folder} 文件夹里的 .db 文件，或 gongshu db backup 生成的文件）',
     en: 'The database {file} cannot be used: {problem}. gongshu will not migrate, back up or change it. Restore a backup that passes db check: gongshu db restore FILE (in {folder})',
     menu: {
       zh: '数据库 {file} 不能使用：{problem}。gongshu 不会升级、备份或改动这个文件。请在“备份与恢复数据库”中用 {folder} 文件夹里 db check 通过的备份恢复',

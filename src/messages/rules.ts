@@ -75,7 +75,7 @@ export const rulesMessages = {
     en: 'The lead {name} ({gender}, born {birth}) reached the statutory retirement age of {age} in {retirementMonth}, before the round deadline {deadline}: not eligible.',
   },
   'rules.retirement-margin.override': {
-    zh: '如确需放宽，请用 gongshu apply override {id} retirement-margin --reason 理由 豁免。',
+    zh: '如确需放宽，请用 gongshu apply override {id} 距法定退休年龄 --reason 理由 豁免。',
     en: ' To waive it (the notice says "in principle"): gongshu apply override {id} retirement-margin --reason TEXT.',
   },
   'rules.retirement-in-term': {

@@ -61,3 +61,10 @@ export function ruleTitle(code: string): string {
   const key = `rules.title.${code}`;
   return hasMessage(key) ? msg(key as MessageKey) : code;
 }
+
+/** The rule a clerk names, by its title (距法定退休年龄) or its code; undefined when none is meant. */
+export function ruleCodeOf(text: string): string | undefined {
+  const t = text.trim();
+  if (RULE_CODES.includes(t)) return t;
+  return RULE_CODES.find((code) => ruleTitle(code) === t);
+}

@@ -11,7 +11,7 @@ import { statusName } from '../core/lifecycle.js';
 import { hasMessage, msg } from '../messages/index.js';
 import { applyCorrections, type Correction } from '../rules/corrections.js';
 import { ruleTitle } from '../rules/index.js';
-import { fieldLabel } from '../rules/fields.js';
+import { fieldLabel, fieldName } from '../rules/fields.js';
 import { findingField, waiverKind } from '../rules/waivers.js';
 import {
   activeOverrides,
@@ -134,20 +134,20 @@ export function recordMaterials(ws: Workspace, id: number, change: MaterialsChan
 function oneFinding(app: StoredApplication, code: string, where: string | undefined): Finding {
   const own = app.findings.filter((f) => f.code === code);
   if (own.length === 0) {
-    const codes = [...new Set(app.findings.filter((f) => f.severity !== 'info').map((f) => f.code))].join('、') || msg('cli.override.noErrors');
-    throw new RefusedError('override-no-such-finding', msg('cli.override.noSuchError', { id: app.id, code, codes }));
+    const codes = [...new Set(app.findings.filter((f) => f.severity !== 'info').map((f) => `“${ruleTitle(f.code)}”`))].join('、') || msg('cli.override.noErrors');
+    throw new RefusedError('override-no-such-finding', msg('cli.override.noSuchError', { id: app.id, code: ruleTitle(code), codes }));
   }
   if (where === undefined) {
     if (own.length === 1) return own[0]!;
-    throw new UsageError('override-which-finding', msg('records.waive.which', { id: app.id, code, places: places(own) }));
+    throw new UsageError('override-which-finding', msg('records.waive.which', { id: app.id, code: ruleTitle(code), places: places(own) }));
   }
-  const found = own.find((f) => findingField(f) === where || fieldLabel(findingField(f)) === where || f.cell === where || (f.cell !== undefined && f.cell.endsWith(`!${where}`)));
-  if (!found) throw new UsageError('override-which-finding', msg('records.waive.noSuchPlace', { id: app.id, code, where, places: places(own) }));
+  const found = own.find((f) => findingField(f) === where || fieldLabel(findingField(f)) === where || fieldName(findingField(f)) === where || f.cell === where || (f.cell !== undefined && f.cell.endsWith(`!${where}`)));
+  if (!found) throw new UsageError('override-which-finding', msg('records.waive.noSuchPlace', { id: app.id, code: ruleTitle(code), where, places: places(own) }));
   return found;
 }
 
 function places(findings: readonly Finding[]): string {
-  return findings.map((f) => `${findingField(f) || '—'}${f.cell ? `（${f.cell}）` : ''}`).join('、');
+  return findings.map((f) => `${findingField(f) ? fieldName(findingField(f)) : '—'}${f.cell ? `（${f.cell}）` : ''}`).join('、');
 }
 
 export interface WaiveResult {

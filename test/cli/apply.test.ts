@@ -69,7 +69,8 @@ describe('apply import / list / show', () => {
 
     const show = await runCli(['--db', db, 'apply', 'show', String(li.id)]);
     expect(show.code).toBe(0);
-    expect(show.stdout).toContain('team-size');
+    expect(show.stdout).toContain('团队人数');
+    expect(show.stdout).not.toContain('team-size'); // codes only in --json
     expect(show.stdout).toContain('330105********0025');
     expect(show.stdout).not.toContain('330105198003120025');
   });
@@ -138,7 +139,7 @@ describe('apply import / list / show', () => {
       expect(Math.max(...lines.map(textWidth))).toBeLessThanOrEqual(width);
     }
     const show = await runCli(['--db', db, ...ROUND, 'apply', 'show', '2'], { COLUMNS: '80' });
-    expect(show.stdout).toContain('│ 错误 │ team-size'); // severities in Chinese
+    expect(show.stdout).toContain('│ 错误 │ 团队人数'); // severities and findings in Chinese
     expect(show.stdout.replace(/[│\s]/gu, '')).toContain('逾期');
   });
 
@@ -170,7 +171,7 @@ describe('eligibility commands', () => {
 
     const wrong = await runCli(['--db', db, 'apply', 'override', id, 'studio-name', '--reason', 'x']);
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toContain('retirement-margin');
+    expect(wrong.stderr).toContain('“距法定退休年龄”');
 
     // The notice makes a team of 3 a condition, not a principle: no waiver, and the answer says how to fix it.
     const team = await runCli(['--db', db, 'apply', 'override', small, 'team-size', '--reason', '专家委员会同意']);
@@ -179,8 +180,10 @@ describe('eligibility commands', () => {
     expect(team.stderr).toContain('补充成员后重新报送');
     expect(json<{ eligible: boolean }>((await runCli(['--db', db, 'apply', 'show', small, '--json'])).stdout).eligible).toBe(false);
 
-    const ok = await runCli(['--db', db, 'apply', 'override', id, 'retirement-margin', '--reason', '专家委员会同意']);
+    // The clerk names the finding by its title, as apply show prints it; the code still works.
+    const ok = await runCli(['--db', db, 'apply', 'override', id, '距法定退休年龄', '--reason', '专家委员会同意']);
     expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr + ok.stdout).toContain(`已豁免申报 #${id} 的“距法定退休年龄”`);
     let view = json<{ eligible: boolean; findings: { code: string; overridden?: boolean; waiverReason?: string }[] }>((await runCli(['--db', db, 'apply', 'show', id, '--json'])).stdout);
     expect(view.eligible).toBe(true);
     expect(view.findings.find((f) => f.code === 'retirement-margin')).toMatchObject({ overridden: true, waiverReason: '专家委员会同意' });

@@ -23,6 +23,10 @@ describe('the scanner', () => {
     expect(foreignWords('已生成：/tmp/导出/2026年形式审查汇总表.xlsx')).toEqual([]);
     expect(foreignWords('请在 Excel 或 WPS 中打开 申报表.docx，或加 --force 覆盖')).toEqual([]);
     expect(foreignWords('用法： gongshu template [选项]')).toEqual([]);
+    expect(foreignWords('已合并到 GS-2026-001“黄志刚装配钳工技能大师工作室”')).toEqual([]);
+    expect(foreignWords('  --lang <语言>   界面语言：zh（中文，默认）或 en（英文）')).toEqual([]);
+    expect(foreignWords('数据库结构不符：缺少触发器 audit_log_no_update')).toEqual([]);
+    expect(foreignWords('缺少 audit_log_no_update')).toEqual(['audit_log_no_update']);
   });
 });
 

@@ -7,7 +7,7 @@ describe('help in Chinese', () => {
   it('names arguments and option values in Chinese, and has a Chinese help command', async () => {
     const help = await runCli(['apply', '--help']);
     expect(help.stdout).toContain('用法： gongshu apply [选项] [命令]');
-    expect(help.stdout).toContain('override [选项] <编号> <问题代码>');
+    expect(help.stdout).toContain('override [选项] <编号> <问题名称>');
     expect(help.stdout).toContain('import [选项] <文件或文件夹...>');
     expect(help.stdout).toContain('help [命令]');
     expect(help.stdout).toContain('显示某个命令的帮助');

@@ -395,14 +395,15 @@ describe('every list that shows findings shows what the clerk did about them', (
     await expectOk(r.cli('apply', 'import', file, '--received', '2026-05-20'), 'import');
     expect((await applications(r))[0]!.findings.map((f) => f.code)).toContain('retirement-in-term');
     await expectOk(r.cli('apply', 'set', '1', '工作室名称=赵刚数控车工技能大师工作室', '--reason', '单位来函更正名称'), 'set');
-    await expectOk(r.cli('apply', 'override', '1', 'retirement-in-term', '--reason', '专家委员会同意'), 'acknowledge');
+    const ack = await expectOk(r.cli('apply', 'override', '1', 'retirement-in-term', '--reason', '专家委员会同意'), 'acknowledge');
+    expect(ack.stderr + ack.stdout).toMatch(/申报 #1：已确认提醒“有效期内退休”（领衔人出生年月 申报表!\w+）/u);
     const same = await r.cli('apply', 'set', '1', '工作室名称=赵刚数控车工技能大师工作室', '--reason', '再次来函');
     expect(same.code).toBe(2);
     expect(same.stderr).toContain('申报 #1 的工作室名称已经是这个内容，没有更正');
     const today = chinaDate();
 
     const show = await r.cli('apply', 'show', '1');
-    expect(show.stdout).toMatch(/已确认 .*retirement-in-term/u);
+    expect(show.stdout).toMatch(/已确认 .*有效期内退休/u);
     expect(show.stdout).toContain(`（理由：专家委员会同意；${today}）`);
     expect(show.stdout).toMatch(/已更正 .*工作室名称：赵刚数控车工大师工作室 → 赵刚数控车工技能大师工作室（原因：单位来函更正名称；/u);
     const json = await r.json<{ corrections: { field: string; from: string; to: string; reason: string; date: string }[] }>('apply', 'show', '1');

@@ -269,7 +269,7 @@ describe('public notice, objections and certification', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('2040 年的法定节假日安排尚未收录');
     expect(refused.stderr).toContain('2040.json');
-    expect(refused.stderr).toContain('--to YYYY-MM-DD');
+    expect(refused.stderr).toContain('写明结束日期：--to 结束日期');
     expect(statuses(db)[1]).toBe('shortlisted');
     const given = await cli('publicize', '--from', '2040-06-01', '--to', '2040-06-07');
     expect(given.code, given.stderr).toBe(0);

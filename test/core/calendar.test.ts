@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
-  addDays, addMonthsToDate, addYears, fullMonthsBetween, isoWeekday, monthsBetween, parseWindow, validUntil, windowEnd,
+  addDays, addMonthsToDate, addYears, fullMonthsBetween, isoWeekday, monthsBetween, parseWindow, validUntil, windowEnd, windowText,
 } from '../../src/core/calendar.js';
 import { describePeriod, WorkCalendar, workingPeriod } from '../../src/core/work-calendar.js';
 
@@ -103,11 +104,19 @@ describe('windows', () => {
     ['6个月', { count: 6, unit: 'm' }],
     ['９０天', { count: 90, unit: 'd' }],
     [' 2 Y ', { count: 2, unit: 'y' }],
+    ['半年', { count: 6, unit: 'm' }],
   ])('reads %s', (text, window) => {
     expect(parseWindow(text)).toEqual(window);
   });
   it.each(['', '6', 'm', '0m', '-1m', '6w', 'six months', '1.5y'])('refuses %j', (text) => {
     expect(parseWindow(text)).toBeNull();
+  });
+  it('says a window the way it reads it back', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 999 }), fc.constantFrom('d', 'm', 'y'), (count, unit) => {
+      const window = { count, unit } as const;
+      expect(parseWindow(windowText(window))).toEqual(window);
+      expect(windowText(window)).toMatch(/^\d+(天|个月|年)$/u);
+    }));
   });
   it('gives the last day of a window', () => {
     expect(windowEnd('2026-08-31', { count: 6, unit: 'm' })).toBe('2027-02-28');

@@ -16,8 +16,10 @@ const offences: Offence[] = [];
 
 export function recordScreen(where: readonly string[] | string, text: string): Offence[] {
   const found: Offence[] = [];
+  // What the clerk typed may come back on the screen (a mistyped command, a file's odd extension).
+  const typed = new Set(typeof where === 'string' ? [] : where.flatMap((arg) => arg.match(/[A-Za-z][\w-]*|\d+[mdy]/gu) ?? []));
   for (const line of text.split('\n')) {
-    const words = foreignWords(line);
+    const words = foreignWords(line).filter((w) => !typed.has(w) && ![...typed].some((t) => t.includes(w)));
     if (words.length > 0) found.push({ where: typeof where === 'string' ? where : where.join(' '), line: line.trim(), words });
   }
   offences.push(...found);

@@ -76,7 +76,7 @@ describe('table cells', () => {
 
 const FINDINGS_HEAD = ['级别', '代码', '单元格', '说明'];
 const FINDINGS = [
-  ['错误', 'retirement-margin', '申报表!D12', '领衔人周德明（男，1966-03 出生）法定退休年龄为 61岁，2027-03 退休；距本批次截止日 2026-05-22 只有 10 个月，通知要求原则上距法定退休年龄 3 年（36 个月）以上。如确需放宽，请用 gongshu apply override 5 retirement-margin --reason 理由 豁免。'],
+  ['错误', 'retirement-margin', '申报表!D12', '领衔人周德明（男，1966-03 出生）法定退休年龄为 61岁，2027-03 退休；距本批次截止日 2026-05-22 只有 10 个月，通知要求原则上距法定退休年龄 3 年（36 个月）以上。如确需放宽，请用 gongshu apply override 5 距法定退休年龄 --reason 理由 豁免。'],
   ['提醒', 'missing-material', '', '尚未收到必交材料“身份证”。收到后请用 gongshu apply materials 5 --received id-cards 登记。'],
   ['错误', 'studio-name', '申报表!B30', '工作室名称“王建国技能大师工作室”不符合“领衔人名字+职业（工种）名称+技能大师工作室”的格式：按领衔人“王建国”和职业（工种）“模具工”，应为“王建国模具工技能大师工作室”。'],
 ];

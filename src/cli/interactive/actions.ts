@@ -9,7 +9,7 @@ import { maskPersonalNumbers } from '../../core/personal-numbers.js';
 import { withoutCommandHints } from '../../messages/command-text.js';
 import { msg, type MessageKey } from '../../messages/index.js';
 import { correctableFields, parseCorrections } from '../../rules/corrections.js';
-import { fieldLabel } from '../../rules/fields.js';
+import { fieldName } from '../../rules/fields.js';
 import { ruleTitle } from '../../rules/index.js';
 import { gradeName } from '../../scoring/index.js';
 import { activeWaivers, applicationRows, applicationView, applicationViews, otherRounds, type ApplicationJson, type FindingView } from '../../services/application-view.js';
@@ -235,7 +235,7 @@ const waivable = (a: ApplicationJson): FindingView[] => a.findings.filter((f) =>
 const standingErrors = (a: ApplicationJson): FindingView[] => a.findings.filter((f) => f.severity === 'error' && !f.overridden);
 
 function findingChoice(f: FindingView): string {
-  const where = [fieldLabel(f.field ?? ''), f.cell ?? ''].filter(Boolean).join(' ');
+  const where = [f.field ? fieldName(f.field) : '', f.cell ?? ''].filter(Boolean).join(' ');
   return msg(f.waiver === 'waive' ? 'menu.override.choiceWaive' : 'menu.override.choiceAcknowledge', { title: ruleTitle(f.code), code: f.code, where });
 }
 
@@ -254,10 +254,13 @@ async function addOverride(s: MenuSession): Promise<void> {
     message: msg('menu.override.pickCode'),
     choices: waivable(app).map((f) => ({ name: findingChoice(f), value: f, description: maskPersonalNumbers(withoutCommandHints(f.message)) })),
   });
-  const reason = await askReason(s, msg('menu.override.reason'), msg('menu.override.reasonMissing'));
+  const acknowledge = finding.severity !== 'error';
+  const reason = await askReason(s, msg(acknowledge ? 'menu.override.ackReason' : 'menu.override.reason'), msg('menu.override.reasonMissing'));
   const remaining = standingErrors(app).filter((f) => f !== finding).map((f) => ruleTitle(f.code));
+  const where = [finding.field ? fieldName(finding.field) : '', finding.cell ?? ''].filter(Boolean).join(' ');
   s.out.print(
-    msg('menu.override.previewAdd', {
+    msg(acknowledge ? 'menu.override.previewAcknowledge' : 'menu.override.previewAdd', {
+      where,
       id,
       studio: app.studioName,
       title: ruleTitle(finding.code),
@@ -270,7 +273,7 @@ async function addOverride(s: MenuSession): Promise<void> {
   if (!(await confirmed(s, msg('menu.override.confirm')))) return;
   const result = waiveFinding(s.workspace('apply override'), id, finding.code, finding.field ?? '', reason);
   const status = eligibilityText(applicationView(s.existing()!, id).eligibility);
-  s.out.success(result.kind === 'waive' ? msg('cli.override.done', { id, code: finding.code, status }) : msg('records.waive.acknowledged', { id, title: ruleTitle(finding.code), where: finding.cell ?? finding.field ?? '' }));
+  s.out.success(result.kind === 'waive' ? msg('cli.override.done', { id, code: finding.code, status }) : msg('records.waive.acknowledged', { id, title: ruleTitle(finding.code), where }));
 }
 
 async function undoOverride(s: MenuSession): Promise<void> {

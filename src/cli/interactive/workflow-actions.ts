@@ -193,8 +193,8 @@ async function paidStep(s: MenuSession): Promise<void> {
 }
 
 export async function dueEntry(s: MenuSession): Promise<void> {
-  const within = await s.prompts.input({ message: msg('menu.due.within'), default: '6m', validate: validatorOf((v) => parseDueWindow(v.trim() || '6m')) });
-  const window = within.trim() || '6m';
+  const within = await s.prompts.input({ message: msg('menu.due.within'), default: '6个月', validate: validatorOf((v) => parseDueWindow(v.trim() || '6个月')) });
+  const window = within.trim() || '6个月';
   const ws = s.existing('studios due');
   if (!ws) {
     s.out.note(msg('workflow.studios.empty'));

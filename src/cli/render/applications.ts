@@ -11,6 +11,7 @@ import { maskPersonalNumbers } from '../../core/personal-numbers.js';
 import { outcomeLabel, type FileResult } from '../../import/file-result.js';
 import { msg } from '../../messages/index.js';
 import { allMaterials } from '../../rules/materials.js';
+import { ruleTitle } from '../../rules/index.js';
 import { eligibilityName as eligibilityText, type ApplicationHistory, type ApplicationJson, type ApplicationRow, type Eligibility, type FindingView } from '../../services/application-view.js';
 import { clean, type Output } from '../../ui/output.js';
 import { severityText } from '../../ui/severity.js';
@@ -120,7 +121,9 @@ export function renderFindings(out: Output, findings: readonly (FindingView | Fi
         ...findings.map((f) => {
           const v = f as Partial<FindingView>;
           const note = v.overridden ? msg('records.findings.waiverNote', { why: waiverWhy(v) }) : '';
-          return [severityText(f, out.color), f.code, f.cell ?? '', maskPersonalNumbers(forFace(f.message)) + note];
+          // A finding of the import or the assessment has no title: its message says it all, its code is for --json.
+          const title = ruleTitle(f.code);
+          return [severityText(f, out.color), title === f.code ? '' : title, f.cell ?? '', maskPersonalNumbers(forFace(f.message)) + note];
         }),
         ...corrections.map((c) => [
           msg('records.severity.corrected'),

@@ -4,12 +4,15 @@
  */
 import { unitNameOf } from '../../core/application.js';
 import { chinaDateTime } from '../../core/china-time.js';
+import { parseWindow, windowText } from '../../core/calendar.js';
 import { eventLabel, isEvent, statusLabel, statusName, type ApplicationStatus, type LifecycleKind } from '../../core/lifecycle.js';
 import type { ReviewMethod } from '../../core/review.js';
 import { maskIdNumber } from '../../core/text.js';
 import { maskPersonalNumbers } from '../../core/personal-numbers.js';
 import { hasMessage, msg, type MessageKey } from '../../messages/index.js';
 import { gradeName } from '../../scoring/index.js';
+import { fieldName } from '../../rules/fields.js';
+import { ruleTitle } from '../../rules/index.js';
 import type { RecordedOutcome } from '../../services/assessments.js';
 import type { CertifyResult } from '../../services/certification.js';
 import type { AuditEntry } from '../../services/history.js';
@@ -169,6 +172,8 @@ export function renderStudios(out: Output, studios: readonly StudioRow[]): void 
 }
 
 export function renderDue(out: Output, report: DueReport, window: string, today: string): void {
+  const within = parseWindow(window);
+  if (within) window = windowText(within);
   if (report.items.length === 0) out.success(msg('workflow.studios.noneDue', { window, today }));
   else {
     out.print(renderTable(msg('workflow.studios.dueHead').split('|'), report.items.map((d) => [`#${d.id}`, d.name, statusName(d.status), d.validUntil, d.messages.join('\n')])));
@@ -208,6 +213,9 @@ export function describeEntry(kind: LifecycleKind, e: AuditEntry): string {
   const params = Object.fromEntries(
     Object.entries(d).map(([k, v]) => [k, Array.isArray(v) ? v.join('、') : v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)]),
   );
+  // A finding is named by its title and the field it is on (成员3 性别), never by its code or path.
+  if (typeof d.code === 'string') params.code = ruleTitle(d.code);
+  params.where = typeof d.field === 'string' && d.field ? `（${fieldName(d.field)}）` : '';
   const text = hasMessage(key) ? msg(key as MessageKey, params) : e.action;
   const saysReason = typeof d.reason === 'string' && text.includes(d.reason);
   return maskPersonalNumbers(text + (saysReason ? '' : reason));

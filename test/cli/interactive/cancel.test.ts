@@ -47,12 +47,12 @@ const SCRIPTS: Record<string, Script> = {
   查看申报与问题: { entry: '查看申报与问题', steps: [() => pick('#5 ')] },
   豁免: {
     entry: '形式审查',
-    steps: [() => pick('豁免一项错误'), () => pick('#5 '), () => pick('retirement-margin'), () => answer('经专家委员会研究同意')],
+    steps: [() => pick('豁免一项错误'), () => pick('#5 '), () => pick('距法定退休年龄'), () => answer('经专家委员会研究同意')],
   },
   撤销豁免: {
     entry: '形式审查',
     prepare: (_dir, db) => cli(db, 'apply', 'override', '5', 'retirement-margin', '--reason', '同意'),
-    steps: [() => pick('撤销一项豁免'), () => pick('#5 '), () => pick('retirement-margin'), () => answer('误操作')],
+    steps: [() => pick('撤销一项豁免'), () => pick('#5 '), () => pick('距法定退休年龄'), () => answer('误操作')],
   },
   导入专家评审表: { entry: '导入专家评审表', steps: [() => answer(REVIEWS)] },
   生成拟认定名单: {

@@ -254,7 +254,7 @@ describe('查看申报与问题', () => {
     await pick('周德明');
     const printed = run.printed();
     expect(printed).toContain('│ 领衔人       │ 周德明');
-    expect(printed).toContain('retirement-margin');
+    expect(printed).toContain('距法定退休年龄');
     expect(printed).toContain('申报表!B9');
     expect(shown()).toContain('查看哪一份申报？');
     screen.type('没有这个人');
@@ -300,11 +300,11 @@ describe('形式审查：豁免 / 撤销豁免', () => {
     expect(shown()).not.toContain('#1 '); // only applications with errors
     expect(shown()).toContain('#5 周德明焊工技能大师工作室');
     await pick('#5 ');
-    await pick('retirement-margin');
+    await pick('距法定退休年龄');
     await answer('   ');
     expect(shown()).toContain('豁免必须写明理由');
     await answer('经专家委员会研究同意');
-    expect(run.printed()).toContain('将要豁免：\n  申报：#5 周德明焊工技能大师工作室\n  错误：距法定退休年龄（retirement-margin）');
+    expect(run.printed()).toContain('将要豁免：\n  申报：#5 周德明焊工技能大师工作室\n  错误：距法定退休年龄\n');
     expect(run.printed()).toContain('理由：经专家委员会研究同意');
     expect(run.printed()).toContain('豁免后仍有的错误：无');
     expect(shown()).toContain('确认执行？ (是/[否])');
@@ -316,7 +316,7 @@ describe('形式审查：豁免 / 撤销豁免', () => {
     await pick('形式审查');
     await pick('豁免一项错误');
     await pick('#5 ');
-    await pick('retirement-margin');
+    await pick('距法定退休年龄');
     await answer('经专家委员会研究同意');
     await answer('y');
     expect(run.printed()).toContain('已豁免申报 #5 的“retirement-margin”（已记入操作日志）。现在资格：合格');
@@ -331,7 +331,7 @@ describe('形式审查：豁免 / 撤销豁免', () => {
     expect(shown()).not.toContain('#4 ');
     await pick('#5 ');
     expect(shown()).toContain('理由：经专家委员会研究同意');
-    await pick('retirement-margin');
+    await pick('距法定退休年龄');
     await answer('误操作');
     expect(run.printed()).toContain('将要撤销豁免：\n  申报：#5 周德明焊工技能大师工作室');
     await answer('y');

@@ -131,7 +131,7 @@ describe('菜单：the eligibility check', () => {
     await importFile('导入申报表', await writeApplicationWorkbook(r.dir, 'a.xlsx', makeApplication({ members })));
     await pick('查看申报与问题');
     await pick('#1 ');
-    expect(run.printed()).toContain('member-duplicate');
+    expect(run.printed()).toContain('成员重复');
     await pick('返回主菜单');
     await leave(run);
     expect((await applications(r))[0]!.eligibility).toBe('ineligible');
@@ -150,7 +150,7 @@ describe('菜单：waivers follow the notice', () => {
     expect(run.printed()).toContain('以下错误不能豁免，须单位交来更正后的申报表或在“申报处理”中更正：团队人数');
     expect(shown()).not.toContain('team-size');
     expect(shown()).toContain('确认提醒：');
-    expect(shown()).toContain('确认提醒：电话号码（invalid-phone） 传真电话 申报表!B4');
+    expect(shown()).toContain('确认提醒：电话号码 传真电话 申报表!B4');
     await pick('传真电话');
     await answer('传真已停用');
     await answer('y');

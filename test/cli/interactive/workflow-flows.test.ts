@@ -252,8 +252,8 @@ describe('导入专家评审表 · 生成拟认定名单 · 公示与认定', ()
     await pick('登记补助已发放');
     expect(run.printed()).toContain('没有待发放补助的工作室');
     await pick('到期提醒');
-    await answer('半年');
-    expect(shown()).toContain('时间范围“半年”无法识别');
+    await answer('一阵子');
+    expect(shown()).toContain('时间范围“一阵子”无法识别');
     await leave(run);
   });
 });
