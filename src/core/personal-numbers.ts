@@ -340,13 +340,16 @@ function numberOf(digits: string, checkX: boolean, kinds: readonly Kind[], joine
 type Kind = 'id18' | 'mobile' | 'id15';
 
 /**
- * Whether joined groups hold a date written YYYY-MM-DD (any separators): such digits are a date, not a mobile
+ * Whether joined groups hold a date written YYYY-MM-DD (or with / . _ marks, the same twice): such digits are a date, not a mobile
  * number or an old ID (`2034-01-30~2000-01-01` would otherwise read as 0 130 2000 0101). An 18-character ID
  * holds its birth date and is not asked this; its check character keeps it tight.
  */
 function holdsDate(gs: readonly Group[]): boolean {
   for (let k = 0; k + 2 < gs.length; k++) {
     const [y, m, d] = [gs[k]!, gs[k + 1]!, gs[k + 2]!].map((g) => g.digits.map((x) => x.value).join(''));
+    // Written as a date is written: one mark (- / . _) twice, not spaces, which group any number.
+    const mark = gs[k]!.sepAfter.trim();
+    if (!/^[-/._－／．]$/u.test(mark) || gs[k + 1]!.sepAfter.trim() !== mark) continue;
     if (y!.length === 4 && m!.length === 2 && d!.length === 2 && /^(19|20)/u.test(y!) && plausibleDate(Number(y), Number(m), Number(d))) return true;
   }
   return false;

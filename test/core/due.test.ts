@@ -43,7 +43,7 @@ describe('the 3-year boundary', () => {
   });
   it('refuses an unreadable window with the catalogue message', () => {
     expect(() => classifyStudio(studio(), '2028-06-29', 'soon')).toThrow(GongshuError);
-    expect(() => classifyStudio(studio(), '2028-06-29', 'soon')).toThrow(/6m（6 个月）/u);
+    expect(() => classifyStudio(studio(), '2028-06-29', 'soon')).toThrow(/6个月、半年、90天/u);
   });
 });
 

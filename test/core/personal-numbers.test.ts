@@ -158,3 +158,10 @@ describe('made text inside made text', () => {
     expect(maskPersonalNumbers(made(`上限2.0MB；${made('一份申报表的每一部分都不到100KB')}`))).toBe('上限2.0MB；一份申报表的每一部分都不到100KB');
   });
 });
+
+describe('a date inside a number', () => {
+  it('masks an old ID grouped so that its middle looks like a year, month and day with spaces (a date is written with marks)', () => {
+    expect(maskPersonalNumbers('1100 1930 01 01 751')).not.toContain('1930 01 01');
+    expect(maskPersonalNumbers('1100 2026-05-22 751')).toBe('1100 2026-05-22 751');
+  });
+});

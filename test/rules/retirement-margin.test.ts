@@ -31,7 +31,7 @@ describe('retirement-margin (距法定退休年龄3年以上, counted in whole m
     expect(message).toContain('2026-05-22');
     expect(message).not.toContain('female-group');
     // The notice says 原则上: the clerk is told how to waive it (ID until the application has an id).
-    expect(message).toContain('gongshu apply override ID retirement-margin --reason');
+    expect(message).toContain('gongshu apply override ID 距法定退休年龄 --reason');
   });
 
   it('uses the round deadline as the reference date', () => {

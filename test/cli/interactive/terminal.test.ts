@@ -50,7 +50,7 @@ describe.skipIf(unavailable)(`gongshu in a terminal${unavailable ? ` (skipped: $
       term.type('焊工');
       await term.waitFor('❯ #5 周德明焊工技能大师工作室');
       term.type(KEY.enter);
-      screen = await term.waitFor(/retirement-margin[\s\S]*查看哪一份申报？/u);
+      screen = await term.waitFor(/距法定退休年龄[\s\S]*查看哪一份申报？/u);
       expect(screen).toContain('申报表!B9');
       term.type(KEY.enter); // ← 返回主菜单
       await term.waitFor('请选择要做的事');
