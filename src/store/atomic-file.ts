@@ -92,3 +92,16 @@ export function writeBytesThroughTemp(file: string, bytes: Uint8Array, mode: num
     throw e;
   }
 }
+
+/** A private (0600) copy of `source` at `file`, through a temporary file: `file` is whole or untouched. */
+export function copyPrivatelyThroughTemp(source: string, file: string): void {
+  const temp = createTemp(file, 0o600);
+  try {
+    fs.copyFileSync(source, temp);
+    fs.chmodSync(temp, 0o600);
+    commitTemp(temp, file);
+  } catch (e) {
+    removeTemp(temp);
+    throw e;
+  }
+}

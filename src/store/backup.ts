@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import { InputFileError, StorageError } from '../core/errors.js';
 import { msg } from '../messages/index.js';
-import { commitTemp, createTemp, removeStaleTemps, removeTemp } from './atomic-file.js';
+import { commitTemp, copyPrivatelyThroughTemp, createTemp, removeStaleTemps, removeTemp } from './atomic-file.js';
 import { auditHead, verifyAuditLog, type AuditBreak, type AuditHead, type AuditVerification } from './audit.js';
 import { LATEST_VERSION } from './migrations/index.js';
 import { readTransaction, translateSqliteError, type Db } from './open.js';
@@ -179,15 +179,7 @@ export function autoBackup(db: Db, dbFile: string, label: string, now = new Date
  */
 export function rawKeptCopy(dbFile: string, label: string, now = new Date()): string {
   const target = uniqueBackupPath(dbFile, label, now, true);
-  const temp = createTemp(target, 0o600);
-  try {
-    fs.copyFileSync(dbFile, temp);
-    fs.chmodSync(temp, 0o600);
-    commitTemp(temp, target);
-  } catch (e) {
-    removeTemp(temp);
-    throw e;
-  }
+  copyPrivatelyThroughTemp(dbFile, target);
   return target;
 }
 
@@ -470,15 +462,7 @@ export async function swapIn(dbFile: string, copy: string): Promise<void> {
   }
   // Not a database (or none yet): a journal beside it belongs to nothing gongshu can read, and must not be replayed onto the copy.
   for (const suffix of ['-journal', '-wal', '-shm']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
-  const temp = createTemp(dbFile, 0o600);
-  try {
-    fs.copyFileSync(copy, temp);
-    fs.chmodSync(temp, 0o600);
-    commitTemp(temp, dbFile);
-  } catch (e) {
-    removeTemp(temp);
-    throw e;
-  }
+  copyPrivatelyThroughTemp(copy, dbFile);
 }
 
 /** What the backups beside the database witness about its audit log. */

@@ -5,6 +5,7 @@
  * folded into the right one as 已合并. Pure SQL; callers own the transaction.
  */
 import { nowIso } from './audit.js';
+import type { NewStudio } from '../core/register.js';
 import type { Db } from './open.js';
 
 export interface StudioRow {
@@ -221,22 +222,7 @@ export function mergeStudioRows(db: Db, from: number, into: number): number {
 }
 
 /** A studio of the bureau's register from before gongshu (studios import): its term, when known, counts like a certified one. */
-export interface RegisterStudioRow {
-  name: string;
-  leadName: string;
-  unitName: string;
-  occupation: string;
-  plaque: string | null;
-  decisionNo: string;
-  leadIdNumber: string;
-  leadBirth: string | null;
-  leadGender: string | null;
-  selectionYear: number | null;
-  certifiedOn: string | null;
-  validUntil: string | null;
-  status: 'valid' | 'revoked';
-  leadLeft: boolean;
-}
+export type RegisterStudioRow = Omit<NewStudio, 'revoked'> & { status: 'valid' | 'revoked' };
 
 export function insertRegisterStudio(db: Db, s: RegisterStudioRow, nameKeyOf: (text: string) => string): number {
   const info = db

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { arabicDateNumerals, readPartialDate } from '../../core/dates.js';
 import { InputFileError } from '../../core/errors.js';
-import type { Standing } from '../../core/register.js';
+import type { RegisterLine, Standing } from '../../core/register.js';
 import type { Finding } from '../../core/finding.js';
 import { labelKey, removeSpaces, toHalfWidth, trimText } from '../../core/text.js';
 import { msg } from '../../messages/index.js';
@@ -47,24 +47,13 @@ export interface CertifiedWhen {
   fromTitle?: boolean;
 }
 
-export interface RegisterRow {
+/** A line of the register (core/register.ts) with where it stands and what its 状态 cell said. */
+export interface RegisterRow extends RegisterLine {
   sheet: string;
   /** 1-based row of the sheet (for Word, the row of the document's tables). */
   row: number;
-  /** `Sheet!A1` of the row's first cell, for messages. */
-  where: string;
   serial: string;
-  studioName: string;
-  leadName: string;
-  occupation: string;
-  unitName: string;
-  /** Upper case, half-width, no spaces; '' when blank (old studios had none). */
-  plaque: string;
-  decisionNo: string;
-  /** As written (masked wherever it is shown). */
-  idNumber: string;
   certified: CertifiedWhen;
-  standing: Standing;
   statusText: string;
 }
 
