@@ -86,6 +86,11 @@ export function dbState(file: string): DbState {
   const db = new Database(file);
   try {
     const one = <T>(sql: string): T => Object.values(db.prepare(sql).get() as Record<string, T>)[0]!;
+    // Killed while the new database was being created: its first migration rolled back, no table yet, nothing stored.
+    if (one<number>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'application_versions'") === 0) {
+      const integrity = one<string>('PRAGMA integrity_check');
+      return { integrity, foreignKeyProblems: 0, applications: 0, versions: 0, distinctShas: 0, distinctFiles: 0, withoutVersion: 0, orphanVersions: 0, brokenVersions: 0, auditImports: 0 };
+    }
     const versions = db.prepare('SELECT data FROM application_versions').all() as { data: string }[];
     return {
       integrity: one<string>('PRAGMA integrity_check'),
