@@ -6,36 +6,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUDIT_TRIGGERS } from '../../src/store/audit.js';
 import { runCli } from '../helpers/run-cli.js';
+import { sampleDatabaseCopies } from '../helpers/sample-database.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const SAMPLES = fileURLToPath(new URL('../../data/samples/', import.meta.url));
-let baseDir: string;
-let base: string;
-
 /** The sample applications and assessments of 2026, made once and copied per test as `gongshu.db`. */
-beforeAll(async () => {
-  baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshu-db-safety-'));
-  base = path.join(baseDir, 'base.db');
-  const cli = (...args: string[]) => runCli(['--db', base, '--round', '2026', ...args]);
-  expect((await cli('apply', 'import', path.join(SAMPLES, 'applications'), '--received', '2026-05-20')).code).toBe(0);
-  expect((await cli('assess', 'import', path.join(SAMPLES, 'assessments'), '--new-studios')).code).toBe(0);
-}, 60_000);
-afterAll(() => fs.rmSync(baseDir, { recursive: true, force: true }));
-
-function copyOfBase() {
-  const dir = tempDir();
-  const db = path.join(dir, 'gongshu.db');
-  fs.copyFileSync(base, db);
-  fs.chmodSync(db, 0o600);
-  return { dir, db, cli: (...args: string[]) => runCli(['--db', db, '--round', '2026', ...args]) };
-}
+const copyOfBase = sampleDatabaseCopies('gongshu-db-safety-');
 
 const json = <T>(text: string): T => JSON.parse(text) as T;
 
