@@ -74,4 +74,12 @@ describe('layers', () => {
     // These read their tables from data/ (rubric, retirement ages, skill-level synonyms), nothing else.
     expect(impure.map(rel).sort()).toEqual(['core/retirement.ts', 'core/rubric.ts', 'core/skill-level.ts']);
   });
+
+  it('keeps the floors one way: intake knows neither the store, the services nor the documents; documents read no store records and call no service', () => {
+    const upward = (floor: string, forbidden: RegExp): string[] =>
+      filesUnder(path.join(SRC, floor)).flatMap((file) => importsOf(file).filter((m) => forbidden.test(m)).map((m) => `${rel(file)} → ${m}`));
+    expect(upward('intake', /^(store|services|cli|documents)\//u)).toEqual([]);
+    // output-file.ts writes through the store's atomic-file helper and refuses the database's backups by name.
+    expect(upward('documents', /^(services|cli|intake)\/|^store\/(?!atomic-file\.js$|backup\.js$)/u)).toEqual([]);
+  });
 });

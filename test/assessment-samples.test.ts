@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadRubric } from '../src/core/rubric.js';
-import { openWorkbookFile } from '../src/excel/read/safe-open.js';
-import { readAssessment } from '../src/excel/read/assessment-reader.js';
+import { openWorkbookFile } from '../src/intake/open/safe-open.js';
+import { readAssessment } from '../src/intake/forms/assessment-reader.js';
 import { defaultSettings, scoreAssessment } from '../src/scoring/index.js';
 import { ASSESSMENT_SPECS, writeAssessmentSamples } from './fixtures/make-assessment-samples.js';
 

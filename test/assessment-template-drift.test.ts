@@ -9,10 +9,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { expect, test } from 'vitest';
-import { buildAssessmentTemplate } from '../src/excel/write/assessment-template.js';
-import { ASSESSMENT_SHEET, assessmentLayout } from '../src/excel/write/assessment-layout.js';
+import { buildAssessmentTemplate } from '../src/documents/workbooks/assessment-template.js';
+import { ASSESSMENT_SHEET, assessmentLayout } from '../src/documents/workbooks/assessment-layout.js';
 import { loadRubric } from '../src/core/rubric.js';
-import { loadWorkbook, roundTrip, workbookSnapshot } from './excel/write/workbook-snapshot.js';
+import { loadWorkbook, roundTrip, workbookSnapshot } from './documents/workbooks/workbook-snapshot.js';
 
 const file = fileURLToPath(new URL('../templates/assessment-template.xlsx', import.meta.url));
 const HOW_TO_UPDATE = 'templates/assessment-template.xlsx is out of date: run `UPDATE_TEMPLATES=1 npx vitest run test/assessment-template-drift.test.ts` and commit the file';

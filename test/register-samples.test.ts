@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { openWorkbookFile } from '../src/excel/read/safe-open.js';
-import { parseRegister } from '../src/excel/read/register-reader.js';
+import { openWorkbookFile } from '../src/intake/open/safe-open.js';
+import { parseRegister } from '../src/intake/forms/register-reader.js';
 import { buildRegisterWorkbook, REGISTER_ROWS } from './fixtures/make-register.js';
 import { tempDir } from './helpers/tmp.js';
 

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { openWorkbookFile } from '../src/excel/read/safe-open.js';
-import { readReviewSheet } from '../src/excel/read/review-reader.js';
+import { openWorkbookFile } from '../src/intake/open/safe-open.js';
+import { readReviewSheet } from '../src/intake/forms/review-reader.js';
 import { REVIEW_ROWS, REVIEW_SAMPLE_SPECS, writeReviewSamples } from './fixtures/make-review-samples.js';
 
 const DIR = fileURLToPath(new URL('../data/samples/reviews/', import.meta.url));

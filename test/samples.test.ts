@@ -16,9 +16,9 @@ import {
   samplesReadme,
   type SampleProblem,
 } from './fixtures/make-samples.js';
-import { loadWorkbook, roundTrip, workbookSnapshot } from './excel/write/workbook-snapshot.js';
-import { readApplication } from '../src/excel/read/application-reader.js';
-import { openWorkbookFile } from '../src/excel/read/safe-open.js';
+import { loadWorkbook, roundTrip, workbookSnapshot } from './documents/workbooks/workbook-snapshot.js';
+import { readApplication } from '../src/intake/forms/application-reader.js';
+import { openWorkbookFile } from '../src/intake/open/safe-open.js';
 
 const SAMPLES_DIR = fileURLToPath(new URL('../data/samples/applications/', import.meta.url));
 // Beside the folder, not in it: everything in a folder a clerk imports is listed (a README would show as 未导入).

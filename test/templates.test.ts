@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test } from 'vitest';
-import { buildApplicationTemplate } from '../src/excel/write/application-template.js';
-import { APPLICATION_TEMPLATE_FILE, TEMPLATES_DIR, writeTemplateFiles } from '../src/excel/write/template-files.js';
-import { loadWorkbook, roundTrip, workbookSnapshot } from './excel/write/workbook-snapshot.js';
+import { buildApplicationTemplate } from '../src/documents/workbooks/application-template.js';
+import { APPLICATION_TEMPLATE_FILE, TEMPLATES_DIR, writeTemplateFiles } from '../src/documents/workbooks/template-files.js';
+import { loadWorkbook, roundTrip, workbookSnapshot } from './documents/workbooks/workbook-snapshot.js';
 
 const file = path.join(TEMPLATES_DIR, APPLICATION_TEMPLATE_FILE);
 const HOW_TO_UPDATE = 'templates/application-template.xlsx is out of date: run `UPDATE_TEMPLATES=1 npx vitest run test/templates.test.ts` and commit the file';

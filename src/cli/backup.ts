@@ -1,6 +1,6 @@
 /** `gongshu db backup`, `gongshu db check [FILE]` and `gongshu db restore FILE`. */
 import { UsageError } from '../core/errors.js';
-import { resolveOutputFile } from '../export/output-file.js';
+import { resolveOutputFile } from '../documents/output-file.js';
 import { msg } from '../messages/index.js';
 import { backupDatabase, checkDatabase, checkDatabaseFile, planRestore, restoreDatabase } from '../services/database.js';
 import { terminalConfirmer, type Confirmer } from './db.js';

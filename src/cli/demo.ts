@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultFileName } from '../export/output-file.js';
+import { defaultFileName } from '../documents/output-file.js';
 import { msg, type MessageKey } from '../messages/index.js';
 import { applicationRows } from '../services/application-view.js';
 import { createContext, type CliContext } from './context.js';

@@ -3,7 +3,7 @@
  * folder given; never the database, a backup or a special file; replacing only an earlier file of the same
  * kind, with --force), then the export service, then one line saying what was written.
  */
-import { defaultFileName, resolveOutputFile, type OutputKind, type OutputTarget } from '../export/output-file.js';
+import { defaultFileName, resolveOutputFile, type OutputKind, type OutputTarget } from '../documents/output-file.js';
 import { msg } from '../messages/index.js';
 import {
   exportEligibilitySummary,

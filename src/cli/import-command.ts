@@ -2,8 +2,8 @@
  * What `apply import`, `assess import` and `review import` share: collect the workbooks, run the import
  * service with a progress line, and show one row per file plus the cells each reader stumbled on.
  */
-import { INTERRUPTED, type FileResult } from '../import/file-result.js';
-import { collectWorkbookFiles } from '../import/files.js';
+import { INTERRUPTED, type FileResult } from '../intake/file-result.js';
+import { collectWorkbookFiles } from '../intake/sources/files.js';
 import { msg } from '../messages/index.js';
 import type { Workspace } from '../services/context.js';
 import { importProgress, renderImportResults } from './render/applications.js';

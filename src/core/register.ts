@@ -18,7 +18,7 @@ import { nameKey } from './text.js';
 /** What the register's 状态 / 备注 column says: 正常, 已撤销, or the lead has retired or left (not assessed). */
 export type Standing = 'valid' | 'revoked' | 'lead-retired' | 'lead-left';
 
-/** One row as the reader gives it (excel/read/register-reader.ts). */
+/** One row as the reader gives it (intake/forms/register-reader.ts). */
 export interface RegisterLine {
   where: string;
   studioName: string;

@@ -2,6 +2,7 @@
  * The yearly report's arithmetic over records the services read (pure): which studios were running at a
  * year's end, and which status changes of a record still stand (an undone change does not count).
  */
+import type { Grade } from '../scoring/index.js';
 
 /** Statuses of a studio whose term is running (as core/due.ts checks leads for). */
 export const RUNNING: ReadonlySet<string> = new Set(['valid', 'renewed', 'assessed-pass']);
@@ -52,4 +53,35 @@ export function activeAtYearEnd(s: StudioFacts, year: number): boolean {
 /** The year a studio was certified in (the date's, else the recorded year). */
 export function certifiedYear(s: Pick<StudioFacts, 'certifiedOn' | 'selectionYear'>): number | null {
   return s.certifiedOn ? Number(s.certifiedOn.slice(0, 4)) : s.selectionYear;
+}
+
+export const REPORT_GRADES = ['excellent', 'pass', 'fail', 'not-assessed'] as const satisfies readonly Grade[];
+export type ReportGrade = (typeof REPORT_GRADES)[number];
+
+export interface NamedStudio {
+  name: string;
+  plaque: string | null;
+}
+
+export interface YearReport {
+  year: number;
+  /**
+   * The studios of the register on 31 December of the year: certified in that year or before (revoked and
+   * expired included; undone and merged records are no studios). A studio whose year is not recorded counts.
+   */
+  inRegister: number;
+  /** Running on 31 December of the year. */
+  active: NamedStudio[];
+  /** Studios of the register by the year they were certified in, up to the report's year. */
+  certifiedPerYear: { year: number; count: number }[];
+  /** Studios of the register whose year of certification is not recorded. */
+  certifiedYearUnknown: number;
+  /** Running studios by major group of the occupational classification, in the classification's order, 其他 last. */
+  byGroup: { code: string | null; name: string; short: string; count: number; studios: NamedStudio[] }[];
+  /** The year's 考核 as `score` grades it; sheets not yet complete are counted apart. */
+  assessment: { counts: Record<ReportGrade, number>; names: Record<ReportGrade, NamedStudio[]>; incomplete: number; total: number };
+  subsidy: { inYear: { count: number; yuan: number }; total: { count: number; yuan: number } };
+  renewals: (NamedStudio & { date: string })[];
+  revocations: (NamedStudio & { date: string })[];
+  generatedOn: string;
 }

@@ -10,6 +10,7 @@
 import type { Finding } from './finding.js';
 import { msg } from '../messages/index.js';
 import { nameKey, toHalfWidth, trimText } from './text.js';
+import { officialText } from '../messages/export.js';
 
 export type ReviewMethod = 'mean' | 'trimmed';
 export type Recommendation = 'yes' | 'no';
@@ -149,3 +150,20 @@ export function aggregateReview(entries: readonly ExpertReview[], requestedMetho
     findings,
   };
 }
+
+/** Labels of the expert review sheet: the template writes them, the importer anchors on them. */
+export const REVIEW_LABELS = {
+  sheet: officialText('export.review.sheet'),
+  id: officialText('export.col.id'),
+  studio: officialText('export.col.studio'),
+  unit: officialText('export.col.unit'),
+  expertName: officialText('export.review.name'),
+  score: officialText('export.review.score'),
+  opinion: officialText('export.review.opinion'),
+  recused: officialText('export.review.recused'),
+  recommend: officialText('export.review.recommend'),
+  notRecommend: officialText('export.review.notRecommend'),
+  recusedYes: officialText('export.review.recusedYes'),
+  signature: officialText('export.review.signature'),
+  signedOn: officialText('export.review.signedOn'),
+} as const;

@@ -1,5 +1,5 @@
 /** Shared look of every workbook gongshu writes: A4, thin borders, shaded locked labels, Chinese fonts. */
-import { guardText } from '../../core/text.js';
+import { guardText } from '../core/text.js';
 import type ExcelJS from 'exceljs';
 
 export const FONT_BODY = '宋体';

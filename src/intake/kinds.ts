@@ -9,10 +9,10 @@
  */
 import type { Finding } from '../core/finding.js';
 import type { Rubric } from '../core/rubric.js';
-import { readApplication } from '../excel/read/application-reader.js';
-import { readAssessment } from '../excel/read/assessment-reader.js';
-import type { OpenedWorkbook } from '../excel/read/safe-open.js';
-import { readReviewSheet } from '../excel/read/review-reader.js';
+import { readApplication } from './forms/application-reader.js';
+import { readAssessment } from './forms/assessment-reader.js';
+import type { OpenedWorkbook } from './open/safe-open.js';
+import { readReviewSheet } from './forms/review-reader.js';
 
 export const PARSERS = {
   application: (opened: OpenedWorkbook, _arg: undefined) => readApplication(opened),

@@ -4,7 +4,7 @@
  */
 import { isGongshuError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
-import { openWorkbookBuffer, type OpenOptions } from '../excel/read/safe-open.js';
+import { openWorkbookBuffer, type OpenOptions } from './open/safe-open.js';
 import { PARSERS, type KindName } from './kinds.js';
 
 /** Why a file cannot be imported, as shown in the import table. */

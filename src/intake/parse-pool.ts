@@ -4,7 +4,7 @@
  * gets a failed reply with a Chinese message naming it; the worker is replaced and the batch goes on.
  *
  * Workers always run compiled JS from dist/ (built by `npm run build`, the package's `prepare`, and the
- * tests' global setup). The worker file is found relative to this module: src/import/ and dist/import/
+ * tests' global setup). The worker file is found relative to this module: src/intake/ and dist/intake/
  * are both two levels below the package root, so the same URL works when this module runs from dist/
  * (bin/gongshu.js) and from TypeScript source (vitest). When dist/ has not been built, files are parsed
  * in-process, without the isolation.
@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { getLang, msg } from '../messages/index.js';
-import type { OpenOptions } from '../excel/read/safe-open.js';
+import type { OpenOptions } from './open/safe-open.js';
 import type { KindName } from './kinds.js';
 import type { ParseReply } from './parse-file.js';
 import type { WorkerInit, WorkerTask } from './parse-worker.js';
@@ -64,7 +64,7 @@ const OVER_SMALL_LIMITS: ReadonlySet<string> = new Set(['file-too-large', 'file-
 
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 export const DEFAULT_WORKER_MEMORY_MB = 256;
-export const WORKER_URL = new URL('../../dist/import/parse-worker.js', import.meta.url);
+export const WORKER_URL = new URL('../../dist/intake/parse-worker.js', import.meta.url);
 
 function envNumber(value: string | undefined, min: number): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;

@@ -3,7 +3,7 @@
  * parser and posts {seq, ...ParseReply} back. Always run from dist/ (see parse-pool.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadSheetjs } from '../excel/read/adapters/sheetjs.js';
+import { loadSheetjs } from './adapters/sheetjs.js';
 import { setLang, type Lang } from '../messages/index.js';
 import { isKindName } from './kinds.js';
 import { parseWorkbook } from './parse-file.js';

@@ -1,6 +1,6 @@
 /** The refusal every reader and adapter throws for a file it cannot read: one Chinese line, with the file. */
-import { InputFileError, type GongshuError } from '../../core/errors.js';
-import { msg, type MessageKey } from '../../messages/index.js';
+import { InputFileError, type GongshuError } from '../core/errors.js';
+import { msg, type MessageKey } from '../messages/index.js';
 
 export function refuse(code: string, key: MessageKey, file: string, params: Record<string, string | number> = {}): GongshuError {
   return new InputFileError(code, msg(key, params), { file });

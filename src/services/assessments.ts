@@ -13,7 +13,7 @@ import type { Rubric } from '../core/rubric.js';
 import { matchStudio, type StudioMatch } from '../core/studio-match.js';
 import { nameKey } from '../core/text.js';
 import { chinaMonth } from '../core/china-time.js';
-import { countBySeverity, type FileResult } from '../import/file-result.js';
+import { countBySeverity, type FileResult } from '../intake/file-result.js';
 // The import machinery (parse workers, readers of every format, every rule) is loaded by `assess import` only.
 import type { ImportKind } from './import-batch.js';
 import { msg } from '../messages/index.js';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputFileError, RefusedError, UsageError } from '../core/errors.js';
 import { chinaYear } from '../core/china-time.js';
-import { checkOutputTarget, sameFile, type OutputTarget } from '../export/output-file.js';
+import { checkOutputTarget, sameFile, type OutputTarget } from '../documents/output-file.js';
 import { msg } from '../messages/index.js';
 import { appendAudit, HEAD_HASH_DIGITS, headText, type Actor } from '../store/audit.js';
 import {

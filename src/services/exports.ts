@@ -1,6 +1,6 @@
 /**
  * The documents that leave the office, as use cases: what each shows, read from the records; the workbook
- * built by its writer (src/excel/write) and written to a temporary file renamed onto the target; and the
+ * built by its writer (src/documents/workbooks) and written to a temporary file renamed onto the target; and the
  * audit entry of an export that carries personal numbers or internal scores. The command line and the menu
  * both call these; they only choose the file and say what was written.
  */
@@ -12,19 +12,19 @@ import { RefusedError } from '../core/errors.js';
 import { rubricNote } from '../core/rubric.js';
 import { maskMailSender } from '../core/mailbox.js';
 import { maskPersonalNumbers } from '../core/personal-numbers.js';
-import { kindMarker, loadExcel, maskWorkbook, writeBytesAtomically, writeWorkbookAtomically, type OutputTarget } from '../export/output-file.js';
-import { buildApplicationTemplate } from '../excel/write/application-template.js';
-import { buildAssessmentTemplate } from '../excel/write/assessment-template.js';
-import { buildEligibilitySummary } from '../excel/write/eligibility-summary.js';
-import { buildResultsWorkbook } from '../excel/write/results.js';
-import { buildReviewTemplate } from '../excel/write/review-template.js';
-import { buildShortlistWorkbook } from '../excel/write/shortlist.js';
-import { buildSubsidyWorkbook, subsidyTotal } from '../excel/write/subsidy.js';
+import { kindMarker, loadExcel, maskWorkbook, writeBytesAtomically, writeWorkbookAtomically, type OutputTarget } from '../documents/output-file.js';
+import { buildApplicationTemplate } from '../documents/workbooks/application-template.js';
+import { buildAssessmentTemplate } from '../documents/workbooks/assessment-template.js';
+import { buildEligibilitySummary } from '../documents/workbooks/eligibility-summary.js';
+import { buildResultsWorkbook } from '../documents/workbooks/results.js';
+import { buildReviewTemplate } from '../documents/workbooks/review-template.js';
+import { buildShortlistWorkbook } from '../documents/workbooks/shortlist.js';
+import { buildSubsidyWorkbook, subsidyTotal } from '../documents/workbooks/subsidy.js';
 import { msg } from '../messages/index.js';
 import { correctionLine, waiverWhy } from '../messages/export.js';
 import { noticeSettings } from '../rules/notice-data.js';
 import { summaryColumns } from '../rules/summary-groups.js';
-import type { SignOff } from '../excel/write/print.js';
+import type { SignOff } from '../documents/print.js';
 import { auditHead, headText } from '../store/audit.js';
 import { readTransaction } from '../store/open.js';
 import { getRound } from '../store/rounds.js';
@@ -52,7 +52,7 @@ export interface Written {
 /** 附件1 for units to fill: a workbook, or (`docx`) a Word table for units that fill the form in Word or WPS; gongshu reads both back. */
 export async function writeApplicationTemplate(target: OutputTarget, year: number, format: 'xlsx' | 'docx' = 'xlsx'): Promise<Written> {
   if (format === 'docx') {
-    const { buildApplicationDocx } = await import('../excel/write/application-docx.js');
+    const { buildApplicationDocx } = await import('../documents/word/application-docx.js');
     await writeBytesAtomically(await buildApplicationDocx({ year, keywords: kindMarker(target.kind) }), target);
     return { file: target.file, count: 1 };
   }
@@ -261,7 +261,7 @@ export async function exportNotice(ws: Workspace, round: number, target: OutputT
   // The working days are counted by the same calendar as at 公示, an end given by hand included.
   const period = noticePeriod(notice.startsOn, notice.endsOn);
   // docx is loaded only here: no other export pays for it.
-  const { buildNoticeDocx } = await import('../export/docx/notice.js');
+  const { buildNoticeDocx } = await import('../documents/word/notice.js');
   const bytes = await buildNoticeDocx({
     year: round,
     // Into a year without a holiday schedule the count is not known: the notice gives its dates only.
@@ -285,7 +285,7 @@ export async function exportReport(ws: Workspace, year: number, target: OutputTa
   if (year > current) throw new RefusedError('report-future-year', msg('report.futureYear', { year, current }));
   const report = yearReport(ws, year);
   // docx, ECharts and resvg are loaded only here.
-  const { buildReportDocx } = await import('../export/docx/report.js');
+  const { buildReportDocx } = await import('../documents/word/report.js');
   const { bytes, charts } = await buildReportDocx({ report, settings: noticeSettings(getRound(ws.db, year).settings), keywords: kindMarker(target.kind) });
   await writeBytesAtomically(bytes, target);
   recordExport(ws, year, target.kind, target.file);

@@ -13,7 +13,7 @@ import type { Finding } from '../core/finding.js';
 import { applicationKeys, leadDifferences, matchForm, type ApplicationKeys, type FormMatch, type LeadIdentity } from '../core/identity.js';
 import { statusName } from '../core/lifecycle.js';
 import { nameKey } from '../core/text.js';
-import type { PoolOptions } from '../import/parse-pool.js';
+import type { PoolOptions } from '../intake/parse-pool.js';
 import { countBySeverity, importBatch, type FileResult, type ImportKind } from './import-batch.js';
 import { msg } from '../messages/index.js';
 import { RULE_CODES } from '../rules/index.js';

@@ -15,18 +15,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isGongshuError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
-import { NOT_A_FORM_CODES, sha256Of } from '../excel/read/safe-open.js';
+import { NOT_A_FORM_CODES, sha256Of } from '../intake/open/safe-open.js';
 import type { Actor } from '../store/audit.js';
 import { backupFolder } from '../store/backup.js';
 import { translateSqliteError, type Db } from '../store/open.js';
-import { expandSources, type BatchSource, type MailOrigin } from '../import/bundle.js';
-import { notAFormByName } from '../import/files.js';
-import type { KindName, ParseArgOf, ParsedOf } from '../import/kinds.js';
-import { interrupted, type FileResult } from '../import/file-result.js';
-import type { FileError, ParseReply } from '../import/parse-file.js';
-import { createParser, poolOptionsFromEnv, type Parser, type PoolOptions } from '../import/parse-pool.js';
+import { expandSources, type BatchSource, type MailOrigin } from '../intake/sources/bundle.js';
+import { notAFormByName } from '../intake/sources/files.js';
+import type { KindName, ParseArgOf, ParsedOf } from '../intake/kinds.js';
+import { interrupted, type FileResult } from '../intake/file-result.js';
+import type { FileError, ParseReply } from '../intake/parse-file.js';
+import { createParser, poolOptionsFromEnv, type Parser, type PoolOptions } from '../intake/parse-pool.js';
 
-export { countBySeverity, outcomeLabel, type FileOutcome, type FileResult } from '../import/file-result.js';
+export { countBySeverity, outcomeLabel, type FileOutcome, type FileResult } from '../intake/file-result.js';
 
 export interface BatchOptions {
   round: number;

@@ -113,7 +113,7 @@ function apply(ws: Workspace, plan: readonly PlannedRow[], file: string, reason:
  */
 export async function importRegister(ws: Workspace | null, file: string, options: { dryRun: boolean; reason: string }): Promise<RegisterImport> {
   // The readers (SheetJS, the Word adapter) are loaded by this command only.
-  const [{ openWorkbookFile }, { parseRegister }] = await Promise.all([import('../excel/read/safe-open.js'), import('../excel/read/register-reader.js')]);
+  const [{ openWorkbookFile }, { parseRegister }] = await Promise.all([import('../intake/open/safe-open.js'), import('../intake/forms/register-reader.js')]);
   const opened = await openWorkbookFile(file);
   const parsed = parseRegister(opened);
   const plan = planRegisterImport(parsed.rows, ws ? knownStudios(ws) : [], new Set(ws ? usedPlaques(ws.db) : []));

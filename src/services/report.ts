@@ -5,44 +5,14 @@
  * No personal numbers: studios by name and plaque only.
  */
 import { chinaDate } from '../core/china-time.js';
-import { activeAtYearEnd, certifiedYear, RUNNING, standingChanges, type StatusEntry } from '../core/report.js';
+import { activeAtYearEnd, certifiedYear, REPORT_GRADES, RUNNING, standingChanges, type NamedStudio, type ReportGrade, type StatusEntry, type YearReport } from '../core/report.js';
 import { occupationFromName, occupationGroup, occupationGroupData } from '../rules/occupation-groups.js';
-import type { Grade } from '../scoring/index.js';
 import { historyOf } from './history.js';
 import { scoreRound } from './assessments.js';
 import { studios, type StudioRow } from './studios.js';
 import type { Workspace } from './context.js';
 
-export const REPORT_GRADES = ['excellent', 'pass', 'fail', 'not-assessed'] as const satisfies readonly Grade[];
-export type ReportGrade = (typeof REPORT_GRADES)[number];
-
-export interface NamedStudio {
-  name: string;
-  plaque: string | null;
-}
-
-export interface YearReport {
-  year: number;
-  /**
-   * The studios of the register on 31 December of the year: certified in that year or before (revoked and
-   * expired included; undone and merged records are no studios). A studio whose year is not recorded counts.
-   */
-  inRegister: number;
-  /** Running on 31 December of the year. */
-  active: NamedStudio[];
-  /** Studios of the register by the year they were certified in, up to the report's year. */
-  certifiedPerYear: { year: number; count: number }[];
-  /** Studios of the register whose year of certification is not recorded. */
-  certifiedYearUnknown: number;
-  /** Running studios by major group of the occupational classification, in the classification's order, 其他 last. */
-  byGroup: { code: string | null; name: string; short: string; count: number; studios: NamedStudio[] }[];
-  /** The year's 考核 as `score` grades it; sheets not yet complete are counted apart. */
-  assessment: { counts: Record<ReportGrade, number>; names: Record<ReportGrade, NamedStudio[]>; incomplete: number; total: number };
-  subsidy: { inYear: { count: number; yuan: number }; total: { count: number; yuan: number } };
-  renewals: (NamedStudio & { date: string })[];
-  revocations: (NamedStudio & { date: string })[];
-  generatedOn: string;
-}
+export { REPORT_GRADES, type NamedStudio, type ReportGrade, type YearReport } from '../core/report.js';
 
 function named(s: StudioRow): NamedStudio {
   return { name: s.name, plaque: s.plaque };

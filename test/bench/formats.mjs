@@ -26,7 +26,7 @@ const median = (xs) => {
 export async function writeFormats(gen, work, n) {
   const XLSX = require('@e965/xlsx');
   const { zipSync } = require('fflate');
-  const { buildApplicationDocx } = await import(pathToFileURL(path.join(ROOT, 'dist/excel/write/application-docx.js')).href);
+  const { buildApplicationDocx } = await import(pathToFileURL(path.join(ROOT, 'dist/documents/word/application-docx.js')).href);
   const dirs = Object.fromEntries(['xlsx', 'xls', 'ods', 'docx', 'zip'].map((f) => [f, path.join(work, `formats-${f}`)]));
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
   const bundle = {};

@@ -34,14 +34,14 @@ async function dist(root, rel) {
 /** Loads what the generators need once: exceljs, template writers and the parsed samples. */
 export async function loadGenerators(root) {
   const { default: ExcelJS } = await import('exceljs');
-  const { openWorkbookFile } = await dist(root, 'excel/read/safe-open.js');
-  const { readApplication } = await dist(root, 'excel/read/application-reader.js');
-  const { readAssessment } = await dist(root, 'excel/read/assessment-reader.js');
+  const { openWorkbookFile } = await dist(root, 'intake/open/safe-open.js');
+  const { readApplication } = await dist(root, 'intake/forms/application-reader.js');
+  const { readAssessment } = await dist(root, 'intake/forms/assessment-reader.js');
   const { loadRubric } = await dist(root, 'core/rubric.js');
-  const { buildApplicationTemplate } = await dist(root, 'excel/write/application-template.js');
-  const { fillApplicationTemplate } = await dist(root, 'excel/write/fill-application.js');
-  const { buildAssessmentTemplate } = await dist(root, 'excel/write/assessment-template.js');
-  const { fillAssessmentTemplate } = await dist(root, 'excel/write/fill-assessment.js');
+  const { buildApplicationTemplate } = await dist(root, 'documents/workbooks/application-template.js');
+  const { fillApplicationTemplate } = await dist(root, 'documents/workbooks/fill-application.js');
+  const { buildAssessmentTemplate } = await dist(root, 'documents/workbooks/assessment-template.js');
+  const { fillAssessmentTemplate } = await dist(root, 'documents/workbooks/fill-assessment.js');
   const rubric = loadRubric();
   const samples = path.join(root, 'data', 'samples');
   const list = (dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(dir, f));

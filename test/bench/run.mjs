@@ -147,7 +147,7 @@ try {
   // ---------------------------------------------------------------------------- machine: do two cores help?
   // Not a target: the parse pool alone (no database, no process start) over the 500-file folder with one and
   // two worker threads. Where two threads are not faster, the import cannot be either.
-  const { createParser } = await import(pathToFileURL(path.join(ROOT, 'dist/import/parse-pool.js')).href);
+  const { createParser } = await import(pathToFileURL(path.join(ROOT, 'dist/intake/parse-pool.js')).href);
   const poolRun = async (size) => {
     const files = fs.readdirSync(folders[500]).sort().map((f) => path.join(folders[500], f));
     const t0 = performance.now();

@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { guardText, unguardText } from '../../src/core/text.js';
-import { readCellValue } from '../../src/excel/read/cell-value.js';
-import { safeText } from '../../src/excel/write/styles.js';
+import { readCellValue } from '../../src/intake/cells/cell-value.js';
+import { safeText } from '../../src/documents/styles.js';
 
 /** Texts made of what matters here: apostrophes, the characters a spreadsheet runs, and ordinary text. */
 const risky = fc.array(fc.constantFrom("'", '=', '+', '-', '@', '＝', '＋', '－', '＠', 'a', '张', '伟', '1', ' ', '(', '"'), { minLength: 1, maxLength: 10 }).map((cs) => cs.join(''));

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Application } from '../../src/core/application.js';
-import { buildApplicationTemplate } from '../../src/excel/write/application-template.js';
-import { fillApplicationTemplate } from '../../src/excel/write/fill-application.js';
+import { buildApplicationTemplate } from '../../src/documents/workbooks/application-template.js';
+import { fillApplicationTemplate } from '../../src/documents/workbooks/fill-application.js';
 
 /** Every written cell of a workbook on disk as `sheet!A1 text`, to search an export for what it must not hold. */
 export async function cellTexts(file: string): Promise<string[]> {

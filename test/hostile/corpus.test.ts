@@ -186,7 +186,7 @@ describe('the corpus through the import commands, as one batch with good files',
     await runCli(['--db', db, '--round', '2025', 'apply', 'import', path.join(SAMPLES, 'applications'), '--received', '2025-05-20']);
     const before = tableCounts(db);
 
-    // Bounded time is the per-file parse timeout's job (tested in test/import/batch.test.ts) and this test's own timeout.
+    // Bounded time is the per-file parse timeout's job (tested in test/intake/batch.test.ts) and this test's own timeout.
     const run = await runCli(['--db', db, '--round', '2026', 'apply', 'import', path.join(dir, 'inbox', 'apply'), '--received', '2026-05-20', '--json']);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');

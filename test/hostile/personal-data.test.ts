@@ -16,7 +16,7 @@ import { cellTexts, writeApplicationWorkbook } from '../helpers/workbooks.js';
 import { makeIdNumber, withWrongCheckChar } from '../fixtures/make-samples.js';
 import { person } from '../fixtures/hostile/make-hostile.js';
 import { gongshu } from '../faults/helpers.js';
-import { buildAssessmentTemplate } from '../../src/excel/write/assessment-template.js';
+import { buildAssessmentTemplate } from '../../src/documents/workbooks/assessment-template.js';
 
 const ID_A = makeIdNumber('330105', '1976-03-08', 71);
 const ID_B = makeIdNumber('330105', '1977-04-09', 73);

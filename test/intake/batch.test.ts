@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importApplications, type ImportRun } from '../../src/services/import-applications.js';
 import type { Workspace } from '../../src/services/context.js';
-import type { PoolOptions } from '../../src/import/parse-pool.js';
+import type { PoolOptions } from '../../src/intake/parse-pool.js';
 import { applicationJson } from '../../src/services/application-view.js';
 import { listApplications } from '../../src/store/applications.js';
 import { openStore } from '../../src/store/open.js';

@@ -1,7 +1,7 @@
 /** Workbooks built in code for the reader tests: 附件1 itself and the other layouts units send. */
-import { writeZip } from '../../fixtures/hostile/zip.js';
+import { writeZip } from '../fixtures/hostile/zip.js';
 import ExcelJS from 'exceljs';
-import { openWorkbookBuffer, type OpenedWorkbook } from '../../../src/excel/read/safe-open.js';
+import { openWorkbookBuffer, type OpenedWorkbook } from '../../src/intake/open/safe-open.js';
 
 type Value = ExcelJS.CellValue;
 

@@ -3,7 +3,7 @@
  * a worker must survive. Over a small heap limit they kill their worker, under a short timeout they are stopped.
  */
 import { writeZip } from '../fixtures/hostile/zip.js';
-import { makeZip } from '../excel/read/build.js';
+import { makeZip } from './build.js';
 
 const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 const REL = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';

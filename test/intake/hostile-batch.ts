@@ -1,6 +1,6 @@
 /**
  * Files built to cost the import as much memory as the limits allow (and some past them): the batch that
- * test/import/memory.test.ts imports in a child process to measure its peak. Sizes are parameters, so the
+ * test/intake/memory.test.ts imports in a child process to measure its peak. Sizes are parameters, so the
  * same files can be made just under and just over each limit.
  */
 import { deflateRawSync } from 'node:zlib';

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../../src/messages/index.js';
-import type { ParseReply } from '../../src/import/parse-file.js';
-import { createParser, defaultPoolSize, poolOptionsFromEnv, SMALL_BATCH_FILES, type PoolOptions } from '../../src/import/parse-pool.js';
+import type { ParseReply } from '../../src/intake/parse-file.js';
+import { createParser, defaultPoolSize, poolOptionsFromEnv, SMALL_BATCH_FILES, type PoolOptions } from '../../src/intake/parse-pool.js';
 import { makeApplication } from '../helpers/application-factory.js';
 import { tempDir } from '../helpers/tmp.js';
 import { writeApplicationWorkbook } from '../helpers/workbooks.js';
@@ -113,6 +113,6 @@ describe('parse pool', () => {
 
   it('finds the built worker from source and from dist/ alike', () => {
     const root = path.resolve(import.meta.dirname, '../..');
-    expect(fs.existsSync(path.join(root, 'dist/import/parse-worker.js'))).toBe(true);
+    expect(fs.existsSync(path.join(root, 'dist/intake/parse-worker.js'))).toBe(true);
   });
 });

@@ -15,7 +15,7 @@ import { gradeName } from '../../scoring/index.js';
 import { activeWaivers, applicationRows, applicationView, applicationViews, otherRounds, type ApplicationJson, type FindingView } from '../../services/application-view.js';
 import { acceptVersion, correctApplication, leaveSelection, undoWaiver, waiveFinding } from '../../services/applications.js';
 import { importAssessments as importAssessmentFiles, scoredAssessment, scoreRound } from '../../services/assessments.js';
-import { defaultFileName, type OutputKind, type OutputTarget } from '../../export/output-file.js';
+import { defaultFileName, type OutputKind, type OutputTarget } from '../../documents/output-file.js';
 import { exportEligibilitySummary, exportNotice, exportReport, exportResults, exportShortlist, exportSubsidy, writeApplicationTemplate, writeAssessmentTemplate, writeReviewTemplate, type Written } from '../../services/exports.js';
 import { importApplications as importApplicationFiles } from '../../services/import-applications.js';
 import { importRegister } from '../../services/register.js';

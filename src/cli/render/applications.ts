@@ -8,7 +8,7 @@ import type { FieldCorrection, Finding } from '../../core/finding.js';
 import { statusName } from '../../core/lifecycle.js';
 import { maskIdNumber, maskPhone } from '../../core/text.js';
 import { maskPersonalNumbers } from '../../core/personal-numbers.js';
-import { outcomeLabel, type FileResult } from '../../import/file-result.js';
+import { outcomeLabel, type FileResult } from '../../intake/file-result.js';
 import { msg } from '../../messages/index.js';
 import { allMaterials } from '../../rules/materials.js';
 import { ruleTitle } from '../../rules/index.js';

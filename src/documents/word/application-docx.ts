@@ -2,12 +2,12 @@
  * The Word version of 附件1 (拱墅区技能大师工作室申报表), for units that prefer to fill the form in Word or WPS.
  * The same labels as the workbook template, in one table of eight grid columns: label cells beside their value
  * cells (merged across with w:gridSpan); the member table on a page of its own, then the plan and
- * the opinions. gongshu's own .docx reader reads it back (test/excel/write/application-docx.test.ts); given an
+ * the opinions. gongshu's own .docx reader reads it back (test/documents/word/application-docx.test.ts); given an
  * application it writes it filled in (tests and the benchmark).
  */
 import { createRequire } from 'node:module';
 import { emptyApplication, type Application } from '../../core/application.js';
-import { coverDateText } from './application-template.js';
+import { coverDateText } from '../workbooks/application-template.js';
 
 export interface ApplicationDocxOptions {
   year: number;

@@ -21,8 +21,8 @@ import {
 } from 'docx';
 import { officialText } from '../../messages/export.js';
 import type { NoticeSettings } from '../../rules/notice-data.js';
-import { chineseDate } from '../../excel/write/print.js';
-import { describedWithWitness } from '../../excel/write/witness.js';
+import { chineseDate } from '../print.js';
+import { describedWithWitness } from '../workbooks/witness.js';
 
 export interface NoticeRow {
   studioName: string;

@@ -1,17 +1,16 @@
 /**
  * 《YYYY年度拱墅区技能大师工作室工作情况》 as a Word document in the 公示's official look (notice.ts: GB/T 9704
  * page, 小标宋 title, 仿宋 body, 黑体 headings, "— 1 —" page numbers, the same font table with fallbacks): the
- * year's figures in sentences, three bar charts (ECharts → PNG, export/charts.ts), each with its numbers in a
+ * year's figures in sentences, three bar charts (ECharts → PNG, documents/charts.ts), each with its numbers in a
  * small table under it, and the 落款. It is given figures only (services/report.ts), never a person's number.
  */
 import {
   AlignmentType, Document, ImageRun, LineRuleType, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType,
 } from 'docx';
-import { chineseDate } from '../../excel/write/print.js';
+import { chineseDate } from '../print.js';
 import { reportText } from '../../messages/register.js';
 import type { NoticeSettings } from '../../rules/notice-data.js';
-import type { NamedStudio, YearReport } from '../../services/report.js';
-import { REPORT_GRADES } from '../../services/report.js';
+import { REPORT_GRADES, type NamedStudio, type YearReport } from '../../core/report.js';
 import { CHART_FONT, drawBarChart, type BarChart, type ChartImage } from '../charts.js';
 import { blank, body, BORDER, CHAR, fontTableXml, LINE, mm, NOTICE_FONTS, NOTICE_PAGE, NOTICE_SIZES, pageNumberFooter, run, title } from './notice.js';
 

@@ -4,7 +4,7 @@
  * cells by field path. The label texts are exactly those of 附件1 because the reader finds fields by label.
  *
  * Two sheets: the cover ('封面') and the form ('申报表'). Every row of both sheets is listed with its
- * number so a change here is easy to review; test/excel/write/application-template.test.ts checks that
+ * number so a change here is easy to review; test/documents/workbooks/application-template.test.ts checks that
  * rows do not overlap and that every field has exactly one input cell.
  */
 import type { FieldPath } from '../../core/application.js';

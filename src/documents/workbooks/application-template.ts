@@ -14,7 +14,7 @@ import {
   type SheetLayout,
 } from './application-layout.js';
 import { officialText } from '../../messages/export.js';
-import { a4PageSetup, FONT_BODY, FONT_TITLE, PAGE_FOOTER, styleInput, styleLabel, THIN_BORDER } from './styles.js';
+import { a4PageSetup, FONT_BODY, FONT_TITLE, PAGE_FOOTER, styleInput, styleLabel, THIN_BORDER } from '../styles.js';
 
 type ExcelModule = typeof import('exceljs');
 

@@ -3,7 +3,7 @@
  * sample filler and tests read this table; the workbook reader stays label-anchored but can use the labels
  * listed here (figure labels, 是否触发) to find gongshu's extra columns.
  */
-import { cellRef, columnLetter } from '../cell-address.js';
+import { cellRef, columnLetter } from '../../core/cell-address.js';
 import { FIGURE_KINDS } from '../../core/assessment.js';
 import type { FigureKey } from '../../core/assessment.js';
 import type { ComputedRule, Rubric } from '../../core/rubric.js';

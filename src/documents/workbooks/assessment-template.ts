@@ -12,8 +12,8 @@ import { msg } from '../../messages/index.js';
 import type { MessageKey } from '../../messages/index.js';
 import { assessmentLayout, ASSESSMENT_COLUMNS, BASIC_INFO_ROWS, cellRef, columnLetter } from './assessment-layout.js';
 import type { AssessmentLayout, BasicInfoField, FigureCell } from './assessment-layout.js';
-import { printableHeightPt, PRINT_MARGINS } from './print.js';
-import { a4PageSetup, FONT_BODY, FONT_TITLE, PAGE_FOOTER, styleInput, styleLabel, THIN_BORDER, wrappedRowHeight } from './styles.js';
+import { printableHeightPt, PRINT_MARGINS } from '../print.js';
+import { a4PageSetup, FONT_BODY, FONT_TITLE, PAGE_FOOTER, styleInput, styleLabel, THIN_BORDER, wrappedRowHeight } from '../styles.js';
 
 type ExcelModule = typeof import('exceljs');
 

@@ -12,9 +12,9 @@ import { maskIdNumber } from '../../core/text.js';
 import { maskPersonalNumbers } from '../../core/personal-numbers.js';
 import { withoutCommandHints } from '../../messages/command-text.js';
 import type { RuleOutcome } from '../../rules/index.js';
-import { LIST_FOOTER, listPageSetup, printableHeightPt, writeSignOff, type SignOff } from './print.js';
+import { LIST_FOOTER, listPageSetup, printableHeightPt, writeSignOff, type SignOff } from '../print.js';
 import { footerWithWitness } from './witness.js';
-import { ERROR_FILL, FONT_BODY, LABEL_FILL, safeText, THIN_BORDER, WARNING_FILL, wrappedRowHeight } from './styles.js';
+import { ERROR_FILL, FONT_BODY, LABEL_FILL, safeText, THIN_BORDER, WARNING_FILL, wrappedRowHeight } from '../styles.js';
 
 export interface EligibilitySummaryRow {
   id: number;

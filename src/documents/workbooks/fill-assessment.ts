@@ -8,7 +8,7 @@ import { msg } from '../../messages/index.js';
 import type { Rubric } from '../../core/rubric.js';
 import { assessmentLayout } from './assessment-layout.js';
 import type { BasicInfoField } from './assessment-layout.js';
-import { safeText } from './styles.js';
+import { safeText } from '../styles.js';
 
 function put(sheet: ExcelJS.Worksheet, address: string, value: CellValue | boolean | undefined): void {
   if (value === undefined || value === null || value === '') return;

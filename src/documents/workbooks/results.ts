@@ -11,8 +11,8 @@ import { officialText } from '../../messages/export.js';
 import type { ExportMessageKey } from '../../messages/export.js';
 import { formatPoints, gradeName, GRADES } from '../../scoring/index.js';
 import type { Grade, ItemScore, ScoreResult, ScoreSettings } from '../../scoring/index.js';
-import { ERROR_FILL, FONT_BODY, LABEL_FILL, safeText, THIN_BORDER, WARNING_FILL, wrappedRowHeight } from './styles.js';
-import { LIST_FOOTER, listPageSetup, writeSignOff, type Orientation, type SignOff } from './print.js';
+import { ERROR_FILL, FONT_BODY, LABEL_FILL, safeText, THIN_BORDER, WARNING_FILL, wrappedRowHeight } from '../styles.js';
+import { LIST_FOOTER, listPageSetup, writeSignOff, type Orientation, type SignOff } from '../print.js';
 import { maskPersonalNumbers } from '../../core/personal-numbers.js';
 import { withoutCommandHints } from '../../messages/command-text.js';
 

@@ -15,10 +15,10 @@
  * unprotect it. A4 landscape, one page wide, rows 3–5 repeated on every page.
  */
 import type ExcelJS from 'exceljs';
-import { DEFAULT_EXPERTS, SCORE_MAX, SCORE_MIN } from '../../core/review.js';
+import { DEFAULT_EXPERTS, REVIEW_LABELS, SCORE_MAX, SCORE_MIN } from '../../core/review.js';
 import { officialText } from '../../messages/export.js';
-import { LIST_FOOTER, listPageSetup, printableWidthPx, tableWidthPx } from './print.js';
-import { FONT_BODY, FONT_TITLE, LABEL_FILL, safeText, THIN_BORDER, wrappedRowHeight } from './styles.js';
+import { LIST_FOOTER, listPageSetup, printableWidthPx, tableWidthPx } from '../print.js';
+import { FONT_BODY, FONT_TITLE, LABEL_FILL, safeText, THIN_BORDER, wrappedRowHeight } from '../styles.js';
 
 type ExcelModule = typeof import('exceljs');
 
@@ -39,22 +39,6 @@ export interface ReviewTemplateInput {
 
 export { DEFAULT_EXPERTS };
 
-/** Labels the importer anchors on. */
-export const REVIEW_LABELS = {
-  sheet: officialText('export.review.sheet'),
-  id: officialText('export.col.id'),
-  studio: officialText('export.col.studio'),
-  unit: officialText('export.col.unit'),
-  expertName: officialText('export.review.name'),
-  score: officialText('export.review.score'),
-  opinion: officialText('export.review.opinion'),
-  recused: officialText('export.review.recused'),
-  recommend: officialText('export.review.recommend'),
-  notRecommend: officialText('export.review.notRecommend'),
-  recusedYes: officialText('export.review.recusedYes'),
-  signature: officialText('export.review.signature'),
-  signedOn: officialText('export.review.signedOn'),
-} as const;
 
 /** `专家3` */
 export function expertHeader(n: number): string {

@@ -13,9 +13,9 @@ import type { FieldCorrection, WaivableFinding } from '../../core/finding.js';
 import { maskPersonalNumbers } from '../../core/personal-numbers.js';
 import { withoutCommandHints } from '../../messages/command-text.js';
 import { correctionLine, officialText, waiverWhy } from '../../messages/export.js';
-import { fitsPageWidth, LIST_FOOTER, listPageSetup, writeSignOff, type Orientation, type SignOff } from './print.js';
+import { fitsPageWidth, LIST_FOOTER, listPageSetup, writeSignOff, type Orientation, type SignOff } from '../print.js';
 import { footerWithWitness } from './witness.js';
-import { FONT_OFFICIAL_BODY, safeText, THIN_BORDER, wrappedRowHeight, writeOfficialHeading } from './styles.js';
+import { FONT_OFFICIAL_BODY, safeText, THIN_BORDER, wrappedRowHeight, writeOfficialHeading } from '../styles.js';
 
 type ExcelModule = typeof import('exceljs');
 

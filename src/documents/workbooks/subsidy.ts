@@ -5,9 +5,9 @@
  */
 import type ExcelJS from 'exceljs';
 import { officialText } from '../../messages/export.js';
-import { fitsPageWidth, LIST_FOOTER, listPageSetup, writeSignOff, type SignOff } from './print.js';
+import { fitsPageWidth, LIST_FOOTER, listPageSetup, writeSignOff, type SignOff } from '../print.js';
 import { footerWithWitness } from './witness.js';
-import { FONT_HEADING, FONT_OFFICIAL_BODY, safeText, THIN_BORDER, wrappedRowHeight, writeOfficialHeading } from './styles.js';
+import { FONT_HEADING, FONT_OFFICIAL_BODY, safeText, THIN_BORDER, wrappedRowHeight, writeOfficialHeading } from '../styles.js';
 
 type ExcelModule = typeof import('exceljs');
 

@@ -10,7 +10,7 @@ import { buildApplicationTemplate } from './application-template.js';
 
 export const APPLICATION_TEMPLATE_FILE = 'application-template.xlsx';
 
-/** templates/ at the repository root (src/excel/write and dist/excel/write are both three levels down). */
+/** templates/ at the repository root (src/documents/workbooks and dist/documents/workbooks are both three levels down). */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
 
 /** Writes every committed template into `dir` and returns the full paths written. */

@@ -9,8 +9,8 @@
  */
 import { createRequire } from 'node:module';
 import type { Element, Node } from '@xmldom/xmldom';
-import { normaliseValue } from '../cell-value.js';
-import type { CellModel, MergeArea, ModelCell } from '../cell-model.js';
+import { normaliseValue } from '../cells/cell-value.js';
+import type { CellModel, MergeArea, ModelCell } from '../cells/cell-model.js';
 import { refuse, unreadable } from '../read-errors.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';

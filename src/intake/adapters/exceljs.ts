@@ -3,8 +3,8 @@
  * files are never read by exceljs: every spreadsheet format goes through SheetJS (sheetjs.ts) after safe-open.
  */
 import type ExcelJS from 'exceljs';
-import { readCellValue } from '../cell-value.js';
-import type { CellModel, MergeArea, ModelCell, ModelSheet } from '../cell-model.js';
+import { readCellValue } from '../cells/cell-value.js';
+import type { CellModel, MergeArea, ModelCell, ModelSheet } from '../cells/cell-model.js';
 
 function mergesOf(ws: ExcelJS.Worksheet): Record<string, MergeArea> {
   // exceljs keeps merges by master address; `worksheet.model` would rebuild the whole sheet model to list them.

@@ -7,8 +7,8 @@
  */
 import { createRequire } from 'node:module';
 import type * as XLSXTypes from '@e965/xlsx';
-import { normaliseValue } from '../cell-value.js';
-import type { CellModel, FormFormat, ModelCell, ModelSheet } from '../cell-model.js';
+import { normaliseValue } from '../cells/cell-value.js';
+import type { CellModel, FormFormat, ModelCell, ModelSheet } from '../cells/cell-model.js';
 import { refuse, unreadable } from '../read-errors.js';
 
 type SheetJS = typeof XLSXTypes;

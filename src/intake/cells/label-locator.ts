@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import type { Finding } from '../../core/finding.js';
 import { labelKey, trimText } from '../../core/text.js';
 import { msg } from '../../messages/index.js';
-import { cellRef } from '../cell-address.js';
+import { cellRef } from '../../core/cell-address.js';
 import type { CellValue } from './cell-value.js';
 import type { CellModel, MergeArea, ModelSheet } from './cell-model.js';
 

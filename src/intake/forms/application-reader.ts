@@ -29,8 +29,8 @@ import {
   type Located,
   type LocatedField,
   type MemberRow,
-} from './label-locator.js';
-import type { OpenedWorkbook } from './safe-open.js';
+} from '../cells/label-locator.js';
+import type { OpenedWorkbook } from '../open/safe-open.js';
 
 export interface ReadApplicationResult {
   parsed: ParsedApplication;

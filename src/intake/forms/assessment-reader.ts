@@ -7,7 +7,7 @@
  *
  * Score cells are kept raw with their `Sheet!A1` reference: the scorer decides what is a valid score.
  */
-import { sheetCellRef } from '../cell-address.js';
+import { sheetCellRef } from '../../core/cell-address.js';
 import { readFileSync } from 'node:fs';
 import type { Assessment, AssessmentRow, CellValue as RawValue, FigureKey, Figures, SheetTotals } from '../../core/assessment.js';
 import { emptyAssessment, FIGURE_KINDS, isFigureKey, parseCount, parseYesNo } from '../../core/assessment.js';
@@ -19,7 +19,7 @@ import { matchItem, type Rubric, type RubricCategory, type RubricItem } from '..
 import { labelKey, removeSpaces, toHalfWidth, trimText } from '../../core/text.js';
 import { msg } from '../../messages/index.js';
 import { figureLabel } from '../../scoring/figure-text.js';
-import type { CellValue } from './cell-value.js';
+import type { CellValue } from '../cells/cell-value.js';
 import {
   applicationLabels,
   buildGrids,
@@ -32,8 +32,8 @@ import {
   type LabelData,
   type LocatedField,
   type SheetGrid,
-} from './label-locator.js';
-import type { OpenedWorkbook } from './safe-open.js';
+} from '../cells/label-locator.js';
+import type { OpenedWorkbook } from '../open/safe-open.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Label data

@@ -12,8 +12,8 @@ import type { RegisterLine, Standing } from '../../core/register.js';
 import type { Finding } from '../../core/finding.js';
 import { labelKey, removeSpaces, toHalfWidth, trimText } from '../../core/text.js';
 import { msg } from '../../messages/index.js';
-import { buildGrids, sanitizedCellFindings, type GridCell, type SheetGrid } from './label-locator.js';
-import type { OpenedWorkbook } from './safe-open.js';
+import { buildGrids, sanitizedCellFindings, type GridCell, type SheetGrid } from '../cells/label-locator.js';
+import type { OpenedWorkbook } from '../open/safe-open.js';
 
 export const REGISTER_COLUMNS = ['serial', 'certified', 'studioName', 'leadName', 'occupation', 'unitName', 'plaque', 'decisionNo', 'idNumber', 'status'] as const;
 export type RegisterColumn = (typeof REGISTER_COLUMNS)[number];

@@ -9,10 +9,10 @@ import type { Finding } from '../../core/finding.js';
 import type { ExpertReview, Recommendation } from '../../core/review.js';
 import { labelKey, nameKey } from '../../core/text.js';
 import { msg } from '../../messages/index.js';
-import { REVIEW_LABELS } from '../write/review-template.js';
-import { sheetCellRef } from '../cell-address.js';
-import { buildGrids, ref, type GridCell, type SheetGrid } from './label-locator.js';
-import type { OpenedWorkbook } from './safe-open.js';
+import { REVIEW_LABELS } from '../../core/review.js';
+import { sheetCellRef } from '../../core/cell-address.js';
+import { buildGrids, ref, type GridCell, type SheetGrid } from '../cells/label-locator.js';
+import type { OpenedWorkbook } from '../open/safe-open.js';
 
 export interface ReviewExpert {
   /** `专家3` as printed above the columns (or the column letter when missing). */

@@ -11,11 +11,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { sha256Hex } from '../../core/hash.js';
 import type { GongshuError } from '../../core/errors.js';
-import { countWordCells, readDocxModel } from './adapters/docx.js';
-import { loadSheetjs, readSheetjsModel } from './adapters/sheetjs.js';
-import type { CellModel, FormFormat } from './cell-model.js';
+import { countWordCells, readDocxModel } from '../adapters/docx.js';
+import { loadSheetjs, readSheetjsModel } from '../adapters/sheetjs.js';
+import type { CellModel, FormFormat } from '../cells/cell-model.js';
 import { readCompoundDirectory } from './compound-file.js';
-import { refuse } from './read-errors.js';
+import { refuse } from '../read-errors.js';
 import { inflateEntry, readZipDirectory, unpackEntry, type ZipEntry } from './zip-directory.js';
 
 export { readZipDirectory, type ZipEntry } from './zip-directory.js';
@@ -52,7 +52,7 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_ENTRIES = 10_000;
 /**
  * Memory is what these limits bound (a batch peaks under 400 MB whatever its files hold, measured by
- * test/import/memory.test.ts): SheetJS needs ~25 bytes of memory per byte of XML, xmldom ~120, and every
+ * test/intake/memory.test.ts): SheetJS needs ~25 bytes of memory per byte of XML, xmldom ~120, and every
  * cell is several objects. A real form is far below each: its parts are ~20 KB unpacked (the whole .xlsx
  * ~45 KB), a Word form's document.xml 20-100 KB, a form a few hundred cells, a 评审打分表 a few thousand.
  * Pictures pasted into a form count in the total but are never unpacked.

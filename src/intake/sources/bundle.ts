@@ -9,14 +9,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isGongshuError } from '../core/errors.js';
-import { withoutBidiControls } from '../core/text.js';
-import { checkZipEntries, DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, readWorkbookBytes } from '../excel/read/safe-open.js';
-import { refuse } from '../excel/read/read-errors.js';
-import { readZipDirectory, readZipFile, unpackEntry, type ZipEntry, type ZipFile } from '../excel/read/zip-directory.js';
+import { isGongshuError } from '../../core/errors.js';
+import { withoutBidiControls } from '../../core/text.js';
+import { checkZipEntries, DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, readWorkbookBytes } from '../open/safe-open.js';
+import { refuse } from '../read-errors.js';
+import { readZipDirectory, readZipFile, unpackEntry, type ZipEntry, type ZipFile } from '../open/zip-directory.js';
 import { isLockOrHidden, judgeSpecialFile, notAFormByName } from './files.js';
 import { isMailName, mailSources, MAX_MAIL_BYTES } from './mail.js';
-import type { FileError } from './parse-file.js';
+import type { FileError } from '../parse-file.js';
 
 /** The mail a file came in (its innermost message: the one the unit wrote), kept with what it is imported as. */
 export interface MailOrigin {

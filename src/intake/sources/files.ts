@@ -1,8 +1,8 @@
 /** Turns the paths a clerk gives into the files to import, in a stable order. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../core/errors.js';
-import { msg, type MessageKey } from '../messages/index.js';
+import { UsageError } from '../../core/errors.js';
+import { msg, type MessageKey } from '../../messages/index.js';
 
 /** Extensions of the forms gongshu reads, and of the bundles (.zip) and saved mails (.eml) that carry them. */
 export const FORM_EXTENSIONS: ReadonlySet<string> = new Set(['.xlsx', '.xlsm', '.xls', '.et', '.ett', '.ods', '.docx', '.docm', '.zip', '.eml']);

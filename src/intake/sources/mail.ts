@@ -12,9 +12,9 @@
  */
 import path from 'node:path';
 import PostalMime, { type Attachment, type Email } from 'postal-mime';
-import { withoutBidiControls } from '../core/text.js';
-import { refuse } from '../excel/read/read-errors.js';
-import { DEFAULT_MAX_BYTES } from '../excel/read/safe-open.js';
+import { withoutBidiControls } from '../../core/text.js';
+import { refuse } from '../read-errors.js';
+import { DEFAULT_MAX_BYTES } from '../open/safe-open.js';
 import { failedSource, INSIDE, type BatchSource, type ExpandContext, type MailOrigin, type Nesting } from './bundle.js';
 import { notAFormByName } from './files.js';
 

@@ -1,6 +1,6 @@
 /**
  * Migration 8 (kept in its own file so that it merges as one piece): a form that came in a mail keeps the
- * mail's sender, subject and date with its version (src/import/mail.ts). NULL for every other file.
+ * mail's sender, subject and date with its version (src/intake/sources/mail.ts). NULL for every other file.
  */
 import type { Migration } from './index.js';
 

@@ -1,6 +1,6 @@
 /** The 公示 document, opened again: its text, names, dates, layout and fonts, and no personal number. */
 import { describe, expect, it } from 'vitest';
-import { buildNoticeDocx, fontTableXml, NOTICE_PAGE, noticeParagraphs, type NoticeInput } from '../../../src/export/docx/notice.js';
+import { buildNoticeDocx, fontTableXml, NOTICE_PAGE, noticeParagraphs, type NoticeInput } from '../../../src/documents/word/notice.js';
 import { noticeDefaults } from '../../../src/rules/notice-data.js';
 import { paragraphs, unzip } from '../../helpers/docx-text.js';
 

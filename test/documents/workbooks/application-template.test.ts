@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { emptyApplication, type Application } from '../../../src/core/application.js';
 import { labelKey } from '../../../src/core/text.js';
-import { APPLICATION_TEMPLATE_LAYOUT, CHOICE_LISTS, type SheetLayout } from '../../../src/excel/write/application-layout.js';
+import { APPLICATION_TEMPLATE_LAYOUT, CHOICE_LISTS, type SheetLayout } from '../../../src/documents/workbooks/application-layout.js';
 import {
   buildApplicationTemplate,
   coverDateText,
@@ -10,8 +10,8 @@ import {
   LIST_SHEET_NAME,
   ListFormulae,
   yearInChinese,
-} from '../../../src/excel/write/application-template.js';
-import { applicationFieldCells, fillApplicationTemplate, memberCell } from '../../../src/excel/write/fill-application.js';
+} from '../../../src/documents/workbooks/application-template.js';
+import { applicationFieldCells, fillApplicationTemplate, memberCell } from '../../../src/documents/workbooks/fill-application.js';
 import { roundTrip } from './workbook-snapshot.js';
 
 /** Labels of 附件1, in the wording of the notice; the reader relies on them. */

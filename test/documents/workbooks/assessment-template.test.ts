@@ -2,9 +2,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadRubric } from '../../../src/core/rubric.js';
 import { emptyAssessment } from '../../../src/core/assessment.js';
-import { assessmentLayout, ASSESSMENT_SHEET } from '../../../src/excel/write/assessment-layout.js';
-import { buildAssessmentTemplate } from '../../../src/excel/write/assessment-template.js';
-import { fillAssessmentTemplate } from '../../../src/excel/write/fill-assessment.js';
+import { assessmentLayout, ASSESSMENT_SHEET } from '../../../src/documents/workbooks/assessment-layout.js';
+import { buildAssessmentTemplate } from '../../../src/documents/workbooks/assessment-template.js';
+import { fillAssessmentTemplate } from '../../../src/documents/workbooks/fill-assessment.js';
 import { roundTrip } from './workbook-snapshot.js';
 
 const rubric = loadRubric();

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/core/finding.js';
-import { buildEligibilitySummary, groupOutcome, SUMMARY_BODY_PT, type EligibilitySummaryOptions, type EligibilitySummaryRow } from '../../../src/excel/write/eligibility-summary.js';
-import { fitsPageWidth, MIN_BODY_PT } from '../../../src/excel/write/print.js';
+import { buildEligibilitySummary, groupOutcome, SUMMARY_BODY_PT, type EligibilitySummaryOptions, type EligibilitySummaryRow } from '../../../src/documents/workbooks/eligibility-summary.js';
+import { fitsPageWidth, MIN_BODY_PT } from '../../../src/documents/print.js';
 import { ALL_RULES } from '../../../src/rules/index.js';
 import { SUMMARY_GROUPS, summaryColumns, summaryGroupOf } from '../../../src/rules/summary-groups.js';
 

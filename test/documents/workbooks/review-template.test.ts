@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readReviewSheet } from '../../../src/excel/read/review-reader.js';
-import { fitsPageWidth, MIN_BODY_PT } from '../../../src/excel/write/print.js';
-import { buildReviewTemplate, expertHeader, expertsPerPage, REVIEW_LABELS, REVIEW_LAYOUT, type ReviewTemplateRow } from '../../../src/excel/write/review-template.js';
-import { reopen } from '../read/build.js';
+import { readReviewSheet } from '../../../src/intake/forms/review-reader.js';
+import { fitsPageWidth, MIN_BODY_PT } from '../../../src/documents/print.js';
+import { REVIEW_LABELS } from '../../../src/core/review.js';
+import { buildReviewTemplate, expertHeader, expertsPerPage, REVIEW_LAYOUT, type ReviewTemplateRow } from '../../../src/documents/workbooks/review-template.js';
+import { reopen } from '../../intake/build.js';
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Worksheet> {
   const buffer = await wb.xlsx.writeBuffer();

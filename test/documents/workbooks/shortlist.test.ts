@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/core/finding.js';
-import { fitsPageWidth } from '../../../src/excel/write/print.js';
-import { buildShortlistWorkbook, internalRemarks, type InternalShortlistRow, type ShortlistRow } from '../../../src/excel/write/shortlist.js';
+import { fitsPageWidth } from '../../../src/documents/print.js';
+import { buildShortlistWorkbook, internalRemarks, type InternalShortlistRow, type ShortlistRow } from '../../../src/documents/workbooks/shortlist.js';
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Worksheet> {
   const buffer = await wb.xlsx.writeBuffer();

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { fitsPageWidth, MIN_BODY_PT } from '../../../src/excel/write/print.js';
-import { buildSubsidyWorkbook, subsidyTotal, type SubsidyRow } from '../../../src/excel/write/subsidy.js';
+import { fitsPageWidth, MIN_BODY_PT } from '../../../src/documents/print.js';
+import { buildSubsidyWorkbook, subsidyTotal, type SubsidyRow } from '../../../src/documents/workbooks/subsidy.js';
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Worksheet> {
   const buffer = await wb.xlsx.writeBuffer();

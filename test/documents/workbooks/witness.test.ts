@@ -2,10 +2,10 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LIST_FOOTER } from '../../../src/excel/write/print.js';
-import { buildShortlistWorkbook } from '../../../src/excel/write/shortlist.js';
-import { buildSubsidyWorkbook } from '../../../src/excel/write/subsidy.js';
-import { describedWithWitness, footerWithWitness } from '../../../src/excel/write/witness.js';
+import { LIST_FOOTER } from '../../../src/documents/print.js';
+import { buildShortlistWorkbook } from '../../../src/documents/workbooks/shortlist.js';
+import { buildSubsidyWorkbook } from '../../../src/documents/workbooks/subsidy.js';
+import { describedWithWitness, footerWithWitness } from '../../../src/documents/workbooks/witness.js';
 
 const signOff = { bureau: '杭州市拱墅区人力资源和社会保障局', date: '2026-07-20' };
 const witness = '操作记录校验：1234 / 9f3a1c0b…';

@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GongshuError } from '../../../src/core/errors.js';
 import { loadRubric } from '../../../src/core/rubric.js';
-import { readApplication } from '../../../src/excel/read/application-reader.js';
-import { readAssessment } from '../../../src/excel/read/assessment-reader.js';
-import { NOT_A_FORM_CODES, openWorkbookFile } from '../../../src/excel/read/safe-open.js';
+import { readApplication } from '../../../src/intake/forms/application-reader.js';
+import { readAssessment } from '../../../src/intake/forms/assessment-reader.js';
+import { NOT_A_FORM_CODES, openWorkbookFile } from '../../../src/intake/open/safe-open.js';
 
 const FORMS = fileURLToPath(new URL('../../fixtures/forms/', import.meta.url));
 const read = async (file: string) => readApplication(await openWorkbookFile(FORMS + file));

@@ -4,8 +4,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readApplication } from '../../../src/excel/read/application-reader.js';
-import { openWorkbookFile } from '../../../src/excel/read/safe-open.js';
+import { readApplication } from '../../../src/intake/forms/application-reader.js';
+import { openWorkbookFile } from '../../../src/intake/open/safe-open.js';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/openpyxl-application.xlsx', import.meta.url));
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { MAX_CELL_CHARS, normaliseValue, numberToText, readCellValue } from '../../../src/excel/read/cell-value.js';
+import { MAX_CELL_CHARS, normaliseValue, numberToText, readCellValue } from '../../../src/intake/cells/cell-value.js';
 
 describe('normaliseValue', () => {
   it('empty values', () => {

@@ -7,9 +7,9 @@ import {
   locateFields,
   stripHints,
   type Located,
-} from '../../../src/excel/read/label-locator.js';
-import { modelOfWorkbook } from '../../../src/excel/read/adapters/exceljs.js';
-import { put } from './build.js';
+} from '../../../src/intake/cells/label-locator.js';
+import { modelOfWorkbook } from '../../../src/intake/adapters/exceljs.js';
+import { put } from '../build.js';
 
 const dict = applicationDictionary();
 

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { birthMonthFromId, normaliseGender, parseAge, readApplication } from '../../../src/excel/read/application-reader.js';
+import { birthMonthFromId, normaliseGender, parseAge, readApplication } from '../../../src/intake/forms/application-reader.js';
 import { GongshuError } from '../../../src/core/errors.js';
-import { attachment1Workbook, blankAttachment1, DEFAULT_MEMBERS, LEAD_ID, put, reopen, type FormValues } from './build.js';
+import { attachment1Workbook, blankAttachment1, DEFAULT_MEMBERS, LEAD_ID, put, reopen, type FormValues } from '../build.js';
 
 async function read(wb: ExcelJS.Workbook) {
   return readApplication(await reopen(wb));

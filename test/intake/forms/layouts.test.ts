@@ -6,10 +6,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { unitNameOf } from '../../../src/core/application.js';
-import { cleanIdNumber, readApplication } from '../../../src/excel/read/application-reader.js';
+import { cleanIdNumber, readApplication } from '../../../src/intake/forms/application-reader.js';
 import { runRules } from '../../../src/rules/index.js';
 import { makeContext } from '../../helpers/application-factory.js';
-import { reopen } from './build.js';
+import { reopen } from '../build.js';
 
 type Row = (string | number | null)[];
 

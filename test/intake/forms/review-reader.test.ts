@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { GongshuError } from '../../../src/core/errors.js';
-import { readReviewSheet } from '../../../src/excel/read/review-reader.js';
-import { buildReviewTemplate } from '../../../src/excel/write/review-template.js';
-import { put, reopen } from './build.js';
+import { readReviewSheet } from '../../../src/intake/forms/review-reader.js';
+import { buildReviewTemplate } from '../../../src/documents/workbooks/review-template.js';
+import { put, reopen } from '../build.js';
 
 describe('readReviewSheet', () => {
   it('reads a sheet a clerk made by hand: header elsewhere, no 专家N line, names merged, WPS-style ticks', async () => {

@@ -5,8 +5,8 @@ import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GongshuError } from '../../../src/core/errors.js';
-import { checkWorkbookBytes, openWorkbookBuffer, openWorkbookFile, readZipDirectory } from '../../../src/excel/read/safe-open.js';
-import { attachment1Workbook, makeZip, oleFile, toBuffer } from './build.js';
+import { checkWorkbookBytes, openWorkbookBuffer, openWorkbookFile, readZipDirectory } from '../../../src/intake/open/safe-open.js';
+import { attachment1Workbook, makeZip, oleFile, toBuffer } from '../build.js';
 
 let dir: string;
 let good: Buffer;

@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeZipName } from '../../src/excel/read/zip-directory.js';
-import { safeEntryName } from '../../src/import/bundle.js';
-import { gbkBytes, writeZip } from '../fixtures/hostile/zip.js';
-import { makeApplication } from '../helpers/application-factory.js';
-import { runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/tmp.js';
-import { writeApplicationWorkbook } from '../helpers/workbooks.js';
+import { decodeZipName } from '../../../src/intake/open/zip-directory.js';
+import { safeEntryName } from '../../../src/intake/sources/bundle.js';
+import { gbkBytes, writeZip } from '../../fixtures/hostile/zip.js';
+import { makeApplication } from '../../helpers/application-factory.js';
+import { runCli } from '../../helpers/run-cli.js';
+import { tempDir } from '../../helpers/tmp.js';
+import { writeApplicationWorkbook } from '../../helpers/workbooks.js';
 
 interface Row {
   file: string;

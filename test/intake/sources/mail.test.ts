@@ -7,12 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { maskMailSender } from '../../src/core/mailbox.js';
-import { gbkBytes, writeZip } from '../fixtures/hostile/zip.js';
-import { makeApplication } from '../helpers/application-factory.js';
-import { runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/tmp.js';
-import { cellTexts, writeApplicationWorkbook } from '../helpers/workbooks.js';
+import { maskMailSender } from '../../../src/core/mailbox.js';
+import { gbkBytes, writeZip } from '../../fixtures/hostile/zip.js';
+import { makeApplication } from '../../helpers/application-factory.js';
+import { runCli } from '../../helpers/run-cli.js';
+import { tempDir } from '../../helpers/tmp.js';
+import { cellTexts, writeApplicationWorkbook } from '../../helpers/workbooks.js';
 
 interface Row {
   file: string;

@@ -7,15 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GongshuError } from '../../src/core/errors.js';
-import { openWorkbookBuffer } from '../../src/excel/read/safe-open.js';
-import { decodeZipName, readZipDirectory } from '../../src/excel/read/zip-directory.js';
-import { buildApplicationDocx } from '../../src/excel/write/application-docx.js';
-import { gbkBytes, patchZip, writeZip } from '../fixtures/hostile/zip.js';
-import { makeApplication } from '../helpers/application-factory.js';
-import { runCli } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/tmp.js';
-import { writeApplicationWorkbook } from '../helpers/workbooks.js';
+import { GongshuError } from '../../../src/core/errors.js';
+import { openWorkbookBuffer } from '../../../src/intake/open/safe-open.js';
+import { decodeZipName, readZipDirectory } from '../../../src/intake/open/zip-directory.js';
+import { buildApplicationDocx } from '../../../src/documents/word/application-docx.js';
+import { gbkBytes, patchZip, writeZip } from '../../fixtures/hostile/zip.js';
+import { makeApplication } from '../../helpers/application-factory.js';
+import { runCli } from '../../helpers/run-cli.js';
+import { tempDir } from '../../helpers/tmp.js';
+import { writeApplicationWorkbook } from '../../helpers/workbooks.js';
 
 interface Row {
   file: string;
