@@ -223,6 +223,10 @@ export const recordsMessages = {
     zh: '领衔人已领衔有效期内的工作室“{name}”（{plaque}），一人只能领衔一个工作室',
     en: 'The lead already leads the running studio "{name}" ({plaque}); one person leads one studio',
   },
+  'records.subsidy.beforeCertified': {
+    zh: '发放日期 {date} 早于工作室“{name}”的认定日期 {certifiedOn}，未登记：补助在认定之后发放。请核对发放日期（写全年份）后重新登记',
+    en: 'Payment date {date} is before "{name}" was certified ({certifiedOn}); nothing recorded',
+  },
   'records.subsidy.notPaid': { zh: '工作室“{name}”还没有登记补助发放，无需撤销', en: 'No payment is recorded for "{name}"' },
 
   // Studios: merge.

@@ -203,6 +203,9 @@ export function recordSubsidyPayment(ws: Workspace, ref: string, paidOn: string 
   const studio = resolveStudio(ws, ref);
   if (studio.subsidyYuan === null) throw new RefusedError('no-subsidy', msg('workflow.subsidy.none', { name: studio.name }));
   if (paidOn === null && studio.subsidyPaidOn === null) throw new RefusedError('subsidy-not-paid', msg('records.subsidy.notPaid', { name: studio.name }));
+  if (paidOn !== null && studio.certifiedOn !== null && paidOn < studio.certifiedOn) {
+    throw new RefusedError('subsidy-before-certified', msg('records.subsidy.beforeCertified', { name: studio.name, date: paidOn, certifiedOn: studio.certifiedOn }));
+  }
   inTransaction(ws, () => {
     setSubsidyPaid(ws.db, studio.id, paidOn);
     appendAudit(ws.db, ws.actor, 'studio', studio.id, paidOn ? 'subsidy-paid' : 'subsidy-paid-undo', { paidOn, previous: studio.subsidyPaidOn });
