@@ -219,11 +219,16 @@ function refuseForbidden(file: string, database: string, kind: OutputKind): void
 export function resolveOutputFile(option: unknown, defaultName: string, force: boolean, o: OutputOptions): OutputTarget {
   const cwd = o.cwd ?? process.cwd();
   let file = path.resolve(cwd, typeof option === 'string' && option ? option : defaultName);
+  // `备份/` (a trailing slash) names a folder: never a file called like the folder.
+  const namesFolder = typeof option === 'string' && /[\\/]$/u.test(option);
+  let isFolder = false;
   try {
-    if (fs.statSync(file).isDirectory()) file = path.join(file, defaultName);
+    isFolder = fs.statSync(file).isDirectory();
   } catch {
     /* not there yet */
   }
+  if (namesFolder && !isFolder) throw new RefusedError('output-folder-missing', msg('cli.outputFolderMissing', { dir: file }), { file });
+  if (isFolder) file = path.join(file, defaultName);
   const kind = o.kind === 'template-application' || o.kind === 'template-application-docx' ? applicationTemplateKind(file, o.kind) : o.kind;
   const target: OutputTarget = { file, kind, database: path.resolve(cwd, o.database) };
   checkOutputTarget(target, force);
