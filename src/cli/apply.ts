@@ -82,7 +82,10 @@ export async function applyOverride(ctx: CliContext, [idText, named]: string[], 
   }
   const e = result.evaluation!;
   const status = eligibilityText(verdictOf(e));
-  if (result.kind === 'acknowledge') ctx.out.success(msg('records.waive.acknowledged', { id, title: ruleTitle(code!), where: findingPlace(result.finding) }));
+  if (result.kind === 'acknowledge') {
+    const where = findingPlace(result.finding);
+    ctx.out.success(msg(where ? 'records.waive.acknowledged' : 'records.waive.acknowledgedNoPlace', { id, title: ruleTitle(code!), where }));
+  }
   else ctx.out.success(msg('cli.override.done', { id, code: ruleTitle(code!), status }));
 }
 

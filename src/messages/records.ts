@@ -112,6 +112,7 @@ export const recordsMessages = {
     en: '{title} ({code}) cannot be waived: the notice requires a team of at least 3 besides the lead. Import the unit\'s corrected form',
   },
   'records.waive.acknowledged': { zh: '申报 #{id}：已确认提醒“{title}”（{where}）', en: 'Application #{id}: warning {title} acknowledged ({where})' },
+  'records.waive.acknowledgedNoPlace': { zh: '申报 #{id}：已确认提醒“{title}”', en: 'Application #{id}: warning {title} acknowledged' },
 
   'records.leave.rechecked': {
     zh: '与它同一领衔人的申报 {ids} 已重新审查（不再算作重复领衔）',

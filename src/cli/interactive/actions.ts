@@ -273,7 +273,7 @@ async function addOverride(s: MenuSession): Promise<void> {
   if (!(await confirmed(s, msg('menu.override.confirm')))) return;
   const result = waiveFinding(s.workspace('apply override'), id, finding.code, finding.field ?? '', reason);
   const status = eligibilityText(applicationView(s.existing()!, id).eligibility);
-  s.out.success(result.kind === 'waive' ? msg('cli.override.done', { id, code: finding.code, status }) : msg('records.waive.acknowledged', { id, title: ruleTitle(finding.code), where }));
+  s.out.success(result.kind === 'waive' ? msg('cli.override.done', { id, code: finding.code, status }) : msg(where ? 'records.waive.acknowledged' : 'records.waive.acknowledgedNoPlace', { id, title: ruleTitle(finding.code), where }));
 }
 
 async function undoOverride(s: MenuSession): Promise<void> {
