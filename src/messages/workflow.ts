@@ -85,6 +85,10 @@ export const workflowMessages = {
   'workflow.review.recusedUnreadable': { zh: '回避栏“{value}”无法识别，需要回避请填“是”，否则留空；按未回避处理', en: 'Recusal "{value}" not understood; fill 是 or leave empty; treated as not recused' },
   'workflow.review.rowWithoutId': { zh: '第 {row} 行有评分但没有编号，无法对应到申报，本行未导入', en: 'Row {row} has scores but no application number; not imported' },
   'workflow.review.idUnreadable': { zh: '编号“{value}”无法识别，本行未导入', en: 'Application number "{value}" not understood; row not imported' },
+  'workflow.review.unnamedReplaced': {
+    zh: '{header} 已填姓名“{name}”：此前按“{header}”记录的 {count} 个申报的评分（{file}）与本表完全相同，已改记在 {name} 名下，不重复计入',
+    en: '{header} is now named {name}: the {count} reviews recorded as {header} ({file}) are the same and were replaced',
+  },
   'workflow.review.expertUnnamed': { zh: '{header} 未填姓名，按“{header}”记录；多份表格都未填姓名时会互相覆盖，请补填姓名后重新导入', en: '{header} has no name; recorded as "{header}"; fill in the name' },
   'workflow.review.unknownApplication': { zh: '{round} 年度没有编号为 #{id} 的申报，本行未导入（评审表是否来自其他数据库或年度？）', en: 'No application #{id} in round {round}; row not imported' },
   'workflow.review.nameMismatch': {
@@ -209,6 +213,7 @@ export const workflowMessages = {
   'workflow.history.action.correct': { zh: '更正 {fields}，保存为第 {version} 版（原因：{reason}）', en: 'corrected {fields}, saved as version {version} (reason: {reason})' },
   'workflow.history.action.set': { zh: '修改信息', en: 'details changed' },
   'workflow.history.action.materials': { zh: '登记纸质材料', en: 'materials recorded' },
+  'workflow.history.action.review-unnamed-replaced': { zh: '评审表 {file} 中按“{header}”记录的评分改记在 {expert} 名下（重新导入的同一张表已填姓名）', en: 'reviews recorded as {header} ({file}) now under {expert}' },
   'workflow.history.action.review-import': { zh: '导入评审表 {file}（专家：{experts}）', en: 'review sheet {file} (experts: {experts})' },
   'workflow.history.action.shortlist-add': { zh: '人工列入拟认定名单（原因：{reason}）', en: 'added to the shortlist by hand (reason: {reason})' },
   'workflow.history.action.shortlist-remove': { zh: '人工移出拟认定名单（原因：{reason}）', en: 'removed from the shortlist by hand (reason: {reason})' },

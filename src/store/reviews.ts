@@ -73,3 +73,20 @@ export function reviewsOfRound(db: Db, round: number): Map<number, ReviewEntry[]
   }
   return out;
 }
+
+/** Reviews of a round stored under one expert key, each with the review file it came from. */
+export function reviewsUnderKey(db: Db, round: number, key: string): { applicationId: number; fileId: number; file: string; entry: ReviewEntry }[] {
+  const rows = db
+    .prepare(
+      `SELECT r.*, f.file AS file_name FROM reviews r JOIN applications a ON a.id = r.application_id
+       JOIN review_files f ON f.id = r.review_file_id
+       WHERE a.round = ? AND r.expert_key = ? ORDER BY r.application_id`,
+    )
+    .all(round, key) as (ReviewRow & { review_file_id: number; file_name: string })[];
+  return rows.map((r) => ({ applicationId: r.application_id, fileId: r.review_file_id, file: r.file_name, entry: toEntry(r) }));
+}
+
+/** Removes one expert's review of one application (a placeholder replaced by the same review under a name). */
+export function deleteReview(db: Db, applicationId: number, key: string): void {
+  db.prepare('DELETE FROM reviews WHERE application_id = ? AND expert_key = ?').run(applicationId, key);
+}
