@@ -71,7 +71,7 @@ export const workflowMessages = {
   },
 
   // Expert review.
-  'workflow.review.noneEligible': { zh: '{round} 年度没有形式审查合格的申报，无法生成评审打分表。请先运行 gongshu apply validate', en: 'No eligible applications in round {round}', menu: { zh: '{round} 年度没有形式审查合格的申报，无法生成评审打分表。请先导入申报表，并在“查看申报与问题”中核对形式审查结果', en: 'No eligible applications in round {round}' } },
+  'workflow.review.noneEligible': { zh: '{round} 年度没有形式审查合格的申报，无法生成评审打分表。请先导入申报表（gongshu apply import 文件夹），再用 gongshu apply list 核对形式审查结果', en: 'No eligible applications in round {round}', menu: { zh: '{round} 年度没有形式审查合格的申报，无法生成评审打分表。请先导入申报表，并在“查看申报与问题”中核对形式审查结果', en: 'No eligible applications in round {round}' } },
   'workflow.review.templateWritten': { zh: '已生成评审打分表：{file}（{count} 个申报，{experts} 位专家）', en: 'Wrote the review sheet {file} ({count} applications, {experts} experts)', made: ['file'] },
   'workflow.review.badExperts': { zh: '专家人数“{value}”无效，请写 1 到 30 之间的整数', en: 'Invalid number of experts "{value}" (1–30)' },
   'workflow.review.badMethod': { zh: '算法“{value}”无效，请写 trimmed（去掉最高最低分）或 mean（算术平均）', en: 'Unknown method "{value}": use trimmed or mean' },
