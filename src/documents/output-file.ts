@@ -227,7 +227,7 @@ export function resolveOutputFile(option: unknown, defaultName: string, force: b
   } catch {
     /* not there yet */
   }
-  if (namesFolder && !isFolder) throw new RefusedError('output-folder-missing', msg('cli.outputFolderMissing', { dir: file }), { file });
+  if (namesFolder && !isFolder) throw new RefusedError('output-folder-missing', msg('cli.outputFolderMissing', { dir: file }));
   if (isFolder) file = path.join(file, defaultName);
   const kind = o.kind === 'template-application' || o.kind === 'template-application-docx' ? applicationTemplateKind(file, o.kind) : o.kind;
   const target: OutputTarget = { file, kind, database: path.resolve(cwd, o.database) };

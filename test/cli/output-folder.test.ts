@@ -19,6 +19,8 @@ describe('-o naming a folder that does not exist', () => {
     expect(r.stderr).toContain('备份');
     expect(r.stderr).toMatch(/文件夹/u);
     expect(fs.existsSync(target)).toBe(false);
+    // The folder is named once, not once as the place and again in the message.
+    expect(r.stderr.split(target).length - 1).toBe(1);
   });
 
   it('a folder that exists, written with a trailing slash, still gets the default name inside it', async () => {
