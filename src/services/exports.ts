@@ -12,7 +12,7 @@ import { RefusedError } from '../core/errors.js';
 import { rubricNote } from '../core/rubric.js';
 import { maskMailSender } from '../core/mailbox.js';
 import { maskPersonalNumbers } from '../core/personal-numbers.js';
-import { kindMarker, loadExcel, maskWorkbook, outputProperties, writeBytesAtomically, writeWorkbookAtomically, type Issued, type OutputTarget } from '../documents/output-file.js';
+import { kindMarker, loadExcel, maskWorkbook, outputProperties, writeBytesAtomically, writeWorkbookAtomically, type Issued, type OutputKind, type OutputTarget } from '../documents/output-file.js';
 import { buildApplicationTemplate } from '../documents/workbooks/application-template.js';
 import { buildAssessmentTemplate } from '../documents/workbooks/assessment-template.js';
 import { buildEligibilitySummary } from '../documents/workbooks/eligibility-summary.js';
@@ -244,11 +244,28 @@ export async function exportShortlist(ws: Workspace, round: number, target: Outp
 
 // ---- 公示 ----
 
+function requireNotice(ws: Workspace, round: number): NonNullable<ReturnType<typeof getNotice>> {
+  const notice = getNotice(ws.db, round);
+  if (!notice) throw new RefusedError('no-notice', msg('workflow.notice.notStarted', { round }));
+  return notice;
+}
+
+/**
+ * The refusal an export of this kind would give for having nothing to list, checked before the menu asks
+ * where to save it (the export checks again when it writes). Kinds without a cheap check pass.
+ */
+export function checkExportable(ws: Workspace, round: number, kind: OutputKind): void {
+  if (kind === 'export-notice') {
+    requireNotice(ws, round);
+    shortlistRows(ws, round);
+  } else if (kind === 'export-shortlist' || kind === 'export-shortlist-internal') shortlistRows(ws, round);
+  else if (kind === 'export-subsidy' && subsidyStudios(ws, round).length === 0) throw new RefusedError('no-studios', msg('workflow.subsidy.nothingToExport', { round }));
+}
+
 /** `export notice`: the 公示 as the bureau publishes it (.docx), its period as recorded, the listed studios attached. */
 export async function exportNotice(ws: Workspace, round: number, target: OutputTarget): Promise<Written & { from: string; to: string; uncountedYears: number[] }> {
   const { notice, rows, settings, witness } = forDocument(ws, false, () => {
-    const notice = getNotice(ws.db, round);
-    if (!notice) throw new RefusedError('no-notice', msg('workflow.notice.notStarted', { round }));
+    const notice = requireNotice(ws, round);
     // Published on the bureau's site: a number a unit typed into its name is masked like in every list.
     const rows = shortlistRows(ws, round).map((r) => ({
       studioName: maskPersonalNumbers(r.studioName),
