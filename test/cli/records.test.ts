@@ -148,6 +148,17 @@ describe('a studio\'s status follows its assessments', () => {
     expect(renewed.code, renewed.stderr).toBe(0);
   });
 
+  it('studios renew --date without a year is taken near the old term’s end, not in this year', async () => {
+    const { r } = await passed();
+    const [before] = await r.json<(Studio & { validUntil: string })[]>('studios', 'list');
+    const end = before!.validUntil;
+    // The day after the term ends, typed without its year (three years on from now).
+    const day = new Date(Date.UTC(Number(end.slice(0, 4)), Number(end.slice(5, 7)) - 1, Number(end.slice(8, 10)) + 1)).toISOString().slice(0, 10);
+    const renewed = await r.cli('studios', 'renew', 'GS-2026-001', '--date', `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`);
+    expect(renewed.code, renewed.stderr).toBe(0);
+    expect(renewed.stdout + renewed.stderr).toContain(day);
+  });
+
   it('refuses to withdraw an assessment whose outcome a renewal already stands on, saying what to undo first', async () => {
     const { r, assessment } = await passed();
     expect((await r.cli('studios', 'renew', 'GS-2026-001')).code).toBe(0);
