@@ -2,12 +2,13 @@
 import { msg } from '../messages/index.js';
 import { periodLines } from '../ui/period.js';
 import { applicationView } from '../services/application-view.js';
-import { certify, publicize, raiseObjection, recordSubsidyPayment, resolveObjection } from '../services/certification.js';
+import { resolveStudio } from '../services/studios.js';
+import { certify, noticeOf, publicize, raiseObjection, recordSubsidyPayment, resolveObjection } from '../services/certification.js';
 import type { Workspace } from '../services/context.js';
 import { ExitCode } from './exit-code.js';
 import type { CliContext } from './context.js';
 import { parseId, reasonOption, todayIso } from './parse.js';
-import { dateOption } from './dates.js';
+import { dateOption, yearAfter } from './dates.js';
 import { renderCertified } from './render/workflow.js';
 
 function nameOf(ws: Workspace): (id: number) => string {
@@ -45,8 +46,9 @@ export async function objectCmd(ctx: CliContext, [idText]: string[], opts: Recor
 }
 
 export async function certifyCmd(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
-  const date = dateOption(ctx.out, opts.date, '--date', 'certify', ctx.round) ?? todayIso();
   const ws = ctx.workspace({ mustExist: true });
+  // 1月8日 after a 公示 over New Year is in the new year: the year is taken near the 公示's end.
+  const date = dateOption(ctx.out, opts.date, '--date', 'certify', yearAfter(noticeOf(ws, ctx.round)?.endsOn, ctx.round)) ?? todayIso();
   const result = certify(ws, ctx.round, date);
   if (ctx.json) ctx.out.printJson(result);
   else renderCertified(ctx.out, result, date, nameOf(ws));
@@ -54,7 +56,9 @@ export async function certifyCmd(ctx: CliContext, _args: string[], opts: Record<
 }
 
 export async function subsidyPaid(ctx: CliContext, [ref]: string[], opts: Record<string, unknown>): Promise<void> {
-  const paidOn = opts.undo ? null : (dateOption(ctx.out, opts.date, '--date', 'paid', ctx.round) ?? todayIso());
-  const studio = recordSubsidyPayment(ctx.workspace({ mustExist: true }), ref!, paidOn);
+  const ws = ctx.workspace({ mustExist: true });
+  // Paid after the 认定: a date without a year is taken near the studio's 认定 date.
+  const paidOn = opts.undo ? null : (dateOption(ctx.out, opts.date, '--date', 'paid', yearAfter(resolveStudio(ws, ref!).certifiedOn, ctx.round)) ?? todayIso());
+  const studio = recordSubsidyPayment(ws, ref!, paidOn);
   ctx.out.success(paidOn ? msg('workflow.subsidy.paid', { name: studio.name, date: paidOn, amount: studio.subsidyYuan ?? 0 }) : msg('workflow.subsidy.unpaid', { name: studio.name }));
 }

@@ -53,6 +53,14 @@ export function readDate(value: string, option: string | undefined, defaultYear:
   return r;
 }
 
+/**
+ * The year hint of a date that follows an event (a 认定 after its 公示, a payment after its 认定): near the
+ * event when there is one (1月8日 after a 公示 over New Year is in the new year), else the round's year.
+ */
+export function yearAfter(event: string | null | undefined, round: number): YearHint {
+  return event ? { near: event } : round;
+}
+
 /** A typed month as `YYYY-MM` (a full date is taken for its month). */
 export function readMonth(value: string, option?: string): { value: string; canonical: boolean } {
   const r = readTypedMonth(value);

@@ -6,7 +6,9 @@ import type { Output } from '../ui/output.js';
 import { storageError } from '../services/context.js';
 
 export function formatError(e: GongshuError): string {
-  const where = [e.location.file, e.location.sheet, e.location.cell].filter(Boolean).join(' › ');
+  // A message that already names its file ("找不到文件或文件夹：./2026申报材料") is not prefixed with it again.
+  const file = e.location.file && !e.message.includes(e.location.file) ? e.location.file : undefined;
+  const where = [file, e.location.sheet, e.location.cell].filter(Boolean).join(' › ');
   return where ? msg('cli.errorAt', { where, message: e.message }) : msg('cli.error', { message: e.message });
 }
 

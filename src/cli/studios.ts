@@ -3,12 +3,12 @@ import { UsageError } from '../core/errors.js';
 import { statusLabel } from '../core/lifecycle.js';
 import { msg } from '../messages/index.js';
 import { confirmOutcomes } from '../services/assessments.js';
-import { endStudio, mergeStudios, parseStudioStatus, renewStudio, setCertifiedOn, studios, studiosDue } from '../services/studios.js';
+import { endStudio, mergeStudios, parseStudioStatus, renewStudio, resolveStudio, setCertifiedOn, studios, studiosDue } from '../services/studios.js';
 import { ExitCode } from './exit-code.js';
 import type { CliContext } from './context.js';
 import { parseDueWindow, reasonOption, todayIso } from './parse.js';
 import { chinaYear } from '../core/china-time.js';
-import { dateOption } from './dates.js';
+import { dateOption, yearAfter } from './dates.js';
 import { renderDue, renderOutcomes, renderStudios, studioJson } from './render/workflow.js';
 
 export async function studiosList(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -37,8 +37,10 @@ export async function studiosDueCmd(ctx: CliContext, _args: string[], opts: Reco
 }
 
 export async function studiosRenew(ctx: CliContext, [ref]: string[], opts: Record<string, unknown>): Promise<void> {
-  const startsOn = dateOption(ctx.out, opts.date, '--date', 'renew', chinaYear());
-  const r = renewStudio(ctx.workspace({ mustExist: true }), ref!, startsOn, reasonOption(opts));
+  const ws = ctx.workspace({ mustExist: true });
+  // The new term follows the old one: a date without a year is taken near the old term's end.
+  const startsOn = opts.date === undefined ? undefined : dateOption(ctx.out, opts.date, '--date', 'renew', yearAfter(resolveStudio(ws, ref!).validUntil, chinaYear()));
+  const r = renewStudio(ws, ref!, startsOn, reasonOption(opts));
   ctx.out.success(msg('workflow.studios.renewed', { name: r.studio.name, from: r.startsOn, to: r.validUntil }));
 }
 

@@ -54,7 +54,7 @@ function diagnose(s: string): TypedDate {
  * The year to assume for a date typed without one: a year, or (for the last day of a period such as a 公示)
  * the period's first day, so that 1月5日 typed after 12月28日 is the 5th of January that follows it.
  */
-export type YearHint = number | { onOrAfter: string };
+export type YearHint = number | { onOrAfter: string } | { near: string };
 
 /** How far into the next year a period typed without a year may end: a 公示 is days long, not a year. */
 const ROLL_OVER_DAYS = 62;
@@ -78,6 +78,24 @@ function endOfPeriod(s: string, start: string): TypedDate {
 }
 
 /**
+ * 1月8日 as the date of a step that follows an event (`YYYY-MM-DD`: a 认定 after its 公示 ends, a payment after
+ * the 认定): in the year, of the event's year and the ones either side, that puts the day nearest the event (a
+ * tie goes to the later). So 1月8日 after a 公示 ending 2026-12-30 is 2027-01-08, 12月30日 with a 公示 ending
+ * 2027-01-08 is 2026-12-30 (and refused as inside the 公示): never the round's year across New Year.
+ */
+function nearEvent(s: string, event: string): TypedDate {
+  const year = Number(event.slice(0, 4));
+  let best: { r: Extract<TypedDate, { ok: true }>; gap: number } | undefined;
+  for (const y of [year - 1, year, year + 1]) {
+    const r = readTypedDate(`${y}年${s}`);
+    if (!r.ok) continue;
+    const gap = Math.abs(daysBetween(event, r.value));
+    if (!best || gap <= best.gap) best = { r, gap };
+  }
+  return best ? best.r : readTypedDate(`${year}年${s}`);
+}
+
+/**
  * A full date. `defaultYear` is assumed for 5月22日 (the caller echoes the result, so the clerk sees the year
  * taken); without it such a date is refused.
  */
@@ -85,7 +103,7 @@ export function readTypedDate(text: string, defaultYear?: YearHint): TypedDate {
   const s = normalise(text);
   if (s === '') return { ok: false, problem: 'empty' };
   const noYear = /^(\d{1,2})月(\d{1,2})[日号]?$/u.exec(s);
-  if (noYear && typeof defaultYear === 'object') return endOfPeriod(s, defaultYear.onOrAfter);
+  if (noYear && typeof defaultYear === 'object') return 'near' in defaultYear ? nearEvent(s, defaultYear.near) : endOfPeriod(s, defaultYear.onOrAfter);
   if (noYear && defaultYear !== undefined) return readTypedDate(`${defaultYear}年${s}`);
   // Only the shapes below are dates typed by a person; readPartialDate also takes numbers from cells.
   if (!/^\d{8}$/u.test(s) && !new RegExp(`^\\d{4}${SEP}\\d{1,2}${SEP}\\d{1,2}[日号]?$`, 'u').test(s)) {

@@ -21,6 +21,7 @@ import { reportText } from '../messages/register.js';
 import { msg, type MessageKey } from '../messages/index.js';
 import { writeBytesThroughTemp } from '../store/atomic-file.js';
 import { BACKUP_FOLDER, isGongshuBackupFile } from '../store/backup.js';
+import { setWorkbookProperties, type DocumentProperties } from './properties.js';
 
 /** Every kind of file gongshu writes; `--force` replaces only a file of the same kind. */
 export type OutputKind =
@@ -173,13 +174,13 @@ export function kindMarker(kind: OutputKind): string {
 
 /**
  * Whether an existing file is gongshu's own earlier file of this kind: a workbook or document whose
- * properties carry the kind, or, for a backup, a complete gongshu copy with the backup mark in its header (never another database in use). (Files gongshu wrote before it
+ * keywords are exactly the kind's mark (gongshu:export-review; the author is the bureau, not gongshu), or, for a backup, a complete gongshu copy with the backup mark in its header (never another database in use). (Files gongshu wrote before it
  * marked them carry no kind: they are not replaced, the clerk moves them once.)
  */
 function isEarlierOutput(file: string, kind: OutputKind): boolean {
   if (kind === 'backup') return isGongshuBackupFile(file);
   const core = zipPart(file, 'docProps/core.xml');
-  if (!core || !/<dc:creator>gongshu<\/dc:creator>/u.test(core)) return false;
+  if (!core) return false;
   return /<cp:keywords>([^<]*)<\/cp:keywords>/u.exec(core)?.[1] === kindMarker(kind);
 }
 
@@ -278,9 +279,29 @@ export function maskWorkbook(workbook: ExcelJS.Workbook): void {
   }
 }
 
-/** Writes a workbook to the target through a temporary file, its kind in its properties (for a later --force). */
-export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, target: OutputTarget, options: WriteOptions = {}): Promise<void> {
-  workbook.keywords = kindMarker(target.kind);
+/** Who issues a document and for which year: its properties' author and company, and its title. */
+export interface Issued {
+  year: number;
+  bureau: string;
+}
+
+/** A document's title in its properties: the name it gets by default, without the extension (2026年考核结果). */
+export function documentTitle(kind: Exclude<OutputKind, 'backup'>, year: number): string {
+  return path.parse(defaultFileName(kind, year)).name;
+}
+
+/** The properties of a document of this target (properties.ts): title, the bureau, the kind mark. */
+export function outputProperties(target: OutputTarget, issued: Issued): DocumentProperties {
+  if (target.kind === 'backup') throw new Error('a backup is no document');
+  return { title: documentTitle(target.kind, issued.year), bureau: issued.bureau, keywords: kindMarker(target.kind) };
+}
+
+/**
+ * Writes a workbook to the target through a temporary file, with its properties: its title, the bureau, and
+ * its kind (for a later --force).
+ */
+export async function writeWorkbookAtomically(workbook: ExcelJS.Workbook, target: OutputTarget, issued: Issued, options: WriteOptions = {}): Promise<void> {
+  setWorkbookProperties(workbook, outputProperties(target, issued));
   // Fastest deflate level: exports of a large round spend more time compressing than the file is worth
   // (level 1 writes the 2,000-studio results ~10% faster, the file ~30% larger; still about 1 MB).
   const bytes = await workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as never);

@@ -249,6 +249,10 @@ export const recordsMessages = {
   },
 
   // Undo.
+  'records.undo.acceptMissing': {
+    zh: '申报 #{id} 的第 {version} 版申报表已不在数据库中（个人信息可能已清除），无法改回。请让单位重新交来申报表后导入',
+    en: 'Version {version} of application #{id} is no longer stored; it cannot be restored. Import the form again',
+  },
   'records.undo.certifyPaid': {
     zh: '不能撤销申报 #{id} 的认定：工作室 {plaque} 已登记发放补助 {amount} 元（{paidOn}）。如确需撤销，请先撤销补助发放登记（gongshu subsidy paid {plaque} --undo），再撤销认定',
     en: 'Cannot undo the certification of #{id}: a subsidy of {amount} was recorded as paid to {plaque} ({paidOn}). Undo the payment record first (gongshu subsidy paid {plaque} --undo)',

@@ -207,6 +207,11 @@ export const workflowMessages = {
   'workflow.history.action.override': { zh: '豁免“{code}”{where}（原因：{reason}）', en: 'override {code} {where} (reason: {reason})' },
   'workflow.history.action.override-undo': { zh: '撤销豁免“{code}”{where}（原因：{reason}）', en: 'override of {code} {where} undone (reason: {reason})' },
   'workflow.history.action.acknowledge': { zh: '确认提醒“{code}”{where}（原因：{reason}）', en: 'warning {code} {where} acknowledged (reason: {reason})' },
+  'workflow.history.action.accept-version-undo': { zh: '撤销采用新版本：改回第 {version} 版申报表，第 {held} 版重新暂不生效（原因：{reason}）', en: 'acceptance undone: version {version} again, version {held} held (reason: {reason})' },
+  'workflow.history.undoneVersion': {
+    zh: '{title}：已撤销“采用第 {held} 版”，改回第 {current} 版申报表（第 {held} 版重新暂不生效），状态为“{to}”，审查结果按第 {current} 版重新核对',
+    en: '{title}: acceptance of version {held} undone; version {current} in effect again ({held} held), status {to}',
+  },
   'workflow.history.action.accept-version': { zh: '采用第 {version} 版申报表（原因：{reason}）', en: 'version {version} taken (reason: {reason})' },
   'workflow.history.action.merged-in': { zh: '合并工作室 #{from}“{name}”，转入考核 {assessments} 份（原因：{reason}）', en: 'studio #{from} {name} merged in, {assessments} assessments (reason: {reason})' },
   'workflow.history.action.new-version-pending': { zh: '导入新版本 {file}（第 {version} 版，暂不生效，仍以第 {inEffect} 版为准）', en: 'new version {file} (version {version}, pending; version {inEffect} in effect)' },

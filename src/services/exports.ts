@@ -12,7 +12,7 @@ import { RefusedError } from '../core/errors.js';
 import { rubricNote } from '../core/rubric.js';
 import { maskMailSender } from '../core/mailbox.js';
 import { maskPersonalNumbers } from '../core/personal-numbers.js';
-import { kindMarker, loadExcel, maskWorkbook, writeBytesAtomically, writeWorkbookAtomically, type OutputTarget } from '../documents/output-file.js';
+import { kindMarker, loadExcel, maskWorkbook, outputProperties, writeBytesAtomically, writeWorkbookAtomically, type Issued, type OutputKind, type OutputTarget } from '../documents/output-file.js';
 import { buildApplicationTemplate } from '../documents/workbooks/application-template.js';
 import { buildAssessmentTemplate } from '../documents/workbooks/assessment-template.js';
 import { buildEligibilitySummary } from '../documents/workbooks/eligibility-summary.js';
@@ -53,17 +53,17 @@ export interface Written {
 export async function writeApplicationTemplate(target: OutputTarget, year: number, format: 'xlsx' | 'docx' = 'xlsx'): Promise<Written> {
   if (format === 'docx') {
     const { buildApplicationDocx } = await import('../documents/word/application-docx.js');
-    await writeBytesAtomically(await buildApplicationDocx({ year, keywords: kindMarker(target.kind) }), target);
+    await writeBytesAtomically(await buildApplicationDocx({ year, properties: outputProperties(target, templateIssuer(year)) }), target);
     return { file: target.file, count: 1 };
   }
   const ExcelJS = await loadExcel();
-  await writeWorkbookAtomically(buildApplicationTemplate(ExcelJS, { year }), target);
+  await writeWorkbookAtomically(buildApplicationTemplate(ExcelJS, { year }), target, templateIssuer(year));
   return { file: target.file, count: 1 };
 }
 
 export async function writeAssessmentTemplate(target: OutputTarget, year: number): Promise<Written> {
   const ExcelJS = await loadExcel();
-  await writeWorkbookAtomically(buildAssessmentTemplate(ExcelJS, { year }), target);
+  await writeWorkbookAtomically(buildAssessmentTemplate(ExcelJS, { year }), target, templateIssuer(year));
   return { file: target.file, count: 1 };
 }
 
@@ -72,9 +72,9 @@ export async function writeAssessmentTemplate(target: OutputTarget, year: number
  * or mobile number a unit typed anywhere (in a unit name, a finding, a number cell) is masked however it
  * was spelt. Only `export review --full` skips this, and is logged.
  */
-async function writeMasked(workbook: ExcelJS.Workbook, target: OutputTarget): Promise<void> {
+async function writeMasked(workbook: ExcelJS.Workbook, target: OutputTarget, issued: Issued): Promise<void> {
   maskWorkbook(workbook);
-  await writeWorkbookAtomically(workbook, target);
+  await writeWorkbookAtomically(workbook, target, issued);
 }
 
 /** 评审打分表: one row per application up for review; none is a refusal, not an empty sheet. */
@@ -83,7 +83,7 @@ export async function writeReviewTemplate(ws: Workspace, round: number, target: 
   if (apps.length === 0) throw new RefusedError('nothing-to-review', msg('workflow.review.noneEligible', { round }));
   const rows = apps.map((a) => ({ id: a.id, studioName: a.current.parsed.application.studioName, unitName: unitNameOf(a.current.parsed.application) }));
   const ExcelJS = await loadExcel();
-  await writeMasked(buildReviewTemplate(ExcelJS, { year: round, rows, experts: experts.count, expertNames: experts.names }), target);
+  await writeMasked(buildReviewTemplate(ExcelJS, { year: round, rows, experts: experts.count, expertNames: experts.names }), target, issuedBy(ws, round));
   recordExport(ws, round, target.kind, target.file);
   return { file: target.file, count: rows.length };
 }
@@ -177,8 +177,8 @@ export async function exportEligibilitySummary(ws: Workspace, round: number, tar
   });
   workbook.description = witness;
   if (options.full) {
-    await writeWorkbookAtomically(workbook, target, { private: true });
-  } else await writeMasked(workbook, target);
+    await writeWorkbookAtomically(workbook, target, { year: round, bureau: signOff.bureau }, { private: true });
+  } else await writeMasked(workbook, target, { year: round, bureau: signOff.bureau });
   recordExport(ws, round, target.kind, target.file);
   return { file: target.file, count: rows.length };
 }
@@ -237,18 +237,35 @@ export async function exportShortlist(ws: Workspace, round: number, target: Outp
       })
     : buildShortlistWorkbook(ExcelJS, { year: round, rows: base, signOff });
   workbook.description = witness;
-  await writeMasked(workbook, target);
+  await writeMasked(workbook, target, { year: round, bureau: signOff.bureau });
   recordExport(ws, round, target.kind, target.file);
   return { file: target.file, count: rows.length };
 }
 
 // ---- 公示 ----
 
+function requireNotice(ws: Workspace, round: number): NonNullable<ReturnType<typeof getNotice>> {
+  const notice = getNotice(ws.db, round);
+  if (!notice) throw new RefusedError('no-notice', msg('workflow.notice.notStarted', { round }));
+  return notice;
+}
+
+/**
+ * The refusal an export of this kind would give for having nothing to list, checked before the menu asks
+ * where to save it (the export checks again when it writes). Kinds without a cheap check pass.
+ */
+export function checkExportable(ws: Workspace, round: number, kind: OutputKind): void {
+  if (kind === 'export-notice') {
+    requireNotice(ws, round);
+    shortlistRows(ws, round);
+  } else if (kind === 'export-shortlist' || kind === 'export-shortlist-internal') shortlistRows(ws, round);
+  else if (kind === 'export-subsidy' && subsidyStudios(ws, round).length === 0) throw new RefusedError('no-studios', msg('workflow.subsidy.nothingToExport', { round }));
+}
+
 /** `export notice`: the 公示 as the bureau publishes it (.docx), its period as recorded, the listed studios attached. */
 export async function exportNotice(ws: Workspace, round: number, target: OutputTarget): Promise<Written & { from: string; to: string; uncountedYears: number[] }> {
   const { notice, rows, settings, witness } = forDocument(ws, false, () => {
-    const notice = getNotice(ws.db, round);
-    if (!notice) throw new RefusedError('no-notice', msg('workflow.notice.notStarted', { round }));
+    const notice = requireNotice(ws, round);
     // Published on the bureau's site: a number a unit typed into its name is masked like in every list.
     const rows = shortlistRows(ws, round).map((r) => ({
       studioName: maskPersonalNumbers(r.studioName),
@@ -301,7 +318,7 @@ export async function exportSubsidy(ws: Workspace, round: number, target: Output
   const ExcelJS = await loadExcel();
   const workbook = buildSubsidyWorkbook(ExcelJS, { year: round, rows, signOff, witness });
   workbook.description = witness;
-  await writeMasked(workbook, target);
+  await writeMasked(workbook, target, { year: round, bureau: signOff.bureau });
   recordExport(ws, round, target.kind, target.file);
   return { file: target.file, count: rows.length, total: subsidyTotal(rows) };
 }
@@ -317,7 +334,7 @@ export async function exportResults(ws: Workspace, round: number, target: Output
     { year: round, rubricNote: rubricNote(rubric), thresholdsNote: thresholdsNote(settings), generatedOn: chinaDate(), settings, signOff },
   );
   workbook.description = witness;
-  await writeMasked(workbook, target);
+  await writeMasked(workbook, target, { year: round, bureau: signOff.bureau });
   recordExport(ws, round, target.kind, target.file);
   return { file: target.file, count: scored.length };
 }
@@ -331,6 +348,16 @@ export async function exportResults(ws: Workspace, round: number, target: Output
 function forDocument<T extends object>(ws: Workspace, logs: boolean, read: () => T): T & { witness: string } {
   const run = (): T & { witness: string } => ({ ...read(), witness: headText(auditHead(ws.db)) });
   return logs ? inTransaction(ws, run) : readTransaction(ws.db, run);
+}
+
+/** Who issues a round's document: its year and bureau (the round's setting or the notice's). */
+function issuedBy(ws: Workspace, round: number): Issued {
+  return { year: round, bureau: noticeSettings(getRound(ws.db, round).settings).bureauName };
+}
+
+/** A blank form goes to units before any round may be set up: the notice's bureau. */
+function templateIssuer(year: number): Issued {
+  return { year, bureau: noticeSettings().bureauName };
 }
 
 /** The 落款 of every list: the issuing bureau (the round's setting or the notice's) and today's date. */

@@ -10,8 +10,8 @@ import { applicationKeys } from '../core/identity.js';
 import { msg } from '../messages/index.js';
 import { listVersions, setCurrentVersion } from '../store/applications.js';
 import { hasAssessments } from '../store/assessments.js';
-import { auditFor, type AuditEntry } from '../store/audit.js';
-import { lastUndoable, move, undoLastMove } from '../store/status.js';
+import { appendAudit, auditFor, type AuditEntry } from '../store/audit.js';
+import { currentStatus, lastUndoable, move, standingMoves, undoLastMove } from '../store/status.js';
 import { setTerm, studioOfApplication, type StudioRow } from '../store/studios.js';
 import { requireApplication } from './applications.js';
 import { inTransaction, type Workspace } from './context.js';
@@ -46,15 +46,64 @@ export function historyOf(ws: Workspace, record: RecordRef): AuditEntry[] {
   return auditFor(ws.db, record.kind, record.id);
 }
 
-/** The status change an undo of this record would reverse next, if any. */
+/** The audit action of an undone acceptance of a held version (on an application not yet reviewed). */
+export const ACCEPT_UNDO_ACTION = 'accept-version-undo';
+
+/**
+ * The acceptance of a held version an undo would reverse now: on an application not yet reviewed,
+ * `apply accept-version` changes the version in effect without a status move of its own (only the re-check
+ * after it may move 合格 ↔ 不合格). It is the last step when no other status change stands after it.
+ */
+function acceptanceToUndo(entries: readonly AuditEntry[]): AuditEntry | undefined {
+  const undone = new Set(entries.filter((e) => e.action === ACCEPT_UNDO_ACTION).map((e) => e.detail.undoes));
+  const at = entries.findLastIndex((e) => e.action === 'accept-version' && !undone.has(e.id));
+  if (at < 0) return undefined;
+  const accept = entries[at]!;
+  const after = new Set(entries.slice(at + 1).map((e) => e.id));
+  const later = standingMoves(entries).filter((m) => after.has(m.id));
+  // Another status change after it (a review, a withdrawal) is the newest step and is undone first.
+  if (later.some((m) => m.detail.event !== 'check-pass' && m.detail.event !== 'check-fail')) return undefined;
+  return accept;
+}
+
+/** The step an undo of this record would reverse next, if any: a status change or the acceptance of a version. */
 export function nextUndo(ws: Workspace, record: RecordRef): AuditEntry | undefined {
-  return lastUndoable(auditFor(ws.db, record.kind, record.id));
+  const entries = auditFor(ws.db, record.kind, record.id);
+  return (record.kind === 'application' ? acceptanceToUndo(entries) : undefined) ?? lastUndoable(entries);
 }
 
 export interface UndoResult {
   entry: AuditEntry;
   from: string;
   to: string;
+  /** An undone acceptance: the version in effect again and the one held again. */
+  version?: { current: number; held: number };
+}
+
+/**
+ * Reverses `apply accept-version` on an application not yet reviewed, exactly: the re-check's status moves
+ * after it are undone, the earlier version takes effect again (the accepted one is held again, as before),
+ * and the findings of it and of its lead's other applications are worked out again from that version.
+ */
+function undoAcceptance(ws: Workspace, record: RecordRef, accept: AuditEntry, reason: string): UndoResult {
+  const from = currentStatus(ws.db, 'application', record.id);
+  const entries = auditFor(ws.db, 'application', record.id);
+  const at = entries.findIndex((e) => e.id === accept.id);
+  const after = new Set(entries.slice(at + 1).map((e) => e.id));
+  for (const move of standingMoves(entries).filter((m) => after.has(m.id)).reverse()) {
+    const undone = undoLastMove(ws.db, ws.actor, 'application', record.id, reason);
+    if (undone.entry.id !== move.id) throw new Error('undo out of order');
+  }
+  const previous = Number(accept.detail.previousVersion);
+  const version = listVersions(ws.db, record.id).find((v) => v.version === previous);
+  if (!version) throw new RefusedError('undo-version-missing', msg('records.undo.acceptMissing', { id: record.id, version: previous }));
+  setCurrentVersion(ws.db, record.id, previous, applicationKeys(version.parsed));
+  appendAudit(ws.db, ws.actor, 'application', record.id, ACCEPT_UNDO_ACTION, { undoes: accept.id, version: previous, held: Number(accept.detail.version), reason });
+  const app = requireApplication(ws, record.id);
+  const facts = RoundFacts.load(ws.db, app.round);
+  evaluateApplication(ws, record.id, facts);
+  recheck(ws, app.round, facts.sameLeadAs([record.id]).filter((x) => x !== record.id));
+  return { entry: accept, from, to: currentStatus(ws.db, 'application', record.id), version: { current: previous, held: Number(accept.detail.version) } };
 }
 
 /** Refusals and side effects that must be settled before the status goes back. */
@@ -101,6 +150,8 @@ function afterUndo(ws: Workspace, record: RecordRef, entry: AuditEntry): void {
 export function undoLast(ws: Workspace, record: RecordRef, reason: string): UndoResult {
   if (!reason) throw new UsageError('reason-required', msg('workflow.reasonRequired'));
   return inTransaction(ws, () => {
+    const accept = record.kind === 'application' ? acceptanceToUndo(auditFor(ws.db, record.kind, record.id)) : undefined;
+    if (accept) return undoAcceptance(ws, record, accept, reason);
     const undone = undoLastMove(ws.db, ws.actor, record.kind, record.id, reason, (entry) => beforeUndo(ws, record, entry, reason));
     afterUndo(ws, record, undone.entry);
     return undone;

@@ -148,6 +148,17 @@ describe('a studio\'s status follows its assessments', () => {
     expect(renewed.code, renewed.stderr).toBe(0);
   });
 
+  it('studios renew --date without a year is taken near the old term’s end, not in this year', async () => {
+    const { r } = await passed();
+    const [before] = await r.json<(Studio & { validUntil: string })[]>('studios', 'list');
+    const end = before!.validUntil;
+    // The day after the term ends, typed without its year (three years on from now).
+    const day = new Date(Date.UTC(Number(end.slice(0, 4)), Number(end.slice(5, 7)) - 1, Number(end.slice(8, 10)) + 1)).toISOString().slice(0, 10);
+    const renewed = await r.cli('studios', 'renew', 'GS-2026-001', '--date', `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`);
+    expect(renewed.code, renewed.stderr).toBe(0);
+    expect(renewed.stdout + renewed.stderr).toContain(day);
+  });
+
   it('refuses to withdraw an assessment whose outcome a renewal already stands on, saying what to undo first', async () => {
     const { r, assessment } = await passed();
     expect((await r.cli('studios', 'renew', 'GS-2026-001')).code).toBe(0);
@@ -240,6 +251,34 @@ describe('identity is never guessed across people', () => {
     expect(accepted.code, accepted.stderr).toBe(0);
     expect(await r.json<Show>('apply', 'show', '2')).toMatchObject({ version: 2, pendingVersions: [] });
     expect((await r.json<Show>('apply', 'show', '1')).version).toBe(1);
+  });
+
+  it('accept-version on an eligible application, then history --undo: version, status and findings are exactly as before', async () => {
+    const r = roundDb();
+    await twoZhangWei(r);
+    const corrected = await writeApplicationWorkbook(r.dir, '2更正.xlsx', { ...second, lead: { ...second.lead, idNumber: mistyped(second.lead.idNumber) }, workPlan: '每年带徒 10 人。' });
+    await expectOk(r.cli('apply', 'import', corrected, '--received', '2026-05-21'), 'import corrected');
+    type Full = Show & { status: string; eligibility: string; findings: { code: string; severity: string; message: string }[] };
+    const before = await r.json<Full>('apply', 'show', '2');
+    expect(before).toMatchObject({ status: 'eligible', version: 1, pendingVersions: [2] });
+    await expectOk(r.cli('apply', 'accept-version', '2', '--reason', '与单位电话核实'), 'accept-version');
+    const accepted = await r.json<Full>('apply', 'show', '2');
+    expect(accepted.version).toBe(2);
+    expect(accepted.lead.idNumber).not.toBe(before.lead.idNumber);
+    const undo = await r.cli('history', '2', '--undo', '--reason', '核实有误，仍用第 1 版');
+    expect(undo.code, undo.stderr).toBe(0);
+    expect(undo.stdout + undo.stderr).toContain('已撤销“采用第 2 版”，改回第 1 版申报表（第 2 版重新暂不生效）');
+    const log = await r.json<{ action: string; text: string }[]>('history', '2');
+    expect(log.at(-1)!.text).toContain('撤销采用新版本：改回第 1 版申报表，第 2 版重新暂不生效（原因：核实有误，仍用第 1 版）');
+    const after = await r.json<Full>('apply', 'show', '2');
+    expect(after.version).toBe(1);
+    expect(after.pendingVersions).toEqual([2]);
+    expect(after.status).toBe(before.status);
+    expect(after.eligibility).toBe(before.eligibility);
+    expect(after.lead).toEqual(before.lead);
+    expect(after.findings).toEqual(before.findings);
+    // Nothing left to undo from the acceptance: a second undo does not take back the import's own check.
+    expect((await r.json<Full>('apply', 'show', '1')).version).toBe(1);
   });
 
   it('imports as a new application, naming both, a form whose birth and gender fit neither', async () => {

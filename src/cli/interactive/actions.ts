@@ -16,7 +16,7 @@ import { activeWaivers, applicationRows, applicationView, applicationViews, othe
 import { acceptVersion, correctApplication, leaveSelection, undoWaiver, waiveFinding } from '../../services/applications.js';
 import { importAssessments as importAssessmentFiles, scoredAssessment, scoreRound } from '../../services/assessments.js';
 import { defaultFileName, type OutputKind, type OutputTarget } from '../../documents/output-file.js';
-import { exportEligibilitySummary, exportNotice, exportReport, exportResults, exportShortlist, exportSubsidy, writeApplicationTemplate, writeAssessmentTemplate, writeReviewTemplate, type Written } from '../../services/exports.js';
+import { checkExportable, exportEligibilitySummary, exportNotice, exportReport, exportResults, exportShortlist, exportSubsidy, writeApplicationTemplate, writeAssessmentTemplate, writeReviewTemplate, type Written } from '../../services/exports.js';
 import { importApplications as importApplicationFiles } from '../../services/import-applications.js';
 import { importRegister } from '../../services/register.js';
 import { rounds, roundView, setRound } from '../../services/rounds.js';
@@ -145,6 +145,8 @@ export const EXPORTS: readonly WorkbookEntry[] = [
 
 async function writeWorkbook(s: MenuSession, message: string, entries: readonly WorkbookEntry[]): Promise<void> {
   const entry = await s.prompts.select({ message, choices: entries.map((e) => ({ name: msg(e.label), value: e })) });
+  // Nothing to list is said before anything is asked (where to save a 公示 that was never started).
+  if (entry.output.startsWith('export-')) checkExportable(s.workspace(entry.command, READS), s.round, entry.output);
   const options = entry.options ? await entry.options(s) : {};
   const target = await askOutputFile(s, defaultFileName(entry.output, s.round), entry.output);
   renderWritten(s.out, entry.kind, await entry.write(s, target, options));

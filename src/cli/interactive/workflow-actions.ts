@@ -9,7 +9,7 @@ import { msg } from '../../messages/index.js';
 import { gradeName } from '../../scoring/index.js';
 import { applicationView, applicationViews, otherRounds, type ApplicationJson } from '../../services/application-view.js';
 import { confirmOutcomes, outcomePlan, scoreRound, withdrawAssessment } from '../../services/assessments.js';
-import { certify, certifyPlan, noticeEnd, noticeOf, noticePeriod, openObjectionCount, publicize, raiseObjection, recordSubsidyPayment, resolveObjection, subsidyStudios } from '../../services/certification.js';
+import { certify, certifyPlan, type CertifyPlanEntry, noticeEnd, noticeOf, noticePeriod, openObjectionCount, publicize, raiseObjection, recordSubsidyPayment, resolveObjection, subsidyStudios } from '../../services/certification.js';
 import { backupDatabase, planRestore, restoreDatabase } from '../../services/database.js';
 import { currentActor } from '../../services/context.js';
 import { historyOf, nextUndo, recordRef, undoLast } from '../../services/history.js';
@@ -18,11 +18,13 @@ import { reviewList, reviewMethodFor } from '../../services/review.js';
 import { changeShortlist, confirmPlan, confirmShortlist, roundShortlist, shortlistSettings } from '../../services/shortlist.js';
 import { endStudio, mergeStudios, renewStudio, setCertifiedOn, studios as listStudios, studiosDue, type StudioRow } from '../../services/studios.js';
 import { backupFileName, parseDueWindow, parseNumberOption, todayIso } from '../parse.js';
+import { addDays } from '../../core/calendar.js';
 import { chinaYear } from '../../core/china-time.js';
 import { emptyRoundText, importProgress, renderImportResults } from '../render/applications.js';
 import { renderIntegrity } from '../render/database.js';
 import { describeEntry, renderCertified, renderConfirmed, renderDue, renderHistory, renderOutcomes, renderProposal, renderReviews, undoneText } from '../render/workflow.js';
 import { renderOutcomeUndone } from '../render/scores.js';
+import { yearAfter } from '../dates.js';
 import { askDate, askOutputFile, askReason, askWorkbooks, BACK, cleanPath, confirmed, filtered, pickApplication, validatorOf } from './questions.js';
 import type { MenuSession } from './session.js';
 import { RefusedError, UsageError } from '../../core/errors.js';
@@ -84,8 +86,13 @@ export async function shortlistEntry(s: MenuSession): Promise<void> {
   renderProposal(s.out, list);
   const plan = confirmPlan(list);
   if (list.locked.length > 0 || (plan.shortlist.length === 0 && plan.unshortlist.length === 0)) return;
-  const ids = (xs: number[]): string => xs.map((id) => `#${id}`).join('、') || msg('menu.override.none');
-  s.out.print(msg('menu.shortlist.preview', { add: ids(plan.shortlist), back: ids(plan.unshortlist) }));
+  // Only the sides that change: never "无 移出名单".
+  const ids = (xs: number[]): string => xs.map((id) => `#${id}`).join('、');
+  const changes = [
+    ...(plan.shortlist.length > 0 ? [msg('menu.shortlist.previewAdd', { ids: ids(plan.shortlist) })] : []),
+    ...(plan.unshortlist.length > 0 ? [msg('menu.shortlist.previewBack', { ids: ids(plan.unshortlist) })] : []),
+  ];
+  s.out.print(msg('menu.shortlist.preview', { changes: changes.join('；') }));
   if (!(await confirmed(s, msg('menu.shortlist.confirm')))) return;
   const confirmWs = s.workspace('shortlist confirm');
   renderConfirmed(s.out, confirmShortlist(confirmWs, s.round, given), s.round, (id) => applicationView(confirmWs, id).studioName);
@@ -160,16 +167,29 @@ async function certifyStep(s: MenuSession): Promise<void> {
     s.out.note(msg('workflow.certify.nothingPublicized', { round: s.round }));
     return;
   }
-  const date = await askDate(s, msg('menu.notice.certifyDate'), 'certify', todayIso(), s.round);
   const notice = noticeOf(ws, s.round);
-  const plan = certifyPlan(ws, s.round, date);
-  const why = (p: (typeof plan)[number]): string => {
+  const why = (p: CertifyPlanEntry): string => {
     if (!p.blocked) return msg('menu.notice.willCertify');
     if (p.blocked.reason === 'notice-running') return msg('menu.notice.waitNotice', { endsOn: notice?.endsOn ?? '' });
     if (p.blocked.reason === 'objection-open') return msg('menu.notice.waitObjection', { count: openObjectionCount(ws, p.applicationId) });
     return p.blocked.message;
   };
-  s.out.print(plan.map((p) => `#${p.applicationId} ${p.studioName}：${why(p)}`).join('\n'));
+  const show = (plan: CertifyPlanEntry[]): void => s.out.print(plan.map((p) => `#${p.applicationId} ${p.studioName}：${why(p)}`).join('\n'));
+  // Held whatever the date (an open objection, a lead who already leads a studio): said before a date is asked.
+  const earliest = notice ? [todayIso(), addDays(notice.endsOn, 1)].sort()[1]! : todayIso();
+  const ahead = certifyPlan(ws, s.round, earliest);
+  if (ahead.every((p) => p.blocked)) {
+    show(ahead);
+    s.out.note(msg('menu.notice.nothingToCertify'));
+    return;
+  }
+  const date = await askDate(s, msg('menu.notice.certifyDate'), 'certify', todayIso(), yearAfter(notice?.endsOn, s.round));
+  const plan = certifyPlan(ws, s.round, date);
+  show(plan);
+  if (plan.every((p) => p.blocked)) {
+    s.out.note(msg('menu.notice.nothingToCertifyOn', { date }));
+    return;
+  }
   if (!(await confirmed(s, msg('menu.notice.confirmCertify', { date })))) return;
   const certifyWs = s.workspace('certify');
   renderCertified(s.out, certify(certifyWs, s.round, date), date, (id) => applicationView(certifyWs, id).studioName);
@@ -187,7 +207,7 @@ async function paidStep(s: MenuSession): Promise<void> {
     source: filtered(unpaid, (x) => `${x.plaque ?? ''} ${x.name} ${x.unitName}`, (x) => msg('menu.flow.studioChoice', { plaque: x.plaque ?? '', name: x.name, amount: x.subsidyYuan ?? 0 })),
   });
   if (id === BACK) return;
-  const date = await askDate(s, msg('menu.notice.paidDate'), 'paid', todayIso(), s.round);
+  const date = await askDate(s, msg('menu.notice.paidDate'), 'paid', todayIso(), yearAfter(unpaid.find((x) => x.id === id)?.certifiedOn, s.round));
   const studio = recordSubsidyPayment(s.workspace('subsidy paid'), String(id), date);
   s.out.success(msg('workflow.subsidy.paid', { name: studio.name, date, amount: studio.subsidyYuan ?? 0 }));
 }

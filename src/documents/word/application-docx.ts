@@ -7,6 +7,8 @@
  */
 import { createRequire } from 'node:module';
 import { emptyApplication, type Application } from '../../core/application.js';
+import { noticeDefaults } from '../../rules/notice-data.js';
+import { docxAppPart, docxCoreOptions, type DocumentProperties } from '../properties.js';
 import { coverDateText } from '../workbooks/application-template.js';
 
 export interface ApplicationDocxOptions {
@@ -15,8 +17,8 @@ export interface ApplicationDocxOptions {
   application?: Application;
   /** Rows of the member table (default 10, or as many as the application has). */
   memberRows?: number;
-  /** Document keywords: the kind marker gongshu checks before replacing its own earlier file. */
-  keywords?: string;
+  /** Title, bureau and kind mark (properties.ts); without them the form's own title and the default bureau's name. */
+  properties?: DocumentProperties;
 }
 
 /**
@@ -34,7 +36,7 @@ interface DocxLib {
   TableCell: new (options: object) => Node;
   Footer: new (options: object) => Node;
   PageBreak: new () => Node;
-  Packer: { toBuffer(doc: Node): Promise<Uint8Array> };
+  Packer: { toBuffer(doc: Node, prettify?: boolean, overrides?: readonly { path: string; data: string }[]): Promise<Uint8Array> };
   AlignmentType: { CENTER: string; RIGHT: string; LEFT: string };
   VerticalAlign: { CENTER: string; TOP: string; BOTTOM: string };
   VerticalMergeType: { RESTART: string; CONTINUE: string };
@@ -168,13 +170,11 @@ export async function buildApplicationDocx(options: ApplicationDocxOptions): Pro
       ],
     });
 
+  const properties: DocumentProperties = options.properties ?? { title: '拱墅区技能大师工作室申报表', bureau: noticeDefaults().bureauName };
   const doc = new d.Document({
-    creator: 'gongshu',
-    title: '拱墅区技能大师工作室申报表',
+    ...docxCoreOptions(properties),
     subject: `${options.year}年拱墅区技能大师工作室申报`,
     description: '附件1',
-    lastModifiedBy: 'gongshu',
-    ...(options.keywords ? { keywords: options.keywords } : {}),
     styles: { default: { document: { run: { font: FONT, size: CELL_PT * 2 } } } },
     sections: [
       {
@@ -200,5 +200,5 @@ export async function buildApplicationDocx(options: ApplicationDocxOptions): Pro
       },
     ],
   });
-  return Buffer.from(await d.Packer.toBuffer(doc));
+  return Buffer.from(await d.Packer.toBuffer(doc, false, [docxAppPart(properties)]));
 }

@@ -22,6 +22,7 @@ import {
 import { officialText } from '../../messages/export.js';
 import type { NoticeSettings } from '../../rules/notice-data.js';
 import { chineseDate } from '../print.js';
+import { docxAppPart, docxCoreOptions, type DocumentProperties } from '../properties.js';
 import { describedWithWitness } from '../workbooks/witness.js';
 
 export interface NoticeRow {
@@ -169,6 +170,11 @@ function escapeXml(s: string): string {
   return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
 }
 
+/** The notice's properties: its heading as title, the bureau that signs it as author and company. */
+function noticeProperties(input: NoticeInput): DocumentProperties {
+  return { title: noticeTitle(input.year), bureau: input.settings.bureauName, ...(input.keywords ? { keywords: input.keywords } : {}) };
+}
+
 /** word/fontTable.xml naming each font's fallback (w:altName) and its Chinese character set (GB2312). */
 export function fontTableXml(): string {
   const fonts = Object.values(NOTICE_FONTS).filter((f, i, all) => all.findIndex((g) => g.name === f.name) === i);
@@ -182,9 +188,7 @@ export function buildNoticeDocument(input: NoticeInput): Document {
   const { year, rows, settings } = input;
   const fallbacks = Object.values(NOTICE_FONTS).filter((f) => f.fallback !== f.name).map((f) => `${f.name}（缺少时用${f.fallback}）`).join('、');
   return new Document({
-    creator: 'gongshu',
-    ...(input.keywords ? { keywords: input.keywords } : {}),
-    title: noticeTitle(year),
+    ...docxCoreOptions(noticeProperties(input)),
     description: describedWithWitness(officialText('export.notice.fonts', { fonts: fallbacks }), input.witness)!,
     evenAndOddHeaderAndFooters: true,
     sections: [
@@ -225,5 +229,5 @@ export function buildNoticeDocument(input: NoticeInput): Document {
 
 /** The .docx bytes. */
 export async function buildNoticeDocx(input: NoticeInput): Promise<Buffer> {
-  return Packer.toBuffer(buildNoticeDocument(input), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  return Packer.toBuffer(buildNoticeDocument(input), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }, docxAppPart(noticeProperties(input))]);
 }

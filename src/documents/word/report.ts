@@ -8,6 +8,7 @@ import {
   AlignmentType, Document, ImageRun, LineRuleType, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType,
 } from 'docx';
 import { chineseDate } from '../print.js';
+import { docxAppPart, docxCoreOptions, type DocumentProperties } from '../properties.js';
 import { reportText } from '../../messages/register.js';
 import type { NoticeSettings } from '../../rules/notice-data.js';
 import { REPORT_GRADES, type NamedStudio, type YearReport } from '../../core/report.js';
@@ -162,6 +163,11 @@ export function reportParagraphs(report: YearReport): Record<'overview' | 'perYe
   };
 }
 
+/** The report's properties: its heading as title, the bureau as author and company. */
+function reportProperties(input: ReportInput): DocumentProperties {
+  return { title: reportTitle(input.report.year), bureau: input.settings.bureauName, ...(input.keywords ? { keywords: input.keywords } : {}) };
+}
+
 export function reportTitle(year: number): string {
   return reportText('report.title', { year }).replace('\n', '');
 }
@@ -178,9 +184,7 @@ export function buildReportDocument(input: ReportInput, charts: ReportCharts): D
   const fallbacks = Object.values(NOTICE_FONTS).filter((f) => f.fallback !== f.name).map((f) => `${f.name}（缺少时用${f.fallback}）`).join('、');
   const a = report.assessment;
   return new Document({
-    creator: 'gongshu',
-    ...(input.keywords ? { keywords: input.keywords } : {}),
-    title: reportTitle(report.year),
+    ...docxCoreOptions(reportProperties(input)),
     description: reportText('report.fonts', { fonts: fallbacks, chartFont: CHART_FONT.family }),
     evenAndOddHeaderAndFooters: true,
     sections: [
@@ -234,6 +238,6 @@ export function buildReportDocument(input: ReportInput, charts: ReportCharts): D
 /** The .docx bytes and the charts in it. */
 export async function buildReportDocx(input: ReportInput): Promise<{ bytes: Buffer; charts: ReportCharts }> {
   const charts = await drawReportCharts(input.report);
-  const bytes = await Packer.toBuffer(buildReportDocument(input, charts), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  const bytes = await Packer.toBuffer(buildReportDocument(input, charts), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }, docxAppPart(reportProperties(input))]);
   return { bytes, charts };
 }

@@ -60,7 +60,6 @@ export interface ApplicationTemplateOptions {
 
 export function buildApplicationTemplate(excel: ExcelModule, opts: ApplicationTemplateOptions): ExcelJS.Workbook {
   const workbook = new excel.Workbook();
-  workbook.creator = 'gongshu';
   const lists = new ListFormulae(workbook);
   const { cover, form } = APPLICATION_TEMPLATE_LAYOUT;
   drawSheet(workbook, cover, lists, opts.year);

@@ -70,7 +70,6 @@ export function buildAssessmentTemplate(excel: ExcelModule, opts: AssessmentTemp
   const rubric = opts.rubric ?? loadRubric();
   const layout = assessmentLayout(rubric);
   const workbook = new excel.Workbook();
-  workbook.creator = 'gongshu';
   const last = columnLetter(layout.columnCount);
   const sheet = workbook.addWorksheet(layout.sheetName, {
     // At full size over several pages (a form shrunk to one page printed at about 7 pt).

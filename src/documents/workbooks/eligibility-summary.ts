@@ -102,7 +102,6 @@ function chunks(lines: readonly string[], width: number): string[][] {
 
 export function buildEligibilitySummary(Excel: typeof ExcelJS, rows: EligibilitySummaryRow[], o: EligibilitySummaryOptions): ExcelJS.Workbook {
   const wb = new Excel.Workbook();
-  wb.creator = 'gongshu';
   const ws = wb.addWorksheet(o.sheetName, {
     pageSetup: listPageSetup('landscape', `${HEADER_ROW}:${HEADER_ROW}`),
     headerFooter: { oddFooter: footerWithWitness(LIST_FOOTER, o.witness) },

@@ -400,7 +400,6 @@ function writeStats(wb: ExcelJS.Workbook, rows: readonly ResultRow[], o: Results
 
 export function buildResultsWorkbook(excel: ExcelModule, rows: ResultRow[], opts: ResultsWorkbookOptions): ExcelJS.Workbook {
   const wb = new excel.Workbook();
-  wb.creator = 'gongshu';
   writeSummary(wb, rows, opts);
   writeDetail(wb, rows, opts);
   writeStats(wb, rows, opts, opts.settings ?? rows[0]?.result.settings);

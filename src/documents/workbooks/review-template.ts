@@ -113,7 +113,6 @@ export function buildReviewTemplate(excel: ExcelModule, opts: ReviewTemplateInpu
   const lastRow = L.firstDataRow + opts.rows.length - 1;
 
   const workbook = new excel.Workbook();
-  workbook.creator = 'gongshu';
   const perPage = expertsPerPage();
   const onePage = experts <= perPage;
   const sheet = workbook.addWorksheet(REVIEW_LABELS.sheet, {

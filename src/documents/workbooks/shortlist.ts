@@ -126,7 +126,6 @@ export function buildShortlistWorkbook(excel: ExcelModule, input: ShortlistWorkb
   const { orientation } = shortlistColumnWidths(internal);
   if (!fitsPageWidth(columns.map((c) => c.width), orientation)) throw new RangeError('shortlist columns wider than the page');
   const workbook = new excel.Workbook();
-  workbook.creator = 'gongshu';
   const sheet = workbook.addWorksheet(officialText('export.shortlist.sheet'), {
     pageSetup: listPageSetup(orientation, `${HEADER_ROW}:${HEADER_ROW}`),
     headerFooter: internal ? { oddHeader: `&R&11${officialText('export.shortlist.internalHeader')}`, oddFooter: footerWithWitness(LIST_FOOTER, input.internal ? input.witness : undefined) } : { oddFooter: LIST_FOOTER },

@@ -67,7 +67,6 @@ export function buildSubsidyWorkbook(excel: ExcelModule, input: SubsidyWorkbookI
   const amountFormat = input.rows.every((r) => Number.isInteger(r.amount)) ? AMOUNT_FORMAT : AMOUNT_FORMAT_CENTS;
 
   const workbook = new excel.Workbook();
-  workbook.creator = 'gongshu';
   const sheet = workbook.addWorksheet(officialText('export.subsidy.sheet'), {
     pageSetup: listPageSetup('portrait', `${HEADER_ROW}:${HEADER_ROW}`),
     headerFooter: { oddFooter: footerWithWitness(LIST_FOOTER, input.witness) },

@@ -6,6 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { msg } from '../../messages/index.js';
+import { noticeDefaults } from '../../rules/notice-data.js';
+import { setWorkbookProperties } from '../properties.js';
 import { buildApplicationTemplate } from './application-template.js';
 
 export const APPLICATION_TEMPLATE_FILE = 'application-template.xlsx';
@@ -18,6 +21,9 @@ export async function writeTemplateFiles(dir: string = TEMPLATES_DIR): Promise<s
   const excel = (await import('exceljs')).default;
   fs.mkdirSync(dir, { recursive: true });
   const file = path.resolve(dir, APPLICATION_TEMPLATE_FILE);
-  await buildApplicationTemplate(excel, { year: null }).xlsx.writeFile(file);
+  const workbook = buildApplicationTemplate(excel, { year: null });
+  // No year, no kind mark: the committed copy is handed out as is, never replaced by --force.
+  setWorkbookProperties(workbook, { title: path.parse(msg('cli.template.applicationFile', { year: '' })).name.replace(/^年/u, ''), bureau: noticeDefaults().bureauName });
+  await workbook.xlsx.writeFile(file);
   return [file];
 }

@@ -72,7 +72,10 @@ describe('main menu', () => {
   it('shows an action error the way the command does and comes back to the menu', async () => {
     const run = await startMenu();
     await pick('评分与结果');
-    expect(run.printed()).toContain(msg('cli.errorAt', { where: run.db, message: msg('store.missing', { file: run.db }) }));
+    // The message names the database file; it is not said a second time in front of it.
+    expect(run.printed()).toContain(msg('cli.error', { message: msg('store.missing', { file: run.db }) }));
+    const line = run.printed().split('\n').find((l) => l.includes(msg('store.missing', { file: run.db })))!;
+    expect(line.split(run.db).length - 1).toBe(1);
     expect(shown()).toContain('请选择要做的事');
     ctrlC();
     expect(await run.done).toBe(0);
