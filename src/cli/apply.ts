@@ -72,7 +72,7 @@ export async function applyOverride(ctx: CliContext, [idText, named]: string[], 
   const reason = reasonOption(opts);
   if (opts.undo) {
     undoWaiver(ws, id, code!, field, reason);
-    ctx.out.success(msg('cli.override.undone', { id, code: ruleTitle(code!) }));
+    ctx.out.success(msg('cli.override.undone', { id, title: ruleTitle(code!) }));
     return;
   }
   const result = waiveFinding(ws, id, code!, field, reason);
@@ -86,7 +86,7 @@ export async function applyOverride(ctx: CliContext, [idText, named]: string[], 
     const where = findingPlace(result.finding);
     ctx.out.success(msg(where ? 'records.waive.acknowledged' : 'records.waive.acknowledgedNoPlace', { id, title: ruleTitle(code!), where }));
   }
-  else ctx.out.success(msg('cli.override.done', { id, code: ruleTitle(code!), status }));
+  else ctx.out.success(msg('cli.override.done', { id, title: ruleTitle(code!), status }));
 }
 
 export async function applySet(ctx: CliContext, [idText, ...pairs]: string[], opts: Record<string, unknown>): Promise<void> {

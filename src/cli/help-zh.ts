@@ -42,6 +42,12 @@ const TERMS: Record<string, MessageKey> = {
   period: 'cli.term.period',
   studio: 'cli.term.studio',
   changes: 'cli.term.changes',
+  field: 'cli.term.field',
+  yuan: 'cli.term.yuan',
+  points: 'cli.term.points',
+  share: 'cli.term.share',
+  phone: 'cli.term.phone',
+  into: 'cli.term.into',
 };
 
 /** `year` → `年度`; a name not in the table is kept. */
@@ -103,6 +109,8 @@ export function useChineseHelp(command: Command): void {
     displayWidth: (text: string) => textWidth(text),
     optionDescription: (option: Option) => withChoices(option.description, option, option.required || option.optional),
     argumentDescription: (argument) => withChoices(argument.description, argument, true),
+    // The 参数 list names each argument as the usage line does (`工作室`, not `studio`).
+    argumentTerm: (argument) => termName(argument.name()),
   };
   command.configureHelp(help);
   // The clerk's words are echoed (`没有“13812345678”这个命令`): masked like every other line on screen.

@@ -6,11 +6,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { recordScreen } from '../helpers/screens.js';
 
 const BIN = fileURLToPath(new URL('../../bin/gongshu.js', import.meta.url));
 const ASSESSMENTS = fileURLToPath(new URL('../../data/samples/assessments/', import.meta.url));
-const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true', ...env } });
+/** Runs the binary; what it printed goes to the screen scanner as runCli's output does. */
+const run = (args: string[], env: Record<string, string> = {}) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true', ...env } });
+  recordScreen(args, args.includes('--json') ? r.stderr : `${r.stdout}\n${r.stderr}`);
+  return r;
+};
 
 describe('gongshu binary', () => {
   it('prints its version', () => {

@@ -13,7 +13,7 @@ describe('help in Chinese', () => {
     expect(help.stdout).toContain('显示某个命令的帮助');
     const top = await runCli(['--help']);
     expect(top.stdout).toContain('--round <年度>');
-    expect(top.stdout).toMatch(/--lang <语言> +界面语言：zh（中文，默认）或 en（可选：zh、en）/u);
+    expect(top.stdout).toMatch(/--lang <语言> +界面语言：zh（中文，默认）或 en（英文）（可选：zh、en）/u);
   });
 
   it('lines up descriptions after Chinese terms (two columns per character)', async () => {

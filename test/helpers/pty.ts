@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
+import { recordScreen } from './screens.js';
 
 /** Why a pseudo-terminal cannot be had here, or undefined when it can. */
 export function ptyUnavailable(): string | undefined {
@@ -28,11 +29,14 @@ const quote = (s: string): string => `'${s.replace(/'/gu, `'\\''`)}'`;
 export class Pty {
   private raw = '';
   private mark = 0;
+  private readonly typed: string[] = [];
   private readonly child: ChildProcess;
+  private readonly argv: string[];
   readonly exited: Promise<number | null>;
 
   constructor(argv: string[], options: { cwd: string; env: NodeJS.ProcessEnv; cols?: number; rows?: number }) {
     // A pipe gives the terminal no size; set one so tables and prompts lay out as on a real screen.
+    this.argv = argv;
     const command = `stty cols ${options.cols ?? 160} rows ${options.rows ?? 50} && exec ${argv.map(quote).join(' ')}`;
     this.child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: options.cwd, env: { ...options.env, SHELL: '/bin/sh' }, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout!.setEncoding('utf8');
@@ -59,11 +63,14 @@ export class Pty {
   }
 
   type(keys: string): void {
+    this.typed.push(keys);
     this.mark = this.raw.length;
     this.child.stdin!.write(keys);
   }
 
+  /** Ends the program; what the terminal showed goes to the screen scanner (test/helpers/screens.ts). */
   kill(): void {
+    recordScreen(['终端：', ...this.argv], this.text(), this.typed);
     this.child.kill('SIGKILL');
   }
 }

@@ -275,7 +275,7 @@ async function addOverride(s: MenuSession): Promise<void> {
   if (!(await confirmed(s, msg('menu.override.confirm')))) return;
   const result = waiveFinding(s.workspace('apply override'), id, finding.code, finding.field ?? '', reason);
   const status = eligibilityText(applicationView(s.existing()!, id).eligibility);
-  s.out.success(result.kind === 'waive' ? msg('cli.override.done', { id, code: finding.code, status }) : msg(where ? 'records.waive.acknowledged' : 'records.waive.acknowledgedNoPlace', { id, title: ruleTitle(finding.code), where }));
+  s.out.success(result.kind === 'waive' ? msg('cli.override.done', { id, title: ruleTitle(finding.code), status }) : msg(where ? 'records.waive.acknowledged' : 'records.waive.acknowledgedNoPlace', { id, title: ruleTitle(finding.code), where }));
 }
 
 async function undoOverride(s: MenuSession): Promise<void> {
@@ -297,7 +297,7 @@ async function undoOverride(s: MenuSession): Promise<void> {
   const chosen = await s.prompts.select({
     message: msg('menu.override.pickUndo'),
     choices: overrides.map((o) => ({
-      name: msg('menu.override.code', { title: ruleTitle(o.code), code: o.code }) + (o.field ? ` · ${o.field}` : ''),
+      name: msg('menu.override.code', { title: ruleTitle(o.code), code: o.code }) + (o.field ? ` · ${fieldName(o.field)}` : ''),
       value: o,
       description: msg('menu.override.given', { reason: o.reason, by: o.createdBy, at: chinaDate(o.createdAt) }),
     })),
@@ -306,7 +306,7 @@ async function undoOverride(s: MenuSession): Promise<void> {
   s.out.print(msg('menu.override.previewUndo', { id, studio: app.studioName, title: ruleTitle(chosen.code), code: chosen.code, given: chosen.reason }));
   if (!(await confirmed(s, msg('menu.override.confirm')))) return;
   undoWaiver(s.workspace('apply override'), id, chosen.code, chosen.field ?? undefined, reason);
-  s.out.success(msg('cli.override.undone', { id, code: chosen.code }));
+  s.out.success(msg('cli.override.undone', { id, title: ruleTitle(chosen.code) }));
 }
 
 type ApplicationStep = 'withdraw' | 'reject' | 'accept' | 'correct';

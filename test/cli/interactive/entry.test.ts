@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { namesNoCommand, opensMenu } from '../../../src/cli/main.js';
+import { recordScreen } from '../../helpers/screens.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -41,8 +42,12 @@ describe('opening the menu', () => {
 });
 
 describe('the binary off a terminal', () => {
-  const run = (args: string[], input: string) =>
-    spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, cwd: tempDir(), env: { ...process.env, NO_COLOR: '1', CI: '' }, timeout: 20_000 });
+  /** Runs the binary; what it printed goes to the screen scanner as runCli's output does. */
+  const run = (args: string[], input: string) => {
+    const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input, cwd: tempDir(), env: { ...process.env, NO_COLOR: '1', CI: '' }, timeout: 20_000 });
+    recordScreen(args, `${r.stdout}\n${r.stderr}`, [input]);
+    return r;
+  };
 
   it('`gongshu` with global options only prints help and exits 0 when stdin is not a terminal', () => {
     const r = run(['--round', '2026'], '');

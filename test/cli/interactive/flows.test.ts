@@ -319,7 +319,7 @@ describe('形式审查：豁免 / 撤销豁免', () => {
     await pick('距法定退休年龄');
     await answer('经专家委员会研究同意');
     await answer('y');
-    expect(run.printed()).toContain('已豁免申报 #5 的“retirement-margin”（已记入操作日志）。现在资格：合格');
+    expect(run.printed()).toContain('已豁免申报 #5 的“距法定退休年龄”（已记入操作日志）。现在资格：合格');
     five = (await json<Listed[]>(run.db, 'apply', 'list')).find((a) => a.id === 5)!;
     expect(five.eligibility).toBe('eligible');
     const history = await json<{ audit: { command: string; action: string }[] }>(run.db, 'apply', 'show', '5', '--history');
@@ -331,11 +331,14 @@ describe('形式审查：豁免 / 撤销豁免', () => {
     expect(shown()).not.toContain('#4 ');
     await pick('#5 ');
     expect(shown()).toContain('理由：经专家委员会研究同意');
+    // The waived finding is named by its title and the form's label, not by its code and field path.
+    expect(shown()).toContain('距法定退休年龄 · 领衔人出生年月');
+    expect(shown()).not.toMatch(/lead\.birth|retirement-margin/u);
     await pick('距法定退休年龄');
     await answer('误操作');
     expect(run.printed()).toContain('将要撤销豁免：\n  申报：#5 周德明焊工技能大师工作室');
     await answer('y');
-    expect(run.printed()).toContain('已撤销申报 #5 对“retirement-margin”的豁免');
+    expect(run.printed()).toContain('已撤销申报 #5 对“距法定退休年龄”的豁免');
     five = (await json<Listed[]>(run.db, 'apply', 'list')).find((a) => a.id === 5)!;
     expect(five.eligibility).toBe('ineligible');
     await leave(run);

@@ -8,13 +8,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { Chalk } from 'chalk';
-import { afterAll } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import { runInteractive } from '../../../src/cli/interactive/index.js';
 import type { MenuEntry } from '../../../src/cli/interactive/menu.js';
 import { createPrompts } from '../../../src/cli/interactive/prompts.js';
 import { createOutput } from '../../../src/ui/output.js';
 import { runCli } from '../../helpers/run-cli.js';
+import { recordScreen } from '../../helpers/screens.js';
 import { tempDir } from '../../helpers/tmp.js';
 
 export { screen };
@@ -24,6 +26,33 @@ export const APPLICATIONS = path.join(SAMPLES, 'applications');
 export const ASSESSMENTS = path.join(SAMPLES, 'assessments');
 export const REVIEWS = path.join(SAMPLES, 'reviews');
 export const ROUND = 2026;
+
+/**
+ * What the clerk sees goes to the screen scanner (test/helpers/screens.ts): every render of every prompt
+ * (the question, the choices, the highlighted choice's description, a refusal under the answer) as it
+ * happens, and the lines the actions printed at the end of each test. What the test typed is the clerk's
+ * own and may come back on the screen.
+ */
+const typed: string[] = [];
+const printedBy: (() => string)[] = [];
+const menuScreen = (): string => `菜单（${expect.getState().currentTestName ?? ''}）`;
+const newPromptOutput = screen.createOutput.bind(screen);
+screen.createOutput = () => {
+  const output = newPromptOutput();
+  output.on('render', () => recordScreen(menuScreen(), stripVTControlCharacters(output.getLastChunk()), typed));
+  return output;
+};
+const type = screen.type.bind(screen);
+screen.type = (text: string) => {
+  typed.push(text);
+  type(text);
+};
+beforeEach(() => {
+  typed.length = 0;
+});
+afterEach(() => {
+  for (const printed of printedBy.splice(0)) recordScreen(menuScreen(), printed(), typed);
+});
 
 export interface MenuRun {
   /** The menu's exit code, once it has left. */
@@ -47,6 +76,7 @@ export async function startMenu(options: { dir?: string; db?: string; round?: nu
   const out = createOutput({ stdout: sink, stderr: sink, env: { NO_COLOR: '1' } });
   const prompts = await createPrompts({ input: screen.input, color: new Chalk({ level: 0 }) });
   const done = runInteractive({ prompts, out, dbPath: db, round: options.round ?? ROUND, debug: false, cwd: dir }, options.entries);
+  printedBy.push(() => text);
   return { done, printed: () => text, dir, db };
 }
 
