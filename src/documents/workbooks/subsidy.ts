@@ -51,14 +51,13 @@ export function paymentStatusText(paidOn: string | null): string {
 
 export function buildSubsidyWorkbook(excel: ExcelModule, input: SubsidyWorkbookInput): ExcelJS.Workbook {
   const columns = [
-    // Fits A4 portrait at 100 % (print.ts); 发放状态 wraps the date under 已发放. 补助金额 holds the bold 合计
-    // of a large round (1,000,000), which a narrower column prints as ###.
+    // Fits A4 portrait at 100 % (print.ts); 发放状态 wraps the date under 已发放.
     { header: officialText('export.col.serial'), width: 5 },
     { header: officialText('export.col.plaque'), width: 15 },
-    { header: officialText('export.col.studio'), width: 20 },
-    { header: officialText('export.col.unit'), width: 18 },
+    { header: officialText('export.col.studio'), width: 21 },
+    { header: officialText('export.col.unit'), width: 19 },
     { header: officialText('export.col.lead'), width: 7 },
-    { header: officialText('export.col.amount'), width: 13 },
+    { header: officialText('export.col.amount'), width: 10 },
     { header: officialText('export.col.payment'), width: 14 },
   ];
   if (!fitsPageWidth(columns.map((c) => c.width), 'portrait')) throw new RangeError('subsidy columns wider than the page');
@@ -102,7 +101,8 @@ export function buildSubsidyWorkbook(excel: ExcelModule, input: SubsidyWorkbookI
   row.getCell(1).font = { name: FONT_HEADING, size: BODY_SIZE };
   bodyCell(row.getCell(amountCol), subsidyTotal(input.rows), 'right');
   row.getCell(amountCol).numFmt = amountFormat;
-  row.getCell(amountCol).font = { name: FONT_OFFICIAL_BODY, size: BODY_SIZE, bold: true };
+  // Not bold: in bold the 合计 of five studios (100,000) no longer fits the column and prints as ###.
+  row.getCell(amountCol).font = { name: FONT_OFFICIAL_BODY, size: BODY_SIZE };
   const paid = input.rows.filter((r) => r.paidOn).length;
   const note = officialText('export.subsidy.totalNote', { paid, unpaid: input.rows.length - paid });
   bodyCell(row.getCell(amountCol + 1), note);
