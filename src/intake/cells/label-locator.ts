@@ -249,8 +249,9 @@ export function applicationDictionary(): Dictionary {
 /**
  * Results by cell text, per dictionary: every form repeats the same labels (a form has ~150 owners, nearly all
  * of them the template's labels), so a batch computes each label's hints, key and class once instead of once
- * per form. Only short texts are kept (labels are short; a value's long text is seldom seen twice) and a memo
- * that grows past MEMO_LIMIT entries starts again, so memory stays bounded whatever the files hold.
+ * per form. Only short texts are kept (labels are short; a value's long text is seldom seen twice), as copies of
+ * their own (see `own`), and a memo that grows past MEMO_LIMIT entries starts again, so memory stays bounded
+ * (a few MB at most) whatever the files hold.
  */
 interface Memo {
   stripped: Map<string, string>;
@@ -258,8 +259,19 @@ interface Memo {
   keys: Map<string, string>;
 }
 const MEMO_TEXT_MAX = 64;
-const MEMO_LIMIT = 20_000;
+const MEMO_LIMIT = 5_000;
 const memos = new WeakMap<Dictionary, Memo>();
+
+/**
+ * A copy of a short string that keeps no larger one alive: a cell's text may be a slice of a whole worksheet's or
+ * shared-strings part's text, which a remembered slice would keep in memory for the rest of the batch.
+ */
+const own = (s: string): string => (' ' + s).slice(1);
+
+function ownClass(c: Classification): Classification {
+  if (c === null || !('key' in c)) return c;
+  return c.type === 'inline' ? { ...c, key: own(c.key), rest: own(c.rest) } : { ...c, key: own(c.key) };
+}
 
 function memoOf(dict: Dictionary): Memo {
   let memo = memos.get(dict);
@@ -270,24 +282,24 @@ function memoOf(dict: Dictionary): Memo {
   return memo;
 }
 
-function remember<V>(map: Map<string, V>, text: string, compute: (text: string) => V): V {
+function remember<V>(map: Map<string, V>, text: string, compute: (text: string) => V, keep: (value: V) => V): V {
   if (text.length > MEMO_TEXT_MAX) return compute(text);
   const hit = map.get(text);
   if (hit !== undefined || map.has(text)) return hit as V;
-  const value = compute(text);
+  const value = keep(compute(text));
   if (map.size >= MEMO_LIMIT) map.clear();
-  map.set(text, value);
+  map.set(own(text), value);
   return value;
 }
 
 /** Removes template hints (（签章）, （1000字以内）, 年  月  日, ____) from a cell text. */
 export function stripHints(text: string, dict: Dictionary = applicationDictionary()): string {
-  return remember(memoOf(dict).stripped, text, (t) => stripHintsOnce(t, dict));
+  return remember(memoOf(dict).stripped, text, (t) => stripHintsOnce(t, dict), own);
 }
 
 /** The label key of a cell's text with its hints removed: `labelKey(stripHints(text))`, remembered. */
 export function hintlessKey(text: string, dict: Dictionary = applicationDictionary()): string {
-  return remember(memoOf(dict).keys, text, (t) => labelKey(stripHints(t, dict)));
+  return remember(memoOf(dict).keys, text, (t) => labelKey(stripHints(t, dict)), own);
 }
 
 function stripHintsOnce(text: string, dict: Dictionary): string {
@@ -317,7 +329,7 @@ export type Classification =
  */
 export function classifyText(text: string, dict: Dictionary): Classification {
   if (text === '') return null;
-  return remember(memoOf(dict).classified, text, (t) => classifyOnce(t, dict));
+  return remember(memoOf(dict).classified, text, (t) => classifyOnce(t, dict), ownClass);
 }
 
 function classifyOnce(text: string, dict: Dictionary): Classification {
