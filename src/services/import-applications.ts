@@ -18,6 +18,7 @@ import { countBySeverity, importBatch, type FileResult, type ImportKind } from '
 import { msg } from '../messages/index.js';
 import { RULE_CODES } from '../rules/index.js';
 import {
+  applicationStatus,
   applicationsWithKeys,
   findVersionBySha,
   getApplication,
@@ -181,7 +182,7 @@ function applicationKind(ws: Workspace, run: ImportRun): ImportKind<'application
     },
     written(result, parsed) {
       if (result.id === undefined || result.outcome === 'pending') return;
-      const status = getApplication(ws.db, result.id)?.status ?? 'submitted';
+      const status = applicationStatus(ws.db, result.id) ?? 'submitted';
       facts?.setApplicationLead(result.id, parsed.application.lead.idNumber, status);
       written.push(result.id);
     },

@@ -207,6 +207,11 @@ function fromJoined(row: JoinedRow): StoredApplication {
   };
 }
 
+/** An application's status alone, without reading its form (undefined when there is no such application). */
+export function applicationStatus(db: Db, id: number): string | undefined {
+  return (db.prepare('SELECT status FROM applications WHERE id = ?').get(id) as { status: string } | undefined)?.status;
+}
+
 export function getApplication(db: Db, id: number): StoredApplication | undefined {
   const row = db.prepare(`${WITH_CURRENT} WHERE a.id = ?`).get(id) as JoinedRow | undefined;
   return row ? fromJoined(row) : undefined;

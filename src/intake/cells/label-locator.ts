@@ -138,11 +138,15 @@ export function buildGrid(sheet: ModelSheet, index: number): SheetGrid {
 
 /** Cells whose text was cut to Excel's cell limit (see MAX_CELL_CHARS) or cleaned of control characters. */
 export function sanitizedCells(grids: readonly SheetGrid[]): { truncated: GridCell[]; controlRemoved: GridCell[] } {
-  const owners = grids.flatMap((g) => g.owners);
-  return {
-    truncated: owners.filter((o) => o.value.truncatedFrom !== undefined),
-    controlRemoved: owners.filter((o) => o.value.controlRemoved),
-  };
+  const truncated: GridCell[] = [];
+  const controlRemoved: GridCell[] = [];
+  for (const g of grids) {
+    for (const o of g.owners) {
+      if (o.value.truncatedFrom !== undefined) truncated.push(o);
+      if (o.value.controlRemoved) controlRemoved.push(o);
+    }
+  }
+  return { truncated, controlRemoved };
 }
 
 /** The warnings a reader gives for sanitizedCells, each with its `Sheet!A1`. */
@@ -242,8 +246,63 @@ export function applicationDictionary(): Dictionary {
   return cachedDictionary;
 }
 
+/**
+ * Results by cell text, per dictionary: every form repeats the same labels (a form has ~150 owners, nearly all
+ * of them the template's labels), so a batch computes each label's hints, key and class once instead of once
+ * per form. Only short texts are kept (labels are short; a value's long text is seldom seen twice), as copies of
+ * their own (see `own`), and a memo that grows past MEMO_LIMIT entries starts again, so memory stays bounded
+ * (a few MB at most) whatever the files hold.
+ */
+interface Memo {
+  stripped: Map<string, string>;
+  classified: Map<string, Classification>;
+  keys: Map<string, string>;
+}
+const MEMO_TEXT_MAX = 64;
+const MEMO_LIMIT = 5_000;
+const memos = new WeakMap<Dictionary, Memo>();
+
+/**
+ * A copy of a short string that keeps no larger one alive: a cell's text may be a slice of a whole worksheet's or
+ * shared-strings part's text, which a remembered slice would keep in memory for the rest of the batch.
+ */
+const own = (s: string): string => (' ' + s).slice(1);
+
+function ownClass(c: Classification): Classification {
+  if (c === null || !('key' in c)) return c;
+  return c.type === 'inline' ? { ...c, key: own(c.key), rest: own(c.rest) } : { ...c, key: own(c.key) };
+}
+
+function memoOf(dict: Dictionary): Memo {
+  let memo = memos.get(dict);
+  if (!memo) {
+    memo = { stripped: new Map(), classified: new Map(), keys: new Map() };
+    memos.set(dict, memo);
+  }
+  return memo;
+}
+
+function remember<V>(map: Map<string, V>, text: string, compute: (text: string) => V, keep: (value: V) => V): V {
+  if (text.length > MEMO_TEXT_MAX) return compute(text);
+  const hit = map.get(text);
+  if (hit !== undefined || map.has(text)) return hit as V;
+  const value = keep(compute(text));
+  if (map.size >= MEMO_LIMIT) map.clear();
+  map.set(own(text), value);
+  return value;
+}
+
 /** Removes template hints (（签章）, （1000字以内）, 年  月  日, ____) from a cell text. */
 export function stripHints(text: string, dict: Dictionary = applicationDictionary()): string {
+  return remember(memoOf(dict).stripped, text, (t) => stripHintsOnce(t, dict), own);
+}
+
+/** The label key of a cell's text with its hints removed: `labelKey(stripHints(text))`, remembered. */
+export function hintlessKey(text: string, dict: Dictionary = applicationDictionary()): string {
+  return remember(memoOf(dict).keys, text, (t) => labelKey(stripHints(t, dict)), own);
+}
+
+function stripHintsOnce(text: string, dict: Dictionary): string {
   let out = text;
   // Every hint has a bracket, 年 or an underscore run; most cells have none and skip the patterns.
   if (!dict.hintMark || dict.hintMark.test(out)) for (const re of dict.hintPatterns) out = out.replace(re, ' ');
@@ -264,9 +323,16 @@ export type Classification =
   | { type: 'assessment' }
   | null;
 
-/** What one cell is, judged from its text alone. */
+/**
+ * What one cell is, judged from its text alone. The result is shared between cells of the same text (see
+ * Memo): never changed by its users.
+ */
 export function classifyText(text: string, dict: Dictionary): Classification {
   if (text === '') return null;
+  return remember(memoOf(dict).classified, text, (t) => classifyOnce(t, dict), ownClass);
+}
+
+function classifyOnce(text: string, dict: Dictionary): Classification {
   const stripped = stripHints(text, dict);
   const key = labelKey(stripped);
   if (key === '') return null;
@@ -348,13 +414,13 @@ function findMemberHeader(grid: SheetGrid, dict: Dictionary, classify: (c: GridC
   let best: { candidate: HeaderCandidate; score: number } | null = null;
   for (const r of grid.rowNumbers) {
     // Cheap first look: a header row has a 姓名 cell.
-    if (!grid.rows.get(r)!.some((o) => o.row === r && o.text.length <= 24 && nameKeys.has(labelKey(stripHints(o.text, dict))))) continue;
+    if (!grid.rows.get(r)!.some((o) => o.row === r && o.text.length <= 24 && nameKeys.has(hintlessKey(o.text, dict)))) continue;
     const columns: MemberTable['columns'] = {};
     const cells: GridCell[] = [];
     let others = 0;
     for (const owner of grid.rows.get(r)!) {
       if (owner.row !== r) continue;
-      const key = labelKey(stripHints(owner.text, dict));
+      const key = hintlessKey(owner.text, dict);
       const column = dict.memberColumnByKey.get(key);
       if (column && !columns[column]) {
         columns[column] = { left: owner.col, right: owner.right, cell: owner };
@@ -445,6 +511,9 @@ export interface Located {
   assessmentLabels: number;
   sheetsUsed: string[];
 }
+
+/** The groups of all a dictionary's fields with their label keys (Locator.groupsWithKeys). */
+const allGroups = new WeakMap<Dictionary, { group: FieldSpec[]; keys: string[] }[]>();
 
 interface Occurrence {
   cell: GridCell;
@@ -538,9 +607,8 @@ class Locator {
       if (list) list.push(o);
       else byKey.set(o.cls.key, [o]);
     }
-    for (const group of this.groups(pending)) {
-      const keys = new Set(group.flatMap((f) => [...this.keysOf(f)]));
-      const occs = [...keys].flatMap((k) => byKey.get(k) ?? []).sort((a, b) => a.order - b.order);
+    for (const { group, keys } of this.groupsWithKeys(pending)) {
+      const occs = keys.flatMap((k) => byKey.get(k) ?? []).sort((a, b) => a.order - b.order);
       if (occs.length === 0) continue;
       const used = new Set<Occurrence>();
       const take = (f: FieldSpec, o: Occurrence): void => {
@@ -579,6 +647,16 @@ class Locator {
    * file's order, which decides who gets the first occurrence when there are no sections; groups in the order
    * of their first field.
    */
+  private groupsWithKeys(pending: FieldSpec[]): { group: FieldSpec[]; keys: string[] }[] {
+    const all = pending.length === this.dict.data.fields.length;
+    // Nothing placed yet (the first pass over every form): the groups are the dictionary's own, made once.
+    const cached = all ? allGroups.get(this.dict) : undefined;
+    if (cached) return cached;
+    const out = this.groups(pending).map((group) => ({ group, keys: [...new Set(group.flatMap((f) => [...this.keysOf(f)]))] }));
+    if (all) allGroups.set(this.dict, out);
+    return out;
+  }
+
   private groups(pending: FieldSpec[]): FieldSpec[][] {
     const byKey = new Map<string, FieldSpec[]>();
     for (const f of pending) {
