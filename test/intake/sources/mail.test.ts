@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { maskMailSender } from '../../../src/core/mailbox.js';
+import { IN_PROCESS_MAIL_BYTES, readMail, readMailHere } from '../../../src/intake/sources/mail.js';
 import { gbkBytes, writeZip } from '../../fixtures/hostile/zip.js';
 import { makeApplication } from '../../helpers/application-factory.js';
 import { runCli } from '../../helpers/run-cli.js';
@@ -379,4 +380,36 @@ describe('mails (.eml)', () => {
     fs.writeFileSync(single, `From hr@unit.example.com Wed May 20 09:00:00 2026\n${one(2)}`);
     expect((await importJson(path.join(dir, 'g2.db'), single)).map((r) => r.file)).toEqual(['one.eml › f2.xlsx']);
   });
+
+  it('parses a large mail in a thread of its own with the same result, keeping only the bytes the batch reads', async () => {
+    const dir = tempDir();
+    const formBytes = await form(dir, 0);
+    // A scan large enough to send the mail to the worker; incompressible, as a real one is.
+    const scan = Buffer.alloc(IN_PROCESS_MAIL_BYTES + 1024);
+    for (let i = 0; i < scan.length; i++) scan[i] = (i * 2654435761) >>> 24;
+    const big = mail({
+      from: encodedWord('张三', 'GBK') + ' <hr@unit.example.com>',
+      subject: encodedWord('申报材料', 'UTF-8'),
+      date: 'Wed, 20 May 2026 00:30:00 +0800',
+      parts: [attachment('attachment; filename="扫描件.pdf"', 'application/pdf', scan), attachment('attachment; filename="申报表.xlsx"', XLSX, formBytes), attachment('attachment; filename="申报表.xlsx"', XLSX, formBytes)],
+    });
+    expect(big.length).toBeGreaterThan(IN_PROCESS_MAIL_BYTES);
+    const here = await readMailHere(Buffer.from(big), 'big.eml');
+    const input = Buffer.from(big);
+    const there = await readMail(input, 'big.eml');
+    // The bytes were handed to the worker (moved, not copied).
+    expect(input.buffer.byteLength).toBe(0);
+    expect(there).toEqual(here);
+    expect(there.origin).toEqual({ from: '张三 <hr@unit.example.com>', subject: '申报材料', date: '2026-05-19T16:30:00.000Z' });
+    expect(there.parts.map((p) => [p.name, p.size, p.content === null])).toEqual([
+      ['扫描件.pdf', scan.length, true],
+      ['申报表.xlsx', formBytes.length, false],
+      ['申报表（3）.xlsx', formBytes.length, false],
+    ]);
+    expect(Buffer.isBuffer(there.parts[1]!.content) && there.parts[1]!.content.equals(formBytes)).toBe(true);
+
+    // A refusal made in the worker arrives as the same refusal.
+    const box = `From a@b.example Wed May 20 09:00:00 2026\n${big.toString('latin1')}\n\nFrom a@b.example Wed May 20 09:05:00 2026\n${big.toString('latin1')}`;
+    await expect(readMail(Buffer.from(box, 'latin1'), 'box.eml')).rejects.toMatchObject({ code: 'mail-mbox', message: expect.stringMatching(/多封邮件/u) as unknown });
+  }, 60_000);
 });
