@@ -284,7 +284,7 @@ export function isContainerName(name: string): boolean {
  * attachments (see mail.ts). Only the directories and the mails' structure are read here; the bytes of each
  * file are read when the batch reaches it.
  */
-export async function expandSources(files: readonly string[], options: { isProtected?: (realPath: string) => boolean } = {}): Promise<BatchSource[]> {
+export async function expandSources(files: readonly string[], options: { isProtected?: (realPath: string, stats: fs.Stats) => boolean } = {}): Promise<BatchSource[]> {
   const isProtected = options.isProtected ?? (() => false);
   const cache = new LastContainer();
   const ctx: ExpandContext = {
