@@ -144,6 +144,8 @@ export interface Nesting {
 /** What expanding one batch shares: the container being read, and how to open a container met inside another. */
 export interface ExpandContext {
   cache: LastContainer;
+  /** Bytes of attachments kept for the whole batch by small mails (see mail.ts), within MAX_KEPT_MAIL_BYTES. */
+  kept: { bytes: number };
   /** Opens a container (bundle or mail) found at `nesting`, or returns null when `name` is no container. */
   open(name: string, load: () => Promise<Buffer>, display: string, nesting: Nesting, mail: MailOrigin | undefined): Promise<BatchSource[] | null>;
 }
@@ -289,6 +291,7 @@ export async function expandSources(files: readonly string[], options: { isProte
   const cache = new LastContainer();
   const ctx: ExpandContext = {
     cache,
+    kept: { bytes: 0 },
     async open(name, load, display, nesting, mail) {
       if (!isContainerName(name)) return null;
       const deep = tooDeep(isBundleName(name), nesting, display);

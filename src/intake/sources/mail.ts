@@ -7,8 +7,10 @@
  * the unit wrote, even when a colleague forwarded it): the import stores them with the version, and the
  * date in China is the 收件日期 unless the clerk gives one.
  *
- * Like a bundle, a mail is parsed once to list its attachments and dropped; when the batch reaches an
- * attachment the mail is parsed again through the batch's LastContainer, so one mail is in memory at a time.
+ * A mail is parsed once to list its attachments. When what it keeps (below) is small, as for nearly every
+ * mail (a form or two, tens of KB), it is kept for the batch, up to MAX_KEPT_MAIL_BYTES for all mails together;
+ * otherwise it is dropped like a bundle and, when the batch reaches an attachment, parsed again through the
+ * batch's LastContainer, so one such mail is in memory at a time.
  * What is kept of a parsed mail (ParsedMail) is its origin, its attachments' names and sizes, and the bytes
  * of only those attachments the batch will read (forms, zips, forwarded messages): a scan is never kept.
  *
@@ -183,6 +185,19 @@ export async function readMailHere(bytes: Buffer, display: string): Promise<Pars
   return { origin: mailOrigin(email), parts };
 }
 
+/** A mail keeping at most this much (its forms, zips and forwarded messages) is kept for the batch, not parsed again. */
+export const KEEP_MAIL_BYTES = 1024 * 1024;
+/** What all mails of a batch keep together; past it, a mail is parsed again when the batch reaches it. */
+export const MAX_KEPT_MAIL_BYTES = 32 * 1024 * 1024;
+
+/** The parsed mail itself when it is small enough to keep for the batch (counted in the batch's budget), else null. */
+function keptForBatch(mail: ParsedMail, ctx: ExpandContext): ParsedMail | null {
+  const bytes = mail.parts.reduce((n, p) => n + (p.content?.length ?? 0), 0);
+  if (bytes > KEEP_MAIL_BYTES || ctx.kept.bytes + bytes > MAX_KEPT_MAIL_BYTES) return null;
+  ctx.kept.bytes += bytes;
+  return mail;
+}
+
 /** Mails up to this size are parsed in the main thread: a form and a photo or two, a few MB of garbage at most. */
 export const IN_PROCESS_MAIL_BYTES = 2 * 1024 * 1024;
 /** Longest a mail's parse may take in its worker. */
@@ -267,6 +282,7 @@ export async function mailSources(load: () => Promise<Buffer>, display: string, 
 
   const out: BatchSource[] = [];
   const inner: Nesting = { depth: nesting.depth + 1, zips: nesting.zips };
+  const kept = keptForBatch(mail, ctx);
   for (const [i, { name, forwarded, size }] of parts.entries()) {
     const shown = `${display}${INSIDE}${name}`;
     if (size === 0) {
@@ -283,9 +299,9 @@ export async function mailSources(load: () => Promise<Buffer>, display: string, 
       out.push(failedSource(shown, refuse('file-too-large', 'import.fileTooLarge', shown, { size: (size / 1024 / 1024).toFixed(1), max: (DEFAULT_MAX_BYTES / 1024 / 1024).toFixed(1) }), origin));
       continue;
     }
-    // The attachment's bytes when the batch reaches it: the mail parsed again if another container came between.
+    // The attachment's bytes when the batch reaches it: from the mail kept, or parsed again if another container came between.
     const read = async (): Promise<Buffer> => {
-      const content = (await parsed()).parts[i]?.content;
+      const content = (kept ?? (await parsed())).parts[i]?.content;
       if (!content) throw refuse('mail-damaged', 'import.mailDamaged', display);
       return content;
     };
@@ -296,7 +312,7 @@ export async function mailSources(load: () => Promise<Buffer>, display: string, 
     } catch (e) {
       opened = [failedSource(shown, e, origin)];
     }
-    out.push(...(opened ?? [{ display: shown, path: shown, read: ctx.cache.expect(display, read), mail: origin }]));
+    out.push(...(opened ?? [{ display: shown, path: shown, read: kept ? read : ctx.cache.expect(display, read), mail: origin }]));
   }
   return out;
 }

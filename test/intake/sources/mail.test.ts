@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { maskMailSender } from '../../../src/core/mailbox.js';
-import { IN_PROCESS_MAIL_BYTES, readMail, readMailHere } from '../../../src/intake/sources/mail.js';
+import { expandSources } from '../../../src/intake/sources/bundle.js';
+import { IN_PROCESS_MAIL_BYTES, KEEP_MAIL_BYTES, readMail, readMailHere } from '../../../src/intake/sources/mail.js';
 import { gbkBytes, writeZip } from '../../fixtures/hostile/zip.js';
 import { makeApplication } from '../../helpers/application-factory.js';
 import { runCli } from '../../helpers/run-cli.js';
@@ -412,4 +413,23 @@ describe('mails (.eml)', () => {
     const box = `From a@b.example Wed May 20 09:00:00 2026\n${big.toString('latin1')}\n\nFrom a@b.example Wed May 20 09:05:00 2026\n${big.toString('latin1')}`;
     await expect(readMail(Buffer.from(box, 'latin1'), 'box.eml')).rejects.toMatchObject({ code: 'mail-mbox', message: expect.stringMatching(/多封邮件/u) as unknown });
   }, 60_000);
+
+  it('keeps a small mail parsed for the batch, and parses a mail keeping more again when the batch reaches it', async () => {
+    const dir = tempDir();
+    const formBytes = await form(dir, 1);
+    const small = path.join(dir, 'small.eml');
+    const large = path.join(dir, 'large.eml');
+    const date = 'Wed, 20 May 2026 09:00:00 +0800';
+    fs.writeFileSync(small, mail({ from: 'a@unit.example', subject: 's', date, parts: [attachment('attachment; filename="f.xlsx"', XLSX, formBytes)] }));
+    // A "form" larger than what a mail keeps for the batch (a real one is tens of KB).
+    const padded = Buffer.concat([formBytes, Buffer.alloc(KEEP_MAIL_BYTES)]);
+    fs.writeFileSync(large, mail({ from: 'b@unit.example', subject: 'l', date, parts: [attachment('attachment; filename="g.xlsx"', XLSX, padded)] }));
+    const sources = await expandSources([small, large]);
+    expect(sources.map((s) => s.display)).toEqual(['small.eml › f.xlsx', 'large.eml › g.xlsx']);
+    // The files are gone by the time the batch reads: the small mail's form is still there, the large one is read again.
+    fs.rmSync(small);
+    fs.rmSync(large);
+    expect((await sources[0]!.read()).equals(formBytes)).toBe(true);
+    await expect(Promise.resolve().then(() => sources[1]!.read())).rejects.toMatchObject({ code: 'file-missing' });
+  });
 });
