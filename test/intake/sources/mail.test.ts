@@ -432,4 +432,40 @@ describe('mails (.eml)', () => {
     expect((await sources[0]!.read()).equals(formBytes)).toBe(true);
     await expect(Promise.resolve().then(() => sources[1]!.read())).rejects.toMatchObject({ code: 'file-missing' });
   });
+
+  it('warns, naming the file, when a mail is dated more than a year from the round; the 收件日期 is then corrected with a reason', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'g.db');
+    const write = async (name: string, date: string, seq: number): Promise<string> => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, mail({ from: `u${seq}@unit.example.com`, subject: 'x', date, parts: [attachment(`attachment; filename="f${seq}.xlsx"`, XLSX, await form(dir, seq))] }));
+      return file;
+    };
+    // A sender's clock three years back; a mail of late last year (the notice may come out then); one of next year.
+    const far = await write('far.eml', 'Tue, 20 May 2023 09:00:00 +0800', 2);
+    const near = await write('near.eml', 'Mon, 01 Dec 2025 09:00:00 +0800', 3);
+    const next = await write('next.eml', 'Thu, 20 May 2027 09:00:00 +0800', 4);
+    const rows = (await importJson(db, far)).concat(await importJson(db, near), await importJson(db, next)) as (Row & { problems?: { code: string; message: string }[] })[];
+    const warned = rows.map((r) => r.problems?.find((p) => p.code === 'mail-date-far')?.message);
+    expect(warned[0]).toContain('far.eml › f2.xlsx');
+    expect(warned[0]).toMatch(/2023-05-20.*2026.*相差一年以上/u);
+    expect(warned.slice(1)).toEqual([undefined, undefined]);
+    const id = rows[0]!.id!;
+    expect((await show(db, id)).receivedDate).toBe('2023-05-20');
+
+    // Corrected with a reason; without one, or to the same date, refused.
+    const set = (...args: string[]) => runCli(['--db', db, '--round', '2026', 'apply', 'set', String(id), ...args]);
+    expect((await set('收件日期=2026-05-20')).code).not.toBe(0);
+    expect((await show(db, id)).receivedDate).toBe('2023-05-20');
+    const done = await set('收件日期=5月20日', '--reason', '邮件日期有误，以实际收到之日为准');
+    expect(done.code).toBe(0);
+    expect(done.stdout + done.stderr).toMatch(/收件日期已由 2023-05-20 更正为 2026-05-20/u);
+    expect((await show(db, id)).receivedDate).toBe('2026-05-20');
+    const again = await set('收件日期=2026-05-20', '--reason', '再次');
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('已经是这个内容');
+    const log = JSON.parse((await runCli(['--db', db, 'history', String(id), '--json'])).stdout) as { action: string; detail: unknown }[];
+    expect(log.find((e) => e.action === 'received-date')?.detail).toEqual({ from: '2023-05-20', to: '2026-05-20', reason: '邮件日期有误，以实际收到之日为准' });
+    expect((await runCli(['--db', db, 'history', String(id)])).stdout).toContain('更正收件日期：2023-05-20 → 2026-05-20（原因：邮件日期有误，以实际收到之日为准）');
+  });
 });
