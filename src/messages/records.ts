@@ -50,8 +50,8 @@ export const recordsMessages = {
     en: 'The mail has no readable Date; the received date is {date} and lateness is judged by it; check the real date, and give the received date when importing such mails',
   },
   'records.import.mailDateFar': {
-    zh: '{file}：邮件的发送日期是 {date}，与本轮（{round} 年）相差一年以上，收件日期已按这一天计；可能是发件人电脑的日期设错了，请核对实际收件日期，如有不同请用 gongshu apply set 申报编号 收件日期=YYYY-MM-DD --reason "…" 更正',
-    en: '{file}: the mail is dated {date}, more than a year from the round ({round}); the received date was taken from it. The sender\'s clock may be wrong: check the real date and correct it with gongshu apply set ID 收件日期=YYYY-MM-DD --reason "…"',
+    zh: '邮件的发送日期是 {date}，与本轮（{round} 年）相差一年以上，收件日期已按这一天计；可能是发件人电脑的日期设错了，请核对实际收件日期，如有不同请用 gongshu apply set 申报编号 收件日期=YYYY-MM-DD --reason "…" 更正',
+    en: 'The mail is dated {date}, more than a year from the round ({round}); the received date was taken from it. The sender\'s clock may be wrong: check the real date and correct it with gongshu apply set ID 收件日期=YYYY-MM-DD --reason "…"',
   },
   'records.import.sameContent': {
     zh: '内容与申报 #{id} 第 {version} 版相同，审查结果不变',

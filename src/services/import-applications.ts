@@ -114,9 +114,9 @@ function applicationKind(ws: Workspace, run: ImportRun): ImportKind<'application
       if (run.mailDates && source.mail && !source.mail.date) notes.push(note('mail-no-date', msg('records.import.mailNoDate', { date: run.receivedDate })));
       const stored = { file, sha256: source.sha256, sheet: parsed.sheet, parsed, problems: notes, ...(source.mail ? { mail: source.mail } : {}) };
       const receivedDate = run.mailDates && source.mail?.date ? chinaDate(source.mail.date) : run.receivedDate;
-      // A Date years away from the round is a sender's clock set wrong (or a mail of another round): said, not silently taken.
+      // A Date years away from the round is a sender's clock set wrong (or a mail of another round): said on the file's row, not silently taken.
       if (run.mailDates && source.mail?.date && Math.abs(Number(receivedDate.slice(0, 4)) - round) > MAIL_YEARS_FROM_ROUND) {
-        notes.push(note('mail-date-far', msg('records.import.mailDateFar', { file, date: receivedDate, round })));
+        notes.push(note('mail-date-far', msg('records.import.mailDateFar', { date: receivedDate, round })));
       }
       const title = parsed.application.studioName;
       if (match.kind === 'new' || match.kind === 'new-uncertain') {

@@ -447,7 +447,8 @@ describe('mails (.eml)', () => {
     const next = await write('next.eml', 'Thu, 20 May 2027 09:00:00 +0800', 4);
     const rows = (await importJson(db, far)).concat(await importJson(db, near), await importJson(db, next)) as (Row & { problems?: { code: string; message: string }[] })[];
     const warned = rows.map((r) => r.problems?.find((p) => p.code === 'mail-date-far')?.message);
-    expect(warned[0]).toContain('far.eml › f2.xlsx');
+    // Said on the file's own row (the table and the JSON name the file there).
+    expect(rows[0]!.file).toBe('far.eml › f2.xlsx');
     expect(warned[0]).toMatch(/2023-05-20.*2026.*相差一年以上/u);
     expect(warned.slice(1)).toEqual([undefined, undefined]);
     const id = rows[0]!.id!;
