@@ -1,5 +1,6 @@
 /** `gongshu apply …`: parses the options, calls the application services, renders what they return. */
 import { UsageError } from '../core/errors.js';
+import { labelKey } from '../core/text.js';
 import { statusName } from '../core/lifecycle.js';
 import { msg } from '../messages/index.js';
 import { allMaterials, parseMaterialList } from '../rules/materials.js';
@@ -90,13 +91,21 @@ export async function applyOverride(ctx: CliContext, [idText, named]: string[], 
 }
 
 export async function applySet(ctx: CliContext, [idText, ...pairs]: string[], opts: Record<string, unknown>): Promise<void> {
-  const { correctApplication, setFemaleGroup } = await changes();
+  const { correctApplication, correctReceivedDate, setFemaleGroup } = await changes();
   const { parseCorrections } = await import('../rules/corrections.js');
   const id = parseId(idText!);
   const group = opts.femaleGroup as 'worker' | 'cadre' | undefined;
   if (!group && pairs.length === 0) throw new UsageError('nothing-to-set', msg('cli.set.nothing'));
-  const corrections = parseCorrections(pairs);
+  // 收件日期=… is the application's received date, not a field of the form.
+  const isReceived = (pair: string): boolean => labelKey(pair.split(/[=＝]/u)[0] ?? '') === labelKey('收件日期');
+  const receivedPair = pairs.find(isReceived);
+  const received = receivedPair === undefined ? undefined : dateOption(ctx.out, receivedPair.slice(receivedPair.search(/[=＝]/u) + 1).trim(), '收件日期', 'received', ctx.round);
+  const corrections = parseCorrections(pairs.filter((p) => !isReceived(p)));
   const ws = ctx.workspace({ mustExist: true });
+  if (received !== undefined) {
+    const r = correctReceivedDate(ws, id, received, reasonOption(opts, true));
+    ctx.out.success(msg('records.set.receivedDone', { id, from: r.from ?? '—', to: received, status: eligibilityText(verdictOf(r.evaluation)) }));
+  }
   if (group) {
     setFemaleGroup(ws, id, group);
     ctx.out.success(msg('cli.set.done', { id, group: msg(group === 'cadre' ? 'cli.check.group.female-cadre' : 'cli.check.group.female-worker') }));

@@ -158,7 +158,15 @@ interface Slot {
   timer?: NodeJS.Timeout;
   timedOut: boolean;
   error?: Error;
+  /** Ended by the pool after a file that grew its heap: its files are given to the next worker, not failed. */
+  retired?: boolean;
 }
+
+/**
+ * A worker whose heap has grown past this after a file (a file at the limits: a real form leaves it at ~20 MB)
+ * is replaced: V8 keeps the heap a thread grew to, and two such threads would hold it together for the batch.
+ */
+export const RETIRE_HEAP_MB = 64;
 
 /** Files queued per worker: the next one is already there when the main thread is busy writing. */
 const DEPTH = 2;
@@ -207,7 +215,7 @@ class ParsePool implements Parser {
       }
       if (this.slots.size < this.options.size) this.spawn();
       let slot: Slot | undefined;
-      for (const s of this.slots) if (s.jobs.length < DEPTH && (!slot || s.jobs.length < slot.jobs.length)) slot = s;
+      for (const s of this.slots) if (!s.retired && s.jobs.length < DEPTH && (!slot || s.jobs.length < slot.jobs.length)) slot = s;
       if (!slot) return;
       this.assign(slot, this.queue.shift()!);
     }
@@ -256,12 +264,16 @@ class ParsePool implements Parser {
     }, this.options.timeoutMs);
   }
 
-  private finish(slot: Slot, reply: ParseReply & { seq: number }): void {
-    const { seq, ...plain } = reply;
+  private finish(slot: Slot, reply: ParseReply & { seq: number; heapMb?: number }): void {
+    const { seq, heapMb, ...plain } = reply;
     const i = slot.jobs.findIndex((j) => j.seq === seq);
     if (i < 0) return;
     const [job] = slot.jobs.splice(i, 1);
     if (i === 0) this.startTimer(slot);
+    if (heapMb !== undefined && heapMb > RETIRE_HEAP_MB && !this.closing) {
+      slot.retired = true;
+      void slot.worker.terminate();
+    }
     // Give the worker more work before the caller spends time writing this file.
     this.pump();
     job!.resolve(plain as ParseReply);
@@ -271,6 +283,12 @@ class ParsePool implements Parser {
     clearTimeout(slot.timer);
     this.slots.delete(slot);
     if (this.closing) return;
+    if (slot.retired) {
+      this.queue.unshift(...slot.jobs);
+      slot.jobs = [];
+      this.pump();
+      return;
+    }
     const [current, ...queued] = slot.jobs;
     slot.jobs = [];
     this.queue.unshift(...queued);

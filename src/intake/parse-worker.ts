@@ -2,6 +2,7 @@
  * A parse worker thread: receives {seq, path, bytes}, opens the bytes safely, parses them with its kind's
  * parser and posts {seq, ...ParseReply} back. Always run from dist/ (see parse-pool.ts).
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadSheetjs } from './adapters/sheetjs.js';
 import { setLang, type Lang } from '../messages/index.js';
@@ -31,7 +32,9 @@ let queue: Promise<void> = Promise.resolve();
 port.on('message', (task: WorkerTask) => {
   queue = queue.then(async () => {
     const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
-    port.postMessage({ seq: task.seq, ...(await parseWorkbook(kind, init.arg, task.path, bytes)) });
+    const reply = await parseWorkbook(kind, init.arg, task.path, bytes);
+    // The heap this thread holds now (V8 keeps what a large file made it grow to): the pool retires a grown worker.
+    port.postMessage({ seq: task.seq, ...reply, heapMb: getHeapStatistics().total_heap_size / 1024 / 1024 });
   });
 });
 

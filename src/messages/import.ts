@@ -159,6 +159,10 @@ export const importMessages = {
     zh: '这个快捷方式（符号链接）指向 gongshu 的数据库或其备份（{target}），不是申报表，未读取',
     en: 'This symbolic link points at gongshu’s database or one of its backups ({target}), not a form; not read',
   },
+  'import.hardLinkToDatabase': {
+    zh: '这个文件是 gongshu 的数据库或其备份的另一个名字（硬链接），不是申报表，未读取；请把申报表本身放进文件夹后重新导入',
+    en: 'This file is gongshu’s database or one of its backups under another name (a hard link), not a form; not read. Put the form itself in the folder and import again',
+  },
   'import.notRegularFile': {
     zh: '不是普通文件（设备、管道等），未读取；请把申报表本身放进文件夹后重新导入',
     en: 'Not a regular file (a device or pipe); not read. Put the form itself in the folder and import again',

@@ -49,6 +49,10 @@ export const recordsMessages = {
     zh: '邮件没有可读的发送日期，收件日期按 {date} 计，逾期与否按这一天判断；请核对实际收件日期，这类邮件可在导入时指定收件日期',
     en: 'The mail has no readable Date; the received date is {date} and lateness is judged by it; check the real date, and give the received date when importing such mails',
   },
+  'records.import.mailDateFar': {
+    zh: '邮件的发送日期是 {date}，与本轮（{round} 年）相差一年以上，收件日期已按这一天计；可能是发件人电脑的日期设错了，请核对实际收件日期，如有不同请用 gongshu apply set 申报编号 收件日期=YYYY-MM-DD --reason "…" 更正',
+    en: 'The mail is dated {date}, more than a year from the round ({round}); the received date was taken from it. The sender\'s clock may be wrong: check the real date and correct it with gongshu apply set ID 收件日期=YYYY-MM-DD --reason "…"',
+  },
   'records.import.sameContent': {
     zh: '内容与申报 #{id} 第 {version} 版相同，审查结果不变',
     en: 'Same content as version {version} of application #{id}; the verdict is unchanged',
@@ -76,6 +80,11 @@ export const recordsMessages = {
     menu: { zh: '{name}不是有效的身份证号码，请核对后再更正', en: '{name} is not a valid ID number; check it first' },
   },
   'records.set.unchanged': { zh: '申报 #{id} 的{fields}已经是这个内容，没有更正，也没有新版本', en: '{fields} of #{id} already say that: nothing corrected' },
+  'records.set.receivedField': { zh: '收件日期', en: '收件日期 (received date)' },
+  'records.set.receivedDone': {
+    zh: '申报 #{id} 的收件日期已由 {from} 更正为 {to}（原日期和理由记入操作记录）；重新审查结果：{status}',
+    en: 'Application #{id}: received date corrected from {from} to {to} (the old date and the reason are in the history); checked again: {status}',
+  },
   'records.set.versionFile': { zh: '（经办人更正）', en: '(corrected by the clerk)' },
   'records.set.afterReview': {
     zh: '申报 #{id} 已是“{status}”：评审过的表上内容不能直接修改。请单位交来更正后的申报表（导入后作为待采用的新版本，再用 gongshu apply accept-version {id} 采用）',

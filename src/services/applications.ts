@@ -24,6 +24,7 @@ import {
   setCurrentVersion,
   setFemaleGroup as storeFemaleGroup,
   setMaterial,
+  setReceivedDate,
   setReportStudioName,
   undoOverride,
   type FemaleGroup,
@@ -105,6 +106,25 @@ export function correctApplication(ws: Workspace, id: number, corrections: reado
     const others = facts.sameLeadAs([id]).filter((x) => x !== id);
     if (others.length) recheck(ws, app.round, others);
     return { version, evaluation };
+  });
+}
+
+/**
+ * `apply set ID 收件日期=2026-05-20 --reason`: the 收件日期 corrected (a mail's Date from a sender's wrong clock,
+ * a date typed wrong at import). Not form content, so no new version: the date changes, the audit keeps the
+ * old one and the reason, and lateness is checked again. Like the form, it is settled once reviewed.
+ */
+export function correctReceivedDate(ws: Workspace, id: number, date: string, reason: string): { from: string | null; evaluation: Evaluation } {
+  if (!reason) throw new UsageError('reason-required', msg('workflow.reasonRequired'));
+  const app = requireApplication(ws, id);
+  requireNotCertified(app, 'set');
+  requireBeforeReview(app);
+  const field = msg('records.set.receivedField');
+  if (app.receivedDate === date) throw new UsageError('correction-unchanged', msg('records.set.unchanged', { id, fields: field }));
+  return inTransaction(ws, () => {
+    setReceivedDate(ws.db, id, date);
+    appendAudit(ws.db, ws.actor, 'application', id, 'received-date', { from: app.receivedDate, to: date, reason });
+    return { from: app.receivedDate, evaluation: evaluateApplication(ws, id) };
   });
 }
 

@@ -86,6 +86,9 @@ function sameContent(a: ParsedApplication, b: ParsedApplication): boolean {
   return JSON.stringify([a.application, a.facts]) === JSON.stringify([b.application, b.facts]);
 }
 
+/** A mail's Date more than this many calendar years from the round's year is said to the clerk. */
+export const MAIL_YEARS_FROM_ROUND = 1;
+
 function note(code: string, message: string, severity: Finding['severity'] = 'warning'): Finding {
   return { code, severity, message };
 }
@@ -112,6 +115,10 @@ function applicationKind(ws: Workspace, run: ImportRun): ImportKind<'application
       if (run.mailDates && source.mail && !source.mail.date) notes.push(note('mail-no-date', msg('records.import.mailNoDate', { date: run.receivedDate })));
       const stored = { file, sha256: source.sha256, sheet: parsed.sheet, parsed, problems: notes, ...(source.mail ? { mail: source.mail } : {}) };
       const receivedDate = run.mailDates && source.mail?.date ? chinaDate(source.mail.date) : run.receivedDate;
+      // A Date years away from the round is a sender's clock set wrong (or a mail of another round): said on the file's row, not silently taken.
+      if (run.mailDates && source.mail?.date && Math.abs(Number(receivedDate.slice(0, 4)) - round) > MAIL_YEARS_FROM_ROUND) {
+        notes.push(note('mail-date-far', msg('records.import.mailDateFar', { date: receivedDate, round })));
+      }
       const title = parsed.application.studioName;
       if (match.kind === 'new' || match.kind === 'new-uncertain') {
         const id = insertApplication(db, round, keys, receivedDate);

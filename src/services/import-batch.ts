@@ -115,10 +115,11 @@ export async function importBatch<K extends KindName>(db: Db, paths: readonly st
 }
 
 /**
- * Whether a real path is the database, its journal or one of its backups: a symbolic link in an import folder
- * is never followed there (the database is no form, and its bytes have no business in a batch).
+ * Whether a file is the database, its journal or one of its backups, by its real path or, for a hard link
+ * (the same file under another name), by device and inode: a link in an import folder is never followed
+ * there (the database is no form, and its bytes have no business in a batch).
  */
-function databaseFiles(dbFile: string): (realPath: string) => boolean {
+function databaseFiles(dbFile: string): (realPath: string, stats: fs.Stats) => boolean {
   const real = (p: string): string => {
     try {
       return fs.realpathSync(p);
@@ -128,8 +129,30 @@ function databaseFiles(dbFile: string): (realPath: string) => boolean {
   };
   const db = real(dbFile);
   const own = new Set([db, ...['-wal', '-shm', '-journal'].map((s) => `${db}${s}`)]);
-  const backups = real(backupFolder(dbFile)) + path.sep;
-  return (p) => own.has(p) || p.startsWith(backups);
+  const folder = real(backupFolder(dbFile));
+  const backups = folder + path.sep;
+  let identities: Set<string> | undefined;
+  // Listed once, and only when a file of the batch has several names (few do).
+  const identity = (s: fs.Stats): string => `${s.dev}:${s.ino}`;
+  const known = (): Set<string> => {
+    if (identities) return identities;
+    identities = new Set();
+    let backupNames: string[] = [];
+    try {
+      backupNames = fs.readdirSync(folder);
+    } catch {
+      // no backups yet
+    }
+    for (const f of [...own, ...backupNames.map((n) => path.join(folder, n))]) {
+      try {
+        identities.add(identity(fs.statSync(f)));
+      } catch {
+        // not there
+      }
+    }
+    return identities;
+  };
+  return (p, stats) => own.has(p) || p.startsWith(backups) || (stats.nlink > 1 && known().has(identity(stats)));
 }
 
 /** Writes files in savepoints inside a group transaction, committed at most GROUP_COMMIT_MS apart. */

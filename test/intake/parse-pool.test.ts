@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../../src/messages/index.js';
 import type { ParseReply } from '../../src/intake/parse-file.js';
-import { createParser, defaultPoolSize, poolOptionsFromEnv, SMALL_BATCH_FILES, type PoolOptions } from '../../src/intake/parse-pool.js';
+import { createParser, defaultPoolSize, poolOptionsFromEnv, RETIRE_HEAP_MB, SMALL_BATCH_FILES, type PoolOptions } from '../../src/intake/parse-pool.js';
 import { makeApplication } from '../helpers/application-factory.js';
 import { tempDir } from '../helpers/tmp.js';
 import { writeApplicationWorkbook } from '../helpers/workbooks.js';
@@ -86,6 +86,18 @@ describe('parse pool', () => {
     expect(poolOptionsFromEnv({ GONGSHU_WORKERS: '3' }).size).toBe(3);
     // Nonsense is ignored rather than half-understood.
     expect(poolOptionsFromEnv({ GONGSHU_WORKERS: 'two', GONGSHU_PARSE_TIMEOUT: '-1', GONGSHU_WORKER_MEMORY_MB: '1' })).toEqual(poolOptionsFromEnv({}));
+  });
+
+  it('replaces a worker whose heap a file grew past RETIRE_HEAP_MB; the files queued on it are read by the next, none fails', async () => {
+    const names = ['a.xlsx', 'b-grow.xlsx', 'c.xlsx', 'd.xlsx', 'e-grow.xlsx', 'f.xlsx'];
+    const replies = (await parseAll(names, { size: 1 })).map((r) => fake(r) as Fake);
+    expect(replies.map((r) => r.name)).toEqual(names);
+    // One thread at a time: a grown one ends (a file already queued on it may still be read there) and a new one
+    // takes over; without a grown heap one thread reads them all.
+    expect(new Set(replies.map((r) => r.threadId)).size).toBeGreaterThanOrEqual(2);
+    const calm = (await parseAll(names.map((n) => n.replace('-grow', '')), { size: 1 })).map((r) => fake(r) as Fake);
+    expect(new Set(calm.map((r) => r.threadId)).size).toBe(1);
+    expect(RETIRE_HEAP_MB).toBeLessThan(100);
   });
 
   it('a small batch parses small forms in-process and gives a file over the small-form limits to a worker', async () => {

@@ -144,6 +144,8 @@ export interface Nesting {
 /** What expanding one batch shares: the container being read, and how to open a container met inside another. */
 export interface ExpandContext {
   cache: LastContainer;
+  /** Bytes of attachments kept for the whole batch by small mails (see mail.ts), within MAX_KEPT_MAIL_BYTES. */
+  kept: { bytes: number };
   /** Opens a container (bundle or mail) found at `nesting`, or returns null when `name` is no container. */
   open(name: string, load: () => Promise<Buffer>, display: string, nesting: Nesting, mail: MailOrigin | undefined): Promise<BatchSource[] | null>;
 }
@@ -284,11 +286,12 @@ export function isContainerName(name: string): boolean {
  * attachments (see mail.ts). Only the directories and the mails' structure are read here; the bytes of each
  * file are read when the batch reaches it.
  */
-export async function expandSources(files: readonly string[], options: { isProtected?: (realPath: string) => boolean } = {}): Promise<BatchSource[]> {
+export async function expandSources(files: readonly string[], options: { isProtected?: (realPath: string, stats: fs.Stats) => boolean } = {}): Promise<BatchSource[]> {
   const isProtected = options.isProtected ?? (() => false);
   const cache = new LastContainer();
   const ctx: ExpandContext = {
     cache,
+    kept: { bytes: 0 },
     async open(name, load, display, nesting, mail) {
       if (!isContainerName(name)) return null;
       const deep = tooDeep(isBundleName(name), nesting, display);

@@ -100,17 +100,18 @@ export interface SpecialFileRefusal {
 /**
  * A path that is not simply a regular file: a symbolic link is followed when it points to a regular file
  * (the batch lists it under the link's own name), unless `isProtected` says the file is gongshu's database or
- * one of its backups; a link to a folder, a broken link and a device or pipe are refused with the reason.
+ * one of its backups (by its real path, or by device and inode: a hard link to the database is refused too); a link to a folder, a broken link and a device or pipe are refused with the reason.
  * Null for a regular file, or a link that may be read.
  */
-export function judgeSpecialFile(file: string, isProtected: (realPath: string) => boolean): SpecialFileRefusal | null {
+export function judgeSpecialFile(file: string, isProtected: (realPath: string, stats: fs.Stats) => boolean): SpecialFileRefusal | null {
   let own: fs.Stats;
   try {
     own = fs.lstatSync(file);
   } catch {
     return null; // gone since it was listed: reading it says so
   }
-  if (own.isFile()) return null;
+  // A hard link is the database under another name: the same file (device and inode), not a link to follow.
+  if (own.isFile()) return own.nlink > 1 && isProtected(file, own) ? { code: 'link-to-database', key: 'import.hardLinkToDatabase' } : null;
   if (!own.isSymbolicLink()) return { code: 'file-not-regular', key: 'import.notRegularFile' };
   let real: string;
   let target: fs.Stats;
@@ -124,6 +125,6 @@ export function judgeSpecialFile(file: string, isProtected: (realPath: string) =
   }
   if (target.isDirectory()) return { code: 'link-to-folder', key: 'import.linkToFolder', params: { target: real } };
   if (!target.isFile()) return { code: 'file-not-regular', key: 'import.notRegularFile' };
-  if (isProtected(real)) return { code: 'link-to-database', key: 'import.linkToDatabase', params: { target: real } };
+  if (isProtected(real, target)) return { code: 'link-to-database', key: 'import.linkToDatabase', params: { target: real } };
   return null;
 }

@@ -7,12 +7,26 @@
  * the unit wrote, even when a colleague forwarded it): the import stores them with the version, and the
  * date in China is the 收件日期 unless the clerk gives one.
  *
- * Like a bundle, a mail is parsed once to list its attachments and dropped; when the batch reaches an
- * attachment the mail is parsed again through the batch's LastContainer, so one mail is in memory at a time.
+ * A mail is parsed once to list its attachments. When what it keeps (below) is small, as for nearly every
+ * mail (a form or two, tens of KB), it is kept for the batch, up to MAX_KEPT_MAIL_BYTES for all mails together;
+ * otherwise it is dropped like a bundle and, when the batch reaches an attachment, parsed again through the
+ * batch's LastContainer, so one such mail is in memory at a time.
+ * What is kept of a parsed mail (ParsedMail) is its origin, its attachments' names and sizes, and the bytes
+ * of only those attachments the batch will read (forms, zips, forwarded messages): a scan is never kept.
+ *
+ * Memory: postal-mime holds about five times a mail's size while it decodes (the mail, its copy, every
+ * attachment as base64 chunks, as a Blob and as the result), and that garbage stays in the heap until the
+ * next collection, long after the parse. A mail over IN_PROCESS_MAIL_BYTES is therefore parsed in a worker
+ * thread of its own (mail-worker.ts) that ends with the parse: its memory is given back at once, and only
+ * the attachments kept come back (transferred, not copied).
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import PostalMime, { type Attachment, type Email } from 'postal-mime';
 import { withoutBidiControls } from '../../core/text.js';
+import { InputFileError, isGongshuError } from '../../core/errors.js';
 import { refuse } from '../read-errors.js';
 import { DEFAULT_MAX_BYTES } from '../open/safe-open.js';
 import { failedSource, INSIDE, type BatchSource, type ExpandContext, type MailOrigin, type Nesting } from './bundle.js';
@@ -49,8 +63,10 @@ function postmarks(bytes: Buffer): number {
 async function parseMail(bytes: Buffer, display: string): Promise<Email> {
   // postal-mime reads the first message of a mailbox and drops the others without a word.
   if (postmarks(bytes) > 1) throw refuse('mail-mbox', 'import.mailMbox', display);
+  // An ArrayBuffer that is the whole mail is read as it is; a Buffer would be copied first.
+  const input = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes;
   try {
-    return await PostalMime.parse(bytes, {
+    return await PostalMime.parse(input, {
       // Every forwarded message stays one attachment: opened here, with our own depth limit and its own sender.
       forceRfc822Attachments: true,
       attachmentEncoding: 'arraybuffer',
@@ -132,58 +148,171 @@ function bytesOf(a: Attachment): Buffer {
   return c instanceof ArrayBuffer ? Buffer.from(c) : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
 }
 
+/** One attachment of a parsed mail: its name as shown, its size, and its bytes when the batch will read them. */
+export interface MailPart {
+  name: string;
+  forwarded: boolean;
+  size: number;
+  /** Null for what is judged without reading: a scan, a photo, an empty or too large part. */
+  content: Buffer | null;
+}
+
+/** What is kept of a parsed mail (see the top of this file). */
+export interface ParsedMail {
+  origin: MailOrigin;
+  /** Attachments, in order, without the images the HTML body shows inline. */
+  parts: MailPart[];
+}
+
+/** Whether the batch reads an attachment's bytes: a form, zip or mail by its name, of a size it may be. */
+function willRead(name: string, forwarded: boolean, size: number): boolean {
+  if (size === 0) return false;
+  return forwarded || (notAFormByName(name) === null && size <= DEFAULT_MAX_BYTES);
+}
+
+/** Parses a mail here and keeps of it what the batch needs. */
+export async function readMailHere(bytes: Buffer, display: string): Promise<ParsedMail> {
+  const email = await parseMail(bytes, display);
+  const taken = new Set<string>();
+  const parts = email.attachments
+    .filter((a) => !isBodyImage(a))
+    .map((a, n): MailPart => {
+      const name = attachmentName(a, n + 1, taken);
+      const forwarded = isForwarded(a);
+      const size = a.content instanceof ArrayBuffer || ArrayBuffer.isView(a.content) ? a.content.byteLength : a.content.length;
+      return { name, forwarded, size, content: willRead(name, forwarded, size) ? bytesOf(a) : null };
+    });
+  return { origin: mailOrigin(email), parts };
+}
+
+/** A mail keeping at most this much (its forms, zips and forwarded messages) is kept for the batch, not parsed again. */
+export const KEEP_MAIL_BYTES = 1024 * 1024;
+/** What all mails of a batch keep together; past it, a mail is parsed again when the batch reaches it. */
+export const MAX_KEPT_MAIL_BYTES = 32 * 1024 * 1024;
+
+/** The parsed mail itself when it is small enough to keep for the batch (counted in the batch's budget), else null. */
+function keptForBatch(mail: ParsedMail, ctx: ExpandContext): ParsedMail | null {
+  const bytes = mail.parts.reduce((n, p) => n + (p.content?.length ?? 0), 0);
+  if (bytes > KEEP_MAIL_BYTES || ctx.kept.bytes + bytes > MAX_KEPT_MAIL_BYTES) return null;
+  ctx.kept.bytes += bytes;
+  return mail;
+}
+
+/** Mails up to this size are parsed in the main thread: a form and a photo or two, a few MB of garbage at most. */
+export const IN_PROCESS_MAIL_BYTES = 2 * 1024 * 1024;
+/** Longest a mail's parse may take in its worker. */
+const MAIL_TIMEOUT_MS = 60_000;
+/** src/intake/sources/ and dist/intake/sources/ are both three levels below the package root. */
+const MAIL_WORKER_URL = new URL('../../../dist/intake/sources/mail-worker.js', import.meta.url);
+
+/** What mail-worker.ts posts back: the parsed mail, or why the mail is refused. */
+export type MailWorkerReply = { ok: true; mail: ParsedMail } | { ok: false; code: string; message: string };
+
+/**
+ * Parses a mail, in a worker thread of its own when it is larger than IN_PROCESS_MAIL_BYTES (and dist/ is
+ * built): the bytes are handed over (the caller must not use them after: give it bytes of its own), and the
+ * worker ends with the parse.
+ */
+export async function readMail(bytes: Buffer, display: string, workerUrl: URL = MAIL_WORKER_URL): Promise<ParsedMail> {
+  if (bytes.length <= IN_PROCESS_MAIL_BYTES || !fs.existsSync(fileURLToPath(workerUrl))) return readMailHere(bytes, display);
+  // A Buffer of its own ArrayBuffer is transferred; a slice of a larger one (a zip entry's pool) is copied once.
+  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : new Uint8Array(bytes).buffer;
+  const worker = new Worker(workerUrl, { workerData: { bytes: own, display }, transferList: [own] });
+  try {
+    const reply = await new Promise<MailWorkerReply | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), MAIL_TIMEOUT_MS);
+      worker.once('message', (m: MailWorkerReply) => {
+        clearTimeout(timer);
+        resolve(m);
+      });
+      worker.once('error', () => resolve(null));
+      worker.once('exit', () => resolve(null));
+    });
+    if (reply === null) throw refuse('mail-damaged', 'import.mailDamaged', display);
+    if (!reply.ok) throw new InputFileError(reply.code, reply.message, { file: display });
+    // Transferred ArrayBuffers arrive as Uint8Arrays; the batch reads Buffers.
+    for (const p of reply.mail.parts) if (p.content) p.content = Buffer.from(p.content.buffer, p.content.byteOffset, p.content.byteLength);
+    return reply.mail;
+  } finally {
+    void worker.terminate();
+  }
+}
+
+/** The reply of mail-worker.ts for one mail (run in the worker). */
+export async function mailWorkerReply(bytes: ArrayBuffer, display: string): Promise<{ reply: MailWorkerReply; transfer: ArrayBuffer[] }> {
+  try {
+    const mail = await readMailHere(Buffer.from(bytes), display);
+    const transfer: ArrayBuffer[] = [];
+    for (const p of mail.parts) {
+      if (!p.content) continue;
+      // Each kept attachment owns its ArrayBuffer (copied when it is a view into a larger one) and is moved.
+      const c = p.content;
+      const ab = c.byteOffset === 0 && c.byteLength === c.buffer.byteLength && !transfer.includes(c.buffer as ArrayBuffer) ? (c.buffer as ArrayBuffer) : new Uint8Array(c).buffer;
+      transfer.push(ab);
+      p.content = Buffer.from(ab);
+    }
+    return { reply: { ok: true, mail }, transfer };
+  } catch (e) {
+    if (!isGongshuError(e)) throw e;
+    return { reply: { ok: false, code: e.code, message: e.message }, transfer: [] };
+  }
+}
+
 /**
  * The files of one mail: every attachment (images the HTML body shows inline are the body, not
  * attachments), each forwarded message and zip opened through `ctx.open`. A mail without attachments is one
  * row, listed as 未导入 with what to ask the unit for.
  */
 export async function mailSources(load: () => Promise<Buffer>, display: string, nesting: Nesting, ctx: ExpandContext, outer?: MailOrigin): Promise<BatchSource[]> {
-  const parsed = (): Promise<Email> => ctx.cache.get(display, async () => parseMail(await load(), display));
-  let email: Email;
+  const parsed = (): Promise<ParsedMail> => ctx.cache.get(display, async () => readMail(await load(), display));
+  let mail: ParsedMail;
   try {
-    email = await parsed();
+    mail = await parsed();
   } catch (e) {
     return [failedSource(display, e)];
   }
-  const own = mailOrigin(email);
+  const own = mail.origin;
   // A forwarded message without a Date of its own was received when the mail that carries it was sent.
   const origin: MailOrigin = own.date === null && outer ? { ...own, date: outer.date } : own;
-  const attachments = email.attachments.map((a, i) => ({ a, i })).filter(({ a }) => !isBodyImage(a));
-  if (attachments.length > MAX_MAIL_ATTACHMENTS) {
-    return [failedSource(display, refuse('file-zip-bomb', 'import.mailTooManyAttachments', display, { count: attachments.length, max: MAX_MAIL_ATTACHMENTS }), origin)];
+  const parts = mail.parts;
+  if (parts.length > MAX_MAIL_ATTACHMENTS) {
+    return [failedSource(display, refuse('file-zip-bomb', 'import.mailTooManyAttachments', display, { count: parts.length, max: MAX_MAIL_ATTACHMENTS }), origin)];
   }
-  if (attachments.length === 0) return [failedSource(display, refuse('mail-no-attachments', 'import.mailNoAttachments', display), origin)];
+  if (parts.length === 0) return [failedSource(display, refuse('mail-no-attachments', 'import.mailNoAttachments', display), origin)];
 
   const out: BatchSource[] = [];
-  const taken = new Set<string>();
   const inner: Nesting = { depth: nesting.depth + 1, zips: nesting.zips };
-  for (const [n, { a, i }] of attachments.entries()) {
-    const name = attachmentName(a, n + 1, taken);
+  const kept = keptForBatch(mail, ctx);
+  for (const [i, { name, forwarded, size }] of parts.entries()) {
     const shown = `${display}${INSIDE}${name}`;
-    const size = a.content instanceof ArrayBuffer || ArrayBuffer.isView(a.content) ? a.content.byteLength : a.content.length;
     if (size === 0) {
       out.push(failedSource(shown, refuse('file-empty', 'import.fileEmpty', shown), origin));
       continue;
     }
-    if (size > DEFAULT_MAX_BYTES && notAFormByName(name) === null && !isForwarded(a)) {
+    // A scan or a photo is listed as 未导入 from its name, without its bytes.
+    const byName = forwarded ? null : notAFormByName(name);
+    if (byName) {
+      out.push({ display: shown, path: shown, read: () => Buffer.alloc(0), error: byName, mail: origin });
+      continue;
+    }
+    if (size > DEFAULT_MAX_BYTES && !forwarded) {
       out.push(failedSource(shown, refuse('file-too-large', 'import.fileTooLarge', shown, { size: (size / 1024 / 1024).toFixed(1), max: (DEFAULT_MAX_BYTES / 1024 / 1024).toFixed(1) }), origin));
       continue;
     }
-    // The attachment's bytes when the batch reaches it: the mail parsed again if another container came between.
+    // The attachment's bytes when the batch reaches it: from the mail kept, or parsed again if another container came between.
     const read = async (): Promise<Buffer> => {
-      const again = await parsed();
-      const att = again.attachments[i];
-      if (!att) throw refuse('mail-damaged', 'import.mailDamaged', display);
-      return bytesOf(att);
+      const content = (kept ?? (await parsed())).parts[i]?.content;
+      if (!content) throw refuse('mail-damaged', 'import.mailDamaged', display);
+      return content;
     };
     let opened: BatchSource[] | null;
     try {
-      opened = await ctx.open(name, read, shown, inner, origin);
+      // A container opened from here gets a copy: the parse of a large mail takes the bytes it is given.
+      opened = await ctx.open(name, async () => Buffer.from(await read()), shown, inner, origin);
     } catch (e) {
       opened = [failedSource(shown, e, origin)];
     }
-    out.push(...(opened ?? [{ display: shown, path: shown, read: ctx.cache.expect(display, read), mail: origin }]));
+    out.push(...(opened ?? [{ display: shown, path: shown, read: kept ? read : ctx.cache.expect(display, read), mail: origin }]));
   }
   return out;
 }
-

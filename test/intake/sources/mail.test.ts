@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { maskMailSender } from '../../../src/core/mailbox.js';
+import { expandSources } from '../../../src/intake/sources/bundle.js';
+import { IN_PROCESS_MAIL_BYTES, KEEP_MAIL_BYTES, readMail, readMailHere } from '../../../src/intake/sources/mail.js';
 import { gbkBytes, writeZip } from '../../fixtures/hostile/zip.js';
 import { makeApplication } from '../../helpers/application-factory.js';
 import { runCli } from '../../helpers/run-cli.js';
@@ -378,5 +380,93 @@ describe('mails (.eml)', () => {
     fs.mkdirSync(path.dirname(single));
     fs.writeFileSync(single, `From hr@unit.example.com Wed May 20 09:00:00 2026\n${one(2)}`);
     expect((await importJson(path.join(dir, 'g2.db'), single)).map((r) => r.file)).toEqual(['one.eml › f2.xlsx']);
+  });
+
+  it('parses a large mail in a thread of its own with the same result, keeping only the bytes the batch reads', async () => {
+    const dir = tempDir();
+    const formBytes = await form(dir, 0);
+    // A scan large enough to send the mail to the worker; incompressible, as a real one is.
+    const scan = Buffer.alloc(IN_PROCESS_MAIL_BYTES + 1024);
+    for (let i = 0; i < scan.length; i++) scan[i] = (i * 2654435761) >>> 24;
+    const big = mail({
+      from: encodedWord('张三', 'GBK') + ' <hr@unit.example.com>',
+      subject: encodedWord('申报材料', 'UTF-8'),
+      date: 'Wed, 20 May 2026 00:30:00 +0800',
+      parts: [attachment('attachment; filename="扫描件.pdf"', 'application/pdf', scan), attachment('attachment; filename="申报表.xlsx"', XLSX, formBytes), attachment('attachment; filename="申报表.xlsx"', XLSX, formBytes)],
+    });
+    expect(big.length).toBeGreaterThan(IN_PROCESS_MAIL_BYTES);
+    const here = await readMailHere(Buffer.from(big), 'big.eml');
+    const input = Buffer.from(big);
+    const there = await readMail(input, 'big.eml');
+    // The bytes were handed to the worker (moved, not copied).
+    expect(input.buffer.byteLength).toBe(0);
+    expect(there).toEqual(here);
+    expect(there.origin).toEqual({ from: '张三 <hr@unit.example.com>', subject: '申报材料', date: '2026-05-19T16:30:00.000Z' });
+    expect(there.parts.map((p) => [p.name, p.size, p.content === null])).toEqual([
+      ['扫描件.pdf', scan.length, true],
+      ['申报表.xlsx', formBytes.length, false],
+      ['申报表（3）.xlsx', formBytes.length, false],
+    ]);
+    expect(Buffer.isBuffer(there.parts[1]!.content) && there.parts[1]!.content.equals(formBytes)).toBe(true);
+
+    // A refusal made in the worker arrives as the same refusal.
+    const box = `From a@b.example Wed May 20 09:00:00 2026\n${big.toString('latin1')}\n\nFrom a@b.example Wed May 20 09:05:00 2026\n${big.toString('latin1')}`;
+    await expect(readMail(Buffer.from(box, 'latin1'), 'box.eml')).rejects.toMatchObject({ code: 'mail-mbox', message: expect.stringMatching(/多封邮件/u) as unknown });
+  }, 60_000);
+
+  it('keeps a small mail parsed for the batch, and parses a mail keeping more again when the batch reaches it', async () => {
+    const dir = tempDir();
+    const formBytes = await form(dir, 1);
+    const small = path.join(dir, 'small.eml');
+    const large = path.join(dir, 'large.eml');
+    const date = 'Wed, 20 May 2026 09:00:00 +0800';
+    fs.writeFileSync(small, mail({ from: 'a@unit.example', subject: 's', date, parts: [attachment('attachment; filename="f.xlsx"', XLSX, formBytes)] }));
+    // A "form" larger than what a mail keeps for the batch (a real one is tens of KB).
+    const padded = Buffer.concat([formBytes, Buffer.alloc(KEEP_MAIL_BYTES)]);
+    fs.writeFileSync(large, mail({ from: 'b@unit.example', subject: 'l', date, parts: [attachment('attachment; filename="g.xlsx"', XLSX, padded)] }));
+    const sources = await expandSources([small, large]);
+    expect(sources.map((s) => s.display)).toEqual(['small.eml › f.xlsx', 'large.eml › g.xlsx']);
+    // The files are gone by the time the batch reads: the small mail's form is still there, the large one is read again.
+    fs.rmSync(small);
+    fs.rmSync(large);
+    expect((await sources[0]!.read()).equals(formBytes)).toBe(true);
+    await expect(Promise.resolve().then(() => sources[1]!.read())).rejects.toMatchObject({ code: 'file-missing' });
+  });
+
+  it('warns, naming the file, when a mail is dated more than a year from the round; the 收件日期 is then corrected with a reason', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'g.db');
+    const write = async (name: string, date: string, seq: number): Promise<string> => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, mail({ from: `u${seq}@unit.example.com`, subject: 'x', date, parts: [attachment(`attachment; filename="f${seq}.xlsx"`, XLSX, await form(dir, seq))] }));
+      return file;
+    };
+    // A sender's clock three years back; a mail of late last year (the notice may come out then); one of next year.
+    const far = await write('far.eml', 'Tue, 20 May 2023 09:00:00 +0800', 2);
+    const near = await write('near.eml', 'Mon, 01 Dec 2025 09:00:00 +0800', 3);
+    const next = await write('next.eml', 'Thu, 20 May 2027 09:00:00 +0800', 4);
+    const rows = (await importJson(db, far)).concat(await importJson(db, near), await importJson(db, next)) as (Row & { problems?: { code: string; message: string }[] })[];
+    const warned = rows.map((r) => r.problems?.find((p) => p.code === 'mail-date-far')?.message);
+    // Said on the file's own row (the table and the JSON name the file there).
+    expect(rows[0]!.file).toBe('far.eml › f2.xlsx');
+    expect(warned[0]).toMatch(/2023-05-20.*2026.*相差一年以上/u);
+    expect(warned.slice(1)).toEqual([undefined, undefined]);
+    const id = rows[0]!.id!;
+    expect((await show(db, id)).receivedDate).toBe('2023-05-20');
+
+    // Corrected with a reason; without one, or to the same date, refused.
+    const set = (...args: string[]) => runCli(['--db', db, '--round', '2026', 'apply', 'set', String(id), ...args]);
+    expect((await set('收件日期=2026-05-20')).code).not.toBe(0);
+    expect((await show(db, id)).receivedDate).toBe('2023-05-20');
+    const done = await set('收件日期=5月20日', '--reason', '邮件日期有误，以实际收到之日为准');
+    expect(done.code).toBe(0);
+    expect(done.stdout + done.stderr).toMatch(/收件日期已由 2023-05-20 更正为 2026-05-20/u);
+    expect((await show(db, id)).receivedDate).toBe('2026-05-20');
+    const again = await set('收件日期=2026-05-20', '--reason', '再次');
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('已经是这个内容');
+    const log = JSON.parse((await runCli(['--db', db, 'history', String(id), '--json'])).stdout) as { action: string; detail: unknown }[];
+    expect(log.find((e) => e.action === 'received-date')?.detail).toEqual({ from: '2023-05-20', to: '2026-05-20', reason: '邮件日期有误，以实际收到之日为准' });
+    expect((await runCli(['--db', db, 'history', String(id)])).stdout).toContain('更正收件日期：2023-05-20 → 2026-05-20（原因：邮件日期有误，以实际收到之日为准）');
   });
 });

@@ -71,6 +71,36 @@ describe('symbolic links and special files in an import folder', () => {
     expect(rows.find((r) => r.file === 'c-folder')!.error!.message).toContain('请直接导入该文件夹');
   });
 
+  it('refuses a hard link to the database or a backup (the same file under another name), and imports a hard-linked form', async () => {
+    const dir = tempDir();
+    const box = path.join(dir, 'box');
+    fs.mkdirSync(box);
+    const db = path.join(dir, 'g.db');
+    expect((await runCli(['--db', db, '--round', '2026', 'round', 'set', '2026', '--deadline', '2026-05-22'])).code).toBe(0);
+    const backups = path.join(dir, 'gongshu-backups');
+    fs.mkdirSync(backups);
+    const backup = path.join(backups, 'g-20260520-010000Z-certify.db');
+    fs.copyFileSync(db, backup);
+    const form = await writeApplicationWorkbook(path.join(dir, 'elsewhere'), 'real-name.xlsx', makeApplication());
+    fs.linkSync(db, path.join(box, 'a-数据库.xlsx'));
+    fs.linkSync(backup, path.join(box, 'b-备份.xlsx'));
+    fs.linkSync(form, path.join(box, 'c-申报表.xlsx'));
+    // A copy of the database is another file: read, and found to be no form.
+    fs.copyFileSync(db, path.join(box, 'd-副本.xlsx'));
+
+    const rows = await importJson(db, box);
+    expect(rows.map((r) => [r.file, r.outcome, r.error?.code])).toEqual([
+      ['a-数据库.xlsx', 'not-imported', 'link-to-database'],
+      ['b-备份.xlsx', 'not-imported', 'link-to-database'],
+      ['c-申报表.xlsx', 'imported', undefined],
+      ['d-副本.xlsx', 'failed', 'file-not-workbook'],
+    ]);
+    expect(rows[0]!.error!.message).toContain('硬链接');
+    // Named directly, the hard link is refused too.
+    const direct = await importJson(db, path.join(box, 'a-数据库.xlsx'));
+    expect(direct.map((r) => r.error?.code)).toEqual(['link-to-database']);
+  });
+
   it('lists links that point at each other as a loop, not as a file that no longer exists', async () => {
     const dir = tempDir();
     const box = path.join(dir, 'box');
