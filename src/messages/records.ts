@@ -258,6 +258,14 @@ export const recordsMessages = {
   },
 
   // Undo.
+  'records.undo.acceptSuperseded': {
+    zh: '不能撤销申报 #{id} 采用第 {accepted} 版：之后已有第 {now} 版生效（更正或新交的表），撤销会丢掉它，未做任何修改。如需改正，请用 gongshu apply set 更正字段，或请单位重新交表',
+    en: 'Cannot undo the acceptance of version {accepted} of #{id}: version {now} took effect since; nothing changed. Correct fields with apply set or import a new form',
+    menu: {
+      zh: '不能撤销申报 #{id} 采用第 {accepted} 版：之后已有第 {now} 版生效（更正或新交的表），撤销会丢掉它，未做任何修改。如需改正，请在“申报处理”中更正字段，或请单位重新交表',
+      en: 'Cannot undo the acceptance of version {accepted} of #{id}: version {now} took effect since; nothing changed',
+    },
+  },
   'records.undo.acceptMissing': {
     zh: '申报 #{id} 的第 {version} 版申报表已不在数据库中（个人信息可能已清除），无法改回。请让单位重新交来申报表后导入',
     en: 'Version {version} of application #{id} is no longer stored; it cannot be restored. Import the form again',

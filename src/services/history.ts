@@ -87,6 +87,10 @@ export interface UndoResult {
  */
 function undoAcceptance(ws: Workspace, record: RecordRef, accept: AuditEntry, reason: string): UndoResult {
   const from = currentStatus(ws.db, 'application', record.id);
+  // A version that took effect after the accepted one (a correction, a new form) would be lost: refused.
+  const accepted = Number(accept.detail.version);
+  const now = requireApplication(ws, record.id).current.version;
+  if (now !== accepted) throw new RefusedError('undo-accept-superseded', msg('records.undo.acceptSuperseded', { id: record.id, accepted, now }));
   const entries = auditFor(ws.db, 'application', record.id);
   const at = entries.findIndex((e) => e.id === accept.id);
   const after = new Set(entries.slice(at + 1).map((e) => e.id));

@@ -281,6 +281,21 @@ describe('identity is never guessed across people', () => {
     expect((await r.json<Full>('apply', 'show', '1')).version).toBe(1);
   });
 
+  it('refuses to undo an acceptance once a later version took effect (a correction), saying what to do, and changes nothing', async () => {
+    const r = roundDb();
+    await twoZhangWei(r);
+    const corrected = await writeApplicationWorkbook(r.dir, '2更正.xlsx', { ...second, lead: { ...second.lead, idNumber: mistyped(second.lead.idNumber) }, workPlan: '每年带徒 10 人。' });
+    await expectOk(r.cli('apply', 'import', corrected, '--received', '2026-05-21'), 'import corrected');
+    await expectOk(r.cli('apply', 'accept-version', '2', '--reason', '与单位电话核实'), 'accept-version');
+    await expectOk(r.cli('apply', 'set', '2', `身份证号码=${second.lead.idNumber}`, '--reason', '与单位电话核实'), 'apply set');
+    const before = await r.json<Show & { status: string }>('apply', 'show', '2');
+    expect(before.version).toBe(3);
+    const undo = await r.cli('history', '2', '--undo', '--reason', '想改回第 1 版');
+    expect(undo.code).toBe(1);
+    expect(undo.stderr).toContain('不能撤销申报 #2 采用第 2 版：之后已有第 3 版生效（更正或新交的表），撤销会丢掉它，未做任何修改');
+    expect(await r.json<Show & { status: string }>('apply', 'show', '2')).toEqual(before);
+  });
+
   it('imports as a new application, naming both, a form whose birth and gender fit neither', async () => {
     const r = roundDb();
     await twoZhangWei(r);
