@@ -52,6 +52,10 @@ export const recordsMessages = {
   'records.import.mailDateFar': {
     zh: '邮件的发送日期是 {date}，与本轮（{round} 年）相差一年以上，收件日期已按这一天计；可能是发件人电脑的日期设错了，请核对实际收件日期，如有不同请用 gongshu apply set 申报编号 收件日期=YYYY-MM-DD --reason "…" 更正',
     en: 'The mail is dated {date}, more than a year from the round ({round}); the received date was taken from it. The sender\'s clock may be wrong: check the real date and correct it with gongshu apply set ID 收件日期=YYYY-MM-DD --reason "…"',
+    menu: {
+      zh: '邮件的发送日期是 {date}，与本轮（{round} 年）相差一年以上，收件日期已按这一天计；可能是发件人电脑的日期设错了，请核对实际收件日期',
+      en: 'The mail is dated {date}, more than a year from the round ({round}); the received date was taken from it. The sender\'s clock may be wrong: check the real date',
+    },
   },
   'records.import.sameContent': {
     zh: '内容与申报 #{id} 第 {version} 版相同，审查结果不变',
