@@ -163,6 +163,10 @@ export const importMessages = {
     zh: '这个文件是 gongshu 的数据库或其备份的另一个名字（硬链接），不是申报表，未读取；请把申报表本身放进文件夹后重新导入',
     en: 'This file is gongshu’s database or one of its backups under another name (a hard link), not a form; not read. Put the form itself in the folder and import again',
   },
+  'import.databaseFile': {
+    zh: '这个文件是 gongshu 的数据库或其备份，不是申报表，未读取；请不要把数据库和申报表放在同一个文件夹里导入',
+    en: 'This file is gongshu’s database or one of its backups, not a form; not read. Keep the database out of the folder of forms',
+  },
   'import.notRegularFile': {
     zh: '不是普通文件（设备、管道等），未读取；请把申报表本身放进文件夹后重新导入',
     en: 'Not a regular file (a device or pipe); not read. Put the form itself in the folder and import again',

@@ -85,6 +85,10 @@ export const recordsMessages = {
   },
   'records.set.unchanged': { zh: '申报 #{id} 的{fields}已经是这个内容，没有更正，也没有新版本', en: '{fields} of #{id} already say that: nothing corrected' },
   'records.set.receivedField': { zh: '收件日期', en: '收件日期 (received date)' },
+  'records.set.receivedFuture': {
+    zh: '申报 #{id} 的收件日期不能更正为 {date}：这一天在今天（{today}）之后，申报表已经收到。请写实际收到的日期',
+    en: 'Application #{id}: the received date cannot be {date}, after today ({today}); the form is already in hand. Write the day it was received',
+  },
   'records.set.receivedDone': {
     zh: '申报 #{id} 的收件日期已由 {from} 更正为 {to}（原日期和理由记入操作记录）；重新审查结果：{status}',
     en: 'Application #{id}: received date corrected from {from} to {to} (the old date and the reason are in the history); checked again: {status}',

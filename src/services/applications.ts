@@ -3,6 +3,7 @@
  * corrections of a form field, paper materials, waivers, withdrawal and rejection, and taking a held
  * version into effect. Every change is one transaction with its audit entry, and re-checks what it affects.
  */
+import { chinaDate } from '../core/china-time.js';
 import { applicationKeys } from '../core/identity.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
@@ -121,6 +122,9 @@ export function correctReceivedDate(ws: Workspace, id: number, date: string, rea
   requireBeforeReview(app);
   const field = msg('records.set.receivedField');
   if (app.receivedDate === date) throw new UsageError('correction-unchanged', msg('records.set.unchanged', { id, fields: field }));
+  // The form is in hand: it cannot have been received after today.
+  const today = chinaDate();
+  if (date > today) throw new UsageError('received-date-future', msg('records.set.receivedFuture', { id, date, today }));
   return inTransaction(ws, () => {
     setReceivedDate(ws.db, id, date);
     appendAudit(ws.db, ws.actor, 'application', id, 'received-date', { from: app.receivedDate, to: date, reason });

@@ -132,7 +132,7 @@ function databaseFiles(dbFile: string): (realPath: string, stats: fs.Stats) => b
   const folder = real(backupFolder(dbFile));
   const backups = folder + path.sep;
   let identities: Set<string> | undefined;
-  // Listed once, and only when a file of the batch has several names (few do).
+  // Listed once per batch (a few stats).
   const identity = (s: fs.Stats): string => `${s.dev}:${s.ino}`;
   const known = (): Set<string> => {
     if (identities) return identities;
@@ -152,7 +152,8 @@ function databaseFiles(dbFile: string): (realPath: string, stats: fs.Stats) => b
     }
     return identities;
   };
-  return (p, stats) => own.has(p) || p.startsWith(backups) || (stats.nlink > 1 && known().has(identity(stats)));
+  // By identity too: a regular file's path is not resolved (the database may be reached through a linked folder).
+  return (p, stats) => own.has(p) || p.startsWith(backups) || known().has(identity(stats));
 }
 
 /** Writes files in savepoints inside a group transaction, committed at most GROUP_COMMIT_MS apart. */

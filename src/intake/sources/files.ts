@@ -111,7 +111,8 @@ export function judgeSpecialFile(file: string, isProtected: (realPath: string, s
     return null; // gone since it was listed: reading it says so
   }
   // A hard link is the database under another name: the same file (device and inode), not a link to follow.
-  if (own.isFile()) return own.nlink > 1 && isProtected(file, own) ? { code: 'link-to-database', key: 'import.hardLinkToDatabase' } : null;
+  // The database itself in the folder imported (`apply import .`) is refused the same way.
+  if (own.isFile()) return isProtected(file, own) ? { code: 'link-to-database', key: own.nlink > 1 ? 'import.hardLinkToDatabase' : 'import.databaseFile' } : null;
   if (!own.isSymbolicLink()) return { code: 'file-not-regular', key: 'import.notRegularFile' };
   let real: string;
   let target: fs.Stats;
