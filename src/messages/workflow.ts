@@ -215,6 +215,8 @@ export const workflowMessages = {
   'workflow.history.action.accept-version': { zh: '采用第 {version} 版申报表（原因：{reason}）', en: 'version {version} taken (reason: {reason})' },
   'workflow.history.action.merged-in': { zh: '合并工作室 #{from}“{name}”，转入考核 {assessments} 份（原因：{reason}）', en: 'studio #{from} {name} merged in, {assessments} assessments (reason: {reason})' },
   'workflow.history.action.new-version-pending': { zh: '导入新版本 {file}（第 {version} 版，暂不生效，仍以第 {inEffect} 版为准）', en: 'new version {file} (version {version}, pending; version {inEffect} in effect)' },
+  'workflow.history.undoneReceivedDate': { zh: '已撤销{title}的收件日期更正：{from} → {to}（已重新检查是否逾期）', en: 'Undid the received-date correction of {title}: {from} → {to} (lateness checked again)' },
+  'workflow.history.noDate': { zh: '（无）', en: '(none)' },
   'workflow.history.action.received-date': { zh: '更正收件日期：{from} → {to}（原因：{reason}）', en: 'corrected the received date: {from} → {to} (reason: {reason})' },
   'workflow.history.action.correct': { zh: '更正 {fields}，保存为第 {version} 版（原因：{reason}）', en: 'corrected {fields}, saved as version {version} (reason: {reason})' },
   'workflow.history.action.set': { zh: '修改信息', en: 'details changed' },

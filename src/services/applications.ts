@@ -50,13 +50,13 @@ const INSTEAD: Record<FrozenAction, 'lead' | 'materials' | 'waive'> = { set: 'le
  * A certified application is frozen: what was certified stays what the record says. Every change command
  * refuses with what to do instead (the studio register; or undoing the certification when it was wrong).
  */
-function requireNotCertified(app: StoredApplication, action: FrozenAction): void {
+export function requireNotCertified(app: StoredApplication, action: FrozenAction): void {
   if (app.status !== 'certified') return;
   throw new RefusedError('application-certified', msg('records.frozen', { id: app.id, what: msg(`records.frozen.what.${action}`), instead: msg(`records.frozen.instead.${INSTEAD[action]}`) }));
 }
 
 /** The form's content may only change while the eligibility check decides; from 已评审 on it is what was reviewed. */
-function requireBeforeReview(app: StoredApplication): void {
+export function requireBeforeReview(app: StoredApplication): void {
   if (!CHECKED_STATUSES.has(app.status)) {
     throw new RefusedError('application-reviewed', msg('records.set.afterReview', { id: app.id, status: statusName(app.status) }));
   }

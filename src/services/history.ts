@@ -8,12 +8,12 @@ import { RefusedError, UsageError } from '../core/errors.js';
 import { entityLabel, NOT_UNDOABLE_EVENTS, type AnyEvent, type LifecycleKind } from '../core/lifecycle.js';
 import { applicationKeys } from '../core/identity.js';
 import { msg } from '../messages/index.js';
-import { listVersions, setCurrentVersion } from '../store/applications.js';
+import { listVersions, setCurrentVersion, setReceivedDate } from '../store/applications.js';
 import { hasAssessments } from '../store/assessments.js';
 import { appendAudit, auditFor, type AuditEntry } from '../store/audit.js';
 import { currentStatus, lastUndoable, move, standingMoves, undoLastMove } from '../store/status.js';
 import { setTerm, studioOfApplication, type StudioRow } from '../store/studios.js';
-import { requireApplication } from './applications.js';
+import { requireApplication, requireBeforeReview, requireNotCertified } from './applications.js';
 import { inTransaction, type Workspace } from './context.js';
 import { evaluateApplication, recheck, RoundFacts } from './eligibility.js';
 import { resolveStudio } from './studios.js';
@@ -78,6 +78,8 @@ export interface UndoResult {
   to: string;
   /** An undone acceptance: the version in effect again and the one held again. */
   version?: { current: number; held: number };
+  /** An undone 收件日期 correction: the corrected date and the date in force again. */
+  receivedDate?: { from: string | null; to: string | null };
 }
 
 /**
@@ -108,6 +110,30 @@ function undoAcceptance(ws: Workspace, record: RecordRef, accept: AuditEntry, re
   evaluateApplication(ws, record.id, facts);
   recheck(ws, app.round, facts.sameLeadAs([record.id]).filter((x) => x !== record.id));
   return { entry: accept, from, to: currentStatus(ws.db, 'application', record.id), version: { current: previous, held: Number(accept.detail.version) } };
+}
+
+/**
+ * A 收件日期 correction newer than the last status change is the step the clerk means to undo: undoing the
+ * older status change instead would leave the corrected date standing unseen. An undo of it is logged as a
+ * correction back (with `undoes`), so the next undo goes on to the step before.
+ */
+function receivedDateFixToUndo(entries: readonly AuditEntry[]): AuditEntry | undefined {
+  const undone = new Set(entries.map((e) => Number(e.detail.undoes)).filter((n) => Number.isFinite(n)));
+  const fix = entries.filter((e) => e.action === 'received-date' && e.detail.undoes === undefined && !undone.has(e.id)).at(-1);
+  const lastMove = lastUndoable(entries);
+  return fix && (!lastMove || fix.id > lastMove.id) ? fix : undefined;
+}
+
+function undoReceivedDateFix(ws: Workspace, id: number, fix: AuditEntry, reason: string): UndoResult {
+  const app = requireApplication(ws, id);
+  requireNotCertified(app, 'set');
+  requireBeforeReview(app);
+  const before = typeof fix.detail.from === 'string' ? fix.detail.from : null;
+  setReceivedDate(ws.db, id, before);
+  appendAudit(ws.db, ws.actor, 'application', id, 'received-date', { from: app.receivedDate, to: before, reason, undoes: fix.id });
+  evaluateApplication(ws, id);
+  const status = currentStatus(ws.db, 'application', id);
+  return { entry: fix, from: status, to: status, receivedDate: { from: app.receivedDate, to: before } };
 }
 
 /** Refusals and side effects that must be settled before the status goes back. */
@@ -156,6 +182,8 @@ export function undoLast(ws: Workspace, record: RecordRef, reason: string): Undo
   return inTransaction(ws, () => {
     const accept = record.kind === 'application' ? acceptanceToUndo(auditFor(ws.db, record.kind, record.id)) : undefined;
     if (accept) return undoAcceptance(ws, record, accept, reason);
+    const dateFix = record.kind === 'application' ? receivedDateFixToUndo(auditFor(ws.db, record.kind, record.id)) : undefined;
+    if (dateFix) return undoReceivedDateFix(ws, record.id, dateFix, reason);
     const undone = undoLastMove(ws.db, ws.actor, record.kind, record.id, reason, (entry) => beforeUndo(ws, record, entry, reason));
     afterUndo(ws, record, undone.entry);
     return undone;

@@ -226,7 +226,8 @@ export function renderHistory(out: Output, kind: LifecycleKind, title: string, e
   out.print(renderTable(msg('workflow.history.head').split('|'), entries.map((e) => [chinaDateTime(e.at), e.user, e.command, describeEntry(kind, e)])));
 }
 
-export function undoneText(kind: LifecycleKind, title: string, undone: { entry: { detail: Record<string, unknown> }; from: string; to: string; version?: { current: number; held: number } }): string {
+export function undoneText(kind: LifecycleKind, title: string, undone: { entry: { detail: Record<string, unknown> }; from: string; to: string; version?: { current: number; held: number }; receivedDate?: { from: string | null; to: string | null } }): string {
+  if (undone.receivedDate) return msg('workflow.history.undoneReceivedDate', { title, from: undone.receivedDate.from ?? msg('workflow.history.noDate'), to: undone.receivedDate.to ?? msg('workflow.history.noDate') });
   if (undone.version) return msg('workflow.history.undoneVersion', { title, current: undone.version.current, held: undone.version.held, to: statusName(undone.to) });
   const event = undone.entry.detail.event;
   return msg('workflow.history.undone', { title, event: typeof event === 'string' && isEvent(kind, event) ? eventLabel(event) : String(event), from: statusName(undone.from), to: statusName(undone.to) });
