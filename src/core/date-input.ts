@@ -85,14 +85,18 @@ function endOfPeriod(s: string, start: string): TypedDate {
  */
 function nearEvent(s: string, event: string): TypedDate {
   const year = Number(event.slice(0, 4));
-  let best: { r: Extract<TypedDate, { ok: true }>; gap: number } | undefined;
+  const [month, day] = /^(\d{1,2})月(\d{1,2})/u.exec(s)!.slice(1).map(Number) as [number, number];
+  if (month < 1 || month > 12) return readTypedDate(`${year}年${s}`);
+  // The nearest year is chosen as if the day existed in each (2月29日 counts as the end of February): when it
+  // does not exist in that year the date is refused, never moved to the leap year after (a year off).
+  let best: { y: number; gap: number } | undefined;
   for (const y of [year - 1, year, year + 1]) {
-    const r = readTypedDate(`${y}年${s}`);
-    if (!r.ok) continue;
-    const gap = Math.abs(daysBetween(event, r.value));
-    if (!best || gap <= best.gap) best = { r, gap };
+    const d = Math.min(day, daysInMonth(y, month));
+    const iso = `${y}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    const gap = Math.abs(daysBetween(event, iso));
+    if (!best || gap <= best.gap) best = { y, gap };
   }
-  return best ? best.r : readTypedDate(`${year}年${s}`);
+  return readTypedDate(`${best!.y}年${s}`);
 }
 
 /**

@@ -210,7 +210,8 @@ function refuseForbidden(file: string, database: string, kind: OutputKind): void
     }
   }
   refuseWrongType(file, kind);
-  if (!fs.existsSync(path.dirname(file))) throw new RefusedError('output-folder-missing', msg('cli.outputFolderMissing', { dir: path.dirname(file) }), { file });
+  // The folder is named once, with the file's own name (a location would print the folder's path again).
+  if (!fs.existsSync(path.dirname(file))) throw new RefusedError('output-folder-missing', msg('cli.outputFolderMissingFor', { dir: path.dirname(file), name: path.basename(file) }));
 }
 
 /**

@@ -65,6 +65,7 @@ export const cliMessages = {
   'cli.pathMissing': { zh: '找不到文件或文件夹：{path}', en: 'No such file or folder: {path}' },
   'cli.outputExists': { zh: '文件已存在：{file}。如要覆盖请加 --force，或用 -o 指定其他文件名', en: 'File exists: {file}. Add --force to overwrite or choose another name with -o', menu: { zh: '文件已存在：{file}，请换一个文件名', en: 'File exists: {file}; choose another name' } },
   'cli.outputFolderMissing': { zh: '输出文件夹不存在：{dir}', en: 'Output folder does not exist: {dir}' },
+  'cli.outputFolderMissingFor': { zh: '输出文件夹不存在：{dir}（要保存的文件：{name}）。请先建好该文件夹，或换一个已有的文件夹', en: 'Output folder does not exist: {dir} (file to save: {name})' },
   'cli.outputReadonly': { zh: '无法写入 {file}：没有权限或位置只读', en: 'Cannot write {file}: permission denied or read-only' },
   'cli.outputBusy': { zh: '无法写入 {file}：文件可能正在 Excel/WPS 中打开，请关闭后重试', en: 'Cannot write {file}: it may be open in Excel/WPS' },
   'cli.wrote': { zh: '已生成：{file}', en: 'Wrote {file}', made: ['file'] },

@@ -226,6 +226,7 @@ export const workflowMessages = {
   'workflow.history.action.shortlist-add': { zh: '人工列入拟认定名单（原因：{reason}）', en: 'added to the shortlist by hand (reason: {reason})' },
   'workflow.history.action.shortlist-remove': { zh: '人工移出拟认定名单（原因：{reason}）', en: 'removed from the shortlist by hand (reason: {reason})' },
   'workflow.history.action.shortlist-change-undo': { zh: '撤销人工调整', en: 'manual change withdrawn' },
+  'workflow.history.action.shortlist-change-restore': { zh: '恢复人工调整（采用新版本已撤销）', en: 'manual change in force again (acceptance undone)' },
   'workflow.history.action.objection': { zh: '登记异议 {objectionId}（原因：{reason}）', en: 'objection {objectionId} (reason: {reason})' },
   'workflow.history.action.objection-resolved': { zh: '处理异议 {count} 条（原因：{resolution}）', en: '{count} objections resolved (reason: {resolution})' },
   'workflow.history.action.certify': { zh: '认定，铭牌 {plaque}，有效期至 {validUntil}，补助 {subsidyYuan} 元', en: 'certified, plaque {plaque}, valid until {validUntil}, subsidy {subsidyYuan}' },

@@ -34,7 +34,7 @@ import {
 } from '../store/applications.js';
 import { appendAudit } from '../store/audit.js';
 import { resolveObjections } from '../store/notice.js';
-import { dropShortlistChange } from '../store/shortlist.js';
+import { takeShortlistChange } from '../store/shortlist.js';
 import { move } from '../store/status.js';
 import { requireApplication } from './application-view.js';
 import { inTransaction, type Workspace } from './context.js';
@@ -270,8 +270,9 @@ export function acceptVersion(ws: Workspace, id: number, reason: string): Accept
     if (!CHECKED_STATUSES.has(app.status)) move(ws.db, ws.actor, 'application', id, 'accept-version', detail);
     else appendAudit(ws.db, ws.actor, 'application', id, 'accept-version', detail);
     setCurrentVersion(ws.db, id, latest.version, applicationKeys(latest.parsed));
-    const change = dropShortlistChange(ws.db, id);
-    if (change) appendAudit(ws.db, ws.actor, 'application', id, 'shortlist-change-undo', { change, reason });
+    // The row is named so that undoing the acceptance can put the committee's change back.
+    const change = takeShortlistChange(ws.db, id);
+    if (change) appendAudit(ws.db, ws.actor, 'application', id, 'shortlist-change-undo', { change: change.change, changeId: change.id, reason });
     const facts = RoundFacts.load(ws.db, app.round);
     const evaluation = evaluateApplication(ws, id, facts);
     recheck(ws, app.round, facts.sameLeadAs([id]).filter((x) => x !== id));

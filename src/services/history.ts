@@ -11,7 +11,8 @@ import { msg } from '../messages/index.js';
 import { listVersions, setCurrentVersion, setReceivedDate } from '../store/applications.js';
 import { hasAssessments } from '../store/assessments.js';
 import { appendAudit, auditFor, type AuditEntry } from '../store/audit.js';
-import { currentStatus, lastUndoable, move, standingMoves, undoLastMove } from '../store/status.js';
+import { currentStatus, lastUndoable, move, STATUS_ACTION, standingMoves, undoLastMove } from '../store/status.js';
+import { restoreShortlistChange } from '../store/shortlist.js';
 import { setTerm, studioOfApplication, type StudioRow } from '../store/studios.js';
 import { requireApplication, requireBeforeReview, requireNotCertified } from './applications.js';
 import { inTransaction, type Workspace } from './context.js';
@@ -50,17 +51,22 @@ export function historyOf(ws: Workspace, record: RecordRef): AuditEntry[] {
 export const ACCEPT_UNDO_ACTION = 'accept-version-undo';
 
 /**
- * The acceptance of a held version an undo would reverse now: on an application not yet reviewed,
- * `apply accept-version` changes the version in effect without a status move of its own (only the re-check
- * after it may move 合格 ↔ 不合格). It is the last step when no other status change stands after it.
+ * The acceptance of a held version an undo would reverse now. On an application not yet reviewed,
+ * `apply accept-version` changes the version in effect without a status move of its own; on one reviewed
+ * (or further on) it is a status move back to 已提交. Either way the re-check after it may move 合格 ↔ 不合格,
+ * and it is the last step when no other status change stands after it: the undo reverses it whole.
  */
 function acceptanceToUndo(entries: readonly AuditEntry[]): AuditEntry | undefined {
   const undone = new Set(entries.filter((e) => e.action === ACCEPT_UNDO_ACTION).map((e) => e.detail.undoes));
-  const at = entries.findLastIndex((e) => e.action === 'accept-version' && !undone.has(e.id));
+  const standing = standingMoves(entries);
+  const standingIds = new Set(standing.map((m) => m.id));
+  const at = entries.findLastIndex((e) =>
+    e.action === 'accept-version' ? !undone.has(e.id) : e.action === STATUS_ACTION && e.detail.event === 'accept-version' && standingIds.has(e.id),
+  );
   if (at < 0) return undefined;
   const accept = entries[at]!;
   const after = new Set(entries.slice(at + 1).map((e) => e.id));
-  const later = standingMoves(entries).filter((m) => after.has(m.id));
+  const later = standing.filter((m) => after.has(m.id));
   // Another status change after it (a review, a withdrawal) is the newest step and is undone first.
   if (later.some((m) => m.detail.event !== 'check-pass' && m.detail.event !== 'check-fail')) return undefined;
   return accept;
@@ -83,9 +89,10 @@ export interface UndoResult {
 }
 
 /**
- * Reverses `apply accept-version` on an application not yet reviewed, exactly: the re-check's status moves
- * after it are undone, the earlier version takes effect again (the accepted one is held again, as before),
- * and the findings of it and of its lead's other applications are worked out again from that version.
+ * Reverses `apply accept-version` exactly: the re-check's status moves after it are undone (and its own move
+ * back to 已提交, on an application that had been reviewed), the earlier version takes effect again (the
+ * accepted one is held again, as before), the committee's manual shortlist change it withdrew is in force
+ * again, and the findings of it and of its lead's other applications are worked out again from that version.
  */
 function undoAcceptance(ws: Workspace, record: RecordRef, accept: AuditEntry, reason: string): UndoResult {
   const from = currentStatus(ws.db, 'application', record.id);
@@ -99,6 +106,15 @@ function undoAcceptance(ws: Workspace, record: RecordRef, accept: AuditEntry, re
   for (const move of standingMoves(entries).filter((m) => after.has(m.id)).reverse()) {
     const undone = undoLastMove(ws.db, ws.actor, 'application', record.id, reason);
     if (undone.entry.id !== move.id) throw new Error('undo out of order');
+  }
+  if (accept.action === STATUS_ACTION) {
+    const undone = undoLastMove(ws.db, ws.actor, 'application', record.id, reason);
+    if (undone.entry.id !== accept.id) throw new Error('undo out of order');
+  }
+  for (const e of entries.slice(at + 1)) {
+    if (e.action === 'shortlist-change-undo' && typeof e.detail.changeId === 'number') {
+      if (restoreShortlistChange(ws.db, record.id, e.detail.changeId)) appendAudit(ws.db, ws.actor, 'application', record.id, 'shortlist-change-restore', { change: e.detail.change, reason });
+    }
   }
   const previous = Number(accept.detail.previousVersion);
   const version = listVersions(ws.db, record.id).find((v) => v.version === previous);

@@ -40,3 +40,23 @@ export function dropShortlistChange(db: Db, applicationId: number): ChangeKind |
   db.prepare('UPDATE shortlist_changes SET undone_at = ? WHERE application_id = ? AND undone_at IS NULL').run(nowIso(), applicationId);
   return row.change;
 }
+
+/**
+ * Withdraws the active change of an application as dropShortlistChange does, and says which row it was, so
+ * that undoing what withdrew it (`apply accept-version`) can put that very change back.
+ */
+export function takeShortlistChange(db: Db, applicationId: number): { id: number; change: ChangeKind } | null {
+  const row = db
+    .prepare('SELECT id, change FROM shortlist_changes WHERE application_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1')
+    .get(applicationId) as { id: number; change: ChangeKind } | undefined;
+  if (!row) return null;
+  dropShortlistChange(db, applicationId);
+  return row;
+}
+
+/** Puts a withdrawn change back in force, unless the application has another active change by now. */
+export function restoreShortlistChange(db: Db, applicationId: number, changeId: number): boolean {
+  const active = db.prepare('SELECT 1 FROM shortlist_changes WHERE application_id = ? AND undone_at IS NULL').get(applicationId);
+  if (active) return false;
+  return db.prepare('UPDATE shortlist_changes SET undone_at = NULL WHERE id = ? AND application_id = ? AND undone_at IS NOT NULL').run(changeId, applicationId).changes > 0;
+}

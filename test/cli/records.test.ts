@@ -378,8 +378,7 @@ describe('a form changed after expert review does not change what was reviewed, 
     expect(await r.json<Studio[]>('studios', 'list')).toEqual([]);
     const log = await r.json<{ action: string; detail: { event?: string; reason?: string } }[]>('history', '1');
     expect(log.filter((e) => e.action === 'status').map((e) => e.detail.event)).toEqual(['check-pass', 'review', 'shortlist', 'publicize', 'accept-version', 'check-fail']);
-    // Undo twice: the check, then the acceptance — back to 公示中 on version 1.
-    await r.cli('history', '1', '--undo', '--reason', '误操作');
+    // One undo reverses the acceptance whole (its re-check with it) — back to 公示中 on version 1.
     await r.cli('history', '1', '--undo', '--reason', '误操作');
     [app] = await applications(r);
     expect(app).toMatchObject({ status: 'publicized', version: 1, pendingVersions: [2] });
