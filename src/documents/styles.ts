@@ -177,3 +177,14 @@ export function writeOfficialHeading(
   });
   header.height = wrappedRowHeight(columns.map((c) => ({ text: c.header, width: c.width })), o.bodySize, 30);
 }
+
+/**
+ * A label that does not fit its column on one line, with its closing bracketed part (（30分）, （1000字以内）,
+ * （工种）) moved to a line of its own, so the cell wraps before the bracket and never inside it. Unchanged when
+ * it fits, has a line break already or ends without a bracketed part. Readers ignore the line break.
+ */
+export function breakBeforeBracket(text: string, width: number, fontSize: number): string {
+  if (text.includes('\n') || wrappedLines(text, width, fontSize) <= 1) return text;
+  const at = text.search(/[（(][^（()）]*[)）][：:]?$/u);
+  return at > 0 ? `${text.slice(0, at)}\n${text.slice(at)}` : text;
+}

@@ -83,9 +83,9 @@ async function hostileAssessment(dir: string): Promise<string> {
   const wb = buildAssessmentTemplate(ExcelJS, { year: 2026 });
   const ws = wb.getWorksheet('考核表')!;
   // Written straight into the cells: fillAssessmentTemplate would already guard them.
-  ws.getCell('B4').value = HOSTILE[0]!;
-  ws.getCell('B5').value = HOSTILE[3]!;
-  ws.getCell('D4').value = 2023;
+  ws.getCell('C4').value = HOSTILE[0]!;
+  ws.getCell('C5').value = HOSTILE[3]!;
+  ws.getCell('I4').value = 2023;
   ws.getCell('G11').value = '=8'; // a score typed as a formula-looking text: reported, never computed
   ws.getCell('G12').value = 5;
   const file = path.join(dir, '考核表-注入.xlsx');

@@ -49,9 +49,9 @@ async function setup() {
 
   const wb = buildAssessmentTemplate(ExcelJS, { year: 2026 });
   const ws = wb.getWorksheet('考核表')!;
-  ws.getCell('B4').value = `陈国强钳工技能大师工作室${MOBILE}`;
-  ws.getCell('B5').value = '陈国强';
-  ws.getCell('D5').value = MOBILE;
+  ws.getCell('C4').value = `陈国强钳工技能大师工作室${MOBILE}`;
+  ws.getCell('C5').value = '陈国强';
+  ws.getCell('I5').value = MOBILE;
   ws.getCell('G11').value = OTHER_MOBILE; // a phone number typed into a score cell
   ws.getCell('G12').value = 5;
   const assessments = path.join(dir, '考核表');

@@ -18,6 +18,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
+import { loadRubric } from '../../src/core/rubric.js';
 import { buildEligibilitySummary } from '../../src/documents/workbooks/eligibility-summary.js';
 import { MIN_BODY_PT } from '../../src/documents/print.js';
 import { buildReviewTemplate } from '../../src/documents/workbooks/review-template.js';
@@ -223,7 +224,8 @@ describe.skipIf(unavailable !== null)('exports printed by LibreOffice', () => {
     for (const [file, header] of Object.entries(headers)) {
       const p = printed.find((x) => x.file === file)!;
       expect(p.pages.length, file).toBeGreaterThan(1);
-      const attachmentStart = file.endsWith('.docx') ? p.pages.findIndex((page) => pageText(page).includes(header)) : 0;
+      // The 公示's list follows its text; the 考核表's scoring table starts on page 2, under 基本情况 on page 1.
+      const attachmentStart = file.endsWith('.docx') || file === '模板-考核表.xlsx' ? p.pages.findIndex((page) => pageText(page).includes(header)) : 0;
       for (const [i, page] of p.pages.entries()) {
         const text = pageText(page).replace(/\s/gu, '');
         if (i >= attachmentStart) expect(text, `${file} page ${i + 1}`).toContain(header);
@@ -280,6 +282,34 @@ describe.skipIf(unavailable !== null)('exports printed by LibreOffice', () => {
     for (const file of ['模板-申报表.xlsx', '模板-申报表（Word）.docx']) {
       for (const word of ['拱墅区技能大师工作室', '申报单位基本情况', '领衔人基本情况', '工作室成员情况', '区人力社保局审核意见']) expect(text(file), file).toContain(word);
     }
+  });
+
+  it('the blank 考核表 never prints its header row alone at the foot of a page: each page with it shows scoring rows', () => {
+    const p = printed.find((x) => x.file === '模板-考核表.xlsx')!;
+    // The first characters of every 考核内容: a page whose header row is followed by rows shows at least one.
+    const contents = loadRubric().categories.flatMap((c) => c.items.map((i) => i.content.replace(/\s/gu, '').slice(0, 5)));
+    const withHeader = p.pages.map((page) => pageText(page).replace(/\s/gu, '')).map((text, i) => ({ page: i + 1, text })).filter((x) => x.text.includes('评分标准'));
+    expect(withHeader.length).toBeGreaterThan(0);
+    for (const { page, text } of withHeader) expect(contents.some((c) => text.includes(c)), `page ${page}: the header row with no scoring row under it`).toBe(true);
+    // The 基本情况 block spans the table's width: its right edge is the scoring table's right edge.
+    const right = (page: Page, pick: (text: string) => boolean): number => Math.max(...page.words.filter((w) => pick(w.text)).map((w) => w.xMax));
+    const first = p.pages[0]!;
+    const table = p.pages.find((page) => pageText(page).includes('相关数据'))!;
+    expect(right(first, (t) => t.includes('技能等级')), 'the right-hand labels of 基本情况 sit over the 相关数据 columns').toBeGreaterThan(right(table, (t) => t === '考核分'));
+  });
+
+  it('the blank forms never break a label inside its brackets: 填表单位（公章）：, （30分）, （1000字以内）, （工种）, （盖章）', () => {
+    for (const file of ['模板-考核表.xlsx', '模板-申报表.xlsx']) {
+      const p = printed.find((x) => x.file === file)!;
+      const words = p.pages.flatMap((page) => page.words.map((w) => w.text));
+      // Labels are the short texts (long ones are rubric text and notes, which wrap as paragraphs do).
+      const groups = new Set(p.texts.filter((t) => t.replace(/\s/gu, '').length <= 24).flatMap((t) => [...t.matchAll(/[（(][^（()）\n]{1,12}[)）]/gu)].map((m) => m[0])));
+      expect(groups.size, file).toBeGreaterThan(2);
+      const broken = [...groups].filter((g) => !words.some((w) => w.includes(g)));
+      expect(broken, `${file}: bracketed parts printed over two lines`).toEqual([]);
+    }
+    const unitLabel = printed.find((x) => x.file === '模板-考核表.xlsx')!.pages[0]!.words.map((w) => w.text);
+    expect(unitLabel).toContain('填表单位（公章）：');
   });
 
   it('the Word 申报表 prints as an official form: labels on one line, a dated cover, numbered pages, no lone member row', () => {

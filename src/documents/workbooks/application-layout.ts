@@ -149,7 +149,8 @@ const SIGNATURE_LINE = '（签章）                    年      月      日   
 
 const COVER: SheetLayout = {
   name: '封面',
-  widths: [6, 14, 14, 14, 14, 14, 10, 6],
+  // （盖章） at 14 pt on one line in G; A and H are only margins.
+  widths: [4, 14, 14, 14, 14, 14, 13, 5],
   rows: [
     { row: 1, height: 40, cells: [] },
     { row: 2, height: 40, cells: [] },
@@ -187,7 +188,7 @@ const FORM: SheetLayout = {
     {
       row: 2,
       height: 32,
-      cells: [label('A', '单位全称'), input('B:F', 'unit.name'), label('G', '法定代表人姓名'), input('H', 'unit.legalRepresentative', { align: 'center' })],
+      cells: [label('A', '单位全称'), input('B:F', 'unit.name'), label('G', '法定代表人\n姓名'), input('H', 'unit.legalRepresentative', { align: 'center' })],
     },
     {
       row: 3,
@@ -214,7 +215,8 @@ const FORM: SheetLayout = {
         label('G', '邮编'), input('H', 'unit.postcode', { asText: true, hint: HINTS.postcode, align: 'center' }),
       ],
     },
-    { row: 6, height: 230, cells: [label('A', '单位简介（1000字以内）'), input('B:H', 'unit.profile', { hint: HINTS.profile, multiline: true })] },
+    // The label over A:B, its bracket on a line of its own: （1000字以内） never wraps inside the brackets.
+    { row: 6, height: 230, cells: [label('A:B', '单位简介\n（1000字以内）'), input('C:H', 'unit.profile', { hint: HINTS.profile, multiline: true })] },
     { row: 7, height: 26, cells: [section('领衔人基本情况')] },
     {
       row: 8,
@@ -240,7 +242,7 @@ const FORM: SheetLayout = {
       height: 32,
       cells: [
         label('A', '职业（工种）'), input('B:C', 'lead.occupation', { align: 'center' }),
-        label('D', '职业资格等级'),
+        label('D', '职业资格\n等级'),
         input('E:F', 'lead.skillLevel', { list: 'skillLevel', strictness: 'warning', hint: HINTS.skillLevel, align: 'center' }),
         label('G', '其它技能'), input('H', 'lead.otherSkills', { align: 'center' }),
       ],
@@ -286,13 +288,13 @@ const FORM: SheetLayout = {
       { field: 'gender', col: 'B', header: '性别', list: 'gender', strictness: 'stop', hint: HINTS.gender, align: 'center' },
       { field: 'age', col: 'C', header: '年龄', hint: HINTS.age, align: 'center' },
       { field: 'education', col: 'D', header: '学历', list: 'education', strictness: 'warning', hint: HINTS.education, align: 'center' },
-      { field: 'occupation', col: 'E', header: '职业（工种）', align: 'center' },
+      { field: 'occupation', col: 'E', header: '职业\n（工种）', align: 'center' },
       {
         field: 'skillLevel', col: 'F', header: '职业资格等级或其它技能',
         list: 'skillLevel', strictness: 'information', hint: HINTS.memberSkill, align: 'center',
       },
       { field: 'specialty', col: 'G', header: '技能特长' },
-      { field: 'experience', col: 'H', header: '从业时间及主要业绩' },
+      { field: 'experience', col: 'H', header: '从业时间及\n主要业绩' },
     ],
   },
   printArea: 'A1:H34',

@@ -27,7 +27,11 @@ export type BasicInfoField =
   | 'studioName' | 'selectionYear' | 'leadName' | 'phone' | 'subsidyDate'
   | 'occupationAtSelection' | 'skillLevelAtSelection' | 'occupationNow' | 'skillLevelNow';
 
-/** Basic-info rows as in the form: label | value | label | value. */
+/**
+ * Basic-info rows as in the form: label | value | label | value, across the whole width of the scoring
+ * table: left label A:B, left value C:D (考核内容 … 评估方式), right label E to the first figure column,
+ * right value from there to the last column.
+ */
 export const BASIC_INFO_ROWS: readonly (readonly [BasicInfoField, BasicInfoField | null])[] = [
   ['studioName', 'selectionYear'],
   ['leadName', 'phone'],
@@ -40,6 +44,21 @@ export interface LabelledCell {
   labelCell: string;
   valueCell: string;
 }
+
+/** A label or value merged over columns `fromCol` … `toCol` (1-based) of one row. */
+export interface Span {
+  fromCol: number;
+  toCol: number;
+}
+
+/** Where the parts of a basic-info row (or of the 填表单位 / 考核年度 row) go, as column spans. */
+export const BASIC_INFO_SPANS = {
+  leftLabel: { fromCol: 1, toCol: 2 },
+  leftValue: { fromCol: 3, toCol: 4 },
+  rightLabel: { fromCol: 5, toCol: 8 },
+  /** To the last column of the table (set by the rubric's figure pairs). */
+  rightValueFrom: 9,
+} as const;
 
 export interface FigureCell extends LabelledCell {
   figure: FigureKey;
@@ -111,8 +130,9 @@ export function assessmentLayout(rubric: Rubric): AssessmentLayout {
   const basicInfo = {} as AssessmentLayout['basicInfo'];
   BASIC_INFO_ROWS.forEach(([left, right], i) => {
     const row = basicInfoHeadingRow + 1 + i;
-    basicInfo[left] = { row, labelCell: cellRef(row, 1), valueCell: cellRef(row, 2) };
-    if (right) basicInfo[right] = { row, labelCell: cellRef(row, 3), valueCell: cellRef(row, 4) };
+    const B = BASIC_INFO_SPANS;
+    basicInfo[left] = { row, labelCell: cellRef(row, B.leftLabel.fromCol), valueCell: cellRef(row, B.leftValue.fromCol) };
+    if (right) basicInfo[right] = { row, labelCell: cellRef(row, B.rightLabel.fromCol), valueCell: cellRef(row, B.rightValueFrom) };
   });
   const tableHeadingRow = basicInfoHeadingRow + BASIC_INFO_ROWS.length + 1;
   const headerRow = tableHeadingRow + 1;
@@ -147,8 +167,8 @@ export function assessmentLayout(rubric: Rubric): AssessmentLayout {
     figurePairs,
     titleRow,
     unitRow,
-    unit: { labelCell: cellRef(unitRow, 1), valueCell: cellRef(unitRow, 2) },
-    round: { labelCell: cellRef(unitRow, C.method), valueCell: cellRef(unitRow, C.max) },
+    unit: { labelCell: cellRef(unitRow, BASIC_INFO_SPANS.leftLabel.fromCol), valueCell: cellRef(unitRow, BASIC_INFO_SPANS.leftValue.fromCol) },
+    round: { labelCell: cellRef(unitRow, BASIC_INFO_SPANS.rightLabel.fromCol), valueCell: cellRef(unitRow, BASIC_INFO_SPANS.rightValueFrom) },
     basicInfoHeadingRow,
     basicInfo,
     tableHeadingRow,

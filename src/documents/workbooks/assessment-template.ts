@@ -10,10 +10,10 @@ import { loadRubric } from '../../core/rubric.js';
 import type { Rubric } from '../../core/rubric.js';
 import { msg } from '../../messages/index.js';
 import type { MessageKey } from '../../messages/index.js';
-import { assessmentLayout, ASSESSMENT_COLUMNS, BASIC_INFO_ROWS, cellRef, columnLetter } from './assessment-layout.js';
+import { assessmentLayout, ASSESSMENT_COLUMNS, BASIC_INFO_ROWS, BASIC_INFO_SPANS, cellRef, columnLetter } from './assessment-layout.js';
 import type { AssessmentLayout, BasicInfoField, FigureCell } from './assessment-layout.js';
 import { printableHeightPt, PRINT_MARGINS } from '../print.js';
-import { a4PageSetup, FONT_BODY, FONT_TITLE, PAGE_FOOTER, styleInput, styleLabel, THIN_BORDER, wrappedRowHeight } from '../styles.js';
+import { a4PageSetup, breakBeforeBracket, FONT_BODY, FONT_TITLE, PAGE_FOOTER, styleInput, styleLabel, THIN_BORDER, wrappedRowHeight } from '../styles.js';
 
 type ExcelModule = typeof import('exceljs');
 
@@ -48,10 +48,11 @@ const FIGURE_LABEL_FONT: Partial<ExcelJS.Font> = { name: FONT_BODY, size: BODY_P
 
 /**
  * Column widths: the printed form's seven columns, then (label, value) pairs for figures. Together they fit
- * A4 landscape at 100 % (1,014 of 1,026 px, see print.ts), so nothing is shrunk; the form runs over as many
- * pages as its rows need, the header row repeated.
+ * A4 landscape at 100 % (1,021 of 1,026 px with three figure pairs, see print.ts), so nothing is shrunk; the
+ * form runs over as many pages as its rows need, the header row repeated. 考核项目 is wide enough for
+ * "（30分）" on a line of its own, 评估方式 / 自评分 / 考核分 (and 实地考察) print on one line.
  */
-const WIDTHS = [11, 23, 27, 8, 5, 6, 6];
+const WIDTHS = [12.5, 21, 24, 10, 5, 7.2, 7.2];
 const FIGURE_WIDTHS = [11, 5];
 
 const BASIC_INFO_LABELS: Record<BasicInfoField, MessageKey> = {
@@ -175,46 +176,55 @@ function drawHeading(sheet: ExcelJS.Worksheet, layout: AssessmentLayout, rubric:
   title.alignment = { vertical: 'middle', horizontal: 'center' };
   sheet.getRow(layout.titleRow).height = 40;
 
+  // 填表单位（公章）： and 考核年度 over the same spans as the basic information below, so neither wraps.
+  const B = BASIC_INFO_SPANS;
   const unitRow = layout.unitRow;
-  const unitLabel = sheet.getCell(layout.unit.labelCell);
-  unitLabel.value = msg('assessTemplate.unit');
-  unitLabel.font = { name: FONT_BODY, size: 11, bold: true };
-  unitLabel.alignment = { vertical: 'middle', horizontal: 'left', wrapText: true };
-  unitLabel.protection = { locked: true };
-  const unit = input(sheet, unitRow, 2, 3);
-  unit.border = { bottom: { style: 'thin' } };
-  sheet.getCell(unitRow, 3).border = { bottom: { style: 'thin' } };
+  const headingLabel = (span: { fromCol: number; toCol: number }, text: string, horizontal: 'left' | 'right'): void => {
+    merge(sheet, `${cellRef(unitRow, span.fromCol)}:${cellRef(unitRow, span.toCol)}`);
+    const cell = sheet.getCell(unitRow, span.fromCol);
+    cell.value = text;
+    cell.font = { name: FONT_BODY, size: BODY_PT, bold: true };
+    cell.alignment = { vertical: 'middle', horizontal };
+    eachCell(sheet, unitRow, span.fromCol, unitRow, span.toCol, (c) => (c.protection = { locked: true }));
+  };
+  headingLabel(B.leftLabel, msg('assessTemplate.unit'), 'left');
+  input(sheet, unitRow, B.leftValue.fromCol, B.leftValue.toCol);
+  eachCell(sheet, unitRow, B.leftValue.fromCol, unitRow, B.leftValue.toCol, (c) => (c.border = { bottom: { style: 'thin' } }));
 
-  const roundLabel = sheet.getCell(layout.round.labelCell);
-  roundLabel.value = msg('assessTemplate.round');
-  roundLabel.font = { name: FONT_BODY, size: 11, bold: true };
-  roundLabel.alignment = { vertical: 'middle', horizontal: 'right' };
-  roundLabel.protection = { locked: true };
-  const round = input(sheet, unitRow, ASSESSMENT_COLUMNS.max, ASSESSMENT_COLUMNS.self, 'center');
+  headingLabel(B.rightLabel, msg('assessTemplate.round'), 'right');
+  const roundTo = Math.min(layout.columnCount, B.rightValueFrom + 1);
+  const round = input(sheet, unitRow, B.rightValueFrom, roundTo, 'center');
   if (year !== undefined) round.value = year;
   validate(sheet, layout.round.valueCell, { type: 'whole', operator: 'between', formulae: [1990, 2100], error: msg('assessTemplate.yearError') });
-  sheet.getRow(unitRow).height = wrappedRowHeight([{ text: msg('assessTemplate.unit'), width: widthOf(sheet, 1) }, { text: msg('assessTemplate.round'), width: widthOf(sheet, 4) }], BODY_PT, 26);
+  sheet.getRow(unitRow).height = wrappedRowHeight(
+    [{ text: msg('assessTemplate.unit'), width: widthOf(sheet, B.leftLabel.fromCol, B.leftLabel.toCol) }, { text: msg('assessTemplate.round'), width: widthOf(sheet, B.rightLabel.fromCol, B.rightLabel.toCol) }],
+    BODY_PT,
+    26,
+  );
 }
 
 function drawBasicInfo(sheet: ExcelJS.Worksheet, layout: AssessmentLayout): void {
   const headingRow = layout.basicInfoHeadingRow;
-  const heading = label(sheet, headingRow, 1, msg('assessTemplate.basicInfo'), ASSESSMENT_COLUMNS.assessor);
+  // Across the whole width of the scoring table below, each label on one line.
+  const B = BASIC_INFO_SPANS;
+  const last = layout.columnCount;
+  const heading = label(sheet, headingRow, 1, msg('assessTemplate.basicInfo'), last);
   heading.alignment = { vertical: 'middle', horizontal: 'left', indent: 1 };
   sheet.getRow(headingRow).height = 22;
   for (const [left, right] of BASIC_INFO_ROWS) {
     const { row } = layout.basicInfo[left];
-    label(sheet, row, 1, msg(BASIC_INFO_LABELS[left]));
-    input(sheet, row, 2);
+    label(sheet, row, B.leftLabel.fromCol, msg(BASIC_INFO_LABELS[left]), B.leftLabel.toCol);
+    input(sheet, row, B.leftValue.fromCol, B.leftValue.toCol);
     if (right) {
-      label(sheet, row, 3, msg(BASIC_INFO_LABELS[right]));
-      input(sheet, row, 4, ASSESSMENT_COLUMNS.assessor);
+      label(sheet, row, B.rightLabel.fromCol, msg(BASIC_INFO_LABELS[right]), B.rightLabel.toCol);
+      input(sheet, row, B.rightValueFrom, last);
     } else {
       // The printed form leaves these two cells blank.
-      fixedText(sheet, row, 3, '');
-      fixedText(sheet, row, 4, '', { toCol: ASSESSMENT_COLUMNS.assessor });
+      fixedText(sheet, row, B.rightLabel.fromCol, '', { toCol: B.rightLabel.toCol });
+      fixedText(sheet, row, B.rightValueFrom, '', { toCol: last });
     }
-    const texts = [{ text: msg(BASIC_INFO_LABELS[left]), width: widthOf(sheet, 1) }];
-    if (right) texts.push({ text: msg(BASIC_INFO_LABELS[right]), width: widthOf(sheet, 3) });
+    const texts = [{ text: msg(BASIC_INFO_LABELS[left]), width: widthOf(sheet, B.leftLabel.fromCol, B.leftLabel.toCol) }];
+    if (right) texts.push({ text: msg(BASIC_INFO_LABELS[right]), width: widthOf(sheet, B.rightLabel.fromCol, B.rightLabel.toCol) });
     sheet.getRow(row).height = wrappedRowHeight(texts, BODY_PT, 30);
   }
   const year = layout.basicInfo.selectionYear.valueCell;
@@ -222,7 +232,7 @@ function drawBasicInfo(sheet: ExcelJS.Worksheet, layout: AssessmentLayout): void
 }
 
 function drawTableHeader(sheet: ExcelJS.Worksheet, layout: AssessmentLayout): void {
-  const heading = label(sheet, layout.tableHeadingRow, 1, msg('assessTemplate.selfTable'), ASSESSMENT_COLUMNS.assessor);
+  const heading = label(sheet, layout.tableHeadingRow, 1, msg('assessTemplate.selfTable'), layout.columnCount);
   heading.alignment = { vertical: 'middle', horizontal: 'left', indent: 1 };
   sheet.getRow(layout.tableHeadingRow).height = 22;
   const headers: [number, MessageKey][] = [
@@ -241,9 +251,14 @@ function drawTableHeader(sheet: ExcelJS.Worksheet, layout: AssessmentLayout): vo
   sheet.getRow(layout.headerRow).height = wrappedRowHeight(texts, BODY_PT, 30);
 }
 
+/** A figure's label as printed: 市级及以上媒体报道 / （次）, wrapped before its bracket. */
+function figureText(figure: FigureCell): string {
+  return breakBeforeBracket(figure.label, FIGURE_WIDTHS[0]!, BODY_PT);
+}
+
 function drawFigure(sheet: ExcelJS.Worksheet, figure: FigureCell): void {
   const labelCell = sheet.getCell(figure.labelCell);
-  labelCell.value = figure.label;
+  labelCell.value = figureText(figure);
   styleLabel(labelCell);
   labelCell.font = FIGURE_LABEL_FONT;
   const value = sheet.getCell(figure.valueCell);
@@ -262,8 +277,10 @@ function drawItems(sheet: ExcelJS.Worksheet, layout: AssessmentLayout, rubric: R
     index += category.items.length;
     const first = rows[0]!.row;
     const lastRow = rows[rows.length - 1]!.row;
-    label(sheet, first, C.category, category.label, C.category, lastRow);
-    spans.push({ from: first, to: lastRow, text: category.label, width: widthOf(sheet, C.category) });
+    // 日常管理与基础保障 / （30分）: wrapped before the bracket, never inside it.
+    const categoryText = breakBeforeBracket(category.label, widthOf(sheet, C.category), BODY_PT);
+    label(sheet, first, C.category, categoryText, C.category, lastRow);
+    spans.push({ from: first, to: lastRow, text: categoryText, width: widthOf(sheet, C.category) });
 
     category.items.forEach((item, i) => {
       const at = rows[i]!;
@@ -295,7 +312,7 @@ function drawItems(sheet: ExcelJS.Worksheet, layout: AssessmentLayout, rubric: R
       }
       at.figures.forEach((f) => drawFigure(sheet, f));
       for (let k = at.figures.length; k < layout.figurePairs; k++) disabled(sheet, row, C.firstFigure + 2 * k, C.firstFigure + 2 * k + 1);
-      const texts = [{ text: item.content, width: widthOf(sheet, C.content) }, ...at.figures.map((f) => ({ text: f.label, width: FIGURE_WIDTHS[0]! }))];
+      const texts = [{ text: item.content, width: widthOf(sheet, C.content) }, ...at.figures.map((f) => ({ text: figureText(f), width: FIGURE_WIDTHS[0]! }))];
       sheet.getRow(row).height = wrappedRowHeight(texts, BODY_PT, 30);
     });
   }
@@ -386,11 +403,18 @@ function breakBetweenCategories(sheet: ExcelJS.Worksheet, layout: AssessmentLayo
   }
   blocks.push([layout.vetoRow, layout.vetoRow], [layout.totalRow, layout.totalRow], [layout.signatureRow, layout.signatureRow + 1]);
   let used = height(1, blocks[0]![0] - 1);
-  for (const [from, to] of blocks) {
+  for (const [k, [from, to]] of blocks.entries()) {
     const h = height(from, to);
     if (used + h > page) {
-      sheet.getRow(from - 1).addPageBreak();
-      used = header;
+      if (k === 0) {
+        // The first 考核项目 does not fit under the basic information: 自评表格 and the header row go with it
+        // to the next page, rather than the header printing alone at the foot of page 1.
+        sheet.getRow(layout.tableHeadingRow - 1).addPageBreak();
+        used = height(layout.tableHeadingRow, from - 1);
+      } else {
+        sheet.getRow(from - 1).addPageBreak();
+        used = header;
+      }
     }
     used += h;
   }

@@ -55,7 +55,8 @@ describe('the 考核表 template', async () => {
   it('merges each category cell vertically over its items, as printed', () => {
     const first = layout.items[0]!.row;
     expect(merges).toContain(`A${first}:A${first + 3}`);
-    expect(text(sheet, `A${first}`)).toBe('日常管理与基础保障（30分）');
+    // The wording of the notice, wrapped before its bracket (the column holds （30分） on one line, not the whole label).
+    expect(text(sheet, `A${first}`)).toBe('日常管理与基础保障\n（30分）');
     const mentoring = layout.items.find((i) => i.itemKey === 'apprentices')!.row;
     expect(merges).toContain(`A${mentoring}:A${mentoring + 1}`);
     // 技术攻关: 评分标准 and 评估方式 are shared by both rows in the printed form.
@@ -125,7 +126,7 @@ describe('a template built from a corrected rubric', () => {
     const sheet = wb.getWorksheet(ASSESSMENT_SHEET)!;
     const row = assessmentLayout(raw).items.find((i) => i.itemKey === 'tech-reform')!;
     expect(sheet.getCell(row.maxCell).value).toBe(10);
-    expect(text(sheet, `A${row.row}`)).toBe('技术攻关（15分）'); // label as written in the data
+    expect(text(sheet, `A${row.row}`).replace('\n', '')).toBe('技术攻关（15分）'); // label as written in the data
   });
 });
 
