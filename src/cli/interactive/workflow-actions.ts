@@ -183,7 +183,8 @@ async function certifyStep(s: MenuSession): Promise<void> {
     s.out.note(msg('menu.notice.nothingToCertify'));
     return;
   }
-  const date = await askDate(s, msg('menu.notice.certifyDate'), 'certify', todayIso(), yearAfter(notice?.endsOn, s.round));
+  // The first day a 认定 can take effect is offered, so that pressing Enter never certifies nothing.
+  const date = await askDate(s, msg('menu.notice.certifyDate'), 'certify', earliest, yearAfter(notice?.endsOn, s.round));
   const plan = certifyPlan(ws, s.round, date);
   show(plan);
   if (plan.every((p) => p.blocked)) {

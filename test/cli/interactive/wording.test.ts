@@ -7,6 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/tmp.js';
+import { addDays } from '../../../src/core/calendar.js';
+import { chinaDate } from '../../../src/core/china-time.js';
 
 async function leave(run: MenuRun): Promise<void> {
   screen.keypress({ name: 'c', ctrl: true });
@@ -67,6 +69,24 @@ describe('menu wording that matches the action', () => {
     await answer('1月11日');
     expect(run.printed()).toContain('认定日期：2027-01-11');
     expect(shown()).toContain('按 2027-01-11 认定吗');
+    await enter(); // 否
+    await leave(run);
+  });
+
+  it('认定 while the 公示 still runs: the date offered is the first day after it, not today', async () => {
+    const dir = tempDir();
+    const db = await seededDb(dir);
+    await cli(db, 'review', 'import', REVIEWS);
+    await cli(db, 'shortlist', 'confirm');
+    const from = addDays(chinaDate(), 20);
+    const to = addDays(from, 10);
+    expect((await cli(db, 'publicize', '--from', from, '--to', to)).code).toBe(0);
+    const run = await startMenu({ dir, db });
+    await pick('公示与认定');
+    await pick('认定（公示期满后）');
+    await enter(); // the date offered
+    expect(run.printed()).toContain('将认定');
+    expect(shown()).toContain(`按 ${addDays(to, 1)} 认定吗`);
     await enter(); // 否
     await leave(run);
   });
