@@ -45,6 +45,7 @@ export const workflowMessages = {
   'workflow.opt.from': { zh: '公示开始日期，如 2026-06-01，默认今天', en: 'First day of the notice, default today' },
   'workflow.opt.to': { zh: '公示结束日期，默认开始后第 5 个工作日（跳过法定节假日，计入调休上班日）', en: 'Last day of the notice, default the 5th working day' },
   'workflow.opt.resolve': { zh: '处理（关闭）该申报未处理的异议，--reason 写处理结果', en: 'Resolve the open objections; --reason gives the outcome' },
+  'workflow.opt.keepVersion': { zh: '有待处理的新版本的申报，确认新版本不用，按现在生效的版本认定（不加此项则暂不认定）', en: 'Certify applications that have held versions on the version in effect' },
   'workflow.opt.certifyDate': { zh: '认定日期，默认今天；有效期 3 年从此日起算', en: 'Certification date, default today; the 3-year term starts here' },
   'workflow.opt.paidDate': { zh: '发放日期，默认今天', en: 'Payment date, default today' },
   'workflow.opt.unpaid': { zh: '撤销“已发放”登记', en: 'Undo the payment record' },

@@ -302,6 +302,28 @@ export function roundsWithApplications(db: Db): { round: number; count: number }
   return db.prepare('SELECT round, COUNT(*) AS count FROM applications GROUP BY round ORDER BY round DESC').all() as { round: number; count: number }[];
 }
 
+/** A version stored after the one in effect, waiting for `apply accept-version` (or to be left unused). */
+export interface HeldVersion {
+  version: number;
+  /** The version in effect. */
+  current: number;
+  importedAt: string;
+}
+
+/** The held versions of each application of a round that has any, oldest first, read without parsing forms. */
+export function heldVersionsOfRound(db: Db, round: number): Map<number, HeldVersion[]> {
+  const rows = db
+    .prepare(
+      `SELECT a.id AS id, p.version AS version, a.current_version AS current, p.imported_at AS importedAt
+       FROM applications a JOIN application_versions p ON p.application_id = a.id AND p.version > a.current_version
+       WHERE a.round = ? ORDER BY a.id, p.version`,
+    )
+    .all(round) as ({ id: number } & HeldVersion)[];
+  const held = new Map<number, HeldVersion[]>();
+  for (const { id, ...v } of rows) held.set(id, [...(held.get(id) ?? []), v]);
+  return held;
+}
+
 export function listVersions(db: Db, id: number): StoredVersion[] {
   return (db.prepare('SELECT * FROM application_versions WHERE application_id = ? ORDER BY version').all(id) as VersionRow[]).map(toVersion);
 }

@@ -178,21 +178,25 @@ async function certifyStep(s: MenuSession): Promise<void> {
   // Held whatever the date (an open objection, a lead who already leads a studio): said before a date is asked.
   const earliest = notice ? [todayIso(), addDays(notice.endsOn, 1)].sort()[1]! : todayIso();
   const ahead = certifyPlan(ws, s.round, earliest);
-  if (ahead.every((p) => p.blocked)) {
+  // A held version waits for the clerk's word, asked below: not a reason to stop here.
+  if (ahead.every((p) => p.blocked && p.blocked.reason !== 'version-held')) {
     show(ahead);
     s.out.note(msg('menu.notice.nothingToCertify'));
     return;
   }
   const date = await askDate(s, msg('menu.notice.certifyDate'), 'certify', todayIso(), yearAfter(notice?.endsOn, s.round));
-  const plan = certifyPlan(ws, s.round, date);
+  let plan = certifyPlan(ws, s.round, date);
   show(plan);
+  // Certifying on the version in effect while a newer one is held is the clerk's decision, asked (default no).
+  const keepVersion = plan.some((p) => p.blocked?.reason === 'version-held') && (await s.prompts.confirm({ message: msg('records.certify.keepVersion'), default: false }));
+  if (keepVersion) plan = certifyPlan(ws, s.round, date, { keepVersion });
   if (plan.every((p) => p.blocked)) {
     s.out.note(msg('menu.notice.nothingToCertifyOn', { date }));
     return;
   }
   if (!(await confirmed(s, msg('menu.notice.confirmCertify', { date })))) return;
   const certifyWs = s.workspace('certify');
-  renderCertified(s.out, certify(certifyWs, s.round, date), date, (id) => applicationView(certifyWs, id).studioName);
+  renderCertified(s.out, certify(certifyWs, s.round, date, { keepVersion }), date, (id) => applicationView(certifyWs, id).studioName);
 }
 
 async function paidStep(s: MenuSession): Promise<void> {

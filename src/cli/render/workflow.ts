@@ -131,6 +131,7 @@ export function renderCertified(out: Output, result: CertifyResult, date: string
   if (result.certified.length > 0) {
     out.print(renderTable(msg('workflow.certify.head').split('|'), result.certified.map((c) => [`#${c.applicationId}`, c.studioName, c.plaque, date, c.validUntil])));
     out.success(msg('workflow.certify.done', { count: result.certified.length, date }));
+    for (const c of result.certified) if (c.kept) out.note(msg('records.certify.keptVersion', { id: c.applicationId, current: c.kept.version, versions: c.kept.held.join('、') }));
   }
   for (const b of result.blocked) out.warn(msg('workflow.certify.blocked', { id: b.applicationId, name: nameOf(b.applicationId), reason: b.message }));
   if (result.backup) out.note(msg('workflow.backupMade', { file: result.backup }));
