@@ -178,6 +178,15 @@ export const workflowMessages = {
   'workflow.studios.badStatus': { zh: '状态“{value}”无法识别，可选：{allowed}', en: 'Unknown status "{value}"; choose from: {allowed}' },
   'workflow.studios.empty': { zh: '还没有工作室记录', en: 'No studios yet' },
   'workflow.studios.head': { zh: '编号|铭牌编号|工作室名称|领衔人|单位|状态|认定日期|有效期至', en: 'No.|Plaque|Studio|Lead|Unit|Status|Certified|Valid until' },
+  'workflow.studios.termOver': {
+    zh: '其中 {count} 个工作室的有效期已过（有效期至早于今天 {today}），记录中仍是“有效”或“已续建”，表中显示为“已到期（待登记）”：{names}。已参加考核的，请导入考核表并确认结果；期满不再续建的，请登记到期：gongshu studios expire 铭牌编号 --reason "…"',
+    en: '{count} studios whose term ended before {today} are still recorded as running: {names}. Import their 考核 or record the expiry (gongshu studios expire)',
+    menu: {
+      zh: '其中 {count} 个工作室的有效期已过（有效期至早于今天 {today}），记录中仍是“有效”或“已续建”，表中显示为“已到期（待登记）”：{names}。已参加考核的，请导入考核表并确认结果；期满不再续建的，请在“工作室管理 → 登记到期”中登记',
+      en: '{count} studios whose term ended before {today} are still recorded as running: {names}',
+    },
+  },
+  'workflow.studios.termOverName': { zh: '{who} {name}（有效期至 {until}）', en: '{who} {name} (valid until {until})' },
   'workflow.studios.count': { zh: '共 {count} 个工作室', en: '{count} studios' },
   'workflow.studios.dueHead': { zh: '编号|工作室名称|状态|有效期至|提醒', en: 'No.|Studio|Status|Valid until|Attention' },
   'workflow.studios.noneDue': { zh: '截至 {today}，{window} 内没有需要处理的工作室', en: 'Nothing due within {window} of {today}' },

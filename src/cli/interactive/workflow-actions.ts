@@ -22,7 +22,7 @@ import { addDays } from '../../core/calendar.js';
 import { chinaYear } from '../../core/china-time.js';
 import { emptyRoundText, importProgress, renderImportResults } from '../render/applications.js';
 import { renderIntegrity } from '../render/database.js';
-import { describeEntry, renderCertified, renderConfirmed, renderDue, renderHistory, renderOutcomes, renderProposal, renderReviews, undoneText } from '../render/workflow.js';
+import { describeEntry, studioStatusOn, renderCertified, renderConfirmed, renderDue, renderHistory, renderOutcomes, renderProposal, renderReviews, undoneText } from '../render/workflow.js';
 import { renderOutcomeUndone } from '../render/scores.js';
 import { yearAfter } from '../dates.js';
 import { askDate, askOutputFile, askReason, askWorkbooks, BACK, cleanPath, confirmed, filtered, pickApplication, validatorOf } from './questions.js';
@@ -297,7 +297,7 @@ function pickStudio(s: MenuSession, studios: readonly StudioRow[]): Promise<numb
     source: filtered(
       studios,
       (x) => `${x.plaque ?? ''} ${x.name} ${x.unitName}`,
-      (x) => msg('menu.studios.choice', { plaque: x.plaque ?? `#${x.id}`, name: x.name, status: statusName(x.status), until: x.validUntil ?? '' }),
+      (x) => msg('menu.studios.choice', { plaque: x.plaque ?? `#${x.id}`, name: x.name, status: studioStatusOn(x, todayIso()), until: x.validUntil ?? '' }),
     ),
   });
 }

@@ -5,6 +5,7 @@
 import { unitNameOf } from '../../core/application.js';
 import { chinaDateTime } from '../../core/china-time.js';
 import { parseWindow, windowText } from '../../core/calendar.js';
+import { termOver } from '../../core/due.js';
 import { eventLabel, isEvent, statusLabel, statusName, type ApplicationStatus, type LifecycleKind } from '../../core/lifecycle.js';
 import type { ReviewMethod } from '../../core/review.js';
 import { maskIdNumber } from '../../core/text.js';
@@ -162,14 +163,27 @@ export function studioJson(s: StudioRow) {
   };
 }
 
-export function renderStudios(out: Output, studios: readonly StudioRow[]): void {
+/** A studio's status as of `today`: a running term whose end has passed shows as 已到期（待登记）, never 有效. */
+export function studioStatusOn(s: { status: string; validUntil: string | null }, today: string): string {
+  return termOver(s, today) ? msg('lifecycle.status.termOver') : statusName(s.status);
+}
+
+export function renderStudios(out: Output, studios: readonly StudioRow[], today: string): void {
   out.print(
     renderTable(
       msg('workflow.studios.head').split('|'),
-      studios.map((s) => [`#${s.id}`, s.plaque ?? '', s.name, s.leadName, s.unitName, statusName(s.status), s.certifiedOn ?? '', s.validUntil ?? '']),
+      studios.map((s) => [`#${s.id}`, s.plaque ?? '', s.name, s.leadName, s.unitName, studioStatusOn(s, today), s.certifiedOn ?? '', s.validUntil ?? '']),
     ),
   );
   out.note(msg('workflow.studios.count', { count: studios.length }));
+  termOverNote(out, studios, today);
+}
+
+/** Names the studios whose recorded term is over though the record says it runs, with what to do. */
+function termOverNote(out: Output, studios: readonly { id: number; plaque?: string | null; name: string; status: string; validUntil: string | null }[], today: string): void {
+  const over = studios.filter((s) => termOver(s, today));
+  if (over.length === 0) return;
+  out.warn(msg('workflow.studios.termOver', { count: over.length, today, names: over.map((s) => msg('workflow.studios.termOverName', { who: s.plaque ?? `#${s.id}`, name: s.name, until: s.validUntil ?? '' })).join('、') }));
 }
 
 export function renderDue(out: Output, report: DueReport, window: string, today: string): void {
@@ -177,7 +191,8 @@ export function renderDue(out: Output, report: DueReport, window: string, today:
   if (within) window = windowText(within);
   if (report.items.length === 0) out.success(msg('workflow.studios.noneDue', { window, today }));
   else {
-    out.print(renderTable(msg('workflow.studios.dueHead').split('|'), report.items.map((d) => [`#${d.id}`, d.name, statusName(d.status), d.validUntil, d.messages.join('\n')])));
+    out.print(renderTable(msg('workflow.studios.dueHead').split('|'), report.items.map((d) => [`#${d.id}`, d.name, studioStatusOn(d, today), d.validUntil, d.messages.join('\n')])));
+    termOverNote(out, report.items, today);
   }
   if (report.withoutTerm.length > 0) out.warn(msg('workflow.studios.withoutTerm', { names: report.withoutTerm.map((s) => `#${s.id} ${s.name}`).join('、') }));
 }
