@@ -82,13 +82,13 @@ function toVersion(row: VersionRow): StoredVersion {
   };
 }
 
-export function findVersionBySha(db: Db, round: number, sha256: string): { applicationId: number; version: number } | undefined {
+export function findVersionBySha(db: Db, round: number, sha256: string): { applicationId: number; version: number; file: string; importedAt: string } | undefined {
   return db
     .prepare(
-      `SELECT v.application_id AS applicationId, v.version AS version FROM application_versions v
-       JOIN applications a ON a.id = v.application_id WHERE a.round = ? AND v.sha256 = ? LIMIT 1`,
+      `SELECT v.application_id AS applicationId, v.version AS version, v.file AS file, v.imported_at AS importedAt FROM application_versions v
+       JOIN applications a ON a.id = v.application_id WHERE a.round = ? AND v.sha256 = ? ORDER BY v.id LIMIT 1`,
     )
-    .get(round, sha256) as { applicationId: number; version: number } | undefined;
+    .get(round, sha256) as { applicationId: number; version: number; file: string; importedAt: string } | undefined;
 }
 
 /** The applications of a round a form with these keys may belong to (same readable ID, or same unit and lead name). */
