@@ -134,7 +134,7 @@ export const cliMessages = {
   'cli.show.mailNoDate': { zh: '日期不详', en: 'date unknown' },
   'cli.show.noFindings': { zh: '形式审查未发现问题', en: 'No findings' },
   'cli.show.findingsHead': { zh: '级别|问题|单元格|说明', en: 'Severity|Code|Cell|Message' },
-  'cli.show.historyHead': { zh: '版本|状态|文件|导入时间|导入人|SHA-256', en: 'Version|State|File|Imported|By|SHA-256' },
+  'cli.show.historyHead': { zh: '版本|状态|文件|导入时间|导入人|文件指纹', en: 'Version|State|File|Imported|By|SHA-256' },
   'cli.severity.error': { zh: '错误', en: 'error' },
   'cli.severity.warning': { zh: '提醒', en: 'warning' },
   'cli.severity.info': { zh: '说明', en: 'info' },

@@ -239,7 +239,18 @@ export function describeEntry(kind: LifecycleKind, e: AuditEntry): string {
 
 export function renderHistory(out: Output, kind: LifecycleKind, title: string, entries: readonly AuditEntry[]): void {
   out.print(title);
-  out.print(renderTable(msg('workflow.history.head').split('|'), entries.map((e) => [chinaDateTime(e.at), e.user, e.command, describeEntry(kind, e)])));
+  out.print(renderTable(msg('workflow.history.head').split('|'), entries.map((e) => [chinaDateTime(e.at), e.user, commandText(e.command), describeEntry(kind, e)])));
+}
+
+/**
+ * The 命令 column: a typed command as typed; a step done in the menu (recorded as `gongshu interactive
+ * score confirm`) as the menu entry in Chinese (菜单：确认评分), never the internal command path.
+ */
+export function commandText(command: string): string {
+  const menu = /^gongshu interactive(?:\s+(.*))?$/u.exec(command.trim());
+  if (!menu) return command;
+  const key = `workflow.history.menu.${menu[1] ?? ''}`;
+  return hasMessage(key) ? msg('workflow.history.menuCommand', { action: msg(key) }) : msg('workflow.history.menuOther');
 }
 
 export function undoneText(kind: LifecycleKind, title: string, undone: { entry: { detail: Record<string, unknown> }; from: string; to: string; version?: { current: number; held: number } }): string {
