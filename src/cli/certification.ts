@@ -49,7 +49,7 @@ export async function certifyCmd(ctx: CliContext, _args: string[], opts: Record<
   const ws = ctx.workspace({ mustExist: true });
   // 1月8日 after a 公示 over New Year is in the new year: the year is taken near the 公示's end.
   const date = dateOption(ctx.out, opts.date, '--date', 'certify', yearAfter(noticeOf(ws, ctx.round)?.endsOn, ctx.round)) ?? todayIso();
-  const result = certify(ws, ctx.round, date);
+  const result = certify(ws, ctx.round, date, { keepVersion: opts.keepVersion === true });
   if (ctx.json) ctx.out.printJson(result);
   else renderCertified(ctx.out, result, date, nameOf(ws));
   return result.blocked.length > 0 ? ExitCode.failed : ExitCode.ok;

@@ -326,6 +326,7 @@ export function buildProgram(): Command {
     .command('certify')
     .description(msg('workflow.cmd.certify'))
     .option('--date <date>', msg('workflow.opt.certifyDate'))
+    .option('--keep-version', msg('workflow.opt.keepVersion'))
     .option('--json', msg('cli.opt.json'))
     .addHelpText('after', examples('gongshu certify --date 2026-06-15'))
     .action(lazy(async () => (await import('./certification.js')).certifyCmd));

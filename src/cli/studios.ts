@@ -8,21 +8,23 @@ import { ExitCode } from './exit-code.js';
 import type { CliContext } from './context.js';
 import { parseDueWindow, reasonOption, todayIso } from './parse.js';
 import { chinaYear } from '../core/china-time.js';
+import { termOver } from '../core/due.js';
 import { dateOption, yearAfter } from './dates.js';
 import { renderDue, renderOutcomes, renderStudios, studioJson } from './render/workflow.js';
 
 export async function studiosList(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const status = typeof opts.status === 'string' ? parseStudioStatus(opts.status) : undefined;
   const rows = ctx.hasDatabase() ? studios(ctx.workspace({ mustExist: true }), status ? { status } : {}) : [];
+  const today = todayIso();
   if (ctx.json) {
-    ctx.out.printJson(rows.map(studioJson));
+    ctx.out.printJson(rows.map((s) => ({ ...studioJson(s), termOver: termOver(s, today) })));
     return;
   }
   if (rows.length === 0) {
     ctx.out.note(msg('workflow.studios.empty'));
     return;
   }
-  renderStudios(ctx.out, rows);
+  renderStudios(ctx.out, rows, today);
 }
 
 export async function studiosDueCmd(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {

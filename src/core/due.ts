@@ -63,6 +63,18 @@ function toWindow(window: Window | string): Window {
   return parsed;
 }
 
+/** Statuses of a term still running as recorded (有效, 已续建): the ones whose end passes without a record of it. */
+const RUNNING_TERM: ReadonlySet<string> = new Set(['valid', 'renewed']);
+
+/**
+ * The recorded term is over on `today` (China date) though the record still says it runs (有效 / 已续建):
+ * e.g. a studio imported from the register, certified 2014, whose term ended 2017. Derived, never stored:
+ * only `studios expire` (or a confirmed 考核 and renewal) moves the status.
+ */
+export function termOver(studio: { status: string; validUntil: string | null }, today: string): boolean {
+  return RUNNING_TERM.has(studio.status) && !!studio.validUntil && studio.validUntil < today;
+}
+
 /** Classifies one studio on `today` (`YYYY-MM-DD`); null when nothing needs attention. */
 export function classifyStudio(studio: StudioTerm, today: string, window: Window | string): DueItem | null {
   if (studio.status === 'revoked') return null;

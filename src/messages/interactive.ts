@@ -199,10 +199,7 @@ export const interactiveMessages = {
   'menu.due.within': { zh: '提前多久提醒（如 6个月、半年、90天、1年）：', en: 'How far ahead (6m, 90d, 1y):' },
   'menu.export.fullIds': { zh: '表中显示完整身份证号码吗？（默认打码；显示完整号码会记入操作日志）', en: 'Show full ID numbers? (masked by default; full numbers are logged)' },
 
-  'menu.assess.newStudios': {
-    zh: '表上的工作室在登记中找不到时，新建工作室记录吗？（只用于 gongshu 启用前认定的工作室；默认否，找不到的表不导入并列出最接近的工作室）',
-    en: 'Create a studio when a form matches none? (only for studios certified before gongshu; default no)',
-  },
+  'menu.assess.newStudiosAfter': { zh: '{count} 个考核表上的工作室在登记中找不到（见上表），未导入。为它们新建工作室记录并导入吗？（选“否”则不导入：可核对表上的工作室名称，或先导入原有工作室名册）', en: '{count} sheets match no studio (above). Create studio records for them and import?' },
   'menu.apply.mode': { zh: '申报处理：', en: 'Applications:' },
   'menu.apply.correct': { zh: '更正表上内容（经单位核实的身份证号码、出生年月、工作室名称等）', en: 'Correct a field the unit confirmed' },
   'menu.apply.accept': { zh: '采用评审后交来的新版本', en: 'Accept a version held after review' },

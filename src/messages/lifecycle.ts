@@ -22,6 +22,7 @@ export const lifecycleMessages = {
   'lifecycle.status.assessed-fail': { zh: '考核不合格', en: 'assessment failed' },
   'lifecycle.status.not-assessed': { zh: '不参加考核', en: 'not assessed' },
   'lifecycle.status.renewed': { zh: '已续建', en: 'renewed' },
+  'lifecycle.status.termOver': { zh: '已到期（待登记）', en: 'term over (not recorded)' },
   'lifecycle.status.expired': { zh: '已到期', en: 'expired' },
   'lifecycle.status.revoked': { zh: '已撤销', en: 'revoked' },
   'lifecycle.status.decertified': { zh: '已撤销认定', en: 'certification undone' },

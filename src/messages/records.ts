@@ -185,6 +185,27 @@ export const recordsMessages = {
     en: 'Application #{id} has held versions {versions}; version {current} is in effect. To use the newest: gongshu apply accept-version {id} --reason "…"',
     menu: { zh: '申报 #{id} 有待采用的新版本 {versions}，现在生效的仍是第 {current} 版。如要采用，请在“申报处理 → 采用评审后交来的新版本”中处理', en: 'Application #{id} has held versions {versions}; version {current} is in effect. To use the newest: Applications → Accept a version held after review' },
   },
+  'records.held.line': {
+    zh: '有待处理的新版本：第 {versions} 版申报表（{date} 导入）尚未采用，现在生效的是第 {current} 版。如采用：gongshu apply accept-version {id} --reason "…"（退回形式审查，需重新评审）；如新版本不用，可不处理',
+    en: 'Held version {versions} (imported {date}) not in effect; version {current} is. To use it: gongshu apply accept-version {id} --reason "…"; otherwise leave it',
+    menu: {
+      zh: '有待处理的新版本：第 {versions} 版申报表（{date} 导入）尚未采用，现在生效的是第 {current} 版。如采用，请在“申报处理 → 采用评审后交来的新版本”中处理（退回形式审查，需重新评审）；如新版本不用，可不处理',
+      en: 'Held version {versions} (imported {date}) not in effect; version {current} is. To use it: Applications → Accept a version held after review',
+    },
+  },
+  'records.certify.versionHeld': {
+    zh: '有待处理的新版本（第 {versions} 版，{date} 导入），现在生效的是第 {current} 版。如要采用新版本：gongshu apply accept-version {id} --reason "…"（退回形式审查，需重新评审）；如确认新版本不用、按第 {current} 版认定：gongshu certify --keep-version',
+    en: 'Held version {versions} (imported {date}); version {current} is in effect. Accept it (apply accept-version) or certify on version {current} with --keep-version',
+    menu: {
+      zh: '有待处理的新版本（第 {versions} 版，{date} 导入），现在生效的是第 {current} 版。如要采用新版本，请先在“申报处理 → 采用评审后交来的新版本”中处理；如新版本不用，下一步可确认按第 {current} 版认定',
+      en: 'Held version {versions} (imported {date}); version {current} is in effect',
+    },
+  },
+  'records.certify.keepVersion': {
+    zh: '以上申报有待处理的新版本。是否确认新版本不用、按现在生效的版本认定？（选“否”则这些申报暂不认定）',
+    en: 'Some applications have held versions. Certify them on the version in effect?',
+  },
+  'records.certify.keptVersion': { zh: '申报 #{id} 按第 {current} 版认定，第 {versions} 版未采用（已记入操作记录）', en: 'Application #{id} certified on version {current}; held version {versions} not used (logged)' },
   'records.version.current': { zh: '生效', en: 'in effect' },
   'records.version.earlier': { zh: '已替换', en: 'replaced' },
   'records.version.pending': { zh: '待采用', en: 'held' },

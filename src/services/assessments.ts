@@ -15,7 +15,7 @@ import { nameKey } from '../core/text.js';
 import { chinaMonth } from '../core/china-time.js';
 import { countBySeverity, type FileResult } from '../intake/file-result.js';
 // The import machinery (parse workers, readers of every format, every rule) is loaded by `assess import` only.
-import type { ImportKind } from './import-batch.js';
+import { sameContentReason, type ImportKind } from './import-batch.js';
 import { msg } from '../messages/index.js';
 import { applyExcellentCap, scoreAssessment, type Grade, type ScoreResult, type ScoreSettings } from '../scoring/index.js';
 import {
@@ -105,7 +105,7 @@ function assessmentKind(ws: Workspace, rubric: Rubric, run: AssessImportRun): Im
     parseArg: rubric,
     alreadyImported(db, round, sha256) {
       const found = findAssessmentVersionBySha(db, round, sha256);
-      return found && { id: found.assessmentId, version: found.version };
+      return found && { id: found.assessmentId, version: found.version, reason: sameContentReason(found, msg('cli.import.sameAs.assessment', { id: found.assessmentId, version: found.version })) };
     },
     write(db, file, source, assessment, problems): FileResult {
       const notes: Finding[] = [...problems];

@@ -13,7 +13,8 @@ import { nextPlaqueNumbers } from '../core/shortlist.js';
 import { nameKey } from '../core/text.js';
 import { msg } from '../messages/index.js';
 import { ruleThresholds } from '../rules/data.js';
-import { getApplication, listApplications } from '../store/applications.js';
+import { getApplication, heldVersionsOfRound, listApplications, type HeldVersion } from '../store/applications.js';
+import { chinaDate } from '../core/china-time.js';
 import { appendAudit } from '../store/audit.js';
 import { autoBackup } from '../store/backup.js';
 import { addObjection, getNotice, openObjections, resolveObjections, saveNotice, type Notice } from '../store/notice.js';
@@ -108,24 +109,38 @@ export function resolveObjection(ws: Workspace, id: number, resolution: string):
   });
 }
 
-export type BlockReason = 'notice-running' | 'objection-open' | 'lead-has-studio';
+export type BlockReason = 'notice-running' | 'objection-open' | 'lead-has-studio' | 'version-held';
 
 export interface CertifyPlanEntry {
   applicationId: number;
   studioName: string;
   /** Why it is not certified on that date; undefined: it will be. */
   blocked?: { reason: BlockReason; message: string };
+  /** Versions stored after the one in effect (not accepted): certified on the version in effect only when the clerk keeps it. */
+  held?: number[];
+}
+
+export interface CertifyOptions {
+  /** The clerk confirmed the held versions are not used: applications that have them are certified on the version in effect. */
+  keepVersion?: boolean;
+}
+
+/** 第 3、4 版 — held version numbers as the messages say them. */
+function versionList(held: readonly HeldVersion[]): string {
+  return held.map((v) => v.version).join('、');
 }
 
 /** What `certify --date` would do with each publicized application of the round, without doing it. */
-export function certifyPlan(ws: Workspace, round: number, date: string): CertifyPlanEntry[] {
+export function certifyPlan(ws: Workspace, round: number, date: string, options: CertifyOptions = {}): CertifyPlanEntry[] {
   const notice = getNotice(ws.db, round);
   if (!notice) throw new RefusedError('no-notice', msg('workflow.certify.noNotice', { round }));
   const ranked = rankedByReview(ws, round, new Set(['publicized']));
   if (ranked.length === 0) throw new RefusedError('nothing-to-certify', msg('workflow.certify.nothingPublicized', { round }));
   const leads = validStudioLeads(ws.db, date);
+  const heldOf = heldVersionsOfRound(ws.db, round);
   return ranked.map(({ app }) => {
-    const entry = { applicationId: app.id, studioName: app.current.parsed.application.studioName };
+    const held = heldOf.get(app.id) ?? [];
+    const entry = { applicationId: app.id, studioName: app.current.parsed.application.studioName, ...(held.length > 0 ? { held: held.map((v) => v.version) } : {}) };
     const objections = openObjections(ws.db, app.id).length;
     const idKey = leadIdKey(app.current.parsed);
     // One person leads one studio: a lead who already leads a running studio is not certified a second time.
@@ -135,6 +150,12 @@ export function certifyPlan(ws: Workspace, round: number, date: string): Certify
     }
     if (objections > 0) return { ...entry, blocked: { reason: 'objection-open' as const, message: msg('workflow.certify.objectionOpen', { count: objections, id: app.id }) } };
     if (existing) return { ...entry, blocked: { reason: 'lead-has-studio' as const, message: msg('records.certify.leadHasStudio', { name: existing.studioName, plaque: existing.plaque ?? '' }) } };
+    // A held version may be the form that should count (a corrected form, or another person's): certifying
+    // the version in effect without a word would freeze it, so it waits until the clerk decides.
+    if (held.length > 0 && !options.keepVersion) {
+      const facts = { id: app.id, versions: versionList(held), current: held[0]!.current, date: chinaDate(held.at(-1)!.importedAt) };
+      return { ...entry, blocked: { reason: 'version-held' as const, message: msg('records.certify.versionHeld', facts) } };
+    }
     return entry;
   });
 }
@@ -145,6 +166,8 @@ export interface CertifiedEntry {
   plaque: string;
   studioName: string;
   validUntil: string;
+  /** Held versions left unused (certified on `version`, the clerk having confirmed it). */
+  kept?: { version: number; held: number[] };
 }
 
 export interface CertifyResult {
@@ -157,8 +180,8 @@ export interface CertifyResult {
  * Certifies every publicized application whose notice has ended without an open objection, in ranking
  * order: a new studio row each, with the next plaque numbers (never one given before) and the round's subsidy.
  */
-export function certify(ws: Workspace, round: number, date: string): CertifyResult {
-  const plan = certifyPlan(ws, round, date);
+export function certify(ws: Workspace, round: number, date: string, options: CertifyOptions = {}): CertifyResult {
+  const plan = certifyPlan(ws, round, date, options);
   const blocked = plan.filter((p) => p.blocked).map((p) => ({ applicationId: p.applicationId, ...p.blocked! }));
   const ready = plan.filter((p) => !p.blocked);
   if (ready.length === 0) return { certified: [], blocked, backup: null };
@@ -190,9 +213,9 @@ export function certify(ws: Workspace, round: number, date: string): CertifyResu
         plaque,
         subsidyYuan: subsidy,
       });
-      move(ws.db, ws.actor, 'application', app.id, 'certify', { date, studioId, plaque });
+      move(ws.db, ws.actor, 'application', app.id, 'certify', { date, studioId, plaque, ...(p.held ? { version: app.current.version, heldNotUsed: p.held } : {}) });
       appendAudit(ws.db, ws.actor, 'studio', studioId, 'certify', { applicationId: app.id, plaque, certifiedOn: date, validUntil: until, subsidyYuan: subsidy });
-      return { applicationId: app.id, studioId, plaque, studioName: a.studioName, validUntil: until };
+      return { applicationId: app.id, studioId, plaque, studioName: a.studioName, validUntil: until, ...(p.held ? { kept: { version: app.current.version, held: p.held } } : {}) };
     });
   });
   return { certified, blocked, backup };

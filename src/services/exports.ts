@@ -29,7 +29,7 @@ import { auditHead, headText } from '../store/audit.js';
 import { readTransaction } from '../store/open.js';
 import { getRound } from '../store/rounds.js';
 import { thresholdsNote } from '../scoring/index.js';
-import { listApplications, type VersionMail } from '../store/applications.js';
+import { heldVersionsOfRound, listApplications, type HeldVersion, type VersionMail } from '../store/applications.js';
 import { activeShortlistChanges } from '../store/shortlist.js';
 import { applicationJson, eligibilityName, type Eligibility, type FindingView } from './application-view.js';
 import { scoreRound } from './assessments.js';
@@ -134,10 +134,11 @@ function summaryMailLine(mail: VersionMail, full: boolean): string {
 export async function exportEligibilitySummary(ws: Workspace, round: number, target: OutputTarget, options: { full: boolean }): Promise<Written> {
   // Read, and logged when full, in one transaction with the log's head: the file shows one moment.
   const { rows, signOff, witness } = forDocument(ws, options.full, () => {
+    const held = heldVersionsOfRound(ws.db, round);
     const rows = eligibilityRows(ws, round).map(({ mail, ...r }) => ({
       ...r,
       eligibility: eligibilityName(r.eligibility),
-      corrections: r.corrections.map(correctionLine),
+      corrections: [...heldLines(r.id, held), ...r.corrections.map(correctionLine)],
       ...(mail ? { mailLine: summaryMailLine(mail, options.full) } : {}),
     }));
     // An empty list would say "已生成" about nothing: refused with what to do first.
@@ -195,6 +196,15 @@ export interface ShortlistRow {
   findings: FindingView[];
   corrections: FieldCorrection[];
   committee: { change: 'add' | 'remove'; reason: string } | null;
+  /** Internal list only: 有待处理的新版本 lines (a version stored after the one in effect, not accepted). */
+  held: string[];
+}
+
+/** 有待处理的新版本 line of an application that has held versions (none otherwise), as the internal lists say it. */
+function heldLines(id: number, held: ReadonlyMap<number, HeldVersion[]>): string[] {
+  const versions = held.get(id);
+  if (!versions || versions.length === 0) return [];
+  return [msg('records.held.line', { id, versions: versions.map((v) => v.version).join('、'), current: versions[0]!.current, date: chinaDate(versions.at(-1)!.importedAt) })];
 }
 
 /** The listed applications (拟认定, 公示中, 已认定) in ranking order. */
@@ -202,6 +212,7 @@ export function shortlistRows(ws: Workspace, round: number): ShortlistRow[] {
   const ranked = rankedByReview(ws, round, LISTED_STATUSES);
   if (ranked.length === 0) throw new RefusedError('shortlist-empty', msg('workflow.shortlist.nothingToExport', { round }));
   const added = new Map(activeShortlistChanges(ws.db, round).add.map((c) => [c.id, c.reason]));
+  const held = heldVersionsOfRound(ws.db, round);
   return ranked.map((r) => {
     const a = r.app.current.parsed.application;
     const reason = added.get(r.app.id);
@@ -213,6 +224,7 @@ export function shortlistRows(ws: Workspace, round: number): ShortlistRow[] {
       score: r.result?.aggregate ?? null,
       ...(({ findings, corrections }) => ({ findings: findings.filter((f) => f.severity !== 'info'), corrections }))(applicationJson(ws.db, r.app)),
       committee: reason === undefined ? null : { change: 'add', reason },
+      held: heldLines(r.app.id, held),
     };
   });
 }
@@ -233,7 +245,7 @@ export async function exportShortlist(ws: Workspace, round: number, target: Outp
         note: msg('lifecycle.shortlist.rule'),
         signOff,
         witness,
-        rows: rows.map((r, i) => ({ ...base[i]!, score: r.score, findings: r.findings, corrections: r.corrections, ...(r.committee?.change === 'add' ? { addedBy: r.committee.reason } : {}) })),
+        rows: rows.map((r, i) => ({ ...base[i]!, score: r.score, findings: r.findings, corrections: r.corrections, notes: r.held, ...(r.committee?.change === 'add' ? { addedBy: r.committee.reason } : {}) })),
       })
     : buildShortlistWorkbook(ExcelJS, { year: round, rows: base, signOff });
   workbook.description = witness;

@@ -14,7 +14,7 @@ import { applicationKeys, leadDifferences, matchForm, type ApplicationKeys, type
 import { statusName } from '../core/lifecycle.js';
 import { nameKey } from '../core/text.js';
 import type { PoolOptions } from '../intake/parse-pool.js';
-import { countBySeverity, importBatch, type FileResult, type ImportKind } from './import-batch.js';
+import { countBySeverity, importBatch, sameContentReason, type FileResult, type ImportKind } from './import-batch.js';
 import { msg } from '../messages/index.js';
 import { RULE_CODES } from '../rules/index.js';
 import {
@@ -104,7 +104,7 @@ function applicationKind(ws: Workspace, run: ImportRun): ImportKind<'application
     parseArg: undefined,
     alreadyImported(db, r, sha256) {
       const found = findVersionBySha(db, r, sha256);
-      return found && { id: found.applicationId, version: found.version };
+      return found && { id: found.applicationId, version: found.version, reason: sameContentReason(found, msg('cli.import.sameAs.application', { id: found.applicationId, version: found.version })) };
     },
     write(db, file, source, parsed, problems): FileResult {
       facts ??= RoundFacts.load(db, round);

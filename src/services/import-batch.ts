@@ -14,6 +14,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isGongshuError } from '../core/errors.js';
+import { chinaDate } from '../core/china-time.js';
+import { msg } from '../messages/index.js';
 import type { Finding } from '../core/finding.js';
 import { NOT_A_FORM_CODES, sha256Of } from '../intake/open/safe-open.js';
 import type { Actor } from '../store/audit.js';
@@ -58,7 +60,7 @@ export interface ImportKind<K extends KindName> {
   name: K;
   parseArg: ParseArgOf<K>;
   /** An earlier import of exactly this file in the round, if any. */
-  alreadyImported(db: Db, round: number, sha256: string): { id: number; version: number } | undefined;
+  alreadyImported(db: Db, round: number, sha256: string): { id: number; version: number; reason: string } | undefined;
   /** Writes one parsed file; runs inside the file's own savepoint. */
   write(db: Db, file: string, source: ParsedSource, parsed: ParsedOf<K>, problems: Finding[]): FileResult;
   /** Called once the file's writes succeeded (e.g. to update what later files are checked against). */
@@ -70,7 +72,7 @@ export const GROUP_COMMIT_MS = 500;
 
 /** A file read, fingerprinted and (unless already imported) on its way through the parser. */
 type Prepared =
-  | { state: 'skipped'; existing: { id: number; version: number } }
+  | { state: 'skipped'; existing: { id: number; version: number; reason: string } }
   | { state: 'failed'; error: FileError }
   | { state: 'internal'; error: unknown }
   | { state: 'parsed'; sha256: string; reply: ParseReply };
@@ -251,8 +253,16 @@ function failed(file: string, error: FileError): FileResult {
   return { file, outcome: 'failed', errors: 1, warnings: 0, error, problems: [] };
 }
 
-function skipped(file: string, existing: { id: number; version: number }): FileResult {
-  return { file, outcome: 'skipped', id: existing.id, version: existing.version, errors: 0, warnings: 0, problems: [] };
+function skipped(file: string, existing: { id: number; version: number; reason: string }): FileResult {
+  return { file, outcome: 'skipped', id: existing.id, version: existing.version, title: existing.reason, errors: 0, warnings: 0, problems: [] };
+}
+
+/**
+ * Why a file is skipped as already imported: the same content (fingerprint) as the file imported on a day,
+ * named, as `what` (申报 #3 第 1 版). Said in the result table's reason column.
+ */
+export function sameContentReason(found: { file: string; importedAt: string }, what: string): string {
+  return msg('cli.import.sameContent', { file: found.file, date: chinaDate(found.importedAt), what });
 }
 
 function finish<K extends KindName>(db: Db, writer: GroupWriter, file: BatchSource, ready: Prepared, kind: ImportKind<K>, options: BatchOptions): FileResult {

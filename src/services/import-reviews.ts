@@ -7,7 +7,7 @@ import type { Finding } from '../core/finding.js';
 import { aggregateReview, type ExpertReview } from '../core/review.js';
 import { nameKey } from '../core/text.js';
 import { msg } from '../messages/index.js';
-import { countBySeverity, importBatch, type FileResult, type ImportKind } from './import-batch.js';
+import { countBySeverity, importBatch, sameContentReason, type FileResult, type ImportKind } from './import-batch.js';
 import { getApplication } from '../store/applications.js';
 import { appendAudit } from '../store/audit.js';
 import { deleteReview, findReviewFile, insertReviewFile, reviewsUnderKey, saveReview, type ReviewEntry } from '../store/reviews.js';
@@ -70,8 +70,8 @@ function reviewKind(ws: Workspace, round: number): ImportKind<'review'> {
     name: 'review',
     parseArg: undefined,
     alreadyImported(db, round, sha256) {
-      const id = findReviewFile(db, round, sha256);
-      return id === undefined ? undefined : { id, version: 1 };
+      const found = findReviewFile(db, round, sha256);
+      return found && { id: found.id, version: 1, reason: sameContentReason(found, msg('cli.import.sameAs.review')) };
     },
     write(db, file, source, sheet, problems): FileResult {
       const notes: Finding[] = [...problems];

@@ -82,13 +82,13 @@ function toVersion(row: VersionRow): StoredVersion {
   };
 }
 
-export function findVersionBySha(db: Db, round: number, sha256: string): { applicationId: number; version: number } | undefined {
+export function findVersionBySha(db: Db, round: number, sha256: string): { applicationId: number; version: number; file: string; importedAt: string } | undefined {
   return db
     .prepare(
-      `SELECT v.application_id AS applicationId, v.version AS version FROM application_versions v
-       JOIN applications a ON a.id = v.application_id WHERE a.round = ? AND v.sha256 = ? LIMIT 1`,
+      `SELECT v.application_id AS applicationId, v.version AS version, v.file AS file, v.imported_at AS importedAt FROM application_versions v
+       JOIN applications a ON a.id = v.application_id WHERE a.round = ? AND v.sha256 = ? ORDER BY v.id LIMIT 1`,
     )
-    .get(round, sha256) as { applicationId: number; version: number } | undefined;
+    .get(round, sha256) as { applicationId: number; version: number; file: string; importedAt: string } | undefined;
 }
 
 /** The applications of a round a form with these keys may belong to (same readable ID, or same unit and lead name). */
@@ -300,6 +300,28 @@ export function leadsOfRound(db: Db, round: number): { id: number; idNumber: str
 /** Rounds that have applications, newest first, with how many. */
 export function roundsWithApplications(db: Db): { round: number; count: number }[] {
   return db.prepare('SELECT round, COUNT(*) AS count FROM applications GROUP BY round ORDER BY round DESC').all() as { round: number; count: number }[];
+}
+
+/** A version stored after the one in effect, waiting for `apply accept-version` (or to be left unused). */
+export interface HeldVersion {
+  version: number;
+  /** The version in effect. */
+  current: number;
+  importedAt: string;
+}
+
+/** The held versions of each application of a round that has any, oldest first, read without parsing forms. */
+export function heldVersionsOfRound(db: Db, round: number): Map<number, HeldVersion[]> {
+  const rows = db
+    .prepare(
+      `SELECT a.id AS id, p.version AS version, a.current_version AS current, p.imported_at AS importedAt
+       FROM applications a JOIN application_versions p ON p.application_id = a.id AND p.version > a.current_version
+       WHERE a.round = ? ORDER BY a.id, p.version`,
+    )
+    .all(round) as ({ id: number } & HeldVersion)[];
+  const held = new Map<number, HeldVersion[]>();
+  for (const { id, ...v } of rows) held.set(id, [...(held.get(id) ?? []), v]);
+  return held;
 }
 
 export function listVersions(db: Db, id: number): StoredVersion[] {

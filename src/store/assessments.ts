@@ -8,13 +8,13 @@ import { nowIso, type Actor } from './audit.js';
 import type { Db } from './open.js';
 import { allStudios, STUDIO_COLUMNS, type StudioRow } from './studios.js';
 
-export function findAssessmentVersionBySha(db: Db, round: number, sha256: string): { assessmentId: number; version: number } | undefined {
+export function findAssessmentVersionBySha(db: Db, round: number, sha256: string): { assessmentId: number; version: number; file: string; importedAt: string } | undefined {
   return db
     .prepare(
-      `SELECT v.assessment_id AS assessmentId, v.version AS version FROM assessment_versions v
-       JOIN assessments a ON a.id = v.assessment_id WHERE a.round = ? AND v.sha256 = ? LIMIT 1`,
+      `SELECT v.assessment_id AS assessmentId, v.version AS version, v.file AS file, v.imported_at AS importedAt FROM assessment_versions v
+       JOIN assessments a ON a.id = v.assessment_id WHERE a.round = ? AND v.sha256 = ? ORDER BY v.id LIMIT 1`,
     )
-    .get(round, sha256) as { assessmentId: number; version: number } | undefined;
+    .get(round, sha256) as { assessmentId: number; version: number; file: string; importedAt: string } | undefined;
 }
 
 /** The studio's assessment of the round that counts (not withdrawn). */

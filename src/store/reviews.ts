@@ -3,9 +3,8 @@ import type { ExpertReview } from '../core/review.js';
 import { nowIso, type Actor } from './audit.js';
 import type { Db } from './open.js';
 
-export function findReviewFile(db: Db, round: number, sha256: string): number | undefined {
-  const row = db.prepare('SELECT id FROM review_files WHERE round = ? AND sha256 = ?').get(round, sha256) as { id: number } | undefined;
-  return row?.id;
+export function findReviewFile(db: Db, round: number, sha256: string): { id: number; file: string; importedAt: string } | undefined {
+  return db.prepare('SELECT id, file, imported_at AS importedAt FROM review_files WHERE round = ? AND sha256 = ?').get(round, sha256) as { id: number; file: string; importedAt: string } | undefined;
 }
 
 export function insertReviewFile(db: Db, round: number, file: string, sha256: string, actor: Actor): number {

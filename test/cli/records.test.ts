@@ -354,7 +354,7 @@ describe('a form changed after expert review does not change what was reviewed, 
     expect(held.stdout).toContain('申报 #1 已是“公示中”：新表已保存为第 2 版，但暂不生效');
     const [app] = await applications(r);
     expect(app).toMatchObject({ status: 'publicized', version: 1, pendingVersions: [2], studioName: '黄志刚装配钳工技能大师工作室' });
-    expect((await r.cli('certify', '--date', '2026-06-08')).code).toBe(0);
+    expect((await r.cli('certify', '--date', '2026-06-08', '--keep-version')).code).toBe(0);
     const [studio] = await r.json<Studio[]>('studios', 'list');
     expect(studio).toMatchObject({ name: '黄志刚装配钳工技能大师工作室', plaque: 'GS-2026-001' });
     // After 认定 the application no longer changes.

@@ -193,10 +193,18 @@ export async function importApplications(s: MenuSession): Promise<void> {
 export async function importAssessments(s: MenuSession): Promise<void> {
   const files = await askWorkbooks(s, msg('menu.path.assessments'));
   if (!files) return;
-  const newStudios = await s.prompts.confirm({ message: msg('menu.assess.newStudios'), default: false });
-  const results = await importAssessmentFiles(s.workspace('assess import'), files, { round: s.round, newStudios, onProgress: importProgress(s.out) });
+  const results = await importAssessmentFiles(s.workspace('assess import'), files, { round: s.round, newStudios: false, onProgress: importProgress(s.out) });
   s.out.endProgress();
   renderImportResults(s.out, results, { round: s.round, dbPath: s.dbPath });
+  // Whether to create studios is asked only once the files are read and some sheet matches no studio.
+  const unmatched = results.flatMap((r, i) => (r.error?.code === 'assessment-no-studio' ? [i] : []));
+  if (unmatched.length === 0) return;
+  if (!(await s.prompts.confirm({ message: msg('menu.assess.newStudiosAfter', { count: unmatched.length }), default: false }))) return;
+  // One result per file given (a folder was expanded into files before): the unmatched ones are imported again.
+  const again = results.length === files.length ? unmatched.map((i) => files[i]!) : files;
+  const created = await importAssessmentFiles(s.workspace('assess import'), again, { round: s.round, newStudios: true, onProgress: importProgress(s.out) });
+  s.out.endProgress();
+  renderImportResults(s.out, created, { round: s.round, dbPath: s.dbPath });
 }
 
 function roundApplications(s: MenuSession): ApplicationJson[] {

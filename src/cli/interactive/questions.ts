@@ -101,14 +101,16 @@ export async function askWorkbooks(s: MenuSession, what: string): Promise<string
     if (!v) throw new UsageError('path-empty', msg('menu.path.empty'));
     return v;
   };
+  // The folder last used for this kind only: 考核表 are not looked for where the 申报表 were.
+  const last = s.lastFolders.get(what);
   const answer = await s.prompts.input({
     message: msg('menu.path.where', { what }),
-    ...(s.lastFolder ? { default: s.lastFolder } : {}),
-    validate: validatorOf((v) => collectWorkbookFiles([given(v || s.lastFolder || '')], s.cwd)),
+    ...(last ? { default: last } : {}),
+    validate: validatorOf((v) => collectWorkbookFiles([given(v || last || '')], s.cwd)),
   });
-  const chosen = path.resolve(s.cwd, given(answer || s.lastFolder || ''));
+  const chosen = path.resolve(s.cwd, given(answer || last || ''));
   if (!fs.statSync(chosen).isDirectory()) return [chosen];
-  s.lastFolder = chosen;
+  s.lastFolders.set(what, chosen);
   const files = collectWorkbookFiles([chosen], s.cwd);
   if (files.length === 0) {
     s.out.warn(msg('cli.import.noFiles'));

@@ -14,8 +14,8 @@ export interface MenuSession {
   readonly cwd: string;
   /** The 申报年度 every action works on; 选择申报年度 changes it. */
   round: number;
-  /** The folder workbooks were last imported from, offered again as the default. */
-  lastFolder?: string;
+  /** The folder each kind of workbook (申报表, 考核表, 评审表, 名册) was last imported from, offered again for that kind. */
+  lastFolders: Map<string, string>;
   /** An action is running (a signal then waits for it to finish instead of cutting it off). */
   busy: boolean;
   /**
@@ -53,6 +53,7 @@ export function createSession(setup: SessionSetup): MenuSession {
     cwd: setup.cwd ?? process.cwd(),
     round: setup.round,
     busy: false,
+    lastFolders: new Map(),
     workspace: (command, options = {}) => workspace(command, options.mustExist ?? false),
     existing: (command = 'view') => (store.exists() ? workspace(command, true) : undefined),
     close() {

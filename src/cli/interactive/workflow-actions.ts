@@ -22,7 +22,7 @@ import { addDays } from '../../core/calendar.js';
 import { chinaYear } from '../../core/china-time.js';
 import { emptyRoundText, importProgress, renderImportResults } from '../render/applications.js';
 import { renderIntegrity } from '../render/database.js';
-import { describeEntry, renderCertified, renderConfirmed, renderDue, renderHistory, renderOutcomes, renderProposal, renderReviews, undoneText } from '../render/workflow.js';
+import { describeEntry, studioStatusOn, renderCertified, renderConfirmed, renderDue, renderHistory, renderOutcomes, renderProposal, renderReviews, undoneText } from '../render/workflow.js';
 import { renderOutcomeUndone } from '../render/scores.js';
 import { yearAfter } from '../dates.js';
 import { askDate, askOutputFile, askReason, askWorkbooks, BACK, cleanPath, confirmed, filtered, pickApplication, validatorOf } from './questions.js';
@@ -178,22 +178,26 @@ async function certifyStep(s: MenuSession): Promise<void> {
   // Held whatever the date (an open objection, a lead who already leads a studio): said before a date is asked.
   const earliest = notice ? [todayIso(), addDays(notice.endsOn, 1)].sort()[1]! : todayIso();
   const ahead = certifyPlan(ws, s.round, earliest);
-  if (ahead.every((p) => p.blocked)) {
+  // A held version waits for the clerk's word, asked below: not a reason to stop here.
+  if (ahead.every((p) => p.blocked && p.blocked.reason !== 'version-held')) {
     show(ahead);
     s.out.note(msg('menu.notice.nothingToCertify'));
     return;
   }
   // The first day a 认定 can take effect is offered, so that pressing Enter never certifies nothing.
   const date = await askDate(s, msg('menu.notice.certifyDate'), 'certify', earliest, yearAfter(notice?.endsOn, s.round));
-  const plan = certifyPlan(ws, s.round, date);
+  let plan = certifyPlan(ws, s.round, date);
   show(plan);
+  // Certifying on the version in effect while a newer one is held is the clerk's decision, asked (default no).
+  const keepVersion = plan.some((p) => p.blocked?.reason === 'version-held') && (await s.prompts.confirm({ message: msg('records.certify.keepVersion'), default: false }));
+  if (keepVersion) plan = certifyPlan(ws, s.round, date, { keepVersion });
   if (plan.every((p) => p.blocked)) {
     s.out.note(msg('menu.notice.nothingToCertifyOn', { date }));
     return;
   }
   if (!(await confirmed(s, msg('menu.notice.confirmCertify', { date })))) return;
   const certifyWs = s.workspace('certify');
-  renderCertified(s.out, certify(certifyWs, s.round, date), date, (id) => applicationView(certifyWs, id).studioName);
+  renderCertified(s.out, certify(certifyWs, s.round, date, { keepVersion }), date, (id) => applicationView(certifyWs, id).studioName);
 }
 
 async function paidStep(s: MenuSession): Promise<void> {
@@ -294,7 +298,7 @@ function pickStudio(s: MenuSession, studios: readonly StudioRow[]): Promise<numb
     source: filtered(
       studios,
       (x) => `${x.plaque ?? ''} ${x.name} ${x.unitName}`,
-      (x) => msg('menu.studios.choice', { plaque: x.plaque ?? `#${x.id}`, name: x.name, status: statusName(x.status), until: x.validUntil ?? '' }),
+      (x) => msg('menu.studios.choice', { plaque: x.plaque ?? `#${x.id}`, name: x.name, status: studioStatusOn(x, todayIso()), until: x.validUntil ?? '' }),
     ),
   });
 }

@@ -114,26 +114,27 @@ export function renderApplicationList(out: Output, rows: readonly ApplicationRow
  * then each field the clerk corrected, as 已更正 with old → new, reason and day.
  */
 export function renderFindings(out: Output, findings: readonly (FindingView | Finding)[], corrections: readonly FieldCorrection[] = []): void {
-  out.print(
-    renderTable(
-      msg('cli.show.findingsHead').split('|'),
-      [
-        ...findings.map((f) => {
-          const v = f as Partial<FindingView>;
-          const note = v.overridden ? msg('records.findings.waiverNote', { why: waiverWhy(v) }) : '';
-          // A finding of the import or the assessment has no title: its message says it all, its code is for --json.
-          const title = ruleTitle(f.code);
-          return [severityText(f, out.color), title === f.code ? '' : title, f.cell ?? '', maskPersonalNumbers(forFace(f.message)) + note];
-        }),
-        ...corrections.map((c) => [
-          msg('records.severity.corrected'),
-          '',
-          '',
-          maskPersonalNumbers(msg('records.findings.corrected', { field: c.field, from: c.from || msg('records.findings.empty'), to: c.to || msg('records.findings.empty'), reason: c.reason, date: c.date })),
-        ]),
-      ],
-    ),
-  );
+  const head = msg('cli.show.findingsHead').split('|');
+  const rows: string[][] = [
+    ...findings.map((f) => {
+      const v = f as Partial<FindingView>;
+      const note = v.overridden ? msg('records.findings.waiverNote', { why: waiverWhy(v) }) : '';
+      // A finding of the import or the assessment has no title: its message says it all, its code is for --json.
+      const title = ruleTitle(f.code);
+      return [severityText(f, out.color), title === f.code ? '' : title, f.cell ?? '', maskPersonalNumbers(forFace(f.message)) + note];
+    }),
+    ...corrections.map((c) => [
+      msg('records.severity.corrected'),
+      '',
+      '',
+      maskPersonalNumbers(msg('records.findings.corrected', { field: c.field, from: c.from || msg('records.findings.empty'), to: c.to || msg('records.findings.empty'), reason: c.reason, date: c.date })),
+    ]),
+  ];
+  // Findings of an import or an assessment have no rule title (their message says it all): a 问题 column
+  // blank on every row is left out rather than shown empty.
+  const untitled = rows.every((r) => r[1] === '');
+  const keep = <T,>(cells: readonly T[]): T[] => (untitled ? cells.filter((_, i) => i !== 1) : [...cells]);
+  out.print(renderTable(keep(head), rows.map(keep)));
 }
 
 export function renderApplication(out: Output, a: ApplicationJson): void {

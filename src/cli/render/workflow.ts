@@ -5,6 +5,7 @@
 import { unitNameOf } from '../../core/application.js';
 import { chinaDateTime } from '../../core/china-time.js';
 import { parseWindow, windowText } from '../../core/calendar.js';
+import { termOver } from '../../core/due.js';
 import { eventLabel, isEvent, statusLabel, statusName, type ApplicationStatus, type LifecycleKind } from '../../core/lifecycle.js';
 import type { ReviewMethod } from '../../core/review.js';
 import { maskIdNumber } from '../../core/text.js';
@@ -131,6 +132,7 @@ export function renderCertified(out: Output, result: CertifyResult, date: string
   if (result.certified.length > 0) {
     out.print(renderTable(msg('workflow.certify.head').split('|'), result.certified.map((c) => [`#${c.applicationId}`, c.studioName, c.plaque, date, c.validUntil])));
     out.success(msg('workflow.certify.done', { count: result.certified.length, date }));
+    for (const c of result.certified) if (c.kept) out.note(msg('records.certify.keptVersion', { id: c.applicationId, current: c.kept.version, versions: c.kept.held.join('、') }));
   }
   for (const b of result.blocked) out.warn(msg('workflow.certify.blocked', { id: b.applicationId, name: nameOf(b.applicationId), reason: b.message }));
   if (result.backup) out.note(msg('workflow.backupMade', { file: result.backup }));
@@ -161,14 +163,27 @@ export function studioJson(s: StudioRow) {
   };
 }
 
-export function renderStudios(out: Output, studios: readonly StudioRow[]): void {
+/** A studio's status as of `today`: a running term whose end has passed shows as 已到期（待登记）, never 有效. */
+export function studioStatusOn(s: { status: string; validUntil: string | null }, today: string): string {
+  return termOver(s, today) ? msg('lifecycle.status.termOver') : statusName(s.status);
+}
+
+export function renderStudios(out: Output, studios: readonly StudioRow[], today: string): void {
   out.print(
     renderTable(
       msg('workflow.studios.head').split('|'),
-      studios.map((s) => [`#${s.id}`, s.plaque ?? '', s.name, s.leadName, s.unitName, statusName(s.status), s.certifiedOn ?? '', s.validUntil ?? '']),
+      studios.map((s) => [`#${s.id}`, s.plaque ?? '', s.name, s.leadName, s.unitName, studioStatusOn(s, today), s.certifiedOn ?? '', s.validUntil ?? '']),
     ),
   );
   out.note(msg('workflow.studios.count', { count: studios.length }));
+  termOverNote(out, studios, today);
+}
+
+/** Names the studios whose recorded term is over though the record says it runs, with what to do. */
+function termOverNote(out: Output, studios: readonly { id: number; plaque?: string | null; name: string; status: string; validUntil: string | null }[], today: string): void {
+  const over = studios.filter((s) => termOver(s, today));
+  if (over.length === 0) return;
+  out.warn(msg('workflow.studios.termOver', { count: over.length, today, names: over.map((s) => msg('workflow.studios.termOverName', { who: s.plaque ?? `#${s.id}`, name: s.name, until: s.validUntil ?? '' })).join('、') }));
 }
 
 export function renderDue(out: Output, report: DueReport, window: string, today: string): void {
@@ -176,7 +191,8 @@ export function renderDue(out: Output, report: DueReport, window: string, today:
   if (within) window = windowText(within);
   if (report.items.length === 0) out.success(msg('workflow.studios.noneDue', { window, today }));
   else {
-    out.print(renderTable(msg('workflow.studios.dueHead').split('|'), report.items.map((d) => [`#${d.id}`, d.name, statusName(d.status), d.validUntil, d.messages.join('\n')])));
+    out.print(renderTable(msg('workflow.studios.dueHead').split('|'), report.items.map((d) => [`#${d.id}`, d.name, studioStatusOn(d, today), d.validUntil, d.messages.join('\n')])));
+    termOverNote(out, report.items, today);
   }
   if (report.withoutTerm.length > 0) out.warn(msg('workflow.studios.withoutTerm', { names: report.withoutTerm.map((s) => `#${s.id} ${s.name}`).join('、') }));
 }
@@ -223,7 +239,18 @@ export function describeEntry(kind: LifecycleKind, e: AuditEntry): string {
 
 export function renderHistory(out: Output, kind: LifecycleKind, title: string, entries: readonly AuditEntry[]): void {
   out.print(title);
-  out.print(renderTable(msg('workflow.history.head').split('|'), entries.map((e) => [chinaDateTime(e.at), e.user, e.command, describeEntry(kind, e)])));
+  out.print(renderTable(msg('workflow.history.head').split('|'), entries.map((e) => [chinaDateTime(e.at), e.user, commandText(e.command), describeEntry(kind, e)])));
+}
+
+/**
+ * The 命令 column: a typed command as typed; a step done in the menu (recorded as `gongshu interactive
+ * score confirm`) as the menu entry in Chinese (菜单：确认评分), never the internal command path.
+ */
+export function commandText(command: string): string {
+  const menu = /^gongshu interactive(?:\s+(.*))?$/u.exec(command.trim());
+  if (!menu) return command;
+  const key = `workflow.history.menu.${menu[1] ?? ''}`;
+  return hasMessage(key) ? msg('workflow.history.menuCommand', { action: msg(key) }) : msg('workflow.history.menuOther');
 }
 
 export function undoneText(kind: LifecycleKind, title: string, undone: { entry: { detail: Record<string, unknown> }; from: string; to: string; version?: { current: number; held: number }; receivedDate?: { from: string | null; to: string | null } }): string {

@@ -35,6 +35,8 @@ export interface InternalShortlistRow extends ShortlistRow {
   corrections?: readonly FieldCorrection[];
   /** The committee's reason when it put the application on the list by hand. */
   addedBy?: string;
+  /** Lines said first (有待处理的新版本: a newer form not in effect). */
+  notes?: readonly string[];
 }
 
 export type ShortlistWorkbookInput =
@@ -103,7 +105,7 @@ function publicValues(row: ShortlistRow, serial: number): (string | number)[] {
  * as 已更正 (old → new, reason, day). No command-line hints, no full personal numbers.
  */
 export function internalRemarks(row: InternalShortlistRow): string[] {
-  const lines: string[] = [];
+  const lines: string[] = [...(row.notes ?? [])];
   if (row.addedBy !== undefined) lines.push(officialText('export.shortlist.addedBy', { reason: row.addedBy }));
   for (const f of row.findings) {
     if (f.severity === 'info') continue;

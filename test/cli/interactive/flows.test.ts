@@ -369,8 +369,9 @@ describe('导入原有工作室名册 · 年度工作情况报告', () => {
     await pick('导入考核表');
     await answer(ASSESSMENTS);
     await pick('全部导入');
-    await enter(); // no new studios: the register has them
+    // No question about new studios: the register has them all.
     expect(run.printed()).toContain('共 4 个文件：新导入 4');
+    expect(run.printed()).not.toContain('新建工作室记录');
 
     await pick('导出表格');
     await pick('年度工作情况报告');
@@ -387,7 +388,9 @@ describe('导入考核表 · 评分与结果 · 导出表格', () => {
     await pick('导入考核表');
     await answer(ASSESSMENTS);
     await pick('全部导入');
-    expect(shown()).toContain('表上的工作室在登记中找不到时，新建工作室记录吗？');
+    // Asked after reading, because no sheet matches a studio; only those are imported again.
+    expect(run.printed()).toContain('共 4 个文件：新导入 0');
+    expect(shown()).toContain('4 个考核表上的工作室在登记中找不到（见上表），未导入。为它们新建工作室记录并导入吗？');
     await answer('y');
     expect(run.printed()).toContain('共 4 个文件：新导入 4');
 

@@ -16,11 +16,15 @@ async function leave(run: MenuRun): Promise<void> {
 
 
 /** 导入申报表 or 导入考核表 with one file; the assessment import answers whether to create missing studios. */
-async function importFile(label: '导入申报表' | '导入考核表', file: string, newStudios = false): Promise<void> {
+async function importFile(label: '导入申报表' | '导入考核表', file: string, newStudios?: boolean): Promise<void> {
   await pick(label);
   await answer(file);
   if (label === '导入申报表') await answer('2026-05-20');
-  else await answer(newStudios ? 'y' : 'n');
+  // Asked only after reading, when the sheet matches no studio.
+  else if (newStudios !== undefined) {
+    expect(shown()).toContain('个考核表上的工作室在登记中找不到（见上表），未导入。为它们新建工作室记录并导入吗？');
+    await answer(newStudios ? 'y' : 'n');
+  }
 }
 
 describe('菜单：a form is linked to its studio, never to a new one by accident', () => {
@@ -33,7 +37,7 @@ describe('菜单：a form is linked to its studio, never to a new one by acciden
     expect(run.printed()).toContain('表上的工作室名称“黄志刚装配钳工大师工作室”与登记的“黄志刚装配钳工技能大师工作室”（GS-2026-001）不一致');
     await importFile('导入考核表', await writeAssessmentForm(r.dir, 'right.xlsx', { ...who, studioName: HUANG.studioName }, 9));
     expect(run.printed()).toContain('已更新（新版本）');
-    await importFile('导入考核表', await writeAssessmentForm(r.dir, 'none.xlsx', { studioName: '李大海焊工技能大师工作室', leadName: '李大海', unitName: '某公司' }));
+    await importFile('导入考核表', await writeAssessmentForm(r.dir, 'none.xlsx', { studioName: '李大海焊工技能大师工作室', leadName: '李大海', unitName: '某公司' }), false);
     expect(run.printed()).toContain('在工作室登记中找不到，未导入');
     await leave(run);
     expect(await r.json<unknown[]>('studios', 'list')).toHaveLength(1);

@@ -1,0 +1,82 @@
+/**
+ * A held version (a newer form stored but not in effect until `apply accept-version`) is said wherever the
+ * clerk decides on the application: the 形式审查汇总表, the internal 拟认定名单 and 认定, which waits for the
+ * clerk's word instead of freezing the version in effect without one (issue 21, a new clerk's round).
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultMembers, makeApplication } from '../helpers/application-factory.js';
+import { applications, certifiedRound, expectOk, HUANG, roundDb } from '../helpers/round.js';
+import { cellTexts, writeApplicationWorkbook } from '../helpers/workbooks.js';
+import { chinaDate } from '../../src/core/china-time.js';
+import { answer, pick, screen, shown, startMenu } from './interactive/harness.js';
+
+describe('a held version is said in the lists and at 认定', () => {
+  it('names the held version in the 汇总表 and the internal 拟认定名单, and certify waits for accept-version or --keep-version', async () => {
+    const r = roundDb();
+    await certifiedRound(r, [HUANG], { stopAt: 'publicized' });
+    const changed = await writeApplicationWorkbook(r.dir, '更正.xlsx', makeApplication({ ...HUANG, members: defaultMembers().slice(0, 2) }));
+    await expectOk(r.cli('apply', 'import', changed), 'import the changed form');
+    expect((await applications(r))[0]).toMatchObject({ version: 1, pendingVersions: [2] });
+    const today = chinaDate();
+    const line = `有待处理的新版本：第 2 版申报表（${today} 导入）尚未采用，现在生效的是第 1 版。如采用：gongshu apply accept-version 1 --reason`;
+
+    const summary = path.join(r.dir, '汇总.xlsx');
+    await expectOk(r.cli('export', 'review', '-o', summary), 'export review');
+    expect((await cellTexts(summary)).join('\n')).toContain(line);
+    const internal = path.join(r.dir, '内部.xlsx');
+    await expectOk(r.cli('export', 'shortlist', '--internal', '-o', internal), 'export shortlist');
+    expect((await cellTexts(internal)).join('\n')).toContain(line);
+    // The public list says nothing internal.
+    const open = path.join(r.dir, '名单.xlsx');
+    await expectOk(r.cli('export', 'shortlist', '-o', open), 'export shortlist');
+    expect((await cellTexts(open)).join('\n')).not.toContain('新版本');
+
+    const waiting = await r.cli('certify', '--date', '2026-06-08');
+    expect(waiting.code).toBe(1);
+    expect(waiting.stdout + waiting.stderr).toContain('申报 #1 黄志刚装配钳工技能大师工作室 暂未认定：有待处理的新版本（第 2 版');
+    expect(waiting.stdout + waiting.stderr).toContain('gongshu certify --keep-version');
+    expect(await r.json<unknown[]>('studios', 'list')).toEqual([]);
+    expect((await applications(r))[0]!.status).toBe('publicized');
+
+    const kept = await expectOk(r.cli('certify', '--date', '2026-06-08', '--keep-version'), 'certify --keep-version');
+    expect(kept.stdout + kept.stderr).toContain('申报 #1 按第 1 版认定，第 2 版未采用');
+    expect(await r.json<{ plaque: string }[]>('studios', 'list')).toMatchObject([{ plaque: 'GS-2026-001' }]);
+    const log = await r.json<{ action: string; detail: Record<string, unknown> }[]>('history', '1');
+    expect(log.find((e) => e.detail.event === 'certify')?.detail).toMatchObject({ version: 1, heldNotUsed: [2] });
+  });
+
+  it('certifies an application without a held version as before, with no word about versions', async () => {
+    const r = roundDb();
+    await certifiedRound(r, [HUANG], { stopAt: 'publicized' });
+    const run = await expectOk(r.cli('certify', '--date', '2026-06-08'), 'certify');
+    expect(run.stdout + run.stderr).not.toContain('新版本');
+  });
+
+  it('menu 认定: says the held version and asks (default no) before certifying on the version in effect', async () => {
+    const r = roundDb();
+    await certifiedRound(r, [HUANG], { stopAt: 'publicized' });
+    const changed = await writeApplicationWorkbook(r.dir, '更正.xlsx', makeApplication({ ...HUANG, members: defaultMembers().slice(0, 2) }));
+    await expectOk(r.cli('apply', 'import', changed), 'import the changed form');
+    const run = await startMenu({ dir: r.dir, db: r.db });
+    await pick('公示与认定');
+    await pick('认定（公示期满后）');
+    await answer('2026-06-08');
+    expect(run.printed()).toContain('#1 黄志刚装配钳工技能大师工作室：有待处理的新版本（第 2 版');
+    expect(run.printed()).toContain('采用评审后交来的新版本');
+    expect(shown()).toContain('是否确认新版本不用、按现在生效的版本认定');
+    await answer('n');
+    expect(run.printed()).toContain('2026-06-08 没有可以认定的申报');
+    expect(await r.json<unknown[]>('studios', 'list')).toEqual([]);
+
+    await pick('公示与认定');
+    await pick('认定（公示期满后）');
+    await answer('2026-06-08');
+    await answer('y');
+    await answer('y');
+    expect(run.printed()).toContain('申报 #1 按第 1 版认定，第 2 版未采用');
+    expect(await r.json<{ plaque: string }[]>('studios', 'list')).toMatchObject([{ plaque: 'GS-2026-001' }]);
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await run.done).toBe(0);
+  });
+});
