@@ -61,6 +61,15 @@ export function yearAfter(event: string | null | undefined, round: number): Year
   return event ? { near: event } : round;
 }
 
+/**
+ * The year hint of a studio's 认定 date being corrected: near the date it has (a day's correction stays beside
+ * it, across New Year too), else the year it was selected in; a studio with neither gets no year assumed (a
+ * date without one is refused), never today's year, which may be years off for a studio taken from the register.
+ */
+export function certifiedOnHint(studio: { certifiedOn: string | null; selectionYear: number | null }): YearHint | undefined {
+  return studio.certifiedOn ? { near: studio.certifiedOn } : (studio.selectionYear ?? undefined);
+}
+
 /** A typed month as `YYYY-MM` (a full date is taken for its month). */
 export function readMonth(value: string, option?: string): { value: string; canonical: boolean } {
   const r = readTypedMonth(value);

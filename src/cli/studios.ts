@@ -9,7 +9,7 @@ import type { CliContext } from './context.js';
 import { parseDueWindow, reasonOption, todayIso } from './parse.js';
 import { chinaYear } from '../core/china-time.js';
 import { termOver } from '../core/due.js';
-import { dateOption, yearAfter } from './dates.js';
+import { certifiedOnHint, dateOption, yearAfter } from './dates.js';
 import { renderDue, renderOutcomes, renderStudios, studioJson } from './render/workflow.js';
 
 export async function studiosList(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -48,8 +48,9 @@ export async function studiosRenew(ctx: CliContext, [ref]: string[], opts: Recor
 
 export async function studiosSet(ctx: CliContext, [ref]: string[], opts: Record<string, unknown>): Promise<void> {
   if (typeof opts.certifiedOn !== 'string') throw new UsageError('nothing-to-set', msg('workflow.studios.nothingToSet'));
-  const date = dateOption(ctx.out, opts.certifiedOn, '--certified-on', 'certify', chinaYear())!;
-  const r = setCertifiedOn(ctx.workspace({ mustExist: true }), ref!, date);
+  const ws = ctx.workspace({ mustExist: true });
+  const date = dateOption(ctx.out, opts.certifiedOn, '--certified-on', 'certify', certifiedOnHint(resolveStudio(ws, ref!)))!;
+  const r = setCertifiedOn(ws, ref!, date);
   ctx.out.success(msg('workflow.studios.termSet', { name: r.studio.name, from: date, to: r.validUntil }));
 }
 

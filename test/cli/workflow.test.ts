@@ -431,6 +431,23 @@ describe('studios certified before gongshu', () => {
     expect(listed.items.map((i) => [i.id, i.kinds])).toEqual([[2, ['due-soon', 'lead-retirement-unknown']]]);
     expect((await cli('studios', 'set', '2')).code).toBe(2);
   });
+
+  it('reads a corrected 认定 date without a year near the one the studio has, never in today’s year', async () => {
+    const { cli } = reviewedDb();
+    await cli('assess', 'import', path.join(SAMPLES, 'assessments'), '--new-studios');
+    const studio = json<{ id: number; selectionYear: number | null; certifiedOn: string | null }[]>((await cli('studios', 'list', '--json')).stdout).find((s) => s.id === 2)!;
+    expect(studio.certifiedOn).toBeNull();
+    // The assessment form gave the year it was selected in (入选年度), not today's year.
+    const year = studio.selectionYear!;
+    expect(year).toBeLessThan(2026);
+    const first = await cli('studios', 'set', '2', '--certified-on', '6月15日');
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain(`有效期 ${year}-06-15 至 ${year + 3}-06-14`);
+    // A correction of a day stays beside the date it corrects.
+    const moved = await cli('studios', 'set', '2', '--certified-on', '6月20日');
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stderr).toContain(`有效期 ${year}-06-20 至 ${year + 3}-06-19`);
+  });
 });
 
 describe('db', () => {

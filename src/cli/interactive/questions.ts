@@ -60,7 +60,7 @@ export async function confirmed(s: MenuSession, message: string): Promise<boolea
  * round (the menu's current round may be another year than today's). `check` may refuse a readable date
  * (a UsageError whose message is shown under the question).
  */
-export async function askDate(s: MenuSession, message: string, label: DateLabel, fallback: string, year: YearHint, check?: (date: string) => void): Promise<string> {
+export async function askDate(s: MenuSession, message: string, label: DateLabel, fallback: string, year: YearHint | undefined, check?: (date: string) => void): Promise<string> {
   const valid = (v: string): void => {
     const date = readDate(v || fallback, undefined, year).value;
     check?.(date);

@@ -19,12 +19,11 @@ import { changeShortlist, confirmPlan, confirmShortlist, roundShortlist, shortli
 import { endStudio, mergeStudios, renewStudio, setCertifiedOn, studios as listStudios, studiosDue, type StudioRow } from '../../services/studios.js';
 import { backupFileName, parseDueWindow, parseNumberOption, todayIso } from '../parse.js';
 import { addDays } from '../../core/calendar.js';
-import { chinaYear } from '../../core/china-time.js';
 import { emptyRoundText, importProgress, renderImportResults } from '../render/applications.js';
 import { renderIntegrity } from '../render/database.js';
 import { describeEntry, studioStatusOn, renderCertified, renderConfirmed, renderDue, renderHistory, renderOutcomes, renderProposal, renderReviews, undoneText } from '../render/workflow.js';
 import { renderOutcomeUndone } from '../render/scores.js';
-import { yearAfter } from '../dates.js';
+import { certifiedOnHint, yearAfter } from '../dates.js';
 import { askDate, askOutputFile, askReason, askWorkbooks, BACK, cleanPath, confirmed, filtered, pickApplication, validatorOf } from './questions.js';
 import type { MenuSession } from './session.js';
 import { RefusedError, UsageError } from '../../core/errors.js';
@@ -333,13 +332,13 @@ export async function studiosEntry(s: MenuSession): Promise<void> {
   const id = await pickStudio(s, candidates);
   if (id === BACK) return;
   const ref = String(id);
+  const studio = candidates.find((x) => x.id === id)!;
   if (step === 'term') {
-    const date = await askDate(s, msg('menu.studios.certifiedOn'), 'certify', todayIso(), chinaYear());
+    const date = await askDate(s, msg('menu.studios.certifiedOn'), 'certify', studio.certifiedOn ?? todayIso(), certifiedOnHint(studio));
     const r = setCertifiedOn(s.workspace('studios set'), ref, date);
     s.out.success(msg('workflow.studios.termSet', { name: r.studio.name, from: date, to: r.validUntil }));
     return;
   }
-  const studio = candidates.find((x) => x.id === id)!;
   if (step === 'merge') return mergeStep(s, studio);
   const reason = step === 'revoke' ? await askReason(s, msg('menu.flow.reason')) : '';
   if (!(await confirmed(s, msg(`menu.studios.confirm.${step}`, { name: studio.name })))) return;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanPath, validatorOf } from '../../../src/cli/interactive/questions.js';
 import { parseDate, parseYear } from '../../../src/cli/parse.js';
-import { readDate } from '../../../src/cli/dates.js';
+import { certifiedOnHint, readDate } from '../../../src/cli/dates.js';
 import { msg } from '../../../src/messages/index.js';
 
 describe('cleanPath', () => {
@@ -34,5 +34,22 @@ describe('validatorOf', () => {
         throw new TypeError('bug');
       })('x'),
     ).toThrow(TypeError);
+  });
+});
+
+describe('certifiedOnHint', () => {
+  const read = (typed: string, studio: { certifiedOn: string | null; selectionYear: number | null }) => {
+    try {
+      return readDate(typed, undefined, certifiedOnHint(studio)).value;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  it('takes a day typed without a year near the studio’s 认定 date, else in its selection year, else asks for the year', () => {
+    expect(read('6月20日', { certifiedOn: '2023-06-15', selectionYear: 2023 })).toBe('2023-06-20');
+    expect(read('12月30日', { certifiedOn: '2027-01-11', selectionYear: 2026 })).toBe('2026-12-30');
+    expect(read('6月20日', { certifiedOn: null, selectionYear: 2021 })).toBe('2021-06-20');
+    expect(read('6月20日', { certifiedOn: null, selectionYear: null })).toContain('没有写年份');
+    expect(read('2024-06-20', { certifiedOn: null, selectionYear: null })).toBe('2024-06-20');
   });
 });
