@@ -272,6 +272,9 @@ export function checkExportable(ws: Workspace, round: number, kind: OutputKind):
     shortlistRows(ws, round);
   } else if (kind === 'export-shortlist' || kind === 'export-shortlist-internal') shortlistRows(ws, round);
   else if (kind === 'export-subsidy' && subsidyStudios(ws, round).length === 0) throw new RefusedError('no-studios', msg('workflow.subsidy.nothingToExport', { round }));
+  else if (kind === 'export-review' && eligibilityRows(ws, round).length === 0) throw new RefusedError('nothing-to-export', msg('workflow.export.noApplications', { round }));
+  else if (kind === 'export-results' && scoreRound(ws, round).scored.length === 0) throw new RefusedError('nothing-to-export', msg('workflow.export.noAssessments', { round }));
+  else if (kind === 'template-review' && reviewableApplications(ws, round).length === 0) throw new RefusedError('nothing-to-review', msg('workflow.review.noneEligible', { round }));
 }
 
 /** `export notice`: the 公示 as the bureau publishes it (.docx), its period as recorded, the listed studios attached. */

@@ -146,7 +146,7 @@ export const EXPORTS: readonly WorkbookEntry[] = [
 async function writeWorkbook(s: MenuSession, message: string, entries: readonly WorkbookEntry[]): Promise<void> {
   const entry = await s.prompts.select({ message, choices: entries.map((e) => ({ name: msg(e.label), value: e })) });
   // Nothing to list is said before anything is asked (where to save a 公示 that was never started).
-  if (entry.output.startsWith('export-')) checkExportable(s.workspace(entry.command, READS), s.round, entry.output);
+  if (entry.output.startsWith('export-') || entry.output === 'template-review') checkExportable(s.workspace(entry.command, READS), s.round, entry.output);
   const options = entry.options ? await entry.options(s) : {};
   const target = await askOutputFile(s, defaultFileName(entry.output, s.round), entry.output);
   renderWritten(s.out, entry.kind, await entry.write(s, target, options));

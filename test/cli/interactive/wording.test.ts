@@ -102,6 +102,17 @@ describe('menu wording that matches the action', () => {
     await leave(run);
   });
 
+  it('考核结果 export with no 考核: says so before asking where to save, and writes nothing', async () => {
+    const dir = tempDir();
+    const run = await startMenu({ dir, db: await seededDb(dir) });
+    await pick('导出表格');
+    await pick('考核结果');
+    expect(shown()).not.toContain('保存');
+    expect(run.printed()).toContain('没有参加评分的考核表');
+    expect(files(dir)).toEqual([]);
+    await leave(run);
+  });
+
   it('the shortlist preview leaves out an empty side instead of "无 移出名单"', async () => {
     const dir = tempDir();
     const db = await seededDb(dir);
