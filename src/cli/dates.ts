@@ -30,6 +30,8 @@ export function dateProblem(value: string, r: Refusal, kind: 'date' | 'month'): 
       return msg('date.noYear', { value });
     case 'no-day':
       return msg('date.noDay', { value });
+    case 'month-day':
+      return msg('date.monthDay', { value, month: r.monthDay!.month, day: r.monthDay!.day });
     default:
       return msg('date.unreadable', { value });
   }

@@ -7,17 +7,19 @@
  * - ambiguous: the year is not first or has two digits (5/20/2026, 20/5/2026, 26-5-20): which number is
  *   the month cannot be told for certain, so nothing is guessed;
  * - no-year: 5月22日 without a year when the caller gives no year to assume;
+ * - month-day: a month and day in another spelling (1.8, 01-08, 1/8, 一月八日): not guessed (1/8 is the 1st
+ *   of August in some hands), but the refusal offers 1月8日, which is read with the caller's year;
  * - unreadable: anything else.
  */
 import { readPartialDate } from './dates.js';
 import { daysInMonth } from './months.js';
 
-export type TypedProblem = 'empty' | 'impossible' | 'ambiguous' | 'no-year' | 'no-day' | 'unreadable';
+export type TypedProblem = 'empty' | 'impossible' | 'ambiguous' | 'no-year' | 'no-day' | 'month-day' | 'unreadable';
 
 export type TypedDate =
   /** `text` is `YYYY-MM-DD` or `YYYY-MM`; `canonical` when the clerk typed exactly that (nothing to echo). */
   | { ok: true; value: string; canonical: boolean }
-  | { ok: false; problem: TypedProblem; detail?: { year: number; month: number; days?: number } };
+  | { ok: false; problem: TypedProblem; detail?: { year: number; month: number; days?: number }; monthDay?: { month: number; day: number } };
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
@@ -47,7 +49,31 @@ function diagnose(s: string): TypedDate {
   if (/^\d{1,2}[-/.]\d{1,2}[-/.](\d{2}|\d{4})$/u.test(s) || /^\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/u.test(s)) return { ok: false, problem: 'ambiguous' };
   m = /^(\d{1,2})月(\d{1,2})[日号]?$/u.exec(s);
   if (m) return { ok: false, problem: 'no-year' };
+  const monthDay = monthDayOf(s);
+  if (monthDay) return { ok: false, problem: 'month-day', monthDay };
   return { ok: false, problem: 'unreadable' };
+}
+
+const CHINESE_DIGITS = '〇一二三四五六七八九';
+
+/** 八 → 8, 十一 → 11, 二十 → 20, 三十一 → 31; undefined for anything else. */
+function chineseNumber(text: string): number | undefined {
+  const digit = (c: string | undefined): number => (c === undefined ? 0 : CHINESE_DIGITS.indexOf(c));
+  const m = /^(?:([一二三])?十)?([一二三四五六七八九])?$/u.exec(text);
+  if (!m || text === '') return undefined;
+  const hasTen = text.includes('十');
+  const value = (hasTen ? (m[1] ? digit(m[1]) : 1) * 10 : 0) + digit(m[2]);
+  return value > 0 ? value : undefined;
+}
+
+/** A month and a day written without a year some other way than 1月8日: 1.8, 01-08, 1/8, 一月八日. */
+function monthDayOf(s: string): { month: number; day: number } | undefined {
+  const digits = /^(\d{1,2})[-/.](\d{1,2})$/u.exec(s);
+  const chinese = /^([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})[日号]?$/u.exec(s);
+  const month = digits ? Number(digits[1]) : chinese ? chineseNumber(chinese[1]!) : undefined;
+  const day = digits ? Number(digits[2]) : chinese ? chineseNumber(chinese[2]!) : undefined;
+  if (month === undefined || day === undefined || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return { month, day };
 }
 
 /**

@@ -14,6 +14,10 @@ export const dateMessages = {
     en: 'Cannot tell year, month and day apart in "{value}": write the four-digit year first, e.g. 2026-05-20',
   },
   'date.noYear': { zh: '日期“{value}”没有写年份，请写成如 2026年5月22日', en: 'The date "{value}" has no year: write e.g. 2026-05-22' },
+  'date.monthDay': {
+    zh: '日期“{value}”的写法无法确定是几月几日。如果是 {month} 月 {day} 日，请写成 {month}月{day}日，或带年份写成如 2026-05-20',
+    en: 'Cannot be sure which day "{value}" is. If it is month {month}, day {day}, write {month}月{day}日, or with the year, e.g. 2026-05-20',
+  },
   'date.noDay': { zh: '“{value}”只有年月，这里要写到哪一天，如 2026-05-20', en: '"{value}" has no day: write e.g. 2026-05-20' },
   'month.empty': { zh: '请填写年月，如 1975-06 或 1975年6月', en: 'Enter a month, e.g. 1975-06' },
   'month.unreadable': { zh: '年月“{value}”无法识别，请写成 1975-06、1975.6、1975/6、1975年6月 或 197506', en: 'Cannot read the month "{value}": write 1975-06, 1975.6 or 1975年6月' },

@@ -56,6 +56,28 @@ describe('a typed date', () => {
     expect(readTypedDate(typed)).toMatchObject({ ok: false, problem });
   });
 
+  it.each([
+    ['1.8', 1, 8],
+    ['01-08', 1, 8],
+    ['1/8', 1, 8],
+    ['１．８', 1, 8],
+    ['12.31', 12, 31],
+    ['一月八日', 1, 8],
+    ['十二月二十一日', 12, 21],
+    ['三月三十一号', 3, 31],
+    ['十月十日', 10, 10],
+  ] as const)('refuses the month and day %j without guessing, offering %i月%i日', (typed, month, day) => {
+    expect(readTypedDate(typed, 2026)).toEqual({ ok: false, problem: 'month-day', monthDay: { month, day } });
+    expect(() => readDate(typed, '--date', 2026)).toThrow(`如果是 ${month} 月 ${day} 日，请写成 ${month}月${day}日`);
+    // What it offers is read with the same year.
+    expect(readTypedDate(`${month}月${day}日`, 2026)).toMatchObject({ ok: true, value: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` });
+  });
+
+  it.each(['13.8', '1.32', '0.5', '十三月一日', '一月三十二日', '二十月一日', '1.8.9'])('does not offer a month and day for %j', (typed) => {
+    expect(readTypedDate(typed, 2026)).toMatchObject({ ok: false });
+    expect(readTypedDate(typed, 2026)).not.toHaveProperty('monthDay');
+  });
+
   it('says what is wrong and gives an example, naming the option only on the command line', () => {
     expect(() => readDate('2026-02-30', '--received', 2026)).toThrow(UsageError);
     expect(() => readDate('2026-02-30', '--received', 2026)).toThrow('--received：日期“2026-02-30”不存在：2026 年 2 月只有 28 天。请写成如 2026-05-20');
