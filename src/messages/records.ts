@@ -185,14 +185,12 @@ export const recordsMessages = {
     en: 'Application #{id} has held versions {versions}; version {current} is in effect. To use the newest: gongshu apply accept-version {id} --reason "…"',
     menu: { zh: '申报 #{id} 有待采用的新版本 {versions}，现在生效的仍是第 {current} 版。如要采用，请在“申报处理 → 采用评审后交来的新版本”中处理', en: 'Application #{id} has held versions {versions}; version {current} is in effect. To use the newest: Applications → Accept a version held after review' },
   },
+  // Said in a document (汇总表, internal 拟认定名单): what it means and what accepting it does, no command or menu path.
   'records.held.line': {
-    zh: '有待处理的新版本：第 {versions} 版申报表（{date} 导入）尚未采用，现在生效的是第 {current} 版。如采用：gongshu apply accept-version {id} --reason "…"（退回形式审查，需重新评审）；如新版本不用，可不处理',
-    en: 'Held version {versions} (imported {date}) not in effect; version {current} is. To use it: gongshu apply accept-version {id} --reason "…"; otherwise leave it',
-    menu: {
-      zh: '有待处理的新版本：第 {versions} 版申报表（{date} 导入）尚未采用，现在生效的是第 {current} 版。如采用，请在“申报处理 → 采用评审后交来的新版本”中处理（退回形式审查，需重新评审）；如新版本不用，可不处理',
-      en: 'Held version {versions} (imported {date}) not in effect; version {current} is. To use it: Applications → Accept a version held after review',
-    },
+    zh: '有待处理的新版本：第 {versions} 版申报表（{date} 导入）尚未采用，现在生效的是第 {current} 版。采用新版本将退回形式审查、需重新评审；不采用可不处理',
+    en: 'Held version {versions} (imported {date}) not in effect; version {current} is. Accepting it sends the application back to the eligibility check and review; otherwise leave it',
   },
+
   'records.certify.versionHeld': {
     zh: '有待处理的新版本（第 {versions} 版，{date} 导入），现在生效的是第 {current} 版。如要采用新版本：gongshu apply accept-version {id} --reason "…"（退回形式审查，需重新评审）；如确认新版本不用、按第 {current} 版认定：gongshu certify --keep-version',
     en: 'Held version {versions} (imported {date}); version {current} is in effect. Accept it (apply accept-version) or certify on version {current} with --keep-version',

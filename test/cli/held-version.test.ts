@@ -19,7 +19,7 @@ describe('a held version is said in the lists and at 认定', () => {
     await expectOk(r.cli('apply', 'import', changed), 'import the changed form');
     expect((await applications(r))[0]).toMatchObject({ version: 1, pendingVersions: [2] });
     const today = chinaDate();
-    const line = `有待处理的新版本：第 2 版申报表（${today} 导入）尚未采用，现在生效的是第 1 版。如采用：gongshu apply accept-version 1 --reason`;
+    const line = `有待处理的新版本：第 2 版申报表（${today} 导入）尚未采用，现在生效的是第 1 版。采用新版本将退回形式审查、需重新评审；不采用可不处理`;
 
     const summary = path.join(r.dir, '汇总.xlsx');
     await expectOk(r.cli('export', 'review', '-o', summary), 'export review');
@@ -27,6 +27,8 @@ describe('a held version is said in the lists and at 认定', () => {
     const internal = path.join(r.dir, '内部.xlsx');
     await expectOk(r.cli('export', 'shortlist', '--internal', '-o', internal), 'export shortlist');
     expect((await cellTexts(internal)).join('\n')).toContain(line);
+    // A printed document names no command.
+    expect((await cellTexts(summary)).join('\n')).not.toContain('gongshu ');
     // The public list says nothing internal.
     const open = path.join(r.dir, '名单.xlsx');
     await expectOk(r.cli('export', 'shortlist', '-o', open), 'export shortlist');
