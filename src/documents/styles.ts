@@ -180,11 +180,29 @@ export function writeOfficialHeading(
 
 /**
  * A label that does not fit its column on one line, with its closing bracketed part (（30分）, （1000字以内）,
- * （工种）) moved to a line of its own, so the cell wraps before the bracket and never inside it. Unchanged when
- * it fits, has a line break already or ends without a bracketed part. Readers ignore the line break.
+ * （工种）) moved to a line of its own, so the cell wraps before the bracket and never inside it; and a short
+ * label that just overflows split into two even lines (是否配 / 备场地, never 是否配备场 / 地). Unchanged when it
+ * fits or has a line break already. Readers ignore the line break.
  */
 export function breakBeforeBracket(text: string, width: number, fontSize: number): string {
   if (text.includes('\n') || wrappedLines(text, width, fontSize) <= 1) return text;
   const at = text.search(/[（(][^（()）]*[)）][：:]?$/u);
-  return at > 0 ? `${text.slice(0, at)}\n${text.slice(at)}` : text;
+  const [head, bracket] = at > 0 ? [text.slice(0, at), text.slice(at)] : [text, ''];
+  const lines = [...evenLines(head, width, fontSize), ...(bracket ? [bracket] : [])];
+  return lines.join('\n');
+}
+
+/**
+ * A short run of Chinese characters that just overflows its line (by one or two characters, as the estimate
+ * counts) as two even lines: the estimate is a little cautious, and where a renderer fits one character more
+ * the natural wrap would leave one alone (是否配备场 / 地). Longer runs wrap as they fall.
+ */
+function evenLines(text: string, width: number, fontSize: number): string[] {
+  const chars = [...text];
+  if (!/^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]+$/u.test(text) || wrappedLines(text, width, fontSize) <= 1) return [text];
+  let perLine = 1;
+  while (perLine < chars.length && wrappedLines(chars.slice(0, perLine + 1).join(''), width, fontSize) === 1) perLine += 1;
+  if (chars.length > perLine + 2) return [text];
+  const half = Math.ceil(chars.length / 2);
+  return [chars.slice(0, half).join(''), chars.slice(half).join('')];
 }
