@@ -126,8 +126,9 @@ export async function buildApplicationDocx(options: ApplicationDocxOptions): Pro
     row(LINE_ROW, label('通信地址'), cell(unit.address, 3), label('邮编', 2), cell(unit.postcode, 2)),
     row(
       2200,
-      label('单位简介\n（1000字\n以内）'),
-      block(`（包括生产、科研以及高技能人才队伍情况）\n${unit.profile}`.trimEnd(), 7),
+      // （1000字以内） does not fit the label column on one line: it goes with the other hint, both read as hints.
+      label('单位简介'),
+      block(`（包括生产、科研以及高技能人才队伍情况）（1000字以内）\n${unit.profile}`.trimEnd(), 7),
     ),
     heading('领衔人基本情况'),
     row(LINE_ROW, label('姓名'), cell(lead.name), label('性别'), cell(lead.gender), label('民族'), cell(lead.ethnicity, 3)),
