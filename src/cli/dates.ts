@@ -65,11 +65,14 @@ export function yearAfter(event: string | null | undefined, round: number): Year
 
 /**
  * The year hint of a studio's 认定 date being corrected: near the date it has (a day's correction stays beside
- * it, across New Year too), else the year it was selected in; a studio with neither gets no year assumed (a
- * date without one is refused), never today's year, which may be years off for a studio taken from the register.
+ * it, across New Year too) within its 认定年度 and the next when that is known, else the year it was selected
+ * in; a studio with neither gets no year assumed (a date without one is refused), never today's year, which
+ * may be years off for a studio taken from the register.
  */
 export function certifiedOnHint(studio: { certifiedOn: string | null; selectionYear: number | null }): YearHint | undefined {
-  return studio.certifiedOn ? { near: studio.certifiedOn } : (studio.selectionYear ?? undefined);
+  const years = studio.selectionYear === null ? undefined : [studio.selectionYear, studio.selectionYear + 1];
+  if (studio.certifiedOn) return { near: studio.certifiedOn, ...(years ? { years } : {}) };
+  return studio.selectionYear ?? undefined;
 }
 
 /** A typed month as `YYYY-MM` (a full date is taken for its month). */

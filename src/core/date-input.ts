@@ -80,7 +80,7 @@ function monthDayOf(s: string): { month: number; day: number } | undefined {
  * The year to assume for a date typed without one: a year, or (for the last day of a period such as a 公示)
  * the period's first day, so that 1月5日 typed after 12月28日 is the 5th of January that follows it.
  */
-export type YearHint = number | { onOrAfter: string } | { near: string };
+export type YearHint = number | { onOrAfter: string } | { near: string; years?: readonly number[] };
 
 /** How far into the next year a period typed without a year may end: a 公示 is days long, not a year. */
 const ROLL_OVER_DAYS = 62;
@@ -108,15 +108,16 @@ function endOfPeriod(s: string, start: string): TypedDate {
  * the 认定): in the year, of the event's year and the ones either side, that puts the day nearest the event (a
  * tie goes to the later). So 1月8日 after a 公示 ending 2026-12-30 is 2027-01-08, 12月30日 with a 公示 ending
  * 2027-01-08 is 2026-12-30 (and refused as inside the 公示): never the round's year across New Year.
+ * `years`, when given, are the only years considered (a studio's 认定年度 and the next).
  */
-function nearEvent(s: string, event: string): TypedDate {
+function nearEvent(s: string, event: string, years?: readonly number[]): TypedDate {
   const year = Number(event.slice(0, 4));
   const [month, day] = /^(\d{1,2})月(\d{1,2})/u.exec(s)!.slice(1).map(Number) as [number, number];
   if (month < 1 || month > 12) return readTypedDate(`${year}年${s}`);
   // The nearest year is chosen as if the day existed in each (2月29日 counts as the end of February): when it
   // does not exist in that year the date is refused, never moved to the leap year after (a year off).
   let best: { y: number; gap: number } | undefined;
-  for (const y of [year - 1, year, year + 1]) {
+  for (const y of years ?? [year - 1, year, year + 1]) {
     const d = Math.min(day, daysInMonth(y, month));
     const iso = `${y}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     const gap = Math.abs(daysBetween(event, iso));
@@ -133,7 +134,7 @@ export function readTypedDate(text: string, defaultYear?: YearHint): TypedDate {
   const s = normalise(text);
   if (s === '') return { ok: false, problem: 'empty' };
   const noYear = /^(\d{1,2})月(\d{1,2})[日号]?$/u.exec(s);
-  if (noYear && typeof defaultYear === 'object') return 'near' in defaultYear ? nearEvent(s, defaultYear.near) : endOfPeriod(s, defaultYear.onOrAfter);
+  if (noYear && typeof defaultYear === 'object') return 'near' in defaultYear ? nearEvent(s, defaultYear.near, defaultYear.years) : endOfPeriod(s, defaultYear.onOrAfter);
   if (noYear && defaultYear !== undefined) return readTypedDate(`${defaultYear}年${s}`);
   // Only the shapes below are dates typed by a person; readPartialDate also takes numbers from cells.
   if (!/^\d{8}$/u.test(s) && !new RegExp(`^\\d{4}${SEP}\\d{1,2}${SEP}\\d{1,2}[日号]?$`, 'u').test(s)) {

@@ -1,5 +1,6 @@
 /** The studio register over the terms: lists, due dates, renewal, expiry, revocation, a former studio's date, merging. */
 import { addDays, validUntil } from '../core/calendar.js';
+import { chinaDate } from '../core/china-time.js';
 import { dueStudios, type DueItem, type StudioTerm } from '../core/due.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { isStatus, statusLabel, STUDIO_STATUSES } from '../core/lifecycle.js';
@@ -107,9 +108,9 @@ export function renewStudio(ws: Workspace, ref: string, startsOn?: string, reaso
  * Records the certification date of a studio gongshu did not certify (one created from an assessment
  * form), so its term and the due list can be computed. A term gongshu gave is not rewritten.
  */
-export function setCertifiedOn(ws: Workspace, ref: string, certifiedOn: string): { studio: StudioRow; validUntil: string } {
+export function setCertifiedOn(ws: Workspace, ref: string, certifiedOn: string, today: string = chinaDate()): { studio: StudioRow; validUntil: string } {
   const studio = resolveStudio(ws, ref);
-  if (studio.createdFrom === 'certification') throw new RefusedError('studio-term-known', msg('workflow.studios.termKnown', { name: studio.name }));
+  checkCertifiedOn(studio, certifiedOn, today);
   const until = validUntil(certifiedOn);
   inTransaction(ws, () => {
     storeCertifiedOn(ws.db, studio.id, certifiedOn);
@@ -117,6 +118,29 @@ export function setCertifiedOn(ws: Workspace, ref: string, certifiedOn: string):
     appendAudit(ws.db, ws.actor, 'studio', studio.id, 'set-certified-on', { certifiedOn, validUntil: until, previous: studio.certifiedOn });
   });
   return { studio, validUntil: until };
+}
+
+/** Why a studio's 认定 date may not be recorded at all (gongshu certified it, or its term was renewed since), if so. */
+export function certifiedOnLocked(studio: StudioRow): RefusedError | undefined {
+  if (studio.createdFrom === 'certification') return new RefusedError('studio-term-known', msg('workflow.studios.termKnown', { name: studio.name }));
+  const renewed = studio.status === 'renewed' || (studio.termStartedOn !== null && studio.certifiedOn !== null && studio.termStartedOn !== studio.certifiedOn);
+  if (renewed) return new RefusedError('studio-renewed', msg('workflow.studios.termRenewed', { name: studio.name, from: studio.termStartedOn ?? '', to: studio.validUntil ?? '' }));
+  return undefined;
+}
+
+/**
+ * What a recorded 认定 date of an older studio may be: the studio's own (gongshu's certification, or a term
+ * renewed since, is not rewritten by it), in the past, and in its 认定年度 or early in the next (a 公示 over New
+ * Year), when that year is known. Anything else is refused with the date to check, never saved.
+ */
+export function checkCertifiedOn(studio: StudioRow, certifiedOn: string, today: string): void {
+  const locked = certifiedOnLocked(studio);
+  if (locked) throw locked;
+  if (certifiedOn > today) throw new RefusedError('certified-on-future', msg('workflow.studios.certifiedOnFuture', { name: studio.name, date: certifiedOn, today }));
+  const year = Number(certifiedOn.slice(0, 4));
+  if (studio.selectionYear !== null && year !== studio.selectionYear && year !== studio.selectionYear + 1) {
+    throw new RefusedError('certified-on-other-year', msg('workflow.studios.certifiedOnOtherYear', { name: studio.name, date: certifiedOn, year: studio.selectionYear }));
+  }
 }
 
 export function endStudio(ws: Workspace, ref: string, event: 'expire' | 'revoke', reason: string): StudioRow {

@@ -16,9 +16,9 @@ import { historyOf, nextUndo, recordRef, undoLast } from '../../services/history
 import { importReviews as importReviewFiles } from '../../services/import-reviews.js';
 import { reviewList, reviewMethodFor } from '../../services/review.js';
 import { changeShortlist, confirmPlan, confirmShortlist, roundShortlist, shortlistSettings } from '../../services/shortlist.js';
-import { endStudio, mergeStudios, renewStudio, setCertifiedOn, studios as listStudios, studiosDue, type StudioRow } from '../../services/studios.js';
+import { certifiedOnLocked, checkCertifiedOn, endStudio, mergeStudios, renewStudio, setCertifiedOn, studios as listStudios, studiosDue, type StudioRow } from '../../services/studios.js';
 import { backupFileName, parseDueWindow, parseNumberOption, todayIso } from '../parse.js';
-import { addDays } from '../../core/calendar.js';
+import { addDays, validUntil } from '../../core/calendar.js';
 import { emptyRoundText, importProgress, renderImportResults } from '../render/applications.js';
 import { renderIntegrity } from '../render/database.js';
 import { describeEntry, studioStatusOn, renderCertified, renderConfirmed, renderDue, renderHistory, renderOutcomes, renderProposal, renderReviews, undoneText } from '../render/workflow.js';
@@ -308,7 +308,7 @@ const STUDIO_STEP_FILTER: Record<Exclude<StudioStep, 'outcomes' | 'withdraw'>, (
   renew: (x) => x.status === 'assessed-pass',
   expire: (x) => x.status !== 'expired' && x.status !== 'revoked',
   revoke: (x) => x.status !== 'revoked',
-  term: (x) => x.createdFrom !== 'certification',
+  term: (x) => certifiedOnLocked(x) === undefined,
   merge: (x) => x.createdFrom !== 'certification',
 };
 
@@ -334,8 +334,11 @@ export async function studiosEntry(s: MenuSession): Promise<void> {
   const ref = String(id);
   const studio = candidates.find((x) => x.id === id)!;
   if (step === 'term') {
-    const date = await askDate(s, msg('menu.studios.certifiedOn'), 'certify', studio.certifiedOn ?? todayIso(), certifiedOnHint(studio));
-    const r = setCertifiedOn(s.workspace('studios set'), ref, date);
+    // No default without a date on record: today would be a wrong 认定 date one keypress away.
+    const today = todayIso();
+    const date = await askDate(s, msg('menu.studios.certifiedOn'), 'certify', studio.certifiedOn ?? '', certifiedOnHint(studio), (d) => checkCertifiedOn(studio, d, today));
+    if (!(await confirmed(s, msg('menu.studios.confirm.term', { name: studio.name, date, to: validUntil(date) })))) return;
+    const r = setCertifiedOn(s.workspace('studios set'), ref, date, today);
     s.out.success(msg('workflow.studios.termSet', { name: r.studio.name, from: date, to: r.validUntil }));
     return;
   }

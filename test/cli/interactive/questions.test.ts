@@ -48,6 +48,9 @@ describe('certifiedOnHint', () => {
   it('takes a day typed without a year near the studio’s 认定 date, else in its selection year, else asks for the year', () => {
     expect(read('6月20日', { certifiedOn: '2023-06-15', selectionYear: 2023 })).toBe('2023-06-20');
     expect(read('12月30日', { certifiedOn: '2027-01-11', selectionYear: 2026 })).toBe('2026-12-30');
+    // Only the studio's 认定年度 and the next are considered (2018-12-20 would be nearer).
+    expect(read('12月20日', { certifiedOn: '2019-06-18', selectionYear: 2019 })).toBe('2019-12-20');
+    expect(read('12月20日', { certifiedOn: '2019-06-18', selectionYear: null })).toBe('2018-12-20');
     expect(read('6月20日', { certifiedOn: null, selectionYear: 2021 })).toBe('2021-06-20');
     expect(read('6月20日', { certifiedOn: null, selectionYear: null })).toContain('没有写年份');
     expect(read('2024-06-20', { certifiedOn: null, selectionYear: null })).toBe('2024-06-20');

@@ -58,7 +58,12 @@ describe('操作记录与撤销 · 工作室管理', () => {
     await pick('工作室管理');
     await pick('登记以前认定的工作室的认定日期');
     await pick('吕建明');
+    // No date on record: nothing is offered (today's date would be one Enter away from a wrong record).
+    expect(shown()).not.toMatch(/\(\d{4}-\d{2}-\d{2}\)/u);
     await answer('2023-06-15');
+    expect(shown()).toContain('的认定日期登记为 2023-06-15（有效期至 2026-06-14）吗');
+    await answer('y');
+    expect(run.printed()).toContain('认定日期已登记，有效期 2023-06-15 至 2026-06-14');
     await pick('工作室管理');
     await pick('续建');
     await pick('吕建明');

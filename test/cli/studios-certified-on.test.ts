@@ -1,0 +1,57 @@
+/**
+ * `studios set --certified-on` records when an older studio was certified: never over a renewed term, never a
+ * date in the future or outside the studio's 认定年度 (and the next), and a date typed without a year stays there.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const REGISTER = path.resolve('data/samples/register/工作室名册.xlsx');
+const ASSESSMENTS = path.resolve('data/samples/assessments');
+
+interface Listed {
+  plaque: string;
+  status: string;
+  certifiedOn: string | null;
+  validUntil: string | null;
+}
+
+describe('studios set --certified-on', () => {
+  it('keeps a renewed term, refuses dates in the future or another year, and reads 12月20日 in the studio’s year', async () => {
+    const db = path.join(tempDir(), 'g.db');
+    const cli = (...args: string[]) => runCli(['--db', db, '--round', '2026', ...args]);
+    const list = async (plaque: string): Promise<Listed> => (JSON.parse((await cli('studios', 'list', '--json')).stdout) as Listed[]).find((s) => s.plaque === plaque)!;
+    expect((await cli('studios', 'import', REGISTER)).code).toBe(0);
+    expect((await cli('assess', 'import', ASSESSMENTS)).code).toBe(0);
+    expect((await cli('score', 'confirm')).code).toBe(0);
+    const renew = await cli('studios', 'renew', 'GS-2023-001');
+    expect(renew.code, renew.stderr).toBe(0);
+    const renewed = await list('GS-2023-001');
+    expect(renewed.validUntil).toBe('2029-06-19');
+
+    // The date it already had, typed again: the renewed term stays.
+    const again = await cli('studios', 'set', 'GS-2023-001', '--certified-on', renewed.certifiedOn!);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('已续建');
+    expect(await list('GS-2023-001')).toEqual(renewed);
+
+    const before = await list('GS-2019-001');
+    expect(before.certifiedOn).toBe('2019-06-18');
+    for (const [date, words] of [
+      ['2099-01-01', '晚于今天'],
+      ['2021-06-18', '不在'],
+      ['2018-12-20', '不在'],
+    ] as const) {
+      const r = await cli('studios', 'set', 'GS-2019-001', '--certified-on', date);
+      expect(r.code, date).not.toBe(0);
+      expect(r.stderr).toContain(words);
+    }
+    expect(await list('GS-2019-001')).toEqual(before);
+
+    // Nearest to 2019-06-18 among 2019 and 2020 (not 2018-12-20, the nearest of all).
+    const typed = await cli('studios', 'set', 'GS-2019-001', '--certified-on', '12月20日');
+    expect(typed.code, typed.stderr).toBe(0);
+    expect(typed.stderr).toContain('有效期 2019-12-20 至 2022-12-19');
+  });
+});
