@@ -61,6 +61,10 @@ export const recordsMessages = {
     zh: '内容与申报 #{id} 第 {version} 版相同，审查结果不变',
     en: 'Same content as version {version} of application #{id}; the verdict is unchanged',
   },
+  'records.import.afterCertified': {
+    zh: '申报 #{id} 已认定（按第 {current} 版）：新表已保存为第 {version} 版备查，不会生效，已认定的申报表不再改动。如认定所依据的内容确有错误，请按规定撤销认定后处理',
+    en: 'Application #{id} is certified (on version {current}): the new form is kept as version {version} for the record and never takes effect; a certified application no longer changes',
+  },
   'records.import.pending': {
     zh: '申报 #{id} 已是“{status}”：新表已保存为第 {version} 版，但暂不生效，评审、公示和认定仍以第 {current} 版为准。如要采用新表，请用 gongshu apply accept-version {id} --reason "…"（将退回形式审查，并移出拟认定名单）',
     en: 'Application #{id} is "{status}": the new form is stored as version {version} but not in effect; review, notice and certification keep version {current}. To use it: gongshu apply accept-version {id} --reason "…" (back to the eligibility check, off the shortlist)',
@@ -186,6 +190,10 @@ export const recordsMessages = {
     menu: { zh: '申报 #{id} 有待采用的新版本 {versions}，现在生效的仍是第 {current} 版。如要采用，请在“申报处理 → 采用评审后交来的新版本”中处理', en: 'Application #{id} has held versions {versions}; version {current} is in effect. To use the newest: Applications → Accept a version held after review' },
   },
   // Said in a document (汇总表, internal 拟认定名单): what it means and what accepting it does, no command or menu path.
+  'records.held.certifiedLine': {
+    zh: '有未采用的新版本：第 {versions} 版申报表（{date} 导入）未采用，按第 {current} 版认定；已认定的申报表不再改动',
+    en: 'Version {versions} (imported {date}) not used; certified on version {current}. A certified application no longer changes',
+  },
   'records.held.line': {
     zh: '有待处理的新版本：第 {versions} 版申报表（{date} 导入）尚未采用，现在生效的是第 {current} 版。采用新版本将退回形式审查、需重新评审；不采用可不处理',
     en: 'Held version {versions} (imported {date}) not in effect; version {current} is. Accepting it sends the application back to the eligibility check and review; otherwise leave it',

@@ -204,7 +204,8 @@ export interface ShortlistRow {
 function heldLines(id: number, held: ReadonlyMap<number, HeldVersion[]>): string[] {
   const versions = held.get(id);
   if (!versions || versions.length === 0) return [];
-  return [msg('records.held.line', { id, versions: versions.map((v) => v.version).join('、'), current: versions[0]!.current, date: chinaDate(versions.at(-1)!.importedAt) })];
+  const key = versions[0]!.status === 'certified' ? 'records.held.certifiedLine' : 'records.held.line';
+  return [msg(key, { id, versions: versions.map((v) => v.version).join('、'), current: versions[0]!.current, date: chinaDate(versions.at(-1)!.importedAt) })];
 }
 
 /** The listed applications (拟认定, 公示中, 已认定) in ranking order. */

@@ -308,13 +308,15 @@ export interface HeldVersion {
   /** The version in effect. */
   current: number;
   importedAt: string;
+  /** The application's status (a certified one's forms no longer change). */
+  status: string;
 }
 
 /** The held versions of each application of a round that has any, oldest first, read without parsing forms. */
 export function heldVersionsOfRound(db: Db, round: number): Map<number, HeldVersion[]> {
   const rows = db
     .prepare(
-      `SELECT a.id AS id, p.version AS version, a.current_version AS current, p.imported_at AS importedAt
+      `SELECT a.id AS id, p.version AS version, a.current_version AS current, p.imported_at AS importedAt, a.status AS status
        FROM applications a JOIN application_versions p ON p.application_id = a.id AND p.version > a.current_version
        WHERE a.round = ? ORDER BY a.id, p.version`,
     )

@@ -46,6 +46,18 @@ describe('a held version is said in the lists and at 认定', () => {
     expect(await r.json<{ plaque: string }[]>('studios', 'list')).toMatchObject([{ plaque: 'GS-2026-001' }]);
     const log = await r.json<{ action: string; detail: Record<string, unknown> }[]>('history', '1');
     expect(log.find((e) => e.detail.event === 'certify')?.detail).toMatchObject({ version: 1, heldNotUsed: [2] });
+
+    // Once certified, the lists and the import say the version was not used and will not be (no accept-version).
+    const after = path.join(r.dir, '汇总-认定后.xlsx');
+    await expectOk(r.cli('export', 'review', '-o', after), 'export review after 认定');
+    const afterText = (await cellTexts(after)).join('\n');
+    expect(afterText).toContain('有未采用的新版本：第 2 版申报表');
+    expect(afterText).toContain('按第 1 版认定；已认定的申报表不再改动');
+    expect(afterText).not.toContain('退回形式审查');
+    const later = await writeApplicationWorkbook(r.dir, '认定后更正.xlsx', makeApplication({ ...HUANG, members: defaultMembers().slice(1, 3) }));
+    const imported = await r.cli('apply', 'import', later);
+    expect(imported.stdout + imported.stderr).toContain('申报 #1 已认定（按第 1 版）：新表已保存为第 3 版备查，不会生效');
+    expect(imported.stdout + imported.stderr).not.toContain('accept-version');
   });
 
   it('certifies an application without a held version as before, with no word about versions', async () => {
