@@ -275,6 +275,7 @@ export function checkExportable(ws: Workspace, round: number, kind: OutputKind):
   else if (kind === 'export-subsidy' && subsidyStudios(ws, round).length === 0) throw new RefusedError('no-studios', msg('workflow.subsidy.nothingToExport', { round }));
   else if (kind === 'export-review' && eligibilityRows(ws, round).length === 0) throw new RefusedError('nothing-to-export', msg('workflow.export.noApplications', { round }));
   else if (kind === 'export-results' && scoreRound(ws, round).scored.length === 0) throw new RefusedError('nothing-to-export', msg('workflow.export.noAssessments', { round }));
+  else if (kind === 'export-report') refuseFutureReport(round);
   else if (kind === 'template-review' && reviewableApplications(ws, round).length === 0) throw new RefusedError('nothing-to-review', msg('workflow.review.noneEligible', { round }));
 }
 
@@ -311,11 +312,15 @@ export async function exportNotice(ws: Workspace, round: number, target: OutputT
 
 // ---- 年度工作情况 ----
 
-/** `export report`: the year's figures (services/report.ts) as the 公示-styled Word document with its charts. */
-export async function exportReport(ws: Workspace, year: number, target: OutputTarget): Promise<Written & { report: YearReport; charts: number }> {
-  // A year still to come has no figures yet: a report of it would state a future as done.
+/** A year still to come has no figures yet: a report of it would state a future as done. */
+function refuseFutureReport(year: number): void {
   const current = Number(chinaDate().slice(0, 4));
   if (year > current) throw new RefusedError('report-future-year', msg('report.futureYear', { year, current }));
+}
+
+/** `export report`: the year's figures (services/report.ts) as the 公示-styled Word document with its charts. */
+export async function exportReport(ws: Workspace, year: number, target: OutputTarget): Promise<Written & { report: YearReport; charts: number }> {
+  refuseFutureReport(year);
   const report = yearReport(ws, year);
   // docx, ECharts and resvg are loaded only here.
   const { buildReportDocx } = await import('../documents/word/report.js');

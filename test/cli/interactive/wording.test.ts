@@ -113,6 +113,17 @@ describe('menu wording that matches the action', () => {
     await leave(run);
   });
 
+  it('年度工作情况报告 of a year still to come: says so before asking where to save, and writes nothing', async () => {
+    const dir = tempDir();
+    const run = await startMenu({ dir, db: await seededDb(dir), round: Number(chinaDate().slice(0, 4)) + 1 });
+    await pick('导出表格');
+    await pick('年度工作情况报告');
+    expect(shown()).not.toContain('保存');
+    expect(run.printed()).toContain('年还没有到，不能写该年度的工作情况报告');
+    expect(files(dir)).toEqual([]);
+    await leave(run);
+  });
+
   it('the shortlist preview leaves out an empty side instead of "无 移出名单"', async () => {
     const dir = tempDir();
     const db = await seededDb(dir);
