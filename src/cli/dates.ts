@@ -30,8 +30,10 @@ export function dateProblem(value: string, r: Refusal, kind: 'date' | 'month'): 
       return msg('date.noYear', { value });
     case 'no-day':
       return msg('date.noDay', { value });
-    case 'month-day':
-      return msg('date.monthDay', { value, month: r.monthDay!.month, day: r.monthDay!.day });
+    case 'month-day': {
+      const { month, day, exists, withYear } = r.monthDay!;
+      return msg(!exists ? 'date.noSuchMonthDay' : withYear ? 'date.monthDayWithYear' : 'date.monthDay', { value, month, day });
+    }
     default:
       return msg('date.unreadable', { value });
   }

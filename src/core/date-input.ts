@@ -19,7 +19,18 @@ export type TypedProblem = 'empty' | 'impossible' | 'ambiguous' | 'no-year' | 'n
 export type TypedDate =
   /** `text` is `YYYY-MM-DD` or `YYYY-MM`; `canonical` when the clerk typed exactly that (nothing to echo). */
   | { ok: true; value: string; canonical: boolean }
-  | { ok: false; problem: TypedProblem; detail?: { year: number; month: number; days?: number }; monthDay?: { month: number; day: number } };
+  | { ok: false; problem: TypedProblem; detail?: { year: number; month: number; days?: number }; monthDay?: MonthDay };
+
+/**
+ * A month and day typed another way (1.8): `exists` false for a day no month has (2.30, 4.31), `withYear` when
+ * no year can be assumed where it was typed (the offer must then include one).
+ */
+export interface MonthDay {
+  month: number;
+  day: number;
+  exists: boolean;
+  withYear: boolean;
+}
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
@@ -50,7 +61,7 @@ function diagnose(s: string): TypedDate {
   m = /^(\d{1,2})月(\d{1,2})[日号]?$/u.exec(s);
   if (m) return { ok: false, problem: 'no-year' };
   const monthDay = monthDayOf(s);
-  if (monthDay) return { ok: false, problem: 'month-day', monthDay };
+  if (monthDay) return { ok: false, problem: 'month-day', monthDay: { ...monthDay, exists: monthDay.day <= daysInMonth(2000, monthDay.month), withYear: false } };
   return { ok: false, problem: 'unreadable' };
 }
 
@@ -66,12 +77,13 @@ function chineseNumber(text: string): number | undefined {
   return value > 0 ? value : undefined;
 }
 
-/** A month and a day written without a year some other way than 1月8日: 1.8, 01-08, 1/8, 一月八日. */
+/** A month and a day written without a year some other way than 1月8日: 1.8, 1.8日, 01-08, 1/8, 一月八日, 1月八日. */
 function monthDayOf(s: string): { month: number; day: number } | undefined {
-  const digits = /^(\d{1,2})[-/.](\d{1,2})$/u.exec(s);
-  const chinese = /^([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})[日号]?$/u.exec(s);
-  const month = digits ? Number(digits[1]) : chinese ? chineseNumber(chinese[1]!) : undefined;
-  const day = digits ? Number(digits[2]) : chinese ? chineseNumber(chinese[2]!) : undefined;
+  const digits = /^(\d{1,2})[-/.](\d{1,2})[日号]?\.?$/u.exec(s);
+  const words = /^([一二三四五六七八九十]{1,2}|\d{1,2})月([一二三四五六七八九十]{1,3}|\d{1,2})[日号]?$/u.exec(s);
+  const number = (t: string): number | undefined => (/^\d+$/u.test(t) ? Number(t) : chineseNumber(t));
+  const month = digits ? Number(digits[1]) : words ? number(words[1]!) : undefined;
+  const day = digits ? Number(digits[2]) : words ? number(words[2]!) : undefined;
   if (month === undefined || day === undefined || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   return { month, day };
 }
@@ -139,7 +151,9 @@ export function readTypedDate(text: string, defaultYear?: YearHint): TypedDate {
   // Only the shapes below are dates typed by a person; readPartialDate also takes numbers from cells.
   if (!/^\d{8}$/u.test(s) && !new RegExp(`^\\d{4}${SEP}\\d{1,2}${SEP}\\d{1,2}[日号]?$`, 'u').test(s)) {
     if (/^\d{6}$/u.test(s) || new RegExp(`^\\d{4}${SEP}\\d{1,2}月?$`, 'u').test(s)) return { ok: false, problem: 'no-day' };
-    return diagnose(s);
+    const refused = diagnose(s);
+    if (refused.ok || !refused.monthDay) return refused;
+    return { ...refused, monthDay: { ...refused.monthDay, withYear: defaultYear === undefined } };
   }
   const r = readPartialDate(s);
   if (r.status === 'ok' && r.date) return { ok: true, value: r.date, canonical: text.trim() === r.date };

@@ -18,6 +18,11 @@ export const dateMessages = {
     zh: '日期“{value}”的写法无法确定是几月几日。如果是 {month} 月 {day} 日，请写成 {month}月{day}日，或带年份写成如 2026-05-20',
     en: 'Cannot be sure which day "{value}" is. If it is month {month}, day {day}, write {month}月{day}日, or with the year, e.g. 2026-05-20',
   },
+  'date.monthDayWithYear': {
+    zh: '日期“{value}”的写法无法确定是几月几日，这里也要写年份。如果是 {month} 月 {day} 日，请连同年份写成如 2020年{month}月{day}日',
+    en: 'Cannot be sure which day "{value}" is, and a year is needed here. If it is month {month}, day {day}, write it with its year, e.g. 2020年{month}月{day}日',
+  },
+  'date.noSuchMonthDay': { zh: '日期“{value}”不存在：{month} 月没有 {day} 日。请写成如 2026-05-20', en: 'The date "{value}" does not exist: month {month} has no day {day}' },
   'date.noDay': { zh: '“{value}”只有年月，这里要写到哪一天，如 2026-05-20', en: '"{value}" has no day: write e.g. 2026-05-20' },
   'month.empty': { zh: '请填写年月，如 1975-06 或 1975年6月', en: 'Enter a month, e.g. 1975-06' },
   'month.unreadable': { zh: '年月“{value}”无法识别，请写成 1975-06、1975.6、1975/6、1975年6月 或 197506', en: 'Cannot read the month "{value}": write 1975-06, 1975.6 or 1975年6月' },

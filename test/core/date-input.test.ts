@@ -66,11 +66,25 @@ describe('a typed date', () => {
     ['十二月二十一日', 12, 21],
     ['三月三十一号', 3, 31],
     ['十月十日', 10, 10],
+    ['1.8日', 1, 8],
+    ['1.8.', 1, 8],
+    ['1月八日', 1, 8],
+    ['一月8日', 1, 8],
   ] as const)('refuses the month and day %j without guessing, offering %i月%i日', (typed, month, day) => {
-    expect(readTypedDate(typed, 2026)).toEqual({ ok: false, problem: 'month-day', monthDay: { month, day } });
+    expect(readTypedDate(typed, 2026)).toEqual({ ok: false, problem: 'month-day', monthDay: { month, day, exists: true, withYear: false } });
     expect(() => readDate(typed, '--date', 2026)).toThrow(`如果是 ${month} 月 ${day} 日，请写成 ${month}月${day}日`);
     // What it offers is read with the same year.
     expect(readTypedDate(`${month}月${day}日`, 2026)).toMatchObject({ ok: true, value: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` });
+  });
+
+  it('offers a spelling with a year where none can be assumed, and says a day no month has does not exist', () => {
+    expect(readTypedDate('6.15')).toEqual({ ok: false, problem: 'month-day', monthDay: { month: 6, day: 15, exists: true, withYear: true } });
+    expect(() => readDate('6.15', '--certified-on', undefined)).toThrow('如果是 6 月 15 日，请连同年份写成如 2020年6月15日');
+    for (const [typed, month, day] of [['2.30', 2, 30], ['4.31', 4, 31], ['二月三十日', 2, 30]] as const) {
+      expect(() => readDate(typed, '--deadline', 2026)).toThrow(`日期“${typed}”不存在：${month} 月没有 ${day} 日`);
+    }
+    // 2月29日 exists in some years: offered, and then read (or refused) in the year taken.
+    expect(() => readDate('2.29', '--deadline', 2026)).toThrow('如果是 2 月 29 日，请写成 2月29日');
   });
 
   it.each(['13.8', '1.32', '0.5', '十三月一日', '一月三十二日', '二十月一日', '1.8.9'])('does not offer a month and day for %j', (typed) => {
