@@ -193,6 +193,7 @@ export const interactiveMessages = {
   'menu.studios.outcomeLine': { zh: '{name}：{grade}', en: '{name}: {grade}' },
   'menu.studios.confirmOutcomes': { zh: '把以上 {count} 个考核结果记入工作室状态吗？（操作前会自动备份数据库）', en: 'Record these {count} grades? (backs up first)' },
   'menu.studios.certifiedOn': { zh: '认定日期：', en: 'Certified on:' },
+  'menu.studios.choiceNoTerm': { zh: '{plaque} {name}（{status}，尚未登记认定日期）', en: '{plaque} {name} ({status}, no certification date yet)' },
   'menu.studios.confirm.term': { zh: '把 {name} 的认定日期登记为 {date}（有效期至 {to}）吗？', en: 'Record {name} as certified on {date} (term until {to})?' },
   'menu.studios.confirm.renew': { zh: '{name} 续建，开始新的 3 年有效期吗？', en: 'Renew {name} for 3 more years?' },
   'menu.studios.confirm.expire': { zh: '登记 {name} 已到期吗？', en: 'Record {name} as expired?' },

@@ -297,7 +297,7 @@ function pickStudio(s: MenuSession, studios: readonly StudioRow[]): Promise<numb
     source: filtered(
       studios,
       (x) => `${x.plaque ?? ''} ${x.name} ${x.unitName}`,
-      (x) => msg('menu.studios.choice', { plaque: x.plaque ?? `#${x.id}`, name: x.name, status: studioStatusOn(x, todayIso()), until: x.validUntil ?? '' }),
+      (x) => msg(x.validUntil ? 'menu.studios.choice' : 'menu.studios.choiceNoTerm', { plaque: x.plaque ?? `#${x.id}`, name: x.name, status: studioStatusOn(x, todayIso()), until: x.validUntil ?? '' }),
     ),
   });
 }

@@ -57,6 +57,8 @@ describe('操作记录与撤销 · 工作室管理', () => {
     expect(run.printed()).toContain('已记入 4 个工作室的考核结果');
     await pick('工作室管理');
     await pick('登记以前认定的工作室的认定日期');
+    expect(shown()).toContain('尚未登记认定日期');
+    expect(shown()).not.toContain('有效期至 ）');
     await pick('吕建明');
     // No date on record: nothing is offered (today's date would be one Enter away from a wrong record).
     expect(shown()).not.toMatch(/\(\d{4}-\d{2}-\d{2}\)/u);
