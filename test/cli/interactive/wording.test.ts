@@ -91,35 +91,17 @@ describe('menu wording that matches the action', () => {
     await leave(run);
   });
 
-  it('公示 export with no 公示: says so before asking where to save, and writes nothing', async () => {
+  it.each([
+    ['公示文件', 0, '还没有开始公示'],
+    ['考核结果', 0, '没有参加评分的考核表'],
+    ['年度工作情况报告', 1, '年还没有到，不能写该年度的工作情况报告'],
+  ] as const)('%s with nothing to list (year +%i): says so before asking where to save, and writes nothing', async (choice, yearsAhead, said) => {
     const dir = tempDir();
-    const run = await startMenu({ dir, db: await seededDb(dir) });
+    const run = await startMenu({ dir, db: await seededDb(dir), round: Number(chinaDate().slice(0, 4)) + yearsAhead });
     await pick('导出表格');
-    await pick('公示文件');
+    await pick(choice);
     expect(shown()).not.toContain('保存');
-    expect(run.printed()).toContain('还没有开始公示');
-    expect(files(dir)).toEqual([]);
-    await leave(run);
-  });
-
-  it('考核结果 export with no 考核: says so before asking where to save, and writes nothing', async () => {
-    const dir = tempDir();
-    const run = await startMenu({ dir, db: await seededDb(dir) });
-    await pick('导出表格');
-    await pick('考核结果');
-    expect(shown()).not.toContain('保存');
-    expect(run.printed()).toContain('没有参加评分的考核表');
-    expect(files(dir)).toEqual([]);
-    await leave(run);
-  });
-
-  it('年度工作情况报告 of a year still to come: says so before asking where to save, and writes nothing', async () => {
-    const dir = tempDir();
-    const run = await startMenu({ dir, db: await seededDb(dir), round: Number(chinaDate().slice(0, 4)) + 1 });
-    await pick('导出表格');
-    await pick('年度工作情况报告');
-    expect(shown()).not.toContain('保存');
-    expect(run.printed()).toContain('年还没有到，不能写该年度的工作情况报告');
+    expect(run.printed()).toContain(said);
     expect(files(dir)).toEqual([]);
     await leave(run);
   });
