@@ -235,3 +235,12 @@ export function undoTarget<K extends LifecycleKind>(
   }
   return { ok: true, to: entry.from };
 }
+
+/**
+ * Whether a studio's term was given by a renewal (续建): it is 已续建, or its term starts on another day than
+ * its 认定 (a renewal's; a 认定 date recorded later starts its term on that day). Such a term is never reset
+ * from the 认定 date, by hand or from the register.
+ */
+export function termRenewed(studio: { status: string; termStartedOn: string | null; certifiedOn: string | null }): boolean {
+  return studio.status === 'renewed' || (studio.termStartedOn !== null && studio.termStartedOn !== studio.certifiedOn);
+}

@@ -10,6 +10,7 @@
  * written. Rows of the same file match each other, so a studio listed twice is added once.
  */
 import { validUntil } from './calendar.js';
+import { termRenewed } from './lifecycle.js';
 import { checkIdNumber } from './id-number.js';
 import { isMonthString } from './months.js';
 import { matchStudio, plaqueKey, type RegisterStudio } from './studio-match.js';
@@ -37,6 +38,8 @@ export interface KnownStudio extends RegisterStudio {
   decisionNo: string;
   leadIdNumber: string;
   certifiedOn: string | null;
+  /** First day of the current term (a renewal's, when renewed). */
+  termStartedOn: string | null;
   selectionYear: number | null;
   status: string;
   createdFrom: string;
@@ -63,7 +66,8 @@ export interface NewStudio {
 export type FieldChange =
   | { field: 'plaque' | 'occupation' | 'unitName' | 'decisionNo'; to: string }
   | { field: 'leadIdNumber'; to: string; birth: string | null; gender: string | null }
-  | { field: 'certifiedOn'; to: string; validUntil: string }
+  /** `validUntil` null: the 认定 date is filled in, the renewed term stays. */
+  | { field: 'certifiedOn'; to: string; validUntil: string | null }
   | { field: 'selectionYear'; to: number }
   | { field: 'revoke' }
   | { field: 'leadLeft' };
@@ -164,7 +168,7 @@ export function planRegisterImport(lines: readonly RegisterLine[], known: readon
       };
       const id = nextTemp--;
       matchedIds.set(id, index);
-      pool.push({ id, name: studio.name, plaque, leadName: studio.leadName, unitName: studio.unitName, occupation: studio.occupation, decisionNo: studio.decisionNo, leadIdNumber: studio.leadIdNumber, certifiedOn: studio.certifiedOn, selectionYear: studio.selectionYear, status: studio.revoked ? 'revoked' : 'valid', createdFrom: 'register', leadLeft: studio.leadLeft });
+      pool.push({ id, name: studio.name, plaque, leadName: studio.leadName, unitName: studio.unitName, occupation: studio.occupation, decisionNo: studio.decisionNo, leadIdNumber: studio.leadIdNumber, certifiedOn: studio.certifiedOn, termStartedOn: studio.certifiedOn, selectionYear: studio.selectionYear, status: studio.revoked ? 'revoked' : 'valid', createdFrom: 'register', leadLeft: studio.leadLeft });
       plan.push({ kind: 'add', line, studio, notes: [...dated.notes, ...person.notes, ...notes] });
       return;
     }
@@ -209,7 +213,7 @@ export function planRegisterImport(lines: readonly RegisterLine[], known: readon
       if (!studio.certifiedOn) {
         // A term gongshu gave by certifying is never rewritten; a studio first seen on a 考核表 gets its date.
         if (studio.createdFrom !== 'certification') {
-          changes.push({ field: 'certifiedOn', to: dated.certifiedOn, validUntil: validUntil(dated.certifiedOn) });
+          changes.push({ field: 'certifiedOn', to: dated.certifiedOn, validUntil: termRenewed(studio) ? null : validUntil(dated.certifiedOn) });
           studio.certifiedOn = dated.certifiedOn;
           notes.push(...dated.notes);
         }

@@ -61,6 +61,7 @@ export const registerMessages = {
   'register.change.unitName': { zh: '所在单位 {to}', en: 'unit {to}' },
   'register.change.decisionNo': { zh: '认定文号 {to}', en: 'decision {to}' },
   'register.change.leadIdNumber': { zh: '身份证号码', en: 'ID number' },
+  'register.change.certifiedOnRenewed': { zh: '认定日期 {to}（已续建，有效期按续建不变）', en: 'certified {to} (renewed: the term stays)' },
   'register.change.certifiedOn': { zh: '认定日期 {to}（有效期至 {until}）', en: 'certified {to} (term to {until})' },
   'register.change.selectionYear': { zh: '认定年度 {to}', en: 'year {to}' },
   'register.change.revoke': { zh: '改为已撤销', en: 'revoked' },

@@ -57,6 +57,7 @@ function knownStudios(ws: Workspace): KnownStudio[] {
     decisionNo: numbers.get(s.id) ?? '',
     leadIdNumber: s.leadIdNumber,
     certifiedOn: s.certifiedOn,
+    termStartedOn: s.termStartedOn,
     selectionYear: s.selectionYear,
     status: s.status,
     createdFrom: s.createdFrom,
@@ -92,7 +93,7 @@ function apply(ws: Workspace, plan: readonly PlannedRow[], file: string, reason:
             break;
           case 'certifiedOn':
             setCertifiedOn(ws.db, p.studioId, c.to);
-            setTerm(ws.db, p.studioId, c.to, c.validUntil);
+            if (c.validUntil !== null) setTerm(ws.db, p.studioId, c.to, c.validUntil);
             break;
           case 'leadLeft':
             setLeadLeft(ws.db, p.studioId, true);

@@ -3,7 +3,7 @@ import { addDays, validUntil } from '../core/calendar.js';
 import { chinaDate } from '../core/china-time.js';
 import { dueStudios, type DueItem, type StudioTerm } from '../core/due.js';
 import { RefusedError, UsageError } from '../core/errors.js';
-import { isStatus, statusLabel, STUDIO_STATUSES } from '../core/lifecycle.js';
+import { isStatus, statusLabel, STUDIO_STATUSES, termRenewed } from '../core/lifecycle.js';
 import { msg } from '../messages/index.js';
 import { findAssessmentId, sharedAssessmentRounds } from '../store/assessments.js';
 import { appendAudit, auditFor } from '../store/audit.js';
@@ -123,8 +123,7 @@ export function setCertifiedOn(ws: Workspace, ref: string, certifiedOn: string, 
 /** Why a studio's 认定 date may not be recorded at all (gongshu certified it, or its term was renewed since), if so. */
 export function certifiedOnLocked(studio: StudioRow): RefusedError | undefined {
   if (studio.createdFrom === 'certification') return new RefusedError('studio-term-known', msg('workflow.studios.termKnown', { name: studio.name }));
-  const renewed = studio.status === 'renewed' || (studio.termStartedOn !== null && studio.certifiedOn !== null && studio.termStartedOn !== studio.certifiedOn);
-  if (renewed) return new RefusedError('studio-renewed', msg('workflow.studios.termRenewed', { name: studio.name, from: studio.termStartedOn ?? '', to: studio.validUntil ?? '' }));
+  if (termRenewed(studio)) return new RefusedError('studio-renewed', msg('workflow.studios.termRenewed', { name: studio.name, from: studio.termStartedOn ?? '', to: studio.validUntil ?? '' }));
   return undefined;
 }
 

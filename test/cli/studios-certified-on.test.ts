@@ -54,4 +54,21 @@ describe('studios set --certified-on', () => {
     expect(typed.code, typed.stderr).toBe(0);
     expect(typed.stderr).toContain('有效期 2019-12-20 至 2022-12-19');
   });
+
+  it('the register fills in the 认定 date of a studio renewed since, and leaves its renewed term alone', async () => {
+    const db = path.join(tempDir(), 'g.db');
+    const cli = (...args: string[]) => runCli(['--db', db, '--round', '2026', ...args]);
+    expect((await cli('assess', 'import', ASSESSMENTS, '--new-studios')).code).toBe(0);
+    expect((await cli('score', 'confirm')).code).toBe(0);
+    const studios = JSON.parse((await cli('studios', 'list', '--json')).stdout) as (Listed & { id: number; name: string })[];
+    const lv = studios.find((s) => s.name.startsWith('吕建明'))!;
+    expect((await cli('studios', 'renew', String(lv.id), '--date', '2026-06-20')).code).toBe(0);
+    const imported = await cli('studios', 'import', REGISTER);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout + imported.stderr).toContain('认定日期 2023-06-20（已续建，有效期按续建不变）');
+    const after = (JSON.parse((await cli('studios', 'list', '--json')).stdout) as (Listed & { id: number; termStartedOn: string })[]).find((s) => s.id === lv.id)!;
+    expect(after).toMatchObject({ status: 'renewed', certifiedOn: '2023-06-20', termStartedOn: '2026-06-20', validUntil: '2029-06-19' });
+    // And by hand: the renewed term is not reset either.
+    expect((await cli('studios', 'set', String(lv.id), '--certified-on', '2023-06-20')).code).not.toBe(0);
+  });
 });

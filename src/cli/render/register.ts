@@ -9,7 +9,7 @@ import { renderFindings } from './applications.js';
 function changeText(c: FieldChange): string {
   switch (c.field) {
     case 'certifiedOn':
-      return msg('register.change.certifiedOn', { to: c.to, until: c.validUntil });
+      return c.validUntil === null ? msg('register.change.certifiedOnRenewed', { to: c.to }) : msg('register.change.certifiedOn', { to: c.to, until: c.validUntil });
     case 'revoke':
     case 'leadLeft':
     case 'leadIdNumber':
