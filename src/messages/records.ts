@@ -184,6 +184,11 @@ export const recordsMessages = {
   'records.severity.corrected': { zh: '已更正', en: 'corrected' },
   'records.findings.corrected': { zh: '{field}：{from} → {to}（原因：{reason}；{date}）', en: '{field}: {from} → {to} (reason: {reason}; {date})' },
   'records.findings.empty': { zh: '（空）', en: '(empty)' },
+  'records.list.notUsed': { zh: '（{count} 个新版本未采用）', en: ' ({count} version(s) not used)' },
+  'records.show.notUsed': {
+    zh: '申报 #{id} 按第 {current} 版认定，新版本 {versions} 未采用；已认定的申报表不再改动',
+    en: 'Application #{id} was certified on version {current}; versions {versions} were not used. A certified application no longer changes',
+  },
   'records.show.pending': {
     zh: '申报 #{id} 有待采用的新版本 {versions}，现在生效的仍是第 {current} 版。如要采用：gongshu apply accept-version {id} --reason "…"',
     en: 'Application #{id} has held versions {versions}; version {current} is in effect. To use the newest: gongshu apply accept-version {id} --reason "…"',

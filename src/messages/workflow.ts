@@ -194,6 +194,7 @@ export const workflowMessages = {
   'workflow.studios.renewNeedsDate': { zh: '工作室 #{id} 没有有效期记录，请用 --date 指定新有效期开始日期', en: 'Studio #{id} has no term; give --date', menu: { zh: '工作室 #{id} 没有有效期记录，续建需要写明新有效期的开始日期：请先在“工作室管理 → 登记以前认定的工作室的认定日期”中登记认定日期', en: 'Studio #{id} has no term; record its certification date first' } },
   'workflow.studios.renewed': { zh: '{name} 已续建，新有效期 {from} 至 {to}', en: '{name} renewed: {from} to {to}' },
   'workflow.studios.termKnown': { zh: '{name} 是由 gongshu 认定的，认定日期已有记录，不能修改；如认定日期有误，请撤销认定后重新认定', en: '{name} was certified by gongshu; its date cannot be changed here' },
+  'workflow.studios.termDecertified': { zh: '{name} 的认定已撤销，不再登记认定日期', en: 'The certification of {name} was undone; no date is recorded for it' },
   'workflow.studios.termRenewed': {
     zh: '{name} 已续建，现有效期 {from} 至 {to} 按续建计算，原认定日期不再改动。如续建登记有误，请先在操作记录中撤销续建',
     en: '{name} was renewed ({from} to {to}); its original certification date is no longer changed. Undo the renewal first if it was wrong',

@@ -122,7 +122,9 @@ export function setCertifiedOn(ws: Workspace, ref: string, certifiedOn: string, 
 
 /** Why a studio's 认定 date may not be recorded at all (gongshu certified it, or its term was renewed since), if so. */
 export function certifiedOnLocked(studio: StudioRow): RefusedError | undefined {
-  if (studio.createdFrom === 'certification') return new RefusedError('studio-term-known', msg('workflow.studios.termKnown', { name: studio.name }));
+  if (studio.createdFrom === 'certification') {
+    return new RefusedError('studio-term-known', msg(studio.status === 'decertified' ? 'workflow.studios.termDecertified' : 'workflow.studios.termKnown', { name: studio.name }));
+  }
   if (termRenewed(studio)) return new RefusedError('studio-renewed', msg('workflow.studios.termRenewed', { name: studio.name, from: studio.termStartedOn ?? '', to: studio.validUntil ?? '' }));
   return undefined;
 }

@@ -54,6 +54,11 @@ describe('a held version is said in the lists and at 认定', () => {
     expect(afterText).toContain('有未采用的新版本：第 2 版申报表');
     expect(afterText).toContain('按第 1 版认定；已认定的申报表不再改动');
     expect(afterText).not.toContain('退回形式审查');
+    const shown = await expectOk(r.cli('apply', 'show', '1'), 'apply show after 认定');
+    expect(shown.stdout + shown.stderr).toContain('申报 #1 按第 1 版认定，新版本 v2 未采用；已认定的申报表不再改动');
+    expect(shown.stdout + shown.stderr).not.toContain('accept-version');
+    const listed = await expectOk(r.cli('apply', 'list'), 'apply list after 认定');
+    expect(listed.stdout).toContain('已认定（1 个新版本未采用）');
     const later = await writeApplicationWorkbook(r.dir, '认定后更正.xlsx', makeApplication({ ...HUANG, members: defaultMembers().slice(1, 3) }));
     const imported = await r.cli('apply', 'import', later);
     expect(imported.stdout + imported.stderr).toContain('申报 #1 已认定（按第 1 版）：新表已保存为第 3 版备查，不会生效');

@@ -101,7 +101,7 @@ export function renderApplicationList(out: Output, rows: readonly ApplicationRow
     a.unitName,
     a.leadName,
     colour(a.eligibility, eligibilityText(a.eligibility)),
-    statusName(a.status) + (a.pendingVersions > 0 ? c.yellow(msg('records.list.pending', { count: a.pendingVersions })) : ''),
+    statusName(a.status) + (a.pendingVersions > 0 ? c.yellow(msg(a.status === 'certified' ? 'records.list.notUsed' : 'records.list.pending', { count: a.pendingVersions })) : ''),
     msg('cli.list.counts', { errors: a.errors, warnings: a.warnings }),
   ]);
   out.print(renderTable(msg('cli.list.head').split('|'), table));
@@ -162,7 +162,9 @@ export function renderApplication(out: Output, a: ApplicationJson): void {
   const findings = [...a.problems, ...a.findings];
   if (findings.length === 0 && a.corrections.length === 0) out.print(out.color.green(msg('cli.show.noFindings')));
   else renderFindings(out, findings, a.corrections);
-  if (a.pendingVersions.length > 0) out.warn(msg('records.show.pending', { id: a.id, versions: a.pendingVersions.map((v) => `v${v}`).join('、'), current: a.version }));
+  if (a.pendingVersions.length > 0) {
+    out.warn(msg(a.status === 'certified' ? 'records.show.notUsed' : 'records.show.pending', { id: a.id, versions: a.pendingVersions.map((v) => `v${v}`).join('、'), current: a.version }));
+  }
 }
 
 /** A form's mail on one line: sender, the Date in China, subject. */
