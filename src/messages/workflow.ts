@@ -294,6 +294,7 @@ export const workflowMessages = {
   'workflow.history.action.shortlist-change-restore': { zh: '恢复人工调整（采用新版本已撤销）', en: 'manual change in force again (acceptance undone)' },
   'workflow.history.action.objection': { zh: '登记异议 {objectionId}（原因：{reason}）', en: 'objection {objectionId} (reason: {reason})' },
   'workflow.history.action.objection-resolved': { zh: '处理异议 {count} 条（原因：{resolution}）', en: '{count} objections resolved (reason: {resolution})' },
+  'workflow.history.versionsUsed': { zh: '（按第 {version} 版申报表，第 {held} 版未采用）', en: ' (on version {version}; version {held} not used)' },
   'workflow.history.action.certify': { zh: '认定，铭牌 {plaque}，有效期至 {validUntil}，补助 {subsidyYuan} 元', en: 'certified, plaque {plaque}, valid until {validUntil}, subsidy {subsidyYuan}' },
   'workflow.history.action.subsidy-paid': { zh: '补助已发放（{paidOn}）', en: 'subsidy paid ({paidOn})' },
   'workflow.history.action.subsidy-paid-undo': { zh: '撤销补助发放登记', en: 'payment record removed' },

@@ -46,6 +46,7 @@ describe('a held version is said in the lists and at 认定', () => {
     expect(await r.json<{ plaque: string }[]>('studios', 'list')).toMatchObject([{ plaque: 'GS-2026-001' }]);
     const log = await r.json<{ action: string; detail: Record<string, unknown> }[]>('history', '1');
     expect(log.find((e) => e.detail.event === 'certify')?.detail).toMatchObject({ version: 1, heldNotUsed: [2] });
+    expect((await r.cli('history', '1')).stdout).toContain('（按第 1 版申报表，第 2 版未采用）');
 
     // Once certified, the lists and the import say the version was not used and will not be (no accept-version).
     const after = path.join(r.dir, '汇总-认定后.xlsx');

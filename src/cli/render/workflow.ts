@@ -220,7 +220,9 @@ export function describeEntry(kind: LifecycleKind, e: AuditEntry): string {
   const d = e.detail as Record<string, unknown>;
   const reason = typeof d.reason === 'string' && d.reason ? msg('workflow.history.reason', { reason: d.reason }) : '';
   if (e.action === 'status') {
-    return msg('workflow.history.status', { event: eventText(kind, d.event), from: statusName(String(d.from)), to: statusName(String(d.to)) }) + reason;
+    // A 认定 on the version in effect while newer ones were held says which was used and which were not.
+    const versions = Array.isArray(d.heldNotUsed) && d.heldNotUsed.length > 0 ? msg('workflow.history.versionsUsed', { version: String(d.version), held: d.heldNotUsed.join('、') }) : '';
+    return msg('workflow.history.status', { event: eventText(kind, d.event), from: statusName(String(d.from)), to: statusName(String(d.to)) }) + versions + reason;
   }
   if (e.action === 'status-undo') {
     return msg('workflow.history.undo', { event: eventText(kind, d.event), from: statusName(String(d.from)), to: statusName(String(d.to)) }) + reason;
