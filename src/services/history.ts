@@ -4,6 +4,7 @@
  * whose subsidy was paid, or whose studio has been assessed, stays until the payment record is undone (or
  * the studio is revoked); an undone certification keeps its studio row as 已撤销认定, plaque retired.
  */
+import { validUntil } from '../core/calendar.js';
 import { RefusedError, UsageError } from '../core/errors.js';
 import { entityLabel, NOT_UNDOABLE_EVENTS, type AnyEvent, type LifecycleKind } from '../core/lifecycle.js';
 import { applicationKeys } from '../core/identity.js';
@@ -13,7 +14,7 @@ import { hasAssessments } from '../store/assessments.js';
 import { appendAudit, auditFor, type AuditEntry } from '../store/audit.js';
 import { currentStatus, lastUndoable, move, STATUS_ACTION, standingMoves, undoLastMove } from '../store/status.js';
 import { restoreShortlistChange } from '../store/shortlist.js';
-import { setTerm, studioOfApplication, type StudioRow } from '../store/studios.js';
+import { getStudio, setCertifiedOn as setStoredCertifiedOn, setTerm, studioOfApplication, type StudioRow } from '../store/studios.js';
 import { requireApplication, requireBeforeReview, requireNotCertified } from './applications.js';
 import { inTransaction, type Workspace } from './context.js';
 import { evaluateApplication, recheck, RoundFacts } from './eligibility.js';
@@ -75,7 +76,7 @@ function acceptanceToUndo(entries: readonly AuditEntry[]): AuditEntry | undefine
 /** The step an undo of this record would reverse next, if any: a status change or the acceptance of a version. */
 export function nextUndo(ws: Workspace, record: RecordRef): AuditEntry | undefined {
   const entries = auditFor(ws.db, record.kind, record.id);
-  return (record.kind === 'application' ? acceptanceToUndo(entries) : undefined) ?? lastUndoable(entries);
+  return (record.kind === 'application' ? acceptanceToUndo(entries) : undefined) ?? (record.kind === 'studio' ? certifiedOnFixToUndo(entries) : undefined) ?? lastUndoable(entries);
 }
 
 export interface UndoResult {
@@ -86,6 +87,8 @@ export interface UndoResult {
   version?: { current: number; held: number };
   /** An undone 收件日期 correction: the corrected date and the date in force again. */
   receivedDate?: { from: string | null; to: string | null };
+  /** An undone `studios set --certified-on`: the date recorded and the date (and term) in force again. */
+  certifiedOn?: { from: string | null; to: string | null; validUntil: string | null };
 }
 
 /**
@@ -152,6 +155,30 @@ function undoReceivedDateFix(ws: Workspace, id: number, fix: AuditEntry, reason:
   return { entry: fix, from: status, to: status, receivedDate: { from: app.receivedDate, to: before } };
 }
 
+/**
+ * A recorded 认定 date newer than the studio's last status change is the step to undo (as a 收件日期
+ * correction is for an application); its undo is logged as a date set back, with `undoes`.
+ */
+function certifiedOnFixToUndo(entries: readonly AuditEntry[]): AuditEntry | undefined {
+  const undone = new Set(entries.map((e) => Number(e.detail.undoes)).filter((n) => Number.isFinite(n)));
+  const fix = entries.filter((e) => e.action === 'set-certified-on' && e.detail.undoes === undefined && !undone.has(e.id)).at(-1);
+  const lastMove = lastUndoable(entries);
+  return fix && (!lastMove || fix.id > lastMove.id) ? fix : undefined;
+}
+
+function undoCertifiedOnFix(ws: Workspace, id: number, fix: AuditEntry, reason: string): UndoResult {
+  const studio = getStudio(ws.db, id)!;
+  const d = fix.detail as { previous?: string | null; previousStart?: string | null; previousUntil?: string | null };
+  const before = typeof d.previous === 'string' ? d.previous : null;
+  // Entries logged before the term was kept: the term followed the date it had.
+  const start = 'previousStart' in d ? (d.previousStart ?? null) : before;
+  const until = 'previousUntil' in d ? (d.previousUntil ?? null) : before ? validUntil(before) : null;
+  setStoredCertifiedOn(ws.db, id, before);
+  setTerm(ws.db, id, start, until);
+  appendAudit(ws.db, ws.actor, 'studio', id, 'set-certified-on', { certifiedOn: before, validUntil: until, previous: studio.certifiedOn, previousStart: studio.termStartedOn, previousUntil: studio.validUntil, reason, undoes: fix.id });
+  return { entry: fix, from: studio.status, to: studio.status, certifiedOn: { from: studio.certifiedOn, to: before, validUntil: until } };
+}
+
 /** Refusals and side effects that must be settled before the status goes back. */
 function beforeUndo(ws: Workspace, record: RecordRef, entry: AuditEntry, reason: string): void {
   const event = entry.detail.event as AnyEvent;
@@ -200,6 +227,8 @@ export function undoLast(ws: Workspace, record: RecordRef, reason: string): Undo
     if (accept) return undoAcceptance(ws, record, accept, reason);
     const dateFix = record.kind === 'application' ? receivedDateFixToUndo(auditFor(ws.db, record.kind, record.id)) : undefined;
     if (dateFix) return undoReceivedDateFix(ws, record.id, dateFix, reason);
+    const termFix = record.kind === 'studio' ? certifiedOnFixToUndo(auditFor(ws.db, record.kind, record.id)) : undefined;
+    if (termFix) return undoCertifiedOnFix(ws, record.id, termFix, reason);
     const undone = undoLastMove(ws.db, ws.actor, record.kind, record.id, reason, (entry) => beforeUndo(ws, record, entry, reason));
     afterUndo(ws, record, undone.entry);
     return undone;

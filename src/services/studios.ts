@@ -115,7 +115,14 @@ export function setCertifiedOn(ws: Workspace, ref: string, certifiedOn: string, 
   inTransaction(ws, () => {
     storeCertifiedOn(ws.db, studio.id, certifiedOn);
     setTerm(ws.db, studio.id, certifiedOn, until);
-    appendAudit(ws.db, ws.actor, 'studio', studio.id, 'set-certified-on', { certifiedOn, validUntil: until, previous: studio.certifiedOn });
+    // The term before, so that `history --undo` puts it back exactly.
+    appendAudit(ws.db, ws.actor, 'studio', studio.id, 'set-certified-on', {
+      certifiedOn,
+      validUntil: until,
+      previous: studio.certifiedOn,
+      previousStart: studio.termStartedOn,
+      previousUntil: studio.validUntil,
+    });
   });
   return { studio, validUntil: until };
 }

@@ -198,11 +198,11 @@ export function setSubsidyPaid(db: Db, id: number, paidOn: string | null): void 
   db.prepare('UPDATE studios SET subsidy_paid_on = ? WHERE id = ?').run(paidOn, id);
 }
 
-export function setTerm(db: Db, id: number, startedOn: string, validUntil: string): void {
+export function setTerm(db: Db, id: number, startedOn: string | null, validUntil: string | null): void {
   db.prepare('UPDATE studios SET term_started_on = ?, valid_until = ? WHERE id = ?').run(startedOn, validUntil, id);
 }
 
-export function setCertifiedOn(db: Db, id: number, certifiedOn: string): void {
+export function setCertifiedOn(db: Db, id: number, certifiedOn: string | null): void {
   db.prepare('UPDATE studios SET certified_on = ? WHERE id = ?').run(certifiedOn, id);
 }
 

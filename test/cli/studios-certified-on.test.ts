@@ -53,6 +53,15 @@ describe('studios set --certified-on', () => {
     const typed = await cli('studios', 'set', 'GS-2019-001', '--certified-on', '12月20日');
     expect(typed.code, typed.stderr).toBe(0);
     expect(typed.stderr).toContain('有效期 2019-12-20 至 2022-12-19');
+
+    // Undone from the history: the date and the term it had come back, and both steps are in the log.
+    const log = await cli('history', 'GS-2019-001', '--studio');
+    expect(log.stdout).toContain('登记认定日期 2019-12-20，有效期至 2022-12-19（原为 2019-06-18）');
+    const undo = await cli('history', 'GS-2019-001', '--studio', '--undo', '--reason', '日期录错');
+    expect(undo.code, undo.stderr).toBe(0);
+    expect(undo.stdout + undo.stderr).toContain('认定日期登记：2019-12-20 → 2019-06-18');
+    expect(await list('GS-2019-001')).toEqual(before);
+    expect((await cli('history', 'GS-2019-001', '--studio')).stdout).toContain('撤销登记认定日期：改回 2019-06-18（有效期至 2022-06-17）');
   });
 
   it('the register fills in the 认定 date of a studio renewed since, and leaves its renewed term alone', async () => {

@@ -227,6 +227,15 @@ export function describeEntry(kind: LifecycleKind, e: AuditEntry): string {
   if (e.action === 'status-undo') {
     return msg('workflow.history.undo', { event: eventText(kind, d.event), from: statusName(String(d.from)), to: statusName(String(d.to)) }) + reason;
   }
+  if (e.action === 'set-certified-on') {
+    const date = (v: unknown): string => (typeof v === 'string' && v ? v : msg('workflow.history.noDate'));
+    if (d.undoes !== undefined) {
+      const back = typeof d.certifiedOn === 'string' && d.certifiedOn ? msg('workflow.history.dateWithTerm', { date: d.certifiedOn, until: date(d.validUntil) }) : msg('workflow.history.noDateRecorded');
+      return msg('workflow.history.action.set-certified-on-undo', { back }) + reason;
+    }
+    const was = typeof d.previous === 'string' && d.previous ? msg('workflow.history.previousDate', { date: d.previous }) : '';
+    return msg('workflow.history.action.set-certified-on', { certifiedOn: date(d.certifiedOn), validUntil: date(d.validUntil) }) + was + reason;
+  }
   const key = `workflow.history.action.${e.action}`;
   const params = Object.fromEntries(
     Object.entries(d).map(([k, v]) => [k, Array.isArray(v) ? v.join('、') : v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)]),
@@ -255,7 +264,23 @@ export function commandText(command: string): string {
   return hasMessage(key) ? msg('workflow.history.menuCommand', { action: msg(key) }) : msg('workflow.history.menuOther');
 }
 
-export function undoneText(kind: LifecycleKind, title: string, undone: { entry: { detail: Record<string, unknown> }; from: string; to: string; version?: { current: number; held: number }; receivedDate?: { from: string | null; to: string | null } }): string {
+export function undoneText(
+  kind: LifecycleKind,
+  title: string,
+  undone: {
+    entry: { detail: Record<string, unknown> };
+    from: string;
+    to: string;
+    version?: { current: number; held: number };
+    receivedDate?: { from: string | null; to: string | null };
+    certifiedOn?: { from: string | null; to: string | null; validUntil: string | null };
+  },
+): string {
+  if (undone.certifiedOn) {
+    const { from, to, validUntil } = undone.certifiedOn;
+    const back = to ? msg('workflow.history.dateWithTerm', { date: to, until: validUntil ?? msg('workflow.history.noDate') }) : msg('workflow.history.noDateRecorded');
+    return msg('workflow.history.undoneCertifiedOn', { title, from: from ?? msg('workflow.history.noDate'), back });
+  }
   if (undone.receivedDate) return msg('workflow.history.undoneReceivedDate', { title, from: undone.receivedDate.from ?? msg('workflow.history.noDate'), to: undone.receivedDate.to ?? msg('workflow.history.noDate') });
   if (undone.version) return msg('workflow.history.undoneVersion', { title, current: undone.version.current, held: undone.version.held, to: statusName(undone.to) });
   const event = undone.entry.detail.event;
