@@ -22,6 +22,8 @@ export interface FileResult {
   /** For failures and files not imported: the one-line Chinese reason, with its code and where. */
   error?: FileError;
   problems: Finding[];
+  /** A held version that can never take effect (its application is certified): kept for the record. */
+  keptForRecord?: true;
 }
 
 export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {

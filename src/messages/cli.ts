@@ -86,6 +86,7 @@ export const cliMessages = {
   'cli.outcome.notImported': { zh: '未导入', en: 'not imported' },
   'cli.outcome.newVersion': { zh: '已更新（新版本）', en: 'new version' },
   'cli.outcome.pending': { zh: '新版本待采用', en: 'new version held' },
+  'cli.outcome.keptForRecord': { zh: '已保存备查', en: 'kept for the record' },
   'cli.import.sameContent': { zh: '与 {date} 导入的“{file}”内容相同（{what}），未重复导入', en: 'Same content as {file} imported on {date} ({what}); not imported again' },
   'cli.import.sameAs.application': { zh: '申报 #{id} 第 {version} 版', en: 'application #{id} version {version}' },
   'cli.import.sameAs.assessment': { zh: '考核 #{id} 第 {version} 版', en: 'assessment #{id} version {version}' },

@@ -179,7 +179,8 @@ function applicationKind(ws: Workspace, run: ImportRun): ImportKind<'application
             ? note('version-pending', msg('records.import.otherUnit', { id, before: unitBefore, now: unitNow, version, current: found.current.version }))
             : note('version-pending', msg(found.status === 'certified' ? 'records.import.afterCertified' : 'records.import.pending', { id, status: statusName(found.status), version, current: found.current.version })),
         );
-        return { file, outcome: 'pending', id, version, title: found.current.parsed.application.studioName, ...countBySeverity(notes), problems: notes };
+        const kept = found.status === 'certified' && !otherUnit ? { keptForRecord: true as const } : {};
+        return { file, outcome: 'pending', id, version, title: found.current.parsed.application.studioName, ...countBySeverity(notes), problems: notes, ...kept };
       }
       setCurrentVersion(db, id, version, keys);
       setReceivedDate(db, id, receivedDate);

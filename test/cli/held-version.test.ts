@@ -64,6 +64,7 @@ describe('a held version is said in the lists and at 认定', () => {
     const imported = await r.cli('apply', 'import', later);
     expect(imported.stdout + imported.stderr).toContain('申报 #1 已认定（按第 1 版）：新表已保存为第 3 版备查，不会生效');
     expect(imported.stdout + imported.stderr).not.toContain('accept-version');
+    expect(imported.stdout.split('\n').find((l) => l.includes('认定后更正.xlsx'))).toContain('已保存备查');
   });
 
   it('certifies an application without a held version as before, with no word about versions', async () => {

@@ -38,7 +38,7 @@ export function renderImportResults(out: Output, results: readonly FileResult[],
   // File names come from whoever named the file: no escape sequence of theirs may survive, colour or not.
   const rows = results.map((r) => [
     clean(r.file),
-    r.outcome === 'failed' ? c.red(outcomeLabel(r.outcome)) : r.outcome === 'skipped' ? c.dim(outcomeLabel(r.outcome)) : r.outcome === 'pending' || r.outcome === 'not-imported' ? c.yellow(outcomeLabel(r.outcome)) : c.green(outcomeLabel(r.outcome)),
+    r.keptForRecord ? c.dim(msg('cli.outcome.keptForRecord')) : r.outcome === 'failed' ? c.red(outcomeLabel(r.outcome)) : r.outcome === 'skipped' ? c.dim(outcomeLabel(r.outcome)) : r.outcome === 'pending' || r.outcome === 'not-imported' ? c.yellow(outcomeLabel(r.outcome)) : c.green(outcomeLabel(r.outcome)),
     r.id ? `#${r.id}${r.version && r.version > 1 ? ` (v${r.version})` : ''}` : '',
     clean(r.error ? [r.error.sheet, r.error.cell].filter(Boolean).join('!') + (r.error.sheet || r.error.cell ? ' ' : '') + r.error.message : r.title ?? ''),
     r.outcome === 'failed' || r.outcome === 'skipped' || r.outcome === 'not-imported' ? '' : `${r.errors} / ${r.warnings}`,
