@@ -51,7 +51,7 @@ export async function studiosSet(ctx: CliContext, [ref]: string[], opts: Record<
   const ws = ctx.workspace({ mustExist: true });
   const date = dateOption(ctx.out, opts.certifiedOn, '--certified-on', 'certify', certifiedOnHint(resolveStudio(ws, ref!)))!;
   const r = setCertifiedOn(ws, ref!, date);
-  ctx.out.success(msg('workflow.studios.termSet', { name: r.studio.name, from: date, to: r.validUntil }));
+  ctx.out.success(msg(r.unchanged ? 'workflow.studios.termUnchanged' : 'workflow.studios.termSet', { name: r.studio.name, from: date, to: r.validUntil }));
 }
 
 async function endCmd(ctx: CliContext, ref: string, opts: Record<string, unknown>, event: 'expire' | 'revoke'): Promise<void> {

@@ -208,6 +208,7 @@ export const workflowMessages = {
     en: 'Certification date {date} is outside {name}\'s selection year ({year}, or the next); check the year',
   },
   'workflow.studios.nothingToSet': { zh: '请用 --certified-on 写明认定日期，如 --certified-on 2026-06-08', en: 'Give the certification date with --certified-on YYYY-MM-DD' },
+  'workflow.studios.termUnchanged': { zh: '{name} 的认定日期已是 {from}（有效期至 {to}），未改动', en: '{name} is already certified on {from} (valid until {to}); unchanged' },
   'workflow.studios.termSet': { zh: '{name} 认定日期已登记，有效期 {from} 至 {to}', en: '{name}: term {from} to {to} recorded' },
   'workflow.studios.ended': { zh: '{name} 已改为“{status}”', en: '{name} is now "{status}"' },
   'workflow.score.incomplete': { zh: '考核表不完整，未记入', en: 'incomplete form; not recorded' },

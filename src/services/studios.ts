@@ -108,10 +108,12 @@ export function renewStudio(ws: Workspace, ref: string, startsOn?: string, reaso
  * Records the certification date of a studio gongshu did not certify (one created from an assessment
  * form), so its term and the due list can be computed. A term gongshu gave is not rewritten.
  */
-export function setCertifiedOn(ws: Workspace, ref: string, certifiedOn: string, today: string = chinaDate()): { studio: StudioRow; validUntil: string } {
+export function setCertifiedOn(ws: Workspace, ref: string, certifiedOn: string, today: string = chinaDate()): { studio: StudioRow; validUntil: string; unchanged: boolean } {
   const studio = resolveStudio(ws, ref);
   checkCertifiedOn(studio, certifiedOn, today);
   const until = validUntil(certifiedOn);
+  // The date it has, typed again: nothing to record (no second log line, nothing to undo).
+  if (studio.certifiedOn === certifiedOn && studio.termStartedOn === certifiedOn && studio.validUntil === until) return { studio, validUntil: until, unchanged: true };
   inTransaction(ws, () => {
     storeCertifiedOn(ws.db, studio.id, certifiedOn);
     setTerm(ws.db, studio.id, certifiedOn, until);
@@ -124,7 +126,7 @@ export function setCertifiedOn(ws: Workspace, ref: string, certifiedOn: string, 
       previousUntil: studio.validUntil,
     });
   });
-  return { studio, validUntil: until };
+  return { studio, validUntil: until, unchanged: false };
 }
 
 /** Why a studio's 认定 date may not be recorded at all (gongshu certified it, or its term was renewed since), if so. */

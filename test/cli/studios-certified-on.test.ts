@@ -54,6 +54,12 @@ describe('studios set --certified-on', () => {
     expect(typed.code, typed.stderr).toBe(0);
     expect(typed.stderr).toContain('有效期 2019-12-20 至 2022-12-19');
 
+    // The same date again: nothing written, nothing logged.
+    const same = await cli('studios', 'set', 'GS-2019-001', '--certified-on', '2019-12-20');
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stderr).toContain('认定日期已是 2019-12-20（有效期至 2022-12-19），未改动');
+    expect((await cli('history', 'GS-2019-001', '--studio')).stdout.match(/登记认定日期 2019-12-20/gu)).toHaveLength(1);
+
     // Undone from the history: the date and the term it had come back, and both steps are in the log.
     const log = await cli('history', 'GS-2019-001', '--studio');
     expect(log.stdout).toContain('登记认定日期 2019-12-20，有效期至 2022-12-19（原为 2019-06-18）');

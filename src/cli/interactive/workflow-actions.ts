@@ -337,9 +337,10 @@ export async function studiosEntry(s: MenuSession): Promise<void> {
     // No default without a date on record: today would be a wrong 认定 date one keypress away.
     const today = todayIso();
     const date = await askDate(s, msg('menu.studios.certifiedOn'), 'certify', studio.certifiedOn ?? '', certifiedOnHint(studio), (d) => checkCertifiedOn(studio, d, today));
-    if (!(await confirmed(s, msg('menu.studios.confirm.term', { name: studio.name, date, to: validUntil(date) })))) return;
+    // The date it already has needs no confirming: nothing is written.
+    if (date !== studio.certifiedOn && !(await confirmed(s, msg('menu.studios.confirm.term', { name: studio.name, date, to: validUntil(date) })))) return;
     const r = setCertifiedOn(s.workspace('studios set'), ref, date, today);
-    s.out.success(msg('workflow.studios.termSet', { name: r.studio.name, from: date, to: r.validUntil }));
+    s.out.success(msg(r.unchanged ? 'workflow.studios.termUnchanged' : 'workflow.studios.termSet', { name: r.studio.name, from: date, to: r.validUntil }));
     return;
   }
   if (step === 'merge') return mergeStep(s, studio);
