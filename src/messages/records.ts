@@ -298,6 +298,14 @@ export const recordsMessages = {
   },
 
   // Undo.
+  'records.undo.acceptHasWaivers': {
+    zh: '不能撤销申报 #{id} 采用第 {accepted} 版：之后又豁免或确认了 {items}，这些是对第 {accepted} 版的处理，撤销采用后会留在原来的版本上。请先逐项撤销（gongshu apply override {id} 问题 --undo --reason "…"），再撤销采用；未做任何修改',
+    en: 'Cannot undo the acceptance of version {accepted} of #{id}: {items} were waived or acknowledged since, on that version. Undo them first (apply override {id} <finding> --undo), then the acceptance; nothing changed',
+    menu: {
+      zh: '不能撤销申报 #{id} 采用第 {accepted} 版：之后又豁免或确认了 {items}，这些是对第 {accepted} 版的处理，撤销采用后会留在原来的版本上。请先在“形式审查：豁免 / 确认提醒 / 撤销”中逐项撤销，再撤销采用；未做任何修改',
+      en: 'Cannot undo the acceptance of version {accepted} of #{id}: undo the waivers given since first (Eligibility: waive / acknowledge / undo)',
+    },
+  },
   'records.undo.acceptSuperseded': {
     zh: '不能撤销申报 #{id} 采用第 {accepted} 版：之后已有第 {now} 版生效（更正或新交的表），撤销会丢掉它，未做任何修改。如需改正，请用 gongshu apply set 更正字段，或请单位重新交表',
     en: 'Cannot undo the acceptance of version {accepted} of #{id}: version {now} took effect since; nothing changed. Correct fields with apply set or import a new form',

@@ -9,6 +9,8 @@ import { RefusedError, UsageError } from '../core/errors.js';
 import { entityLabel, NOT_UNDOABLE_EVENTS, type AnyEvent, type LifecycleKind } from '../core/lifecycle.js';
 import { applicationKeys } from '../core/identity.js';
 import { msg } from '../messages/index.js';
+import { fieldName } from '../rules/fields.js';
+import { ruleTitle } from '../rules/index.js';
 import { listVersions, setCurrentVersion, setReceivedDate } from '../store/applications.js';
 import { hasAssessments } from '../store/assessments.js';
 import { appendAudit, auditFor, type AuditEntry } from '../store/audit.js';
@@ -106,6 +108,14 @@ function undoAcceptance(ws: Workspace, record: RecordRef, accept: AuditEntry, re
   const entries = auditFor(ws.db, 'application', record.id);
   const at = entries.findIndex((e) => e.id === accept.id);
   const after = new Set(entries.slice(at + 1).map((e) => e.id));
+  // Waivers and confirmed reminders given since were given on the accepted version's findings: they would
+  // outlive it and cover the earlier version's unseen. Undone first, one by one, by the clerk.
+  const withdrawn = new Set(entries.filter((e) => e.action === 'override-undo').map((e) => e.detail.overrideId));
+  const given = entries.slice(at + 1).filter((e) => (e.action === 'override' || e.action === 'acknowledge') && !withdrawn.has(e.detail.overrideId));
+  if (given.length > 0) {
+    const items = given.map((e) => ruleTitle(String(e.detail.code)) + (typeof e.detail.field === 'string' && e.detail.field ? `（${fieldName(e.detail.field)}）` : '')).join('、');
+    throw new RefusedError('undo-accept-has-waivers', msg('records.undo.acceptHasWaivers', { id: record.id, accepted, items }));
+  }
   for (const move of standingMoves(entries).filter((m) => after.has(m.id)).reverse()) {
     const undone = undoLastMove(ws.db, ws.actor, 'application', record.id, reason);
     if (undone.entry.id !== move.id) throw new Error('undo out of order');

@@ -50,4 +50,22 @@ describe('undo of apply accept-version on a reviewed application', () => {
       expect(await state(r)).toEqual(before);
     }, 60_000);
   }
+
+  it('is refused while a reminder confirmed or an error waived since still stands, and goes through once that is undone', async () => {
+    const r = await reviewedWithHeldVersion(false);
+    const before = await state(r);
+    await expectOk(r.cli('apply', 'accept-version', '1', '--reason', '单位来函'), 'accept-version');
+    const shown = await r.json<{ findings: { code: string; severity: string; field?: string }[] }>('apply', 'show', '1');
+    const warning = shown.findings.find((f) => f.severity === 'warning')!;
+    expect(warning).toBeDefined();
+    const field = warning.field ? ['--field', warning.field] : [];
+    await expectOk(r.cli('apply', 'override', '1', warning.code, ...field, '--reason', '已电话核实'), 'acknowledge');
+    const refused = await r.cli('history', '1', '--undo', '--reason', '核实有误');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('不能撤销申报 #1 采用第 2 版：之后又豁免或确认了');
+    expect((await applications(r))[0]).toMatchObject({ status: 'eligible', version: 2 });
+    await expectOk(r.cli('apply', 'override', '1', warning.code, ...field, '--undo', '--reason', '先撤销确认'), 'override --undo');
+    await expectOk(r.cli('history', '1', '--undo', '--reason', '核实有误'), 'undo');
+    expect(await state(r)).toEqual(before);
+  }, 60_000);
 });
