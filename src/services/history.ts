@@ -78,7 +78,9 @@ function acceptanceToUndo(entries: readonly AuditEntry[]): AuditEntry | undefine
 /** The step an undo of this record would reverse next, if any: a status change or the acceptance of a version. */
 export function nextUndo(ws: Workspace, record: RecordRef): AuditEntry | undefined {
   const entries = auditFor(ws.db, record.kind, record.id);
-  return (record.kind === 'application' ? acceptanceToUndo(entries) : undefined) ?? (record.kind === 'studio' ? certifiedOnFixToUndo(entries) : undefined) ?? lastUndoable(entries);
+  // In the order undoLast tries them.
+  const special = record.kind === 'application' ? (acceptanceToUndo(entries) ?? correctionToUndo(entries, 'received-date')) : correctionToUndo(entries, 'set-certified-on');
+  return special ?? lastUndoable(entries);
 }
 
 export interface UndoResult {
@@ -142,13 +144,14 @@ function undoAcceptance(ws: Workspace, record: RecordRef, accept: AuditEntry, re
 }
 
 /**
- * A 收件日期 correction newer than the last status change is the step the clerk means to undo: undoing the
- * older status change instead would leave the corrected date standing unseen. An undo of it is logged as a
- * correction back (with `undoes`), so the next undo goes on to the step before.
+ * A correction logged as `action` (a 收件日期, a studio's 认定 date) newer than the record's last status change
+ * is the step the clerk means to undo: undoing the older status change instead would leave the correction
+ * standing unseen. An undo of it is logged as a correction back (with `undoes`), so the next undo goes on to
+ * the step before.
  */
-function receivedDateFixToUndo(entries: readonly AuditEntry[]): AuditEntry | undefined {
+function correctionToUndo(entries: readonly AuditEntry[], action: 'received-date' | 'set-certified-on'): AuditEntry | undefined {
   const undone = new Set(entries.map((e) => Number(e.detail.undoes)).filter((n) => Number.isFinite(n)));
-  const fix = entries.filter((e) => e.action === 'received-date' && e.detail.undoes === undefined && !undone.has(e.id)).at(-1);
+  const fix = entries.filter((e) => e.action === action && e.detail.undoes === undefined && !undone.has(e.id)).at(-1);
   const lastMove = lastUndoable(entries);
   return fix && (!lastMove || fix.id > lastMove.id) ? fix : undefined;
 }
@@ -163,17 +166,6 @@ function undoReceivedDateFix(ws: Workspace, id: number, fix: AuditEntry, reason:
   evaluateApplication(ws, id);
   const status = currentStatus(ws.db, 'application', id);
   return { entry: fix, from: status, to: status, receivedDate: { from: app.receivedDate, to: before } };
-}
-
-/**
- * A recorded 认定 date newer than the studio's last status change is the step to undo (as a 收件日期
- * correction is for an application); its undo is logged as a date set back, with `undoes`.
- */
-function certifiedOnFixToUndo(entries: readonly AuditEntry[]): AuditEntry | undefined {
-  const undone = new Set(entries.map((e) => Number(e.detail.undoes)).filter((n) => Number.isFinite(n)));
-  const fix = entries.filter((e) => e.action === 'set-certified-on' && e.detail.undoes === undefined && !undone.has(e.id)).at(-1);
-  const lastMove = lastUndoable(entries);
-  return fix && (!lastMove || fix.id > lastMove.id) ? fix : undefined;
 }
 
 function undoCertifiedOnFix(ws: Workspace, id: number, fix: AuditEntry, reason: string): UndoResult {
@@ -235,9 +227,9 @@ export function undoLast(ws: Workspace, record: RecordRef, reason: string): Undo
   return inTransaction(ws, () => {
     const accept = record.kind === 'application' ? acceptanceToUndo(auditFor(ws.db, record.kind, record.id)) : undefined;
     if (accept) return undoAcceptance(ws, record, accept, reason);
-    const dateFix = record.kind === 'application' ? receivedDateFixToUndo(auditFor(ws.db, record.kind, record.id)) : undefined;
+    const dateFix = record.kind === 'application' ? correctionToUndo(auditFor(ws.db, record.kind, record.id), 'received-date') : undefined;
     if (dateFix) return undoReceivedDateFix(ws, record.id, dateFix, reason);
-    const termFix = record.kind === 'studio' ? certifiedOnFixToUndo(auditFor(ws.db, record.kind, record.id)) : undefined;
+    const termFix = record.kind === 'studio' ? correctionToUndo(auditFor(ws.db, record.kind, record.id), 'set-certified-on') : undefined;
     if (termFix) return undoCertifiedOnFix(ws, record.id, termFix, reason);
     const undone = undoLastMove(ws.db, ws.actor, record.kind, record.id, reason, (entry) => beforeUndo(ws, record, entry, reason));
     afterUndo(ws, record, undone.entry);
