@@ -72,13 +72,13 @@ export async function applyOverride(ctx: CliContext, [idText, named]: string[], 
   const field = typeof opts.field === 'string' ? opts.field.trim() : undefined;
   const reason = reasonOption(opts);
   if (opts.undo) {
-    undoWaiver(ws, id, code!, field, reason);
-    ctx.out.success(msg('cli.override.undone', { id, title: ruleTitle(code!) }));
+    const undone = undoWaiver(ws, id, code!, field, reason);
+    ctx.out.success(msg(undone.kind === 'acknowledge' ? 'cli.override.undoneAcknowledged' : 'cli.override.undone', { id, title: ruleTitle(code!) }));
     return;
   }
   const result = waiveFinding(ws, id, code!, field, reason);
   if (result.already) {
-    ctx.out.note(msg('cli.override.already', { id, code: ruleTitle(code!) }));
+    ctx.out.note(msg(result.kind === 'acknowledge' ? 'cli.override.alreadyAcknowledged' : 'cli.override.already', { id, code: ruleTitle(code!) }));
     return;
   }
   const e = result.evaluation!;

@@ -32,7 +32,7 @@ import {
   type Override,
   type StoredApplication,
 } from '../store/applications.js';
-import { appendAudit } from '../store/audit.js';
+import { appendAudit, auditFor } from '../store/audit.js';
 import { resolveObjections } from '../store/notice.js';
 import { takeShortlistChange } from '../store/shortlist.js';
 import { move } from '../store/status.js';
@@ -207,21 +207,24 @@ export function waiveFinding(ws: Workspace, id: number, code: string, where: str
   return { finding, kind, already: false, evaluation };
 }
 
-export function undoWaiver(ws: Workspace, id: number, code: string, where: string | undefined, reason: string): Override {
+export function undoWaiver(ws: Workspace, id: number, code: string, where: string | undefined, reason: string): Override & { kind: 'waive' | 'acknowledge' } {
   const app = requireApplication(ws, id);
   requireNotCertified(app, 'undoWaiver');
   const active = activeOverrides(ws.db, id).filter((o) => o.code === code && (where === undefined || o.field === where || o.field === null));
-  if (active.length === 0) throw new RefusedError('override-not-found', msg('cli.override.noneToUndo', { id, code }));
+  if (active.length === 0) throw new RefusedError('override-not-found', msg('cli.override.noneToUndo', { id, code: ruleTitle(code) }));
   if (active.length > 1 && where === undefined) {
     throw new UsageError('override-which-finding', msg('records.waive.which', { id, code, places: active.map((o) => o.field || '—').join('、') }));
   }
   const last = active[active.length - 1]!;
+  // What was given: a waiver of an error or a confirmed reminder, as its own log entry says.
+  const given = auditFor(ws.db, 'application', id).find((e) => e.detail.overrideId === last.id && (e.action === 'override' || e.action === 'acknowledge'));
+  const kind = given?.action === 'acknowledge' ? 'acknowledge' : 'waive';
   inTransaction(ws, () => {
     undoOverride(ws.db, last.id);
-    appendAudit(ws.db, ws.actor, 'application', app.id, 'override-undo', { code, field: last.field, overrideId: last.id, reason });
+    appendAudit(ws.db, ws.actor, 'application', app.id, 'override-undo', { code, field: last.field, overrideId: last.id, reason, kind });
     evaluateApplication(ws, id);
   });
-  return last;
+  return { ...last, kind };
 }
 
 export interface LeaveResult {

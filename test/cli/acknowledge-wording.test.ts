@@ -17,5 +17,16 @@ describe('apply override of a reminder without a cell', () => {
     const said = `${done.stdout}${done.stderr}`;
     expect(said).toContain('已确认提醒“逾期提交”');
     expect(said).not.toContain('（）');
+
+    // A reminder confirmed is said as confirmed, never as waived: again, undone, in the log, and nothing left to undo.
+    const again = await r.cli('apply', 'override', '1', '逾期提交', '--reason', '再次确认');
+    expect(again.stdout + again.stderr).toContain('申报 #1 的“逾期提交”已经确认过');
+    const undone = await expectOk(r.cli('apply', 'override', '1', '逾期提交', '--undo', '--reason', '核实有误'), 'override --undo');
+    expect(undone.stdout + undone.stderr).toContain('已撤销申报 #1 对“逾期提交”的确认');
+    expect((await r.cli('history', '1')).stdout).toContain('撤销确认提醒“逾期提交”');
+    const none = await r.cli('apply', 'override', '1', '逾期提交', '--undo', '--reason', '再撤销');
+    expect(none.code).not.toBe(0);
+    expect(none.stderr).toContain('没有可撤销的“逾期提交”豁免或确认');
+    expect(none.stderr).not.toMatch(/[a-z]+-[a-z]+/u);
   });
 });

@@ -313,8 +313,8 @@ async function undoOverride(s: MenuSession): Promise<void> {
   const reason = (await s.prompts.input({ message: msg('menu.override.undoReason') })).trim();
   s.out.print(msg('menu.override.previewUndo', { id, studio: app.studioName, title: ruleTitle(chosen.code), code: chosen.code, given: chosen.reason }));
   if (!(await confirmed(s, msg('menu.override.confirm')))) return;
-  undoWaiver(s.workspace('apply override'), id, chosen.code, chosen.field ?? undefined, reason);
-  s.out.success(msg('cli.override.undone', { id, title: ruleTitle(chosen.code) }));
+  const undone = undoWaiver(s.workspace('apply override'), id, chosen.code, chosen.field ?? undefined, reason);
+  s.out.success(msg(undone.kind === 'acknowledge' ? 'cli.override.undoneAcknowledged' : 'cli.override.undone', { id, title: ruleTitle(chosen.code) }));
 }
 
 type ApplicationStep = 'withdraw' | 'reject' | 'accept' | 'correct';

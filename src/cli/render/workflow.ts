@@ -236,7 +236,7 @@ export function describeEntry(kind: LifecycleKind, e: AuditEntry): string {
     const was = typeof d.previous === 'string' && d.previous ? msg('workflow.history.previousDate', { date: d.previous }) : '';
     return msg('workflow.history.action.set-certified-on', { certifiedOn: date(d.certifiedOn), validUntil: date(d.validUntil) }) + was + reason;
   }
-  const key = `workflow.history.action.${e.action}`;
+  const key = e.action === 'override-undo' && d.kind === 'acknowledge' ? 'workflow.history.action.acknowledge-undo' : `workflow.history.action.${e.action}`;
   const params = Object.fromEntries(
     Object.entries(d).map(([k, v]) => [k, Array.isArray(v) ? v.join('、') : v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)]),
   );
