@@ -4,7 +4,7 @@ import type { Finding, Severity } from '../core/finding.js';
 import { trimText } from '../core/text.js';
 import type { RuleContext } from './context.js';
 import { readFileSync } from 'node:fs';
-import { fieldTables } from './data.js';
+import { fieldTables, materialTable } from './data.js';
 
 /** The value at a dotted path (`lead.idNumber`, `members.2.name`) as text; '' when absent. */
 export function fieldValue(app: Application, path: string): string {
@@ -64,6 +64,9 @@ export function fieldName(path: string): string {
     return `成员${Number(member[1]) + 1}${column ? ` ${column}` : ''}`;
   }
   if (path === 'members') return '工作室成员';
+  // A supporting material (申报材料) is named as the notice names it: materials.id-cards → 领衔人和成员身份证.
+  const material = /^materials\.(.+)$/u.exec(path);
+  if (material) return materialTable().find((m) => m.key === material[1])?.zh ?? path;
   const field = formLabels.fields.find((f) => f.path === path);
   if (!field) return path;
   const label = field.labels[0]!;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { missingMaterial } from '../../src/rules/missing-material.js';
 import { reportNameMismatch } from '../../src/rules/report-name-mismatch.js';
 import { allMaterials, parseMaterialList, requiredMaterials, resolveMaterial } from '../../src/rules/materials.js';
+import { fieldName } from '../../src/rules/fields.js';
 import { makeContext } from '../helpers/application-factory.js';
 
 describe('the materials of the notice (材料申报)', () => {
@@ -32,6 +33,8 @@ describe('missing-material', () => {
   it('warns once per required material not received', () => {
     const findings = missingMaterial.check(makeContext({ materials: { received: ['report', 'awards'], reportStudioName: null }, applicationId: 5 }));
     expect(findings.map((f) => f.field)).toEqual(['materials.license', 'materials.id-cards', 'materials.certificates']);
+    // Named to the clerk (and matched by --field) as the notice names the material.
+    expect(findings.map((f) => fieldName(f.field!))).toEqual(['营业执照或法人登记证书', '领衔人和成员身份证', '技术能力证书']);
     expect(findings.every((f) => f.code === 'missing-material' && f.severity === 'warning')).toBe(true);
     expect(findings[0]!.message).toContain('营业执照或法人登记证书');
     expect(findings[0]!.message).toContain('gongshu apply materials 5 --received license');
