@@ -11,7 +11,7 @@
  *   of August in some hands), but the refusal offers 1月8日, which is read with the caller's year;
  * - unreadable: anything else.
  */
-import { readPartialDate } from './dates.js';
+import { readPartialDate, smallChineseNumber } from './dates.js';
 import { daysInMonth } from './months.js';
 
 export type TypedProblem = 'empty' | 'impossible' | 'ambiguous' | 'no-year' | 'no-day' | 'month-day' | 'unreadable';
@@ -65,23 +65,11 @@ function diagnose(s: string): TypedDate {
   return { ok: false, problem: 'unreadable' };
 }
 
-const CHINESE_DIGITS = '〇一二三四五六七八九';
-
-/** 八 → 8, 十一 → 11, 二十 → 20, 三十一 → 31; undefined for anything else. */
-function chineseNumber(text: string): number | undefined {
-  const digit = (c: string | undefined): number => (c === undefined ? 0 : CHINESE_DIGITS.indexOf(c));
-  const m = /^(?:([一二三])?十)?([一二三四五六七八九])?$/u.exec(text);
-  if (!m || text === '') return undefined;
-  const hasTen = text.includes('十');
-  const value = (hasTen ? (m[1] ? digit(m[1]) : 1) * 10 : 0) + digit(m[2]);
-  return value > 0 ? value : undefined;
-}
-
 /** A month and a day written without a year some other way than 1月8日: 1.8, 1.8日, 01-08, 1/8, 一月八日, 1月八日. */
 function monthDayOf(s: string): { month: number; day: number } | undefined {
   const digits = /^(\d{1,2})[-/.](\d{1,2})[日号]?\.?$/u.exec(s);
   const words = /^([一二三四五六七八九十]{1,2}|\d{1,2})月([一二三四五六七八九十]{1,3}|\d{1,2})[日号]?$/u.exec(s);
-  const number = (t: string): number | undefined => (/^\d+$/u.test(t) ? Number(t) : chineseNumber(t));
+  const number = (t: string): number | undefined => (/^\d+$/u.test(t) ? Number(t) : (smallChineseNumber(t) ?? undefined));
   const month = digits ? Number(digits[1]) : words ? number(words[1]!) : undefined;
   const day = digits ? Number(digits[2]) : words ? number(words[2]!) : undefined;
   if (month === undefined || day === undefined || month < 1 || month > 12 || day < 1 || day > 31) return undefined;

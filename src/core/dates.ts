@@ -184,11 +184,12 @@ export function resolveAmbiguous(candidates: readonly string[], knownMonth: stri
 
 const CN_DIGITS: Record<string, number> = { '〇': 0, '零': 0, '○': 0, 'Ｏ': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
 
-/** 一…九, 十, 十一…十九, 二十…三十一 as a number (null when the text is not such a numeral). */
-function smallChineseNumber(t: string): number | null {
-  const m = /^([一二三])?(十)?([一二三四五六七八九])?$/u.exec(t);
+/** 一…九, 十, 十一…十九, 二十…三十九 as a number (null when the text is not such a numeral). */
+export function smallChineseNumber(t: string): number | null {
+  // The tens digit only before 十: a lone 一, 二 or 三 is a unit (一月, 三日), not a tens digit without its 十.
+  const m = /^(?:([一二三])?(十))?([一二三四五六七八九])?$/u.exec(t);
   if (!m || t === '') return null;
-  if (!m[2]) return m[1] || !m[3] ? null : CN_DIGITS[m[3]]!;
+  if (!m[2]) return CN_DIGITS[m[3]!]!;
   return (m[1] ? CN_DIGITS[m[1]]! : 1) * 10 + (m[3] ? CN_DIGITS[m[3]]! : 0);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excelSerialToParts, looksLikeDateFormat, readPartialDate, resolveAmbiguous } from '../../src/core/dates.js';
+import { arabicDateNumerals, excelSerialToParts, looksLikeDateFormat, readPartialDate, resolveAmbiguous, smallChineseNumber } from '../../src/core/dates.js';
 
 const month = (input: Parameters<typeof readPartialDate>[0], opts?: Parameters<typeof readPartialDate>[1]): string | null => {
   const r = readPartialDate(input, opts);
@@ -137,5 +137,27 @@ describe('resolveAmbiguous', () => {
   it('gives null without a match', () => {
     expect(resolveAmbiguous(['1975-01', '1975-10'], '1975-03')).toBeNull();
     expect(resolveAmbiguous(['1975-01', '1975-10'], null)).toBeNull();
+  });
+});
+
+describe('arabicDateNumerals', () => {
+  it.each([
+    ['二〇一九年六月十五日', '2019年6月15日'],
+    ['二〇一九年一月三日', '2019年1月3日'],
+    ['二〇二一年三月二十一日', '2021年3月21日'],
+    ['二〇一九年十二月一日', '2019年12月1日'],
+    ['二〇一九年二月', '2019年2月'],
+    ['二〇二一年度', '2021年度'],
+  ])('%s → %s', (written, digits) => {
+    expect(arabicDateNumerals(written)).toBe(digits);
+  });
+
+  it('reads 一 to 三十一 and nothing else as a small numeral', () => {
+    const words = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    for (let n = 1; n <= 31; n++) {
+      const text = n <= 10 ? words[n - 1]! : n < 20 ? `十${n % 10 ? words[(n % 10) - 1] : ''}` : `${words[Math.floor(n / 10) - 1]}十${n % 10 ? words[(n % 10) - 1] : ''}`;
+      expect(smallChineseNumber(text), text).toBe(n);
+    }
+    for (const text of ['', '一一', '十十', '四十一', '〇', '二三']) expect(smallChineseNumber(text), text).toBeNull();
   });
 });
