@@ -5,6 +5,7 @@
  */
 import { readTypedDate, readTypedMonth, type TypedDate, type YearHint } from '../core/date-input.js';
 import { UsageError } from '../core/errors.js';
+import { certifiedOnYears } from '../core/lifecycle.js';
 import { msg, type MessageKey } from '../messages/index.js';
 import type { Output } from '../ui/output.js';
 
@@ -67,12 +68,12 @@ export function yearAfter(event: string | null | undefined, round: number): Year
 
 /**
  * The year hint of a studio's 认定 date being corrected: near the date it has (a day's correction stays beside
- * it, across New Year too) within its 认定年度 and the next when that is known, else the year it was selected
+ * it, across New Year too) within the years it may fall in (certifiedOnYears), else the year it was selected
  * in; a studio with neither gets no year assumed (a date without one is refused), never today's year, which
  * may be years off for a studio taken from the register.
  */
 export function certifiedOnHint(studio: { certifiedOn: string | null; selectionYear: number | null }): YearHint | undefined {
-  const years = studio.selectionYear === null ? undefined : [studio.selectionYear, studio.selectionYear + 1];
+  const years = certifiedOnYears(studio);
   if (studio.certifiedOn) return { near: studio.certifiedOn, ...(years ? { years } : {}) };
   return studio.selectionYear ?? undefined;
 }

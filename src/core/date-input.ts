@@ -47,8 +47,11 @@ function normalise(text: string): string {
 
 const SEP = '[-/.年月]';
 
-/** Why a text shaped like a date was not read: an impossible day, a year not first, or no year. */
-function diagnose(s: string): TypedDate {
+/**
+ * Why a text shaped like a date was not read: an impossible day, a year not first, or no year. `yearKnown`:
+ * the caller has a year to assume, so a month and day need none (the offer of 1月8日 says so).
+ */
+function diagnose(s: string, yearKnown = false): TypedDate {
   let m = new RegExp(`^(\\d{4})${SEP}(\\d{1,2})${SEP}(\\d{1,2})[日号]?$`, 'u').exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/u.exec(s);
   if (m) {
     const [year, month] = [Number(m[1]), Number(m[2])];
@@ -61,7 +64,7 @@ function diagnose(s: string): TypedDate {
   m = /^(\d{1,2})月(\d{1,2})[日号]?$/u.exec(s);
   if (m) return { ok: false, problem: 'no-year' };
   const monthDay = monthDayOf(s);
-  if (monthDay) return { ok: false, problem: 'month-day', monthDay: { ...monthDay, exists: monthDay.day <= daysInMonth(2000, monthDay.month), withYear: false } };
+  if (monthDay) return { ok: false, problem: 'month-day', monthDay: { ...monthDay, exists: monthDay.day <= daysInMonth(2000, monthDay.month), withYear: !yearKnown } };
   return { ok: false, problem: 'unreadable' };
 }
 
@@ -139,9 +142,7 @@ export function readTypedDate(text: string, defaultYear?: YearHint): TypedDate {
   // Only the shapes below are dates typed by a person; readPartialDate also takes numbers from cells.
   if (!/^\d{8}$/u.test(s) && !new RegExp(`^\\d{4}${SEP}\\d{1,2}${SEP}\\d{1,2}[日号]?$`, 'u').test(s)) {
     if (/^\d{6}$/u.test(s) || new RegExp(`^\\d{4}${SEP}\\d{1,2}月?$`, 'u').test(s)) return { ok: false, problem: 'no-day' };
-    const refused = diagnose(s);
-    if (refused.ok || !refused.monthDay) return refused;
-    return { ...refused, monthDay: { ...refused.monthDay, withYear: defaultYear === undefined } };
+    return diagnose(s, defaultYear !== undefined);
   }
   const r = readPartialDate(s);
   if (r.status === 'ok' && r.date) return { ok: true, value: r.date, canonical: text.trim() === r.date };

@@ -244,3 +244,11 @@ export function undoTarget<K extends LifecycleKind>(
 export function termRenewed(studio: { status: string; termStartedOn: string | null; certifiedOn: string | null }): boolean {
   return studio.status === 'renewed' || (studio.termStartedOn !== null && studio.termStartedOn !== studio.certifiedOn);
 }
+
+/**
+ * The years an older studio's 认定 date may fall in: its 认定年度, or the next (a 公示 over New Year puts the
+ * 认定 in January); null when the 认定年度 is not known.
+ */
+export function certifiedOnYears(studio: { selectionYear: number | null }): readonly [number, number] | null {
+  return studio.selectionYear === null ? null : [studio.selectionYear, studio.selectionYear + 1];
+}

@@ -174,13 +174,14 @@ function applicationKind(ws: Workspace, run: ImportRun): ImportKind<'application
       const otherUnit = nameKey(unitBefore) !== nameKey(unitNow);
       if (otherUnit || !CHECKED_STATUSES.has(found.status)) {
         appendAudit(db, ws.actor, 'application', id, 'new-version-pending', { file, sha256: source.sha256, version, status: found.status, inEffect: found.current.version });
+        // A corrected form of a certified application can never take effect: it is kept for the record.
+        const kept = !otherUnit && found.status === 'certified';
         notes.push(
           otherUnit
             ? note('version-pending', msg('records.import.otherUnit', { id, before: unitBefore, now: unitNow, version, current: found.current.version }))
-            : note('version-pending', msg(found.status === 'certified' ? 'records.import.afterCertified' : 'records.import.pending', { id, status: statusName(found.status), version, current: found.current.version })),
+            : note('version-pending', msg(kept ? 'records.import.afterCertified' : 'records.import.pending', { id, status: statusName(found.status), version, current: found.current.version })),
         );
-        const kept = found.status === 'certified' && !otherUnit ? { keptForRecord: true as const } : {};
-        return { file, outcome: 'pending', id, version, title: found.current.parsed.application.studioName, ...countBySeverity(notes), problems: notes, ...kept };
+        return { file, outcome: 'pending', id, version, title: found.current.parsed.application.studioName, ...countBySeverity(notes), problems: notes, ...(kept ? { keptForRecord: true as const } : {}) };
       }
       setCurrentVersion(db, id, version, keys);
       setReceivedDate(db, id, receivedDate);

@@ -3,7 +3,7 @@ import { addDays, validUntil } from '../core/calendar.js';
 import { chinaDate } from '../core/china-time.js';
 import { dueStudios, type DueItem, type StudioTerm } from '../core/due.js';
 import { RefusedError, UsageError } from '../core/errors.js';
-import { isStatus, statusLabel, STUDIO_STATUSES, termRenewed } from '../core/lifecycle.js';
+import { certifiedOnYears, isStatus, statusLabel, STUDIO_STATUSES, termRenewed } from '../core/lifecycle.js';
 import { msg } from '../messages/index.js';
 import { findAssessmentId, sharedAssessmentRounds } from '../store/assessments.js';
 import { appendAudit, auditFor } from '../store/audit.js';
@@ -140,16 +140,16 @@ export function certifiedOnLocked(studio: StudioRow): RefusedError | undefined {
 
 /**
  * What a recorded 认定 date of an older studio may be: the studio's own (gongshu's certification, or a term
- * renewed since, is not rewritten by it), in the past, and in its 认定年度 or early in the next (a 公示 over New
- * Year), when that year is known. Anything else is refused with the date to check, never saved.
+ * renewed since, is not rewritten by it), in the past, and in its 认定年度 or the next (certifiedOnYears), when
+ * that year is known. Anything else is refused with the date to check, never saved.
  */
 export function checkCertifiedOn(studio: StudioRow, certifiedOn: string, today: string): void {
   const locked = certifiedOnLocked(studio);
   if (locked) throw locked;
   if (certifiedOn > today) throw new RefusedError('certified-on-future', msg('workflow.studios.certifiedOnFuture', { name: studio.name, date: certifiedOn, today }));
-  const year = Number(certifiedOn.slice(0, 4));
-  if (studio.selectionYear !== null && year !== studio.selectionYear && year !== studio.selectionYear + 1) {
-    throw new RefusedError('certified-on-other-year', msg('workflow.studios.certifiedOnOtherYear', { name: studio.name, date: certifiedOn, year: studio.selectionYear }));
+  const years = certifiedOnYears(studio);
+  if (years && !years.includes(Number(certifiedOn.slice(0, 4)))) {
+    throw new RefusedError('certified-on-other-year', msg('workflow.studios.certifiedOnOtherYear', { name: studio.name, date: certifiedOn, year: years[0] }));
   }
 }
 
