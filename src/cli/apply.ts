@@ -6,6 +6,7 @@ import { msg } from '../messages/index.js';
 import { allMaterials, parseMaterialList } from '../rules/materials.js';
 import { fieldName } from '../rules/fields.js';
 import { ruleCodeOf, ruleTitle } from '../rules/index.js';
+import { overrideText } from '../rules/waivers.js';
 import { applicationHistory, applicationRows, applicationView, applicationViews, otherRounds, verdictOf } from '../services/application-view.js';
 import { ExitCode } from './exit-code.js';
 import type { CliContext } from './context.js';
@@ -114,6 +115,7 @@ export async function applySet(ctx: CliContext, [idText, ...pairs]: string[], op
     const r = correctApplication(ws, id, corrections, reasonOption(opts, true));
     const status = eligibilityText(verdictOf(r.evaluation));
     ctx.out.success(msg('records.set.done', { id, fields: corrections.map((c) => c.name).join('、'), version: r.version, status }));
+    if (r.withdrawn.length > 0) ctx.out.warn(msg('records.set.waiversWithdrawn', { items: r.withdrawn.map(overrideText).join('、') }));
   }
 }
 

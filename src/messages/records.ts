@@ -72,6 +72,11 @@ export const recordsMessages = {
   },
 
   // apply set: a clerk's correction of a field.
+  'records.set.waiverWithdrawn': { zh: '更正后该问题的内容已变，原豁免 / 确认不再适用，请重新判断', en: 'the finding changed with the correction; the override no longer applies' },
+  'records.set.waiversWithdrawn': {
+    zh: '更正后以下问题的内容已变，原来的豁免 / 确认已撤销（已记入操作日志），请重新判断：{items}',
+    en: 'These findings changed with the correction; their overrides were withdrawn (logged). Judge them again: {items}',
+  },
   'records.set.badPair': {
     zh: '“{pair}”看不懂：请写成 字段=内容，如 身份证号码=330105197506150017。可以更正的字段：{fields}',
     en: 'Cannot read "{pair}": write field=value, e.g. 身份证号码=330105197506150017. Fields: {fields}',

@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Finding } from '../core/finding.js';
+import { fieldName } from './fields.js';
+import { ruleTitle } from './index.js';
 
 export interface Waiver {
   code: string;
@@ -48,4 +50,9 @@ export function waiverKind(f: Pick<Finding, 'code' | 'severity'>): WaiverKind {
 /** The notice's ground for waiving this code, when it may be waived. */
 export function waiverGround(code: string): WaiverGround | undefined {
   return waivableErrors()[code];
+}
+
+/** A waiver or confirmed reminder as the clerk names it: its finding's title, and the field when it has one (电话号码（单位传真电话）). */
+export function overrideText(o: { code: string; field?: string | null }): string {
+  return ruleTitle(o.code) + (o.field ? `（${fieldName(o.field)}）` : '');
 }

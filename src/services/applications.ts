@@ -77,6 +77,8 @@ export function setFemaleGroup(ws: Workspace, id: number, group: FemaleGroup): E
 export interface CorrectionResult {
   version: number;
   evaluation: Evaluation;
+  /** Waivers and confirmed reminders withdrawn because their finding reads differently after the correction. */
+  withdrawn: { code: string; field: string | null }[];
 }
 
 /**
@@ -102,12 +104,28 @@ export function correctApplication(ws: Workspace, id: number, corrections: reado
     setCurrentVersion(ws.db, id, version, applicationKeys(parsed));
     appendAudit(ws.db, ws.actor, 'application', id, 'correct', { fields: corrections.map((c) => c.name), paths: corrections.map((c) => c.path), version, previousVersion: app.current.version, reason });
     const facts = RoundFacts.load(ws.db, app.round);
-    const evaluation = evaluateApplication(ws, id, facts);
+    let evaluation = evaluateApplication(ws, id, facts);
+    // A waiver was given on what a finding said (只有 10 个月); if the correction changes it (已到龄), the
+    // committee has not judged the new one: the waiver is withdrawn, logged, and the finding is open again.
+    const said = (findings: readonly Finding[], o: Override): string | undefined =>
+      findings.find((f) => f.code === o.code && (o.field === null || findingField(f) === o.field))?.message;
+    const stale = activeOverrides(ws.db, id).filter((o) => said(app.findings, o) !== said(evaluation.findings, o));
+    for (const o of stale) {
+      undoOverride(ws.db, o.id);
+      appendAudit(ws.db, ws.actor, 'application', id, 'override-undo', { code: o.code, field: o.field, overrideId: o.id, reason: msg('records.set.waiverWithdrawn'), kind: overrideKind(ws, id, o.id) });
+    }
+    if (stale.length > 0) evaluation = evaluateApplication(ws, id, facts);
     // A corrected ID may join or leave a group of applications with the same lead.
     const others = facts.sameLeadAs([id]).filter((x) => x !== id);
     if (others.length) recheck(ws, app.round, others);
-    return { version, evaluation };
+    return { version, evaluation, withdrawn: stale.map((o) => ({ code: o.code, field: o.field })) };
   });
+}
+
+/** Whether an override was a waived error or a confirmed reminder, as its own log entry says. */
+function overrideKind(ws: Workspace, id: number, overrideId: number): 'waive' | 'acknowledge' {
+  const given = auditFor(ws.db, 'application', id).find((e) => e.detail.overrideId === overrideId && (e.action === 'override' || e.action === 'acknowledge'));
+  return given?.action === 'acknowledge' ? 'acknowledge' : 'waive';
 }
 
 /**
@@ -216,9 +234,7 @@ export function undoWaiver(ws: Workspace, id: number, code: string, where: strin
     throw new UsageError('override-which-finding', msg('records.waive.which', { id, code, places: active.map((o) => o.field || '—').join('、') }));
   }
   const last = active[active.length - 1]!;
-  // What was given: a waiver of an error or a confirmed reminder, as its own log entry says.
-  const given = auditFor(ws.db, 'application', id).find((e) => e.detail.overrideId === last.id && (e.action === 'override' || e.action === 'acknowledge'));
-  const kind = given?.action === 'acknowledge' ? 'acknowledge' : 'waive';
+  const kind = overrideKind(ws, id, last.id);
   inTransaction(ws, () => {
     undoOverride(ws.db, last.id);
     appendAudit(ws.db, ws.actor, 'application', app.id, 'override-undo', { code, field: last.field, overrideId: last.id, reason, kind });

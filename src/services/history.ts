@@ -9,8 +9,7 @@ import { RefusedError, UsageError } from '../core/errors.js';
 import { entityLabel, NOT_UNDOABLE_EVENTS, type AnyEvent, type LifecycleKind } from '../core/lifecycle.js';
 import { applicationKeys } from '../core/identity.js';
 import { msg } from '../messages/index.js';
-import { fieldName } from '../rules/fields.js';
-import { ruleTitle } from '../rules/index.js';
+import { overrideText } from '../rules/waivers.js';
 import { listVersions, setCurrentVersion, setReceivedDate } from '../store/applications.js';
 import { hasAssessments } from '../store/assessments.js';
 import { appendAudit, auditFor, type AuditEntry } from '../store/audit.js';
@@ -115,7 +114,7 @@ function undoAcceptance(ws: Workspace, record: RecordRef, accept: AuditEntry, re
   const withdrawn = new Set(entries.filter((e) => e.action === 'override-undo').map((e) => e.detail.overrideId));
   const given = entries.slice(at + 1).filter((e) => (e.action === 'override' || e.action === 'acknowledge') && !withdrawn.has(e.detail.overrideId));
   if (given.length > 0) {
-    const items = given.map((e) => ruleTitle(String(e.detail.code)) + (typeof e.detail.field === 'string' && e.detail.field ? `（${fieldName(e.detail.field)}）` : '')).join('、');
+    const items = given.map((e) => overrideText({ code: String(e.detail.code), field: typeof e.detail.field === 'string' ? e.detail.field : null })).join('、');
     throw new RefusedError('undo-accept-has-waivers', msg('records.undo.acceptHasWaivers', { id: record.id, accepted, items }));
   }
   for (const move of standingMoves(entries).filter((m) => after.has(m.id)).reverse()) {

@@ -11,6 +11,7 @@ import { msg, type MessageKey } from '../../messages/index.js';
 import { correctableFields, parseCorrections } from '../../rules/corrections.js';
 import { fieldName } from '../../rules/fields.js';
 import { ruleTitle } from '../../rules/index.js';
+import { overrideText } from '../../rules/waivers.js';
 import { gradeName } from '../../scoring/index.js';
 import { activeWaivers, applicationRows, applicationView, applicationViews, otherRounds, type ApplicationJson, type FindingView } from '../../services/application-view.js';
 import { acceptVersion, correctApplication, leaveSelection, undoWaiver, waiveFinding } from '../../services/applications.js';
@@ -369,6 +370,7 @@ async function correctStep(s: MenuSession, app: ApplicationJson): Promise<void> 
   if (!(await confirmed(s, msg('menu.override.confirm')))) return;
   const r = correctApplication(s.workspace('apply set'), app.id, corrections, reason);
   s.out.success(msg('records.set.done', { id: app.id, fields: name, version: r.version, status: eligibilityText(applicationView(s.existing()!, app.id).eligibility) }));
+  if (r.withdrawn.length > 0) s.out.warn(msg('records.set.waiversWithdrawn', { items: r.withdrawn.map(overrideText).join('、') }));
 }
 
 export async function showScores(s: MenuSession): Promise<void> {
