@@ -94,6 +94,10 @@ export const recordsMessages = {
   },
   'records.set.unchanged': { zh: '申报 #{id} 的{fields}已经是这个内容，没有更正，也没有新版本', en: '{fields} of #{id} already say that: nothing corrected' },
   'records.set.receivedField': { zh: '收件日期', en: '收件日期 (received date)' },
+  'records.import.receivedFuture': {
+    zh: '收件日期 {date} 在今天（{today}）之后，申报表应已收到，未导入任何文件。请写实际收到的日期（不写则为今天）',
+    en: 'The received date {date} is after today ({today}); nothing imported. Give the day the forms came in (today by default)',
+  },
   'records.set.receivedFuture': {
     zh: '申报 #{id} 的收件日期不能更正为 {date}：这一天在今天（{today}）之后，申报表已经收到。请写实际收到的日期',
     en: 'Application #{id}: the received date cannot be {date}, after today ({today}); the form is already in hand. Write the day it was received',

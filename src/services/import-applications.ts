@@ -9,6 +9,7 @@
  */
 import { unitNameOf, type ParsedApplication } from '../core/application.js';
 import { chinaDate } from '../core/china-time.js';
+import { UsageError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { applicationKeys, leadDifferences, matchForm, type ApplicationKeys, type FormMatch, type LeadIdentity } from '../core/identity.js';
 import { statusName } from '../core/lifecycle.js';
@@ -210,7 +211,13 @@ function applicationKind(ws: Workspace, run: ImportRun): ImportKind<'application
 }
 
 /** `apply import`: every file its own transaction; afterwards every verdict of the round is current. */
+/** Forms in hand were received today or before: a later day is a typo (a year or a month off), as for apply set. */
+export function checkReceivedDate(date: string, today: string = chinaDate()): void {
+  if (date > today) throw new UsageError('received-date-future', msg('records.import.receivedFuture', { date, today }));
+}
+
 export async function importApplications(ws: Workspace, files: readonly string[], run: ImportRun): Promise<FileResult[]> {
+  checkReceivedDate(run.receivedDate);
   const kind = applicationKind(ws, run);
   const results = await importBatch(ws.db, files, kind, {
     round: run.round,

@@ -18,7 +18,7 @@ import { acceptVersion, correctApplication, leaveSelection, undoWaiver, waiveFin
 import { importAssessments as importAssessmentFiles, scoredAssessment, scoreRound } from '../../services/assessments.js';
 import { defaultFileName, type OutputKind, type OutputTarget } from '../../documents/output-file.js';
 import { checkExportable, exportEligibilitySummary, exportNotice, exportReport, exportResults, exportShortlist, exportSubsidy, writeApplicationTemplate, writeAssessmentTemplate, writeReviewTemplate, type Written } from '../../services/exports.js';
-import { importApplications as importApplicationFiles } from '../../services/import-applications.js';
+import { checkReceivedDate, importApplications as importApplicationFiles } from '../../services/import-applications.js';
 import { importRegister } from '../../services/register.js';
 import { rounds, roundView, setRound } from '../../services/rounds.js';
 import { defaultDeadline } from '../../rules/context.js';
@@ -185,7 +185,7 @@ export async function chooseRound(s: MenuSession): Promise<void> {
 export async function importApplications(s: MenuSession): Promise<void> {
   const files = await askWorkbooks(s, msg('menu.path.applications'));
   if (!files) return;
-  const receivedDate = await askDate(s, msg('menu.import.received'), 'received', todayIso(), s.round);
+  const receivedDate = await askDate(s, msg('menu.import.received'), 'received', todayIso(), s.round, (d) => checkReceivedDate(d));
   const results = await importApplicationFiles(s.workspace('apply import'), files, { round: s.round, receivedDate, mailDates: true, onProgress: importProgress(s.out) });
   s.out.endProgress();
   renderImportResults(s.out, results, { round: s.round, dbPath: s.dbPath });
