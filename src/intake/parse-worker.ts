@@ -4,7 +4,6 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadSheetjs } from './adapters/sheetjs.js';
 import { setLang, type Lang } from '../messages/index.js';
 import { isKindName } from './kinds.js';
 import { parseWorkbook } from './parse-file.js';
@@ -38,7 +37,6 @@ port.on('message', (task: WorkerTask) => {
   });
 });
 
-// The reader takes a while to load: load it now, while the main thread lists files and opens the database,
-// then say so (the pool starts a file's timeout only once its worker is ready).
-await loadSheetjs();
+// Say when the thread is ready (the pool starts a file's timeout only from then). SheetJS is not loaded here:
+// most forms are read without it (adapters/ooxml.ts), and the first file that needs it loads it.
 port.postMessage({ ready: true });

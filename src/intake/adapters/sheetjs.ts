@@ -7,8 +7,8 @@
  */
 import { createRequire } from 'node:module';
 import type * as XLSXTypes from '@e965/xlsx';
-import { normaliseValue } from '../cells/cell-value.js';
-import type { CellModel, FormFormat, ModelCell, ModelSheet } from '../cells/cell-model.js';
+import { normaliseValue, type CellValue } from '../cells/cell-value.js';
+import { sheetFromGrid, type CellModel, type FormFormat, type ModelSheet } from '../cells/cell-model.js';
 import { refuse, unreadable } from '../read-errors.js';
 
 type SheetJS = typeof XLSXTypes;
@@ -78,33 +78,15 @@ function rawValue(cell: XLSXTypes.CellObject): unknown {
 }
 
 function sheetModel(ws: XLSXTypes.WorkSheet, name: string, hidden: boolean, date1904: boolean): ModelSheet {
-  const cells: ModelCell[] = [];
   const merges = (ws['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
   const data = (ws as { '!data'?: (XLSXTypes.CellObject | undefined)[][] })['!data'] ?? [];
-  // The covered cells of a merged area read as nothing (its master holds the value): dropped from the grid in
-  // place, visiting only rows that exist, so a huge merged area costs a loop, not a set of its cells.
-  for (const m of merges) {
-    for (let r = m.top - 1; r < Math.min(m.bottom, data.length); r++) {
-      const row = data[r];
-      if (!row) continue;
-      for (let c = m.left - 1; c < Math.min(m.right, row.length); c++) if (r !== m.top - 1 || c !== m.left - 1) row[c] = undefined;
-    }
-  }
-  for (let r = 0; r < data.length; r++) {
-    const row = data[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
-      if (!cell) continue;
-      const numFmt = typeof cell.z === 'string' && cell.z !== 'General' ? cell.z : undefined;
-      const value = normaliseValue(rawValue(cell), { numFmt, date1904 });
-      if (value.kind === 'empty' && !value.formulaWithoutResult) continue;
-      cells.push({ row: r + 1, col: c + 1, value });
-    }
-  }
   const hiddenRows = (ws['!rows'] ?? []).flatMap((info, i) => (info?.hidden ? [i + 1] : []));
   const hiddenCols = (ws['!cols'] ?? []).flatMap((info, i) => (info?.hidden ? [i + 1] : []));
-  return { name, hidden, cells, merges, hiddenRows, hiddenCols };
+  const read = (cell: XLSXTypes.CellObject): CellValue => {
+    const numFmt = typeof cell.z === 'string' && cell.z !== 'General' ? cell.z : undefined;
+    return normaliseValue(rawValue(cell), { numFmt, date1904 });
+  };
+  return sheetFromGrid(data, read, { name, hidden, merges, hiddenRows, hiddenCols });
 }
 
 /** What SheetJS is asked to read (test/bench/sheetjs-options.mjs, the benchmark's bare baseline, must stay equal). */

@@ -44,3 +44,36 @@ export interface CellModel {
 export function sortCells(cells: ModelCell[]): ModelCell[] {
   return cells.sort((a, b) => a.row - b.row || a.col - b.col);
 }
+
+/**
+ * A sheet from a dense grid of cells as a reader keeps them (row, then column, 0-based; a later cell at the
+ * same address has replaced the earlier one): the covered cells of each merged area read as nothing (its
+ * master holds the value) and cells that read empty are left out, visiting only the rows that exist, so a huge
+ * merged area costs a loop, not a set of its cells. `read` turns one of the reader's cells into its value.
+ */
+export function sheetFromGrid<T>(
+  grid: (T | undefined)[][],
+  read: (cell: T) => CellValue,
+  sheet: Omit<ModelSheet, 'cells'>,
+): ModelSheet {
+  for (const m of sheet.merges) {
+    for (let r = m.top - 1; r < Math.min(m.bottom, grid.length); r++) {
+      const row = grid[r];
+      if (!row) continue;
+      for (let c = m.left - 1; c < Math.min(m.right, row.length); c++) if (r !== m.top - 1 || c !== m.left - 1) row[c] = undefined;
+    }
+  }
+  const cells: ModelCell[] = [];
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (cell === undefined) continue;
+      const value = read(cell);
+      if (value.kind === 'empty' && !value.formulaWithoutResult) continue;
+      cells.push({ row: r + 1, col: c + 1, value });
+    }
+  }
+  return { ...sheet, cells };
+}

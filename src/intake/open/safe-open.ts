@@ -12,6 +12,7 @@ import { basename, extname } from 'node:path';
 import { sha256Hex } from '../../core/hash.js';
 import type { GongshuError } from '../../core/errors.js';
 import { countWordCells, readDocxModel } from '../adapters/docx.js';
+import { readOoxmlModel } from '../adapters/ooxml.js';
 import { loadSheetjs, readSheetjsModel } from '../adapters/sheetjs.js';
 import type { CellModel, FormFormat } from '../cells/cell-model.js';
 import { readCompoundDirectory } from './compound-file.js';
@@ -366,10 +367,14 @@ export function checkWorkbookBytes(buffer: Buffer, file: string, opts: OpenOptio
 /** Checked bytes as the cell model, by the reader of their format. */
 async function readModel(buffer: Buffer, file: string, checked: CheckedForm, opts: Required<OpenOptions>): Promise<CellModel> {
   switch (checked.format) {
-    case 'xlsx':
-      // safe-open counted the worksheets' cells and merged areas above, from the zip, before this parse.
+    case 'xlsx': {
+      // safe-open counted the worksheets' cells and merged areas above, from the zip, before this parse. A form
+      // of the plain shape is read directly; SheetJS (loaded only then) reads any other.
+      const plain = checked.xmlParts ? readOoxmlModel(checked.xmlParts) : null;
+      if (plain) return plain;
       await loadSheetjs();
       return readSheetjsModel(checked.xmlParts ?? buffer, file, 'xlsx');
+    }
     case 'docx':
       return readDocxModel(checked.documentXml!, file);
     case 'xls':
