@@ -1,12 +1,10 @@
 /**
  * The zip central directory (the table at the end of a zip listing every entry), read without inflating
  * anything: safe-open judges a workbook, a Word file or a mail bundle from it before any library unpacks a
- * byte. Entries are then unpacked by fflate, bounded by the sizes checked here and verified by their CRC.
+ * byte. Entries are then unpacked by zlib, bounded by the sizes checked here and verified by their CRC.
  */
 import fs from 'node:fs';
-import { crc32 } from 'node:zlib';
-import { inflateRawSync } from 'node:zlib';
-import { inflateSync } from 'fflate';
+import { crc32, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   /** The name as the person who made the zip saw it (UTF-8, or GBK from a Chinese Windows, see decodeZipName). */
@@ -216,7 +214,7 @@ export function inflateEntry(buf: Buffer, entry: ZipEntry, limit: number): Buffe
 }
 
 /**
- * One entry unpacked by fflate into a buffer of exactly its declared size (already checked against the
+ * One entry unpacked by zlib into at most its declared size (already checked against the
  * limits), then verified: a CRC that does not match means the entry lied about its size or is damaged.
  * Null for an entry that cannot be unpacked (encrypted, an unknown method, a broken stream).
  */
@@ -231,8 +229,8 @@ export function unpackEntry(buf: Buffer, entry: ZipEntry): Buffer | null {
     out = data;
   } else if (entry.method === 8) {
     try {
-      const inflated = inflateSync(data, { out: new Uint8Array(entry.uncompressedSize) });
-      out = Buffer.from(inflated.buffer, inflated.byteOffset, inflated.byteLength);
+      // Never more than the declared size: a stream that goes on is refused by zlib, one that stops short by the size check below.
+      out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
     } catch {
       return null;
     }

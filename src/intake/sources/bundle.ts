@@ -2,7 +2,7 @@
  * Zip bundles: what a mail client's 打包下载 gives, one .zip of every attachment. A bundle given or found in the
  * folder is opened here, in the main thread, without unpacking anything first: its directory is judged with
  * the same limits as a workbook's (entry count, declared sizes, compression ratios), then every entry is one
- * file of the batch, shown as `bundle.zip › folder/file`, unpacked only when its turn comes (by fflate, bounded
+ * file of the batch, shown as `bundle.zip › folder/file`, unpacked only when its turn comes (by zlib, bounded
  * by its checked size and verified by its CRC) and parsed in the worker pool like a loose file. Names without
  * the UTF-8 flag are GBK (Chinese Windows). Nothing is ever written to disk, and a name that would leave the
  * bundle (`../`, `/etc/…`, `C:\…`) is refused as such. A bundle inside a bundle is opened too, one level deep.

@@ -24,7 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import PostalMime, { type Attachment, type Email } from 'postal-mime';
+import type { Attachment, Email } from 'postal-mime';
 import { withoutBidiControls } from '../../core/text.js';
 import { InputFileError, isGongshuError } from '../../core/errors.js';
 import { refuse } from '../read-errors.js';
@@ -65,6 +65,8 @@ async function parseMail(bytes: Buffer, display: string): Promise<Email> {
   if (postmarks(bytes) > 1) throw refuse('mail-mbox', 'import.mailMbox', display);
   // An ArrayBuffer that is the whole mail is read as it is; a Buffer would be copied first.
   const input = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes;
+  // Loaded with the first mail: an import of forms alone never pays for the MIME parser.
+  const { default: PostalMime } = await import('postal-mime');
   try {
     return await PostalMime.parse(input, {
       // Every forwarded message stays one attachment: opened here, with our own depth limit and its own sender.
