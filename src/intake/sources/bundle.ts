@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isGongshuError } from '../../core/errors.js';
-import { withoutBidiControls } from '../../core/text.js';
+import { compareChineseNames, withoutBidiControls } from '../../core/text.js';
 import { checkZipEntries, DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, readWorkbookBytes } from '../open/safe-open.js';
 import { refuse } from '../read-errors.js';
 import { readZipDirectory, readZipFile, unpackEntry, type ZipEntry, type ZipFile } from '../open/zip-directory.js';
@@ -242,7 +242,7 @@ export async function bundleSources(zip: ZipAccess, display: string, nesting: Ne
   if (whole) return [{ display, path: display, read: () => zip.whole(), ...withMail }];
 
   const out: BatchSource[] = [];
-  const sorted = entries.filter((e) => !isQuiet(e.name)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+  const sorted = entries.filter((e) => !isQuiet(e.name)).sort((a, b) => compareChineseNames(a.name, b.name));
   const inner: Nesting = { depth: nesting.depth + 1, zips: nesting.zips + 1 };
   for (const entry of sorted) {
     const safe = safeEntryName(entry.name);

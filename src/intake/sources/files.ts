@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
+import { compareChineseNames } from '../../core/text.js';
 import { msg, type MessageKey } from '../../messages/index.js';
 
 /** Extensions of the forms gongshu reads, and of the bundles (.zip) and saved mails (.eml) that carry them. */
@@ -79,7 +80,7 @@ export function collectWorkbookFiles(inputs: readonly string[], cwd = process.cw
  * list with the reason (see judgeSpecialFile).
  */
 function walk(dir: string): string[] {
-  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareChineseNames(a.name, b.name));
   const files: string[] = [];
   for (const e of entries) {
     if (isLockOrHidden(e.name) || e.name === '__MACOSX') continue;
