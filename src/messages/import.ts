@@ -57,6 +57,10 @@ export const importMessages = {
     en: 'Merged ranges cover {count} cells (limit {max}); reading them would exhaust memory. Unmerge whole rows/columns and save again',
 
   },
+  'import.fileLinkedCells': {
+    zh: '工作表中的超链接共覆盖 {count} 个单元格（上限 {max}），读取会耗尽内存，已拒绝；请删除整行整列的超链接后另存再导入',
+    en: 'Hyperlinks cover {count} cells (limit {max}); reading them would exhaust memory. Remove the links over whole rows/columns and save again',
+  },
   'import.fileTooManyCells': {
     zh: '工作表中共有 {count} 个单元格（上限 {max}），远超一份申报表的内容，读取会长时间占用内存，已拒绝；请删除多余的行列（或只保留申报表工作表）后另存再导入',
     en: 'The worksheets hold {count} cells (limit {max}), far more than a form; refused. Delete the extra rows and columns and save again',

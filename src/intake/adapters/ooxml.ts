@@ -3,14 +3,17 @@
  * model, several times faster than SheetJS (which builds styles, themes and every cell's object first). It reads
  * only that plain shape: text, numbers, true/false and error cells, shared and inline strings, number formats,
  * merged areas, hidden rows, columns and sheets, hyperlinks. Anything else (a formula, a date cell, a row or cell
- * without its address, prefixed elements, CDATA, comments in the XML, a part found another way than Excel puts
- * it, ...) returns null, and SheetJS reads the file: the shortcut never changes what a form reads as. Where
- * SheetJS reads the plain shape in its own way (the entities it decodes, `_x000D_`, an unknown error code, the
- * built-in number formats), this reader does the same; test/intake/adapters/ooxml.test.ts compares the two
- * models on every workbook the tests hold and on generated ones.
+ * without its address, prefixed elements or attributes, CDATA, comments in the XML, a tag spelled another way
+ * than Excel spells it, a part found another way than Excel puts it, ...) returns null, and SheetJS reads the
+ * file: the shortcut never changes what a form reads as. Where SheetJS reads the plain shape in its own way (the
+ * entities it decodes, `_x000D_`, an unknown error code, the built-in number formats, the last of two hyperlinks
+ * on a cell), this reader does the same; test/intake/adapters/ooxml.test.ts compares the two models on every
+ * workbook the tests hold and on generated ones. Every scan is linear in the part's length: a crafted part
+ * cannot make the shortcut slower than the reader it stands in for.
  */
 import { normaliseValue, type CellValue } from '../cells/cell-value.js';
 import { sheetFromGrid, type CellModel, type MergeArea, type ModelSheet } from '../cells/cell-model.js';
+import { hyperlinkTarget } from './sheetjs.js';
 
 /** Number formats Excel does not write into a file, by id: SheetJS's table (checked equal by the test). */
 export const BUILTIN_NUMBER_FORMATS: Readonly<Record<number, string>> = {
@@ -58,6 +61,13 @@ const WORKBOOK_TYPES: ReadonlySet<string> = new Set([
 const SHARED_STRINGS_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
 const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const WORKSHEET_RELATIONSHIP = /\/worksheet$/u;
+/** The namespaces SheetJS reads a workbook part in; any other and it refuses the file. */
+const WORKBOOK_NAMESPACES: ReadonlySet<string> = new Set([
+  'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+  'http://purl.oclc.org/ooxml/spreadsheetml/main',
+  'http://schemas.microsoft.com/office/excel/2006/main',
+  'http://schemas.microsoft.com/office/excel/2006/2',
+]);
 
 /** A cell as read here: the raw value the normaliser takes and its number format. */
 interface RawCell {
@@ -71,9 +81,12 @@ const notPlain = (): never => {
   throw new NotPlain();
 };
 
-/** Constructs this reader leaves to SheetJS, in any part it reads: CDATA, comments, a DTD, prefixed main elements. */
+/**
+ * Constructs this reader leaves to SheetJS, in any part it reads: CDATA, comments, a DTD, prefixed main elements,
+ * and an element name followed by a tab or a line break (SheetJS does not see such a tag as the element).
+ */
 const UNUSUAL =
-  /<!\[CDATA\[|<!--|<!DOCTYPE|<\/?[A-Za-z_][\w.-]*:(?:sst|si|row|c|sheetData|mergeCells?|hyperlinks?|cols?|sheets?|workbookPr|numFmts?|cellXfs|xf|Types|Override|Relationships?|worksheet|workbook|styleSheet)[\s/>]/u;
+  /<!\[CDATA\[|<!--|<!DOCTYPE|<\/?[A-Za-z_][\w.-]*:(?:sst|si|r|rPh|t|is|v|row|c|sheetData|mergeCells?|hyperlinks?|cols?|sheets?|workbookPr|numFmts?|cellXfs|xf|Types|Override|Relationships?|worksheet|workbook|styleSheet)[\s/>]|<\/?[A-Za-z_][\w.:-]*[\t\r\n]/u;
 
 function part(parts: ReadonlyMap<string, string>, name: string): string | undefined {
   const bytes = parts.get(name);
@@ -83,28 +96,47 @@ function part(parts: ReadonlyMap<string, string>, name: string): string | undefi
   return text;
 }
 
-const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/gu;
+/** A tag's attributes as Excel writes them: names, `=` without spaces, quoted values without < or >; nothing else. */
+const ATTRIBUTE_LIST = /^(?:[ \t\r\n]+[A-Za-z_][\w.:-]*=(?:"[^"<>]*"|'[^'<>]*'))*[ \t\r\n]*\/?$/u;
+const ATTRIBUTE = /([A-Za-z_][\w.:-]*)=(?:"([^"<>]*)"|'([^'<>]*)')/gu;
 
-/** The attributes of one start tag, by their names as written (`r:id` stays `r:id`). */
-function attributes(tag: string): Map<string, string> {
-  const out = new Map<string, string>();
-  ATTRIBUTE.lastIndex = 0;
-  for (let m = ATTRIBUTE.exec(tag); m; m = ATTRIBUTE.exec(tag)) out.set(m[1]!, m[2] ?? m[3] ?? '');
-  return out;
+/**
+ * The name SheetJS files an attribute under: after its prefix (xmlns:x as xmlnsx), cut at an inner `_`, without
+ * case. SheetJS looks attributes up by these keys, so `Hidden`, `x:hidden` or `hidden_x` all read as `hidden`.
+ */
+function sheetjsKey(name: string): string {
+  const colon = name.indexOf(':');
+  let key = colon < 0 ? name : (colon === 5 && name.startsWith('xmlns') ? 'xmlns' : '') + name.slice(colon + 1);
+  if (colon < 0 && key.indexOf('_') > 0) key = key.slice(0, key.indexOf('_'));
+  return key.toLowerCase();
 }
 
 /**
- * One attribute of a start tag. Tags as Excel writes them (double quotes, single spaces) are searched directly;
- * any other spelling goes through `attributes`.
+ * The wanted attributes of a start tag (`body`: what stands between the element name and `>`), by their names
+ * as written. The tag leaves the shortcut when it is spelled otherwise than Excel spells tags, when two of its
+ * attributes are one for SheetJS, or when an attribute SheetJS would take for a wanted one is spelled differently.
  */
-function attribute(tag: string, name: string): string | undefined {
-  if (/['\t\n\r]|\s=|=\s/u.test(tag)) return attributes(tag).get(name);
-  const key = ` ${name}="`;
-  const at = tag.indexOf(key);
-  if (at < 0) return undefined;
-  const start = at + key.length;
-  return tag.slice(start, tag.indexOf('"', start));
+function attributes(body: string, wanted: readonly string[]): Map<string, string> {
+  if (!ATTRIBUTE_LIST.test(body)) notPlain();
+  const byKey = new Map<string, { name: string; value: string }>();
+  ATTRIBUTE.lastIndex = 0;
+  for (let m = ATTRIBUTE.exec(body); m; m = ATTRIBUTE.exec(body)) {
+    const key = sheetjsKey(m[1]!);
+    if (byKey.has(key)) notPlain();
+    byKey.set(key, { name: m[1]!, value: m[2] ?? m[3] ?? '' });
+  }
+  const out = new Map<string, string>();
+  for (const name of wanted) {
+    const found = byKey.get(sheetjsKey(name));
+    if (!found) continue;
+    if (found.name !== name) notPlain();
+    out.set(name, found.value);
+  }
+  return out;
 }
+
+/** The text between an element's name and the end of its start tag: `<sheet name="a"/>` → ` name="a"/`. */
+const bodyOf = (tag: string, name: string): string => tag.slice(name.length + 1, -1);
 
 const ENTITY = /&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/giu;
 const ENTITIES: Readonly<Record<string, string>> = { '&quot;': '"', '&apos;': "'", '&gt;': '>', '&lt;': '<', '&amp;': '&' };
@@ -127,11 +159,11 @@ const xmlTrue = (value: string | undefined): boolean => value === '1' || value =
 /** [Content_Types].xml: the parts a workbook names for its shared strings and styles, and that it is the usual one. */
 function contentTypes(parts: ReadonlyMap<string, string>): { sharedStrings: string | undefined; styles: string | undefined } {
   const xml = part(parts, '[Content_Types].xml') ?? notPlain();
-  const types = /<Types\b[^>]*>/u.exec(xml) ?? notPlain();
-  if (attributes(types[0]).get('xmlns') !== CONTENT_TYPES_NS) notPlain();
+  const types = /<Types[ >/][^<>]*>/u.exec(xml) ?? notPlain();
+  if (attributes(bodyOf(types[0], 'Types'), ['xmlns']).get('xmlns') !== CONTENT_TYPES_NS) notPlain();
   const byType = new Map<string, string[]>();
-  for (const m of xml.matchAll(/<Override\b[^>]*>/gu)) {
-    const a = attributes(m[0]);
+  for (const m of xml.matchAll(/<Override[ >/][^<>]*>/gu)) {
+    const a = attributes(bodyOf(m[0], 'Override'), ['PartName', 'ContentType']);
     const type = a.get('ContentType') ?? '';
     const list = byType.get(type) ?? [];
     list.push(a.get('PartName') ?? '');
@@ -142,7 +174,8 @@ function contentTypes(parts: ReadonlyMap<string, string>): { sharedStrings: stri
   const one = (type: string): string | undefined => {
     const names = byType.get(type) ?? [];
     if (names.length === 0) return undefined;
-    if (names.length > 1 || !names[0]!.startsWith('/xl/')) notPlain();
+    // SheetJS looks a part up by its name's bytes: only a name in ASCII is found the same way here.
+    if (names.length > 1 || !/^\/xl\/[\x20-\x7e]+$/u.test(names[0]!)) notPlain();
     const name = names[0]!.slice(1);
     if (!parts.has(name)) notPlain();
     return name;
@@ -150,13 +183,18 @@ function contentTypes(parts: ReadonlyMap<string, string>): { sharedStrings: stri
   return { sharedStrings: one(SHARED_STRINGS_TYPE), styles: one(STYLES_TYPE) };
 }
 
-/** A relationships part: target by id (targets decoded as SheetJS does). */
+/**
+ * A relationships part: target by id, decoded as SheetJS decodes it (entities), and kept as SheetJS keeps it: as
+ * the bytes of its UTF-8 (see hyperlinkTarget in sheetjs.ts).
+ */
 function relationships(xml: string | undefined): Map<string, { type: string; target: string }> {
   const out = new Map<string, { type: string; target: string }>();
   if (xml === undefined) return out;
-  for (const m of xml.matchAll(/<Relationship\b[^>]*>/gu)) {
-    const a = attributes(m[0]);
-    out.set(a.get('Id') ?? '', { type: a.get('Type') ?? '', target: decodeText(a.get('Target') ?? '') });
+  for (const m of xml.matchAll(/<Relationship[ >/][^<>]*>/gu)) {
+    const a = attributes(bodyOf(m[0], 'Relationship'), ['Id', 'Type', 'Target']);
+    const id = a.get('Id') ?? '';
+    if (out.has(id)) notPlain();
+    out.set(id, { type: a.get('Type') ?? '', target: decodeText(Buffer.from(a.get('Target') ?? '', 'utf8').toString('latin1')) });
   }
   return out;
 }
@@ -170,13 +208,15 @@ interface SheetEntry {
 function workbookSheets(parts: ReadonlyMap<string, string>): { sheets: SheetEntry[]; date1904: boolean } {
   const xml = part(parts, 'xl/workbook.xml') ?? notPlain();
   const rels = relationships(part(parts, 'xl/_rels/workbook.xml.rels') ?? notPlain());
-  const props = /<workbookPr\b[^>]*>/u.exec(xml);
-  const date1904 = props ? xmlTrue(attributes(props[0]).get('date1904')) : false;
+  const root = /<workbook[ >/][^<>]*>/u.exec(xml) ?? notPlain();
+  if (!WORKBOOK_NAMESPACES.has(attributes(bodyOf(root[0], 'workbook'), ['xmlns']).get('xmlns') ?? '')) notPlain();
+  const props = /<workbookPr[ >/][^<>]*>/u.exec(xml);
+  const date1904 = props ? xmlTrue(attributes(bodyOf(props[0], 'workbookPr'), ['date1904']).get('date1904')) : false;
   const names = new Set<string>();
-  const sheets = [...xml.matchAll(/<sheet\b[^>]*>/gu)].map((m) => {
-    const a = attributes(m[0]);
+  const sheets = [...xml.matchAll(/<sheet[ >/][^<>]*>/gu)].map((m) => {
+    const a = attributes(bodyOf(m[0], 'sheet'), ['name', 'state', 'r:id']);
     const rel = rels.get(a.get('r:id') ?? notPlain()) ?? notPlain();
-    const target = /^(?:\/xl\/)?(worksheets\/[^/]+\.xml)$/u.exec(rel.target) ?? notPlain();
+    const target = /^(?:\/xl\/)?(worksheets\/[\x20-\x2e\x30-\x7e]+\.xml)$/u.exec(rel.target) ?? notPlain();
     const path = `xl/${target[1]}`;
     if (!WORKSHEET_RELATIONSHIP.test(rel.type) || !parts.has(path)) notPlain();
     const name = decodeText(a.get('name') ?? notPlain());
@@ -190,7 +230,7 @@ function workbookSheets(parts: ReadonlyMap<string, string>): { sheets: SheetEntr
 
 /** The first element `tag` in `xml` and its content, as SheetJS finds it (prefix-free here). */
 function element(xml: string, tag: string): { whole: string; inner: string; index: number } | null {
-  const open = new RegExp(`<${tag}\\b[^<>]*>`, 'gu');
+  const open = new RegExp(`<${tag}[ >/][^<>]*>|<${tag}>`, 'gu');
   const start = open.exec(xml);
   if (!start) return null;
   const close = xml.indexOf(`</${tag}>`, open.lastIndex);
@@ -204,8 +244,8 @@ function styleFormats(xml: string | undefined): (string | undefined)[] | null {
   const table: Record<number, string> = { ...BUILTIN_NUMBER_FORMATS };
   const numFmts = element(xml, 'numFmts');
   if (numFmts) {
-    for (const m of numFmts.whole.matchAll(/<numFmt\b[^>]*>/gu)) {
-      const a = attributes(m[0]);
+    for (const m of numFmts.whole.matchAll(/<numFmt[ >/][^<>]*>/gu)) {
+      const a = attributes(bodyOf(m[0], 'numFmt'), ['numFmtId', 'formatCode']);
       const id = parseInt(a.get('numFmtId') ?? '', 10);
       if (id > 0x188) notPlain();
       const code = decodeText(a.get('formatCode') ?? notPlain());
@@ -214,8 +254,8 @@ function styleFormats(xml: string | undefined): (string | undefined)[] | null {
   }
   const xfs = element(xml, 'cellXfs');
   if (!xfs) return null;
-  return [...xfs.whole.matchAll(/<xf\b[^>]*>/gu)].map((m) => {
-    const raw = attributes(m[0]).get('numFmtId');
+  return [...xfs.whole.matchAll(/<xf[ >/][^<>]*>|<xf>/gu)].map((m) => {
+    const raw = m[0] === '<xf>' ? undefined : attributes(bodyOf(m[0], 'xf'), ['numFmtId']).get('numFmtId');
     const id = raw ? parseInt(raw, 10) : 0;
     if (id > 0x188) notPlain();
     if (Number.isNaN(id)) return undefined;
@@ -225,6 +265,20 @@ function styleFormats(xml: string | undefined): (string | undefined)[] | null {
 
 const RUN = /<r\b[^<>]*>/u;
 const RUN_TEXT = /<t\b[^<>]*>([^<]*)<\/t>/gu;
+
+/** Rich text without its phonetic guides (`<rPh …>…</rPh>`); null for a guide that is not closed as Excel closes it. */
+function withoutPhonetics(x: string): string | null {
+  let out = '';
+  let from = 0;
+  for (let at = x.indexOf('<rPh', from); at >= 0; at = x.indexOf('<rPh', from)) {
+    const open = x.indexOf('>', at);
+    const close = x.indexOf('</rPh>', at);
+    if (open < 0 || close < 0 || x[open - 1] === '/' || x.lastIndexOf('<rPh', close) !== at) return null;
+    out += x.slice(from, at);
+    from = close + 6;
+  }
+  return out + x.slice(from);
+}
 
 /**
  * One shared or inline string (`<si>`/`<is>` content) as SheetJS reads it: plain `<t>`, or rich runs without
@@ -238,7 +292,8 @@ function stringItem(x: string): string | null {
     return decodeText(end < 0 ? after : after.slice(0, end), true);
   }
   if (RUN.test(x)) {
-    const runs = x.replace(/<rPh\b[^<>]*>[\s\S]*?<\/rPh>/gu, '');
+    const runs = withoutPhonetics(x);
+    if (runs === null) return null;
     let text = '';
     for (const m of runs.matchAll(RUN_TEXT)) text += m[1];
     return decodeText(text, true);
@@ -284,7 +339,6 @@ function range(ref: string): MergeArea {
   return { top: a[0] + 1, left: a[1] + 1, bottom: b[0] + 1, right: b[1] + 1 };
 }
 
-const ROW_OR_CELL = /<row\b([^>]*?)(\/?)>|<\/row>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)|<[^>]*>/gu;
 const VALUE_ONLY = /^<v>([^<]*)<\/v>$/u;
 
 interface SheetContext {
@@ -313,9 +367,8 @@ function cellValue(type: string | undefined, inner: string, strings: (string | n
       const text = strings[parseInt(decodeText(raw), 10)];
       return text ?? notPlain();
     }
-    case 'str':
-      // SheetJS decodes a str cell's text twice (once as a value, once as text): &amp;lt; reads as <.
-      return raw === undefined ? '' : decodeText(decodeText(raw), true);
+    // 'str' (a formula's text, which Excel never writes without its formula): SheetJS decodes it twice and
+    // mangles what it decoded the first time; left to it, like every other type.
     case 'b':
       return raw === undefined ? notPlain() : xmlTrue(decodeText(raw));
     case 'e': {
@@ -339,8 +392,8 @@ function worksheet(entry: SheetEntry, ctx: SheetContext, date1904: boolean): Mod
   const colsHidden: boolean[] = [];
   // A sheet describes each column about once; column ranges painted over and over are left to SheetJS.
   let painted = 0;
-  for (const m of before.matchAll(/<col\b[^<>]*\/?>/gu)) {
-    const a = attributes(m[0]);
+  for (const m of before.matchAll(/<col[ /][^<>]*>/gu)) {
+    const a = attributes(bodyOf(m[0], 'col'), ['min', 'max', 'hidden']);
     const min = parseInt(a.get('min') ?? '', 10);
     const max = parseInt(a.get('max') ?? '', 10);
     if (!(min >= 1 && max >= min && max <= 16384)) notPlain();
@@ -351,58 +404,89 @@ function worksheet(entry: SheetEntry, ctx: SheetContext, date1904: boolean): Mod
   colsHidden.forEach((hidden, c) => hidden && hiddenCols.push(c));
 
   const grid: (RawCell | undefined)[][] = [];
-  const hiddenRowSet = new Set<number>();
-  let row = -1;
-  if (data) {
-    ROW_OR_CELL.lastIndex = 0;
-    for (let m = ROW_OR_CELL.exec(data.inner); m; m = ROW_OR_CELL.exec(data.inner)) {
-      if (m[1] !== undefined) {
-        const written = attribute(m[1], 'r') ?? notPlain();
-        const r = parseInt(written, 10);
-        if (!(r >= 1 && r <= 1048576) || String(r) !== written) notPlain();
-        if (xmlTrue(attribute(m[1], 'hidden'))) hiddenRowSet.add(r);
-        row = m[2] === '/' ? -1 : r - 1;
-        continue;
-      }
-      if (m[3] === undefined) {
-        if (m[0] !== '</row>') notPlain();
-        row = -1;
-        continue;
-      }
-      const tag = m[3];
-      const at = address(attribute(tag, 'r') ?? notPlain()) ?? notPlain();
-      if (at[0] !== row) notPlain();
-      const value = cellValue(attribute(tag, 't'), m[4] ?? '', ctx.strings);
-      const cells = (grid[at[0]] ??= []);
-      if (value === undefined) {
-        cells[at[1]] = undefined;
-        continue;
-      }
-      const style = attribute(tag, 's');
-      // Looked up by the attribute as written, as SheetJS does: s="03" is no style.
-      const numFmt = style !== undefined && ctx.formats ? ctx.formats[style as unknown as number] : undefined;
-      cells[at[1]] = { value, numFmt: numFmt === 'General' ? undefined : numFmt };
-    }
-  }
+  const hiddenRows = data ? readRows(data.inner, grid, ctx) : [];
 
   const merges: MergeArea[] = [];
-  for (const m of after.matchAll(/<mergeCell\b[^<>]*>/gu)) {
+  for (const m of after.matchAll(/<mergeCell[ /][^<>]*>/gu)) {
     const ref = /^<mergeCell ref=["']([A-Z0-9:]+)['"]\s*\/?>$/u.exec(m[0]) ?? notPlain();
     merges.push(range(ref[1]!));
   }
   hyperlinks(after, entry.path, ctx.parts, grid);
 
   const read = (cell: RawCell): CellValue => normaliseValue(cell.value, { numFmt: cell.numFmt, date1904 });
-  return sheetFromGrid(grid, read, { name: entry.name, hidden: entry.hidden, merges, hiddenRows: [...hiddenRowSet].sort((x, y) => x - y), hiddenCols });
+  return sheetFromGrid(grid, read, { name: entry.name, hidden: entry.hidden, merges, hiddenRows, hiddenCols });
 }
 
-/** Hyperlinks on text cells: what they point at, from the sheet's relationships or their `location`. */
+/** One token of sheetData: a row's start (attributes, self-closing), a row's end, or a whole cell (attributes, content). */
+const TOKEN = /\s*(?:<row((?:[ \t\r\n][^<>]*?)?)(\/?)>|(<\/row>)|<c((?:[ \t\r\n][^<>]*?)?)(?:\/>|>((?:[^<]|<(?!\/c>))*)<\/c>))/uy;
+/** A cell's start tag as Excel, WPS and exceljs write it. */
+const PLAIN_CELL = /^ r="([A-Z]{1,3}[0-9]{1,7})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?$/u;
+
+function cellAttributes(body: string): { r: string; s: string | undefined; t: string | undefined } {
+  const plain = PLAIN_CELL.exec(body);
+  if (plain) return { r: plain[1]!, s: plain[2], t: plain[3] };
+  const a = attributes(body, ['r', 's', 't']);
+  return { r: a.get('r') ?? notPlain(), s: a.get('s'), t: a.get('t') };
+}
+
+/**
+ * The rows of `<sheetData>`, read tag after tag from where the last one ended (a sticky scan: linear whatever the
+ * part holds; anything but rows of cells leaves the shortcut). Fills the grid; returns the hidden rows.
+ */
+function readRows(sheetData: string, grid: (RawCell | undefined)[][], ctx: SheetContext): number[] {
+  const hidden = new Set<number>();
+  let row = -1;
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < sheetData.length) {
+    const from = TOKEN.lastIndex;
+    const m = TOKEN.exec(sheetData);
+    if (!m) {
+      if (/^\s*$/u.test(sheetData.slice(from))) break;
+      return notPlain();
+    }
+    if (m[1] !== undefined) {
+      if (row >= 0) notPlain(); // a row inside a row: one was never closed
+      const a = attributes(m[1], ['r', 'hidden']);
+      const written = a.get('r') ?? notPlain();
+      const r = parseInt(written, 10);
+      if (!(r >= 1 && r <= 1048576) || String(r) !== written) notPlain();
+      if (xmlTrue(a.get('hidden'))) hidden.add(r);
+      row = m[2] === '/' ? -1 : r - 1;
+      continue;
+    }
+    if (m[3] !== undefined) {
+      if (row < 0) notPlain();
+      row = -1;
+      continue;
+    }
+    const cell = cellAttributes(m[4] ?? '');
+    const at = address(cell.r) ?? notPlain();
+    if (at[0] !== row) notPlain();
+    const value = cellValue(cell.t, m[5] ?? '', ctx.strings);
+    const cells = (grid[at[0]] ??= []);
+    if (value === undefined) {
+      cells[at[1]] = undefined;
+      continue;
+    }
+    // SheetJS finds a style by the attribute as written: s="03" or s="length" is no style.
+    const style = cell.s !== undefined && String(Number(cell.s)) === cell.s && ctx.formats ? ctx.formats[Number(cell.s)] : undefined;
+    cells[at[1]] = { value, numFmt: style === 'General' ? undefined : style };
+  }
+  if (row >= 0) notPlain();
+  return [...hidden].sort((x, y) => x - y);
+}
+
+/**
+ * Hyperlinks on text cells: what they point at, from the sheet's relationships or their `location`; of two on
+ * one cell the last, as in SheetJS. A hyperlink over a range leaves the shortcut.
+ */
 function hyperlinks(after: string, path: string, parts: ReadonlyMap<string, string>, grid: (RawCell | undefined)[][]): void {
-  const tags = [...after.matchAll(/<hyperlink\b[^<>]*>/gu)];
+  const tags = [...after.matchAll(/<hyperlink[ /][^<>]*>/gu)];
   if (tags.length === 0) return;
   const rels = relationships(part(parts, path.replace(/^(.*)\/([^/]*)$/u, '$1/_rels/$2.rels')));
+  const targets = new Map<RawCell, string>();
   for (const m of tags) {
-    const a = attributes(m[0]);
+    const a = attributes(bodyOf(m[0], 'hyperlink'), ['ref', 'r:id', 'location']);
     const at = address(a.get('ref') ?? notPlain()) ?? notPlain();
     const id = a.get('r:id');
     const location = a.get('location');
@@ -412,7 +496,11 @@ function hyperlinks(after: string, path: string, parts: ReadonlyMap<string, stri
     // As SheetJS: a relationship's target with a non-empty location after '#', or '#' and the location alone.
     const target = rel ? rel.target + (location ? `#${decodeText(location)}` : '') : `#${decodeText(location!)}`;
     const cell = grid[at[0]]?.[at[1]];
-    if (cell && typeof cell.value === 'string' && target !== '') cell.value = { text: cell.value, hyperlink: target };
+    if (cell && typeof cell.value === 'string') targets.set(cell, target);
+  }
+  for (const [cell, target] of targets) {
+    const link = hyperlinkTarget(target);
+    if (link !== '') cell.value = { text: cell.value as string, hyperlink: link };
   }
 }
 
@@ -429,8 +517,8 @@ export function readOoxmlModel(parts: ReadonlyMap<string, string>): CellModel | 
     if (sheets.length === 0) return null;
     const ctx: SheetContext = { strings: sharedStrings(part(parts, types.sharedStrings ?? '')), formats: styleFormats(part(parts, types.styles ?? '')), parts };
     return { format: 'xlsx', sheets: sheets.map((entry) => worksheet(entry, ctx, date1904)) };
-  } catch (e) {
-    if (e instanceof NotPlain) return null;
-    throw e;
+  } catch {
+    // Not plain, or anything this reader did not foresee: SheetJS reads the file as it always has.
+    return null;
   }
 }

@@ -52,8 +52,18 @@ function quietly<T>(fn: () => T): T {
   }
 }
 
+/**
+ * A hyperlink's target as it was written. Reading an .xlsx, SheetJS keeps a relationship's target as the bytes of
+ * its UTF-8 (附件 as \u00e9\u0099\u0084…): a target made of such bytes that are UTF-8 is decoded, any other kept.
+ */
+export function hyperlinkTarget(target: string): string {
+  if (!/[\u0080-\u00ff]/u.test(target) || /[^\u0000-\u00ff]/u.test(target)) return target;
+  const decoded = Buffer.from(target, 'latin1').toString('utf8');
+  return decoded.includes('\ufffd') ? target : decoded;
+}
+
 /** A SheetJS cell as the raw value exceljs would have given for it, so both meet one normaliser. */
-function rawValue(cell: XLSXTypes.CellObject): unknown {
+function rawValue(cell: XLSXTypes.CellObject, utf8Targets: boolean): unknown {
   const formula = typeof cell.f === 'string' && cell.f !== '';
   let value: unknown;
   switch (cell.t) {
@@ -72,19 +82,20 @@ function rawValue(cell: XLSXTypes.CellObject): unknown {
       value = null;
   }
   if (formula) return { formula: cell.f, result: value === undefined ? null : value };
-  const target = cell.l?.Target;
+  const written = cell.l?.Target;
+  const target = typeof written === 'string' && utf8Targets ? hyperlinkTarget(written) : written;
   if (typeof target === 'string' && target !== '' && typeof value === 'string') return { text: value, hyperlink: target };
   return value;
 }
 
-function sheetModel(ws: XLSXTypes.WorkSheet, name: string, hidden: boolean, date1904: boolean): ModelSheet {
+function sheetModel(ws: XLSXTypes.WorkSheet, name: string, hidden: boolean, date1904: boolean, utf8Targets: boolean): ModelSheet {
   const merges = (ws['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
   const data = (ws as { '!data'?: (XLSXTypes.CellObject | undefined)[][] })['!data'] ?? [];
   const hiddenRows = (ws['!rows'] ?? []).flatMap((info, i) => (info?.hidden ? [i + 1] : []));
   const hiddenCols = (ws['!cols'] ?? []).flatMap((info, i) => (info?.hidden ? [i + 1] : []));
   const read = (cell: XLSXTypes.CellObject): CellValue => {
     const numFmt = typeof cell.z === 'string' && cell.z !== 'General' ? cell.z : undefined;
-    return normaliseValue(rawValue(cell), { numFmt, date1904 });
+    return normaliseValue(rawValue(cell, utf8Targets), { numFmt, date1904 });
   };
   return sheetFromGrid(data, read, { name, hidden, merges, hiddenRows, hiddenCols });
 }
@@ -132,7 +143,7 @@ export function readSheetjsModel(input: Buffer | ReadonlyMap<string, string>, fi
     const ws = wb.Sheets[name];
     if (!ws) return [];
     const hidden = Boolean(wb.Workbook?.Sheets?.[i]?.Hidden);
-    return [sheetModel(ws, name, hidden, date1904)];
+    return [sheetModel(ws, name, hidden, date1904, format === 'xlsx')];
   });
   if (sheets.length === 0) throw refuse('file-no-sheets', 'import.fileNoSheets', file);
   return { format, sheets };

@@ -165,6 +165,8 @@ function rangeArea(ref: string): number {
 interface SheetStats {
   /** Cells covered by merged ranges. */
   merged: number;
+  /** Cells covered by hyperlinks (SheetJS builds a cell for each cell a hyperlink's range covers). */
+  linked: number;
   /** `<c>` elements: every cell the reader will build an object for. */
   cells: number;
 }
@@ -200,7 +202,7 @@ function xmlProblem(text: string): XmlProblem | null {
  * its declared size: a directory that lies about sizes is a bomb.
  */
 function workbookParts(buf: Buffer, entries: readonly ZipEntry[], limitPerEntry: number): (SheetStats & { parts: Map<string, string> }) | XmlProblem | null {
-  const stats = { merged: 0, cells: 0, parts: new Map<string, string>() };
+  const stats = { merged: 0, linked: 0, cells: 0, parts: new Map<string, string>() };
   for (const entry of entries) {
     if (!/\.(?:xml|rels|vml)$/iu.test(entry.name)) continue;
     // Declared sizes were checked against the part limit before this (checkPartSizes); a part that inflates
@@ -214,6 +216,8 @@ function workbookParts(buf: Buffer, entries: readonly ZipEntry[], limitPerEntry:
     if (!/^xl\/worksheets\/[^/]+\.xml$/iu.test(entry.name)) continue;
     const re = /<mergeCell\s[^>]*ref="([^"]+)"/gu;
     for (let m = re.exec(text); m; m = re.exec(text)) stats.merged += rangeArea(m[1]!);
+    const links = /<hyperlink\s[^<>]*?ref="([^"]+)"/gu;
+    for (let m = links.exec(text); m; m = links.exec(text)) stats.linked += rangeArea(m[1]!);
     const cell = /<c[\s>/]/gu;
     while (cell.exec(text)) stats.cells += 1;
   }
@@ -316,6 +320,7 @@ export function checkZipEntries(buffer: Buffer | { length: number }, entries: re
 
 function checkCellCounts(stats: SheetStats, file: string, opts: Required<OpenOptions>): void {
   if (stats.merged > opts.maxMergedCells) throw refuse('file-zip-bomb', 'import.fileMergedCells', file, { count: count(stats.merged), max: count(opts.maxMergedCells) });
+  if (stats.linked > opts.maxMergedCells) throw refuse('file-zip-bomb', 'import.fileLinkedCells', file, { count: count(stats.linked), max: count(opts.maxMergedCells) });
   if (stats.cells > opts.maxCells) throw refuse('file-too-many-cells', 'import.fileTooManyCells', file, { count: count(stats.cells), max: count(opts.maxCells) });
 }
 
@@ -383,8 +388,8 @@ async function readModel(buffer: Buffer, file: string, checked: CheckedForm, opt
       const model = readSheetjsModel(buffer, file, checked.format);
       // The compound-file directory bounded the bytes; what they unfold to is bounded here, before any grid is built.
       const stats = model.sheets.reduce(
-        (s, sheet) => ({ cells: s.cells + sheet.cells.length, merged: s.merged + sheet.merges.reduce((n, m) => n + (m.bottom - m.top + 1) * (m.right - m.left + 1), 0) }),
-        { cells: 0, merged: 0 },
+        (s, sheet) => ({ cells: s.cells + sheet.cells.length, linked: 0, merged: s.merged + sheet.merges.reduce((n, m) => n + (m.bottom - m.top + 1) * (m.right - m.left + 1), 0) }),
+        { cells: 0, linked: 0, merged: 0 },
       );
       checkCellCounts(stats, file, opts);
       return model;

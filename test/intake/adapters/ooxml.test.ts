@@ -32,6 +32,12 @@ function partsOf(buffer: Buffer, file = 'form.xlsx'): Map<string, string> | null
   }
 }
 
+/** Parts are byte strings (one char per byte of UTF-8): a part edited as text, written back as such. */
+function edited(parts: Map<string, string>, name: string, edit: (xml: string) => string): Map<string, string> {
+  const text = Buffer.from(parts.get(name)!, 'latin1').toString('utf8');
+  return new Map(parts).set(name, Buffer.from(edit(text), 'utf8').toString('latin1'));
+}
+
 /** Both readers on the same parts: the direct one's model (null when it leaves the file to SheetJS) and SheetJS's. */
 function bothModels(parts: Map<string, string>): { direct: CellModel | null; sheetjs: CellModel } {
   return { direct: readOoxmlModel(parts), sheetjs: readSheetjsModel(parts, 'form.xlsx', 'xlsx') };
@@ -206,6 +212,36 @@ async function plainForm(): Promise<{ buffer: Buffer; parts: Map<string, string>
   return { buffer, parts: partsOf(buffer)! };
 }
 
+describe('read the same way as SheetJS, where SheetJS has its own ways', () => {
+  const SHEET = 'xl/worksheets/sheet1.xml';
+
+  it('of two hyperlinks on one cell the last counts; a target in Chinese reads as written in both readers', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('申报表');
+    ws.getCell('A1').value = { text: '营业执照', hyperlink: '附件/营业执照.pdf' };
+    ws.getCell('A2').value = { text: ' ', hyperlink: 'mailto:张伟@example.cn' };
+    ws.getCell('A3').value = '主页';
+    const written = partsOf(Buffer.from(await wb.xlsx.writeBuffer()))!;
+    const parts = edited(written, 'xl/worksheets/sheet1.xml', (xml) =>
+      xml.replace('</hyperlinks>', '<hyperlink ref="A3" location="first"/><hyperlink ref="A3" location="申报表!A1"/></hyperlinks>'),
+    );
+    const { direct, sheetjs } = bothModels(parts);
+    expect(direct).toEqual(sheetjs);
+    const link = (row: number) => direct!.sheets[0]!.cells.find((c) => c.row === row && c.col === 1)?.value;
+    expect(link(1)).toMatchObject({ text: '营业执照', hyperlink: '附件/营业执照.pdf' });
+    expect(link(2)).toMatchObject({ text: '张伟@example.cn', hyperlink: 'mailto:张伟@example.cn' });
+    expect(link(3)).toMatchObject({ text: '主页', hyperlink: '#申报表!A1' });
+  });
+
+  it('an attribute whose value holds another attribute\'s name is read by its own name', async () => {
+    const { parts } = await plainForm();
+    const decoy = edited(parts, SHEET, (xml) => xml.replace(/<c r="B2" s="(\d+)"/u, '<c r="B2" x=" s=" s="$1"'));
+    const { direct, sheetjs } = bothModels(decoy);
+    expect(direct).not.toBeNull();
+    expect(direct).toEqual(sheetjs);
+  });
+});
+
 describe('left to SheetJS', () => {
   const SHEET = 'xl/worksheets/sheet1.xml';
   const cases: [string, (xml: string) => string][] = [
@@ -219,20 +255,51 @@ describe('left to SheetJS', () => {
     ['a merged range written backwards', (xml) => xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="B3:A2"/></mergeCells>')],
     ['a hyperlink over a range', (xml) => xml.replace('</sheetData>', '</sheetData><hyperlinks><hyperlink ref="A1:B1" location="申报表!A1"/></hyperlinks>')],
     ['a cell outside its row', (xml) => xml.replace(/<c r="B3"/u, '<c r="B9"')],
+    // Tags spelled as SheetJS reads them otherwise than their letters say.
+    ['a tab after an element name', (xml) => xml.replace(/<c r="B3"/u, '<c\tr="B3"')],
+    ['a line break after an element name', (xml) => xml.replace(/<row r="3"/u, '<row\nr="3"')],
+    ['Hidden in capitals (SheetJS reads it as hidden)', (xml) => xml.replace(/<row r="3"/u, '<row r="3" Hidden="1"')],
+    ['hidden_x (SheetJS cuts the name at _)', (xml) => xml.replace(/<row r="3"/u, '<row r="3" hidden_x="1"')],
+    ['a prefixed type (x:t)', (xml) => xml.replace(/<c r="B1"([^>]*?) t="s"/u, '<c r="B1"$1 x:t="s"')],
+    ['an attribute written twice', (xml) => xml.replace(/<c r="B3"/u, '<c r="B3" r="C3"')],
+    ['a row never closed', (xml) => xml.replace(/<\/row>/u, '')],
+    ['a str cell (a formula text without its formula)', (xml) => xml.replace(/<c r="B3"([^>]*)><v>12<\/v>/u, '<c r="B3"$1 t="str"><v>&#24352;&#19977;</v>')],
+    // Junk that a regular expression could chew on for minutes: each scan here is linear, and it returns.
+    ['200,000 unclosed cells', (xml) => xml.replace('<sheetData>', `<sheetData><row r="1">${'<c r="A1"><v>1</v>'.repeat(20_000)}`)],
+    ['<c<c<c… in the sheet data', (xml) => xml.replace('<sheetData>', `<sheetData>${'<c'.repeat(200_000)}`)],
+    ['a row tag of 400,000 letters', (xml) => xml.replace(/<row r="3"/u, `<row ${'x'.repeat(400_000)} r="3"`)],
   ];
 
   it.each(cases)('%s: not read directly, and the import reads the file as SheetJS does', async (_what, mutate) => {
     const { parts } = await plainForm();
     expect(readOoxmlModel(parts)).not.toBeNull();
-    parts.set(SHEET, mutate(parts.get(SHEET)!));
-    expect(readOoxmlModel(parts)).toBeNull();
+    expect(readOoxmlModel(edited(parts, SHEET, mutate))).toBeNull();
+  });
+
+  it('a style index SheetJS finds no style by (s="length", s="03") reads as no number format, and never throws', async () => {
+    const { parts } = await plainForm();
+    for (const style of ['length', '__proto__', 'constructor', '03', '1e0']) {
+      const odd = edited(parts, SHEET, (xml) => xml.replace(/<c r="B2" s="\d+"/u, `<c r="B2" s="${style}"`));
+      const { direct, sheetjs } = bothModels(odd);
+      expect(direct, style).toEqual(sheetjs);
+      expect(direct!.sheets[0]!.cells.find((c) => c.row === 2 && c.col === 2)?.value.kind, style).toBe('number');
+    }
+  });
+
+  it('junk inside a tag of the other parts is left to SheetJS, quickly', async () => {
+    const { parts } = await plainForm();
+    const junk = edited(parts, '[Content_Types].xml', (xml) => xml.replace('<Override ', `<Override ${'a'.repeat(400_000)} `));
+    expect(readOoxmlModel(junk)).toBeNull();
+    const workbook = edited(parts, 'xl/workbook.xml', (xml) => xml.replace(/xmlns="[^"]*"/u, 'xmlns="urn:other"'));
+    expect(readOoxmlModel(workbook), 'a workbook in a namespace SheetJS refuses').toBeNull();
+    const rich = edited(parts, 'xl/sharedStrings.xml', (xml) => xml.replace('<si><t>姓名</t></si>', '<si><r><x:t xmlns:x="urn:x">姓名</x:t></r></si>'));
+    expect(rich.get('xl/sharedStrings.xml')).not.toBe(parts.get('xl/sharedStrings.xml'));
+    expect(readOoxmlModel(rich), 'a prefixed run text').toBeNull();
   });
 
   it('a workbook SheetJS would read as OpenDocument, or whose parts are not where Excel puts them', async () => {
     const { parts } = await plainForm();
-    const moved = new Map(parts);
-    moved.set('xl/worksheets/other.xml', moved.get(SHEET)!);
-    moved.set('xl/_rels/workbook.xml.rels', moved.get('xl/_rels/workbook.xml.rels')!.replace('worksheets/sheet1.xml', 'worksheets/../worksheets/sheet1.xml'));
+    const moved = edited(parts, 'xl/_rels/workbook.xml.rels', (xml) => xml.replace('worksheets/sheet1.xml', 'worksheets/../worksheets/sheet1.xml'));
     expect(readOoxmlModel(moved)).toBeNull();
     const ods = new Map(parts).set('META-INF/manifest.xml', '<manifest/>');
     expect(readOoxmlModel(ods)).toBeNull();

@@ -183,6 +183,22 @@ describe('zip bombs', () => {
     expect(codeOf(zip)).toBe('file-zip-bomb');
   });
 
+  it('a hyperlink over the whole sheet (SheetJS builds a cell for each cell it covers) is refused by its own message', () => {
+    const sheet = (ref: string): Buffer =>
+      makeZip([
+        { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(`<worksheet><sheetData/><hyperlinks><hyperlink ref="${ref}" location="A1"/></hyperlinks></worksheet>`) },
+      ]);
+    try {
+      checkWorkbookBytes(sheet('A1:XFD2000'), 'links.xlsx');
+      throw new Error('not refused');
+    } catch (e) {
+      expect((e as GongshuError).code).toBe('file-zip-bomb');
+      expect((e as GongshuError).message).toContain('超链接共覆盖 32,768,000 个单元格（上限 1,000,000）');
+    }
+    expect(() => checkWorkbookBytes(sheet('A1:B2'), 'links.xlsx')).not.toThrow();
+  });
+
   it('a sheet with more cells than any form is refused before exceljs builds them', () => {
     const row = (r: number): string => `<row r="${r}">${Array.from({ length: 10 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r}"><v>1</v></c>`).join('')}</row>`;
     const zip = makeZip([
