@@ -478,16 +478,20 @@ function readRows(sheetData: string, grid: (RawCell | undefined)[][], ctx: Sheet
 
 /**
  * Hyperlinks on text cells: what they point at, from the sheet's relationships or their `location`; of two on
- * one cell the last, as in SheetJS. A hyperlink over a range leaves the shortcut.
+ * one cell the last, as in SheetJS. A hyperlink over a range (a whole column, say) gives its target to every text
+ * cell in it, as SheetJS does (which also builds an empty cell for each other cell it covers); a sheet where that
+ * would mean visiting more than a few million cells leaves the shortcut.
  */
 function hyperlinks(after: string, path: string, parts: ReadonlyMap<string, string>, grid: (RawCell | undefined)[][]): void {
   const tags = [...after.matchAll(/<hyperlink[ /][^<>]*>/gu)];
   if (tags.length === 0) return;
   const rels = relationships(part(parts, path.replace(/^(.*)\/([^/]*)$/u, '$1/_rels/$2.rels')));
   const targets = new Map<RawCell, string>();
+  let textCells: [number, number, RawCell][] | undefined;
+  let visited = 0;
   for (const m of tags) {
     const a = attributes(bodyOf(m[0], 'hyperlink'), ['ref', 'r:id', 'location']);
-    const at = address(a.get('ref') ?? notPlain()) ?? notPlain();
+    const area = range(a.get('ref') ?? notPlain());
     const id = a.get('r:id');
     const location = a.get('location');
     const rel = id === undefined ? undefined : rels.get(id);
@@ -495,13 +499,33 @@ function hyperlinks(after: string, path: string, parts: ReadonlyMap<string, stri
     if (!rel && location === undefined) notPlain();
     // As SheetJS: a relationship's target with a non-empty location after '#', or '#' and the location alone.
     const target = rel ? rel.target + (location ? `#${decodeText(location)}` : '') : `#${decodeText(location!)}`;
-    const cell = grid[at[0]]?.[at[1]];
-    if (cell && typeof cell.value === 'string') targets.set(cell, target);
+    if (area.top === area.bottom && area.left === area.right) {
+      const cell = grid[area.top - 1]?.[area.left - 1];
+      if (cell && typeof cell.value === 'string') targets.set(cell, target);
+      continue;
+    }
+    textCells ??= textCellsOf(grid);
+    visited += textCells.length;
+    if (visited > 2_000_000) notPlain();
+    for (const [r, c, cell] of textCells) if (r >= area.top && r <= area.bottom && c >= area.left && c <= area.right) targets.set(cell, target);
   }
   for (const [cell, target] of targets) {
     const link = hyperlinkTarget(target);
     if (link !== '') cell.value = { text: cell.value as string, hyperlink: link };
   }
+}
+
+/** The text cells of a grid with their 1-based row and column, visiting only the rows and cells that exist. */
+function textCellsOf(grid: (RawCell | undefined)[][]): [number, number, RawCell][] {
+  const out: [number, number, RawCell][] = [];
+  for (const r of Object.keys(grid)) {
+    const row = grid[Number(r)]!;
+    for (const c of Object.keys(row)) {
+      const cell = row[Number(c)];
+      if (cell && typeof cell.value === 'string') out.push([Number(r) + 1, Number(c) + 1, cell]);
+    }
+  }
+  return out;
 }
 
 /**

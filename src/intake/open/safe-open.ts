@@ -195,14 +195,20 @@ function xmlProblem(text: string): XmlProblem | null {
 
 /**
  * Every XML part of an OOXML workbook, inflated (bounded by its declared size) and judged before the parser:
- * whole and without a DTD (xmlProblem). The worksheets are also counted: cells covered by merged ranges (one
+ * whole and without a DTD (xmlProblem). The parts are also counted: cells covered by merged ranges (one
  * `<mergeCell ref="A1:XFD1048576"/>` would make a reader that builds merged cells exhaust memory long before
- * any size cap notices) and written cells (a sheet of millions of cells takes minutes). The parts, judged, are
- * what the reader reads (as byte strings): the zip is inflated once, by zlib. Null when a part inflates beyond
- * its declared size: a directory that lies about sizes is a bomb.
+ * any size cap notices), cells under hyperlinks (SheetJS builds one for each) and written cells (a sheet of
+ * millions of cells takes minutes). Every part is counted, wherever it lies (a reader finds a worksheet where the
+ * workbook's relationships say, not only under xl/worksheets/), and every tag however its attributes are
+ * spelled (quotes of either kind, prefixes). A workbook that names more sheets than it has parts with sheet
+ * data may point several sheets at one part, which the reader then reads once for each: the largest part is
+ * counted again for each extra sheet. The parts, judged, are what the reader reads (as byte strings): the zip is
+ * inflated once, by zlib. Null when a part inflates beyond its declared size: a directory that lies about sizes
+ * is a bomb.
  */
 function workbookParts(buf: Buffer, entries: readonly ZipEntry[], limitPerEntry: number): (SheetStats & { parts: Map<string, string> }) | XmlProblem | null {
   const stats = { merged: 0, linked: 0, cells: 0, parts: new Map<string, string>() };
+  const counted = new Map<string, SheetStats>();
   for (const entry of entries) {
     if (!/\.(?:xml|rels|vml)$/iu.test(entry.name)) continue;
     // Declared sizes were checked against the part limit before this (checkPartSizes); a part that inflates
@@ -213,15 +219,72 @@ function workbookParts(buf: Buffer, entries: readonly ZipEntry[], limitPerEntry:
     const problem = xmlProblem(text);
     if (problem) return problem;
     stats.parts.set(entry.name, text);
-    if (!/^xl\/worksheets\/[^/]+\.xml$/iu.test(entry.name)) continue;
-    const re = /<mergeCell\s[^>]*ref="([^"]+)"/gu;
-    for (let m = re.exec(text); m; m = re.exec(text)) stats.merged += rangeArea(m[1]!);
-    const links = /<hyperlink\s[^<>]*?ref="([^"]+)"/gu;
-    for (let m = links.exec(text); m; m = links.exec(text)) stats.linked += rangeArea(m[1]!);
-    const cell = /<c[\s>/]/gu;
-    while (cell.exec(text)) stats.cells += 1;
+    counted.set(entry.name.toLowerCase(), partStats(text));
+  }
+  const sheetsOf = sheetsPerPart(stats.parts);
+  for (const [name, part] of counted) {
+    const times = Math.max(1, sheetsOf.get(name) ?? 0);
+    for (const key of ['merged', 'linked', 'cells'] as const) stats[key] += times * part[key];
   }
   return stats;
+}
+
+/** Attributes of a tag by name, loosely (either quote, spaces around =): for counting, never for reading. */
+function looseAttributes(tag: string): [string, string][] {
+  return [...tag.matchAll(/\s([^\s=<>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')/gu)].map((m) => [m[1]!, m[2] ?? m[3] ?? '']);
+}
+
+/**
+ * How many of the workbook's sheets each part holds (by lower-case part name), resolved the way SheetJS finds a
+ * sheet: its relationship id, the target under xl/ or as written, names compared without case. A crafted
+ * workbook may point many sheets at one part; the reader reads it once for each. Read loosely: a sheet counted
+ * that SheetJS would not find only makes the count larger.
+ */
+function sheetsPerPart(parts: ReadonlyMap<string, string>): Map<string, number> {
+  const out = new Map<string, number>();
+  const workbook = parts.get('xl/workbook.xml');
+  const rels = parts.get('xl/_rels/workbook.xml.rels');
+  if (!workbook || !rels) return out;
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<(?:[\w.-]+:)?Relationship[\s/][^<>]*>/giu)) {
+    const attrs = looseAttributes(m[0]);
+    const id = attrs.filter(([k]) => /^(?:[\w.-]+:)?id(?:_.*)?$/iu.test(k)).map(([, v]) => v);
+    const target = attrs.find(([k]) => /^(?:[\w.-]+:)?target(?:_.*)?$/iu.test(k))?.[1];
+    if (target !== undefined) for (const i of id) targets.set(i, target);
+  }
+  const names = new Set([...parts.keys()].map((n) => n.toLowerCase()));
+  for (const m of workbook.matchAll(/<(?:[\w.-]+:)?sheet[\s/][^<>]*>/gu)) {
+    const ids = looseAttributes(m[0]).filter(([k]) => /^(?:[\w.-]+:)?(?:id|strRelID)(?:_.*)?$/iu.test(k));
+    const found = new Set<string>();
+    for (const [, id] of ids) {
+      const target = targets.get(id);
+      if (target === undefined) continue;
+      const candidates = [`xl/${target.replace(/\/?xl\//u, '')}`, target, `xl/${target}`, target.replace(/^\//u, '')].map((c) => c.toLowerCase());
+      const name = candidates.find((c) => names.has(c));
+      if (name) found.add(name);
+    }
+    for (const name of found) out.set(name, (out.get(name) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** What one part would make a reader build: written cells, cells covered by merged ranges and by hyperlinks. */
+function partStats(text: string): SheetStats {
+  const stats: SheetStats = { merged: 0, linked: 0, cells: 0 };
+  const cell = /<(?:[\w.-]+:)?c[\s>/]/gu;
+  while (cell.exec(text)) stats.cells += 1;
+  const merges = /<(?:[\w.-]+:)?mergeCell[\s/][^<>]*>/gu;
+  for (let m = merges.exec(text); m; m = merges.exec(text)) stats.merged += largestRange(m[0]);
+  const links = /<(?:[\w.-]+:)?hyperlink[\s/][^<>]*>/gu;
+  for (let m = links.exec(text); m; m = links.exec(text)) stats.linked += largestRange(m[0]);
+  return stats;
+}
+
+/** The largest cell range written anywhere in a tag (whatever attribute holds it, however quoted). */
+function largestRange(tag: string): number {
+  let largest = 0;
+  for (const m of tag.matchAll(/\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?/gu)) largest = Math.max(largest, rangeArea(m[0]));
+  return largest;
 }
 
 /** What safe-open found a file to be, with what its reader needs beyond the bytes. */
@@ -231,6 +294,8 @@ export interface CheckedForm {
   documentXml?: Buffer;
   /** An OOXML workbook's XML parts by name, inflated and judged here (byte strings: one char per byte). */
   xmlParts?: Map<string, string>;
+  /** Cells an OOXML workbook's hyperlinks cover: bounded before SheetJS reads it (it builds a cell for each). */
+  linkedCells?: number;
 }
 
 /**
@@ -274,7 +339,7 @@ function checkZip(buffer: Buffer, file: string, opts: Required<OpenOptions>): Ch
     if (stats === null) throw refuse('file-zip-bomb', 'import.fileZipLies', file);
     if (typeof stats === 'string') throw refuse('file-unreadable', 'import.fileUnreadable', file);
     checkCellCounts(stats, file, opts);
-    return { format: 'xlsx', xmlParts: stats.parts };
+    return { format: 'xlsx', xmlParts: stats.parts, linkedCells: stats.linked };
   }
   if (names.has('word/document.xml')) return { format: 'docx', documentXml: checkDocx(buffer, entries, file, opts) };
   if (names.has('mimetype') && names.has('content.xml')) {
@@ -320,7 +385,6 @@ export function checkZipEntries(buffer: Buffer | { length: number }, entries: re
 
 function checkCellCounts(stats: SheetStats, file: string, opts: Required<OpenOptions>): void {
   if (stats.merged > opts.maxMergedCells) throw refuse('file-zip-bomb', 'import.fileMergedCells', file, { count: count(stats.merged), max: count(opts.maxMergedCells) });
-  if (stats.linked > opts.maxMergedCells) throw refuse('file-zip-bomb', 'import.fileLinkedCells', file, { count: count(stats.linked), max: count(opts.maxMergedCells) });
   if (stats.cells > opts.maxCells) throw refuse('file-too-many-cells', 'import.fileTooManyCells', file, { count: count(stats.cells), max: count(opts.maxCells) });
 }
 
@@ -377,6 +441,10 @@ async function readModel(buffer: Buffer, file: string, checked: CheckedForm, opt
       // of the plain shape is read directly; SheetJS (loaded only then) reads any other.
       const plain = checked.xmlParts ? readOoxmlModel(checked.xmlParts) : null;
       if (plain) return plain;
+      // SheetJS builds a cell for every cell a hyperlink covers (a whole column: 2 s and 400 MB); the direct
+      // reader does not, so only a file left to SheetJS meets this limit.
+      const linked = checked.linkedCells ?? 0;
+      if (linked > opts.maxMergedCells) throw refuse('file-zip-bomb', 'import.fileLinkedCells', file, { count: count(linked), max: count(opts.maxMergedCells) });
       await loadSheetjs();
       return readSheetjsModel(checked.xmlParts ?? buffer, file, 'xlsx');
     }

@@ -183,20 +183,71 @@ describe('zip bombs', () => {
     expect(codeOf(zip)).toBe('file-zip-bomb');
   });
 
-  it('a hyperlink over the whole sheet (SheetJS builds a cell for each cell it covers) is refused by its own message', () => {
-    const sheet = (ref: string): Buffer =>
+  describe('cells a workbook makes a reader build, however the tags are spelled', () => {
+    const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    /** A minimal workbook: `sheets` sheet entries, all pointing at the one worksheet part below. */
+    const workbook = (sheetXml: string, sheets = 1): Buffer =>
       makeZip([
-        { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
-        { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(`<worksheet><sheetData/><hyperlinks><hyperlink ref="${ref}" location="A1"/></hyperlinks></worksheet>`) },
+        {
+          name: '[Content_Types].xml',
+          data: Buffer.from(
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+          ),
+        },
+        {
+          name: 'xl/workbook.xml',
+          data: Buffer.from(`<workbook ${NS} xmlns:r="${REL}"><sheets>${Array.from({ length: sheets }, (_, i) => `<sheet name="S${i}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`),
+        },
+        {
+          name: 'xl/_rels/workbook.xml.rels',
+          data: Buffer.from(
+            `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${Array.from({ length: sheets }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>`).join('')}</Relationships>`,
+          ),
+        },
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(`<worksheet ${NS}>${sheetXml}</worksheet>`) },
       ]);
-    try {
-      checkWorkbookBytes(sheet('A1:XFD2000'), 'links.xlsx');
+    const email = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>电子邮箱</t></is></c><c r="B1" t="inlineStr"><is><t>chen@163.com</t></is></c></row></sheetData>';
+    const formula = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>电子邮箱</t></is></c><c r="B1"><f>1+1</f><v>2</v></c></row></sheetData>';
+    const refusal = async (bytes: Buffer): Promise<GongshuError> => {
+      try {
+        await openWorkbookBuffer(bytes, 'links.xlsx');
+      } catch (e) {
+        return e as GongshuError;
+      }
       throw new Error('not refused');
-    } catch (e) {
-      expect((e as GongshuError).code).toBe('file-zip-bomb');
-      expect((e as GongshuError).message).toContain('超链接共覆盖 32,768,000 个单元格（上限 1,000,000）');
-    }
-    expect(() => checkWorkbookBytes(sheet('A1:B2'), 'links.xlsx')).not.toThrow();
+    };
+
+    it('a hyperlink over a whole column is read (the direct reader builds nothing for it), and each text cell in it gets the link', async () => {
+      const opened = await openWorkbookBuffer(workbook(`${email}<hyperlinks><hyperlink ref="B1:B1048576" location="A1"/></hyperlinks>`), 'links.xlsx');
+      expect(opened.model.sheets[0]!.cells.find((c) => c.col === 2)?.value).toMatchObject({ text: 'chen@163.com', hyperlink: '#A1' });
+    });
+
+    it('a file left to SheetJS whose hyperlinks cover over 1,000,000 cells is refused by its own message, however the range is quoted', async () => {
+      for (const link of [`<hyperlink ref="A1:XFD2000" location="A1"/>`, `<hyperlink ref='A1:XFD2000' location="A1"/>`, `<x:hyperlink xmlns:x="urn:x" ref="A1:XFD2000"/>`]) {
+        const e = await refusal(workbook(`${formula}<hyperlinks>${link}</hyperlinks>`));
+        expect(e.code, link).toBe('file-zip-bomb');
+        expect(e.message, link).toContain('超链接共覆盖 32,768,000 个单元格（上限 1,000,000）');
+      }
+      await expect(openWorkbookBuffer(workbook(`${formula}<hyperlinks><hyperlink ref="A1:B2" location="A1"/></hyperlinks>`), 'links.xlsx')).resolves.toBeDefined();
+    });
+
+    it('a merged range in single quotes is counted too', () => {
+      expect(codeOf(workbook(`${email}<mergeCells count="1"><mergeCell ref='A1:XFD1048576'/></mergeCells>`))).toBe('file-zip-bomb');
+    });
+
+    it('many sheets pointing at one worksheet part count its cells once for each', () => {
+      const rows = Array.from({ length: 100 }, (_, r) => `<row r="${r + 1}">${Array.from({ length: 10 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}"><v>1</v></c>`).join('')}</row>`).join('');
+      const data = `<sheetData>${rows}</sheetData>`;
+      expect(() => checkWorkbookBytes(workbook(data, 1), 'one.xlsx')).not.toThrow();
+      try {
+        checkWorkbookBytes(workbook(data, 40), 'alias.xlsx');
+        throw new Error('not refused');
+      } catch (e) {
+        expect((e as GongshuError).code).toBe('file-too-many-cells');
+        expect((e as GongshuError).message).toContain('40,000 个单元格');
+      }
+    });
   });
 
   it('a sheet with more cells than any form is refused before exceljs builds them', () => {
