@@ -57,6 +57,10 @@ export const importMessages = {
     en: 'Merged ranges cover {count} cells (limit {max}); reading them would exhaust memory. Unmerge whole rows/columns and save again',
 
   },
+  'import.fileColumns': {
+    zh: '工作表的列宽设置共描述了 {count} 列（上限 {max}），远超任何表格，读取会耗尽内存，已拒绝；请让报送单位用 Excel 或 WPS 重新保存后发送',
+    en: 'Column ranges describe {count} columns (limit {max}), more than any sheet; reading them would exhaust memory. Ask the unit to re-save the file in Excel or WPS',
+  },
   'import.fileLinkedCells': {
     zh: '工作表中的超链接共覆盖 {count} 个单元格（上限 {max}），读取会耗尽内存，已拒绝；请删除整行整列的超链接后另存再导入',
     en: 'Hyperlinks cover {count} cells (limit {max}); reading them would exhaust memory. Remove the links over whole rows/columns and save again',

@@ -86,13 +86,14 @@ const notPlain = (): never => {
  * and an element name followed by a tab or a line break (SheetJS does not see such a tag as the element).
  */
 const UNUSUAL =
-  /<!\[CDATA\[|<!--|<!DOCTYPE|<\/?[A-Za-z_][\w.-]*:(?:sst|si|r|rPh|t|is|v|row|c|sheetData|mergeCells?|hyperlinks?|cols?|sheets?|workbookPr|numFmts?|cellXfs|xf|Types|Override|Relationships?|worksheet|workbook|styleSheet)[\s/>]|<\/?[A-Za-z_][\w.:-]*[\t\r\n]/u;
+  /<!\[CDATA\[|<!--|<!DOCTYPE|<\/?[\w.-]*:(?:sst|si|r|rPh|t|is|v|row|c|sheetData|mergeCells?|hyperlinks?|cols?|sheets?|workbookPr|numFmts?|cellXfs|xf|Types|Override|Relationships?|worksheet|workbook|styleSheet)[\s/>]|<\/?[A-Za-z_][\w.:-]*[\t\r\n]/u;
 
 function part(parts: ReadonlyMap<string, string>, name: string): string | undefined {
   const bytes = parts.get(name);
   if (bytes === undefined) return undefined;
   const text = Buffer.from(bytes, 'latin1').toString('utf8');
-  if (UNUSUAL.test(text)) notPlain();
+  // Bytes that are not UTF-8 (GBK in a hyperlink target) reach SheetJS as they are; here they would be lost.
+  if (UNUSUAL.test(text) || text.includes('\ufffd')) notPlain();
   return text;
 }
 
@@ -138,9 +139,10 @@ function attributes(body: string, wanted: readonly string[]): Map<string, string
 /** The text between an element's name and the end of its start tag: `<sheet name="a"/>` → ` name="a"/`. */
 const bodyOf = (tag: string, name: string): string => tag.slice(name.length + 1, -1);
 
-const ENTITY = /&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/giu;
+// Case-insensitive as SheetJS matches them, spelled out: with the i and u flags together ſ would match s.
+const ENTITY = /&(?:[qQ][uU][oO][tT]|[aA][pP][oO][sS]|[gG][tT]|[lL][tT]|[aA][mM][pP]|#[xX]?([\da-fA-F]+));/gu;
 const ENTITIES: Readonly<Record<string, string>> = { '&quot;': '"', '&apos;': "'", '&gt;': '>', '&lt;': '<', '&amp;': '&' };
-const ESCAPED_CHAR = /_x([\da-fA-F]{4})_/giu;
+const ESCAPED_CHAR = /_[xX]([\da-fA-F]{4})_/gu;
 
 /**
  * XML text as SheetJS decodes it: the five entities (matched without regard to case, as it does), numeric
@@ -156,18 +158,36 @@ function decodeText(text: string, lines = false): string {
 
 const xmlTrue = (value: string | undefined): boolean => value === '1' || value === 'true';
 
+/**
+ * A value SheetJS parses as a number (parseInt, parseFloat) from the bytes of its UTF-8, where a space outside
+ * ASCII (U+3000, NBSP) is no space and the number is not read: such a value leaves the shortcut.
+ */
+function ascii(value: string): string {
+  return /[^\u0000-\u007f]/u.test(value) ? notPlain() : value;
+}
+
+/** Trims what SheetJS's trim takes off the bytes of UTF-8 text: ASCII white space only. */
+const asciiTrim = (text: string): string => text.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/gu, '');
+
 /** [Content_Types].xml: the parts a workbook names for its shared strings and styles, and that it is the usual one. */
 function contentTypes(parts: ReadonlyMap<string, string>): { sharedStrings: string | undefined; styles: string | undefined } {
   const xml = part(parts, '[Content_Types].xml') ?? notPlain();
-  const types = /<Types[ >/][^<>]*>/u.exec(xml) ?? notPlain();
+  const types = /<Types(?:[ /][^<>]*)?>/u.exec(xml) ?? notPlain();
   if (attributes(bodyOf(types[0], 'Types'), ['xmlns']).get('xmlns') !== CONTENT_TYPES_NS) notPlain();
   const byType = new Map<string, string[]>();
-  for (const m of xml.matchAll(/<Override[ >/][^<>]*>/gu)) {
+  // SheetJS reads every Default's Extension and refuses the file when one has none.
+  for (const m of xml.matchAll(/<Default(?:[ /][^<>]*)?>/gu)) if (!attributes(bodyOf(m[0], 'Default'), ['Extension']).has('Extension')) notPlain();
+  for (const m of xml.matchAll(/<Override(?:[ /][^<>]*)?>/gu)) {
     const a = attributes(bodyOf(m[0], 'Override'), ['PartName', 'ContentType']);
     const type = a.get('ContentType') ?? '';
     const list = byType.get(type) ?? [];
     list.push(a.get('PartName') ?? '');
     byType.set(type, list);
+  }
+  // A content type SheetJS also takes for a workbook, shared strings or styles (binary and add-in ones) that is
+  // not one of the types read here: which part SheetJS would read is then not certain.
+  for (const type of byType.keys()) {
+    if (/main|sharedStrings|styles/iu.test(type) && !WORKBOOK_TYPES.has(type) && type !== SHARED_STRINGS_TYPE && type !== STYLES_TYPE) notPlain();
   }
   const workbooks = [...WORKBOOK_TYPES].flatMap((t) => byType.get(t) ?? []);
   if (workbooks.length !== 1 || workbooks[0] !== '/xl/workbook.xml') notPlain();
@@ -190,7 +210,7 @@ function contentTypes(parts: ReadonlyMap<string, string>): { sharedStrings: stri
 function relationships(xml: string | undefined): Map<string, { type: string; target: string }> {
   const out = new Map<string, { type: string; target: string }>();
   if (xml === undefined) return out;
-  for (const m of xml.matchAll(/<Relationship[ >/][^<>]*>/gu)) {
+  for (const m of xml.matchAll(/<Relationship(?:[ /][^<>]*)?>/gu)) {
     const a = attributes(bodyOf(m[0], 'Relationship'), ['Id', 'Type', 'Target']);
     const id = a.get('Id') ?? '';
     if (out.has(id)) notPlain();
@@ -208,12 +228,16 @@ interface SheetEntry {
 function workbookSheets(parts: ReadonlyMap<string, string>): { sheets: SheetEntry[]; date1904: boolean } {
   const xml = part(parts, 'xl/workbook.xml') ?? notPlain();
   const rels = relationships(part(parts, 'xl/_rels/workbook.xml.rels') ?? notPlain());
-  const root = /<workbook[ >/][^<>]*>/u.exec(xml) ?? notPlain();
+  const root = /<workbook(?:[ /][^<>]*)?>/u.exec(xml) ?? notPlain();
   if (!WORKBOOK_NAMESPACES.has(attributes(bodyOf(root[0], 'workbook'), ['xmlns']).get('xmlns') ?? '')) notPlain();
-  const props = /<workbookPr[ >/][^<>]*>/u.exec(xml);
+  // A defined name without its name makes SheetJS refuse the file.
+  for (const m of xml.matchAll(/<definedName(?:[ /][^<>]*)?>/gu)) if (!attributes(bodyOf(m[0], 'definedName'), ['name']).has('name')) notPlain();
+  const allProps = [...xml.matchAll(/<workbookPr(?:[ /][^<>]*)?>/gu)];
+  if (allProps.length > 1) notPlain();
+  const props = allProps[0];
   const date1904 = props ? xmlTrue(attributes(bodyOf(props[0], 'workbookPr'), ['date1904']).get('date1904')) : false;
   const names = new Set<string>();
-  const sheets = [...xml.matchAll(/<sheet[ >/][^<>]*>/gu)].map((m) => {
+  const sheets = [...xml.matchAll(/<sheet(?:[ /][^<>]*)?>/gu)].map((m) => {
     const a = attributes(bodyOf(m[0], 'sheet'), ['name', 'state', 'r:id']);
     const rel = rels.get(a.get('r:id') ?? notPlain()) ?? notPlain();
     const target = /^(?:\/xl\/)?(worksheets\/[\x20-\x2e\x30-\x7e]+\.xml)$/u.exec(rel.target) ?? notPlain();
@@ -230,7 +254,7 @@ function workbookSheets(parts: ReadonlyMap<string, string>): { sheets: SheetEntr
 
 /** The first element `tag` in `xml` and its content, as SheetJS finds it (prefix-free here). */
 function element(xml: string, tag: string): { whole: string; inner: string; index: number } | null {
-  const open = new RegExp(`<${tag}[ >/][^<>]*>|<${tag}>`, 'gu');
+  const open = new RegExp(`<${tag}(?:[ /][^<>]*)?>`, 'gu');
   const start = open.exec(xml);
   if (!start) return null;
   const close = xml.indexOf(`</${tag}>`, open.lastIndex);
@@ -244,9 +268,9 @@ function styleFormats(xml: string | undefined): (string | undefined)[] | null {
   const table: Record<number, string> = { ...BUILTIN_NUMBER_FORMATS };
   const numFmts = element(xml, 'numFmts');
   if (numFmts) {
-    for (const m of numFmts.whole.matchAll(/<numFmt[ >/][^<>]*>/gu)) {
+    for (const m of numFmts.whole.matchAll(/<numFmt(?:[ /][^<>]*)?>/gu)) {
       const a = attributes(bodyOf(m[0], 'numFmt'), ['numFmtId', 'formatCode']);
-      const id = parseInt(a.get('numFmtId') ?? '', 10);
+      const id = parseInt(ascii(a.get('numFmtId') ?? ''), 10);
       if (id > 0x188) notPlain();
       const code = decodeText(a.get('formatCode') ?? notPlain());
       if (id > 0) table[id] = code === 'd.m' ? 'd\\.m' : code;
@@ -254,9 +278,9 @@ function styleFormats(xml: string | undefined): (string | undefined)[] | null {
   }
   const xfs = element(xml, 'cellXfs');
   if (!xfs) return null;
-  return [...xfs.whole.matchAll(/<xf[ >/][^<>]*>|<xf>/gu)].map((m) => {
+  return [...xfs.whole.matchAll(/<xf(?:[ /][^<>]*)?>/gu)].map((m) => {
     const raw = m[0] === '<xf>' ? undefined : attributes(bodyOf(m[0], 'xf'), ['numFmtId']).get('numFmtId');
-    const id = raw ? parseInt(raw, 10) : 0;
+    const id = raw ? parseInt(ascii(raw), 10) : 0;
     if (id > 0x188) notPlain();
     if (Number.isNaN(id)) return undefined;
     return table[id];
@@ -266,14 +290,17 @@ function styleFormats(xml: string | undefined): (string | undefined)[] | null {
 const RUN = /<r\b[^<>]*>/u;
 const RUN_TEXT = /<t\b[^<>]*>([^<]*)<\/t>/gu;
 
-/** Rich text without its phonetic guides (`<rPh …>…</rPh>`); null for a guide that is not closed as Excel closes it. */
-function withoutPhonetics(x: string): string | null {
+/**
+ * Rich text without its phonetic guides (`<rPh …>…</rPh>`). A guide not closed as Excel closes it makes SheetJS
+ * drop every shared string of the workbook: the file leaves the shortcut.
+ */
+function withoutPhonetics(x: string): string {
   let out = '';
   let from = 0;
   for (let at = x.indexOf('<rPh', from); at >= 0; at = x.indexOf('<rPh', from)) {
     const open = x.indexOf('>', at);
     const close = x.indexOf('</rPh>', at);
-    if (open < 0 || close < 0 || x[open - 1] === '/' || x.lastIndexOf('<rPh', close) !== at) return null;
+    if (open < 0 || close < 0 || x[open - 1] === '/' || x.lastIndexOf('<rPh', close) !== at) notPlain();
     out += x.slice(from, at);
     from = close + 6;
   }
@@ -286,16 +313,19 @@ function withoutPhonetics(x: string): string | null {
  */
 function stringItem(x: string): string | null {
   if (x === '') return '';
-  if (/^\s*<t[^>]*>/u.test(x)) {
+  if (/^[\t\n\v\f\r ]*<t[^>]*>/u.test(x)) {
     const after = x.slice(x.indexOf('>') + 1);
     const end = after.indexOf('</t>');
     return decodeText(end < 0 ? after : after.slice(0, end), true);
   }
   if (RUN.test(x)) {
     const runs = withoutPhonetics(x);
-    if (runs === null) return null;
     let text = '';
-    for (const m of runs.matchAll(RUN_TEXT)) text += m[1];
+    for (const m of runs.matchAll(RUN_TEXT)) {
+      // SheetJS removes the run's tags afterwards only where they are well formed: <t foo> would stay in its text.
+      if (!/^<t(?: xml:space=["']preserve["'])?>/u.test(m[0])) notPlain();
+      text += m[1];
+    }
     return decodeText(text, true);
   }
   return null;
@@ -307,7 +337,7 @@ function sharedStrings(xml: string | undefined): (string | null)[] {
   const sst = element(xml, 'sst') ?? notPlain();
   if (/<si\s|sstItem/u.test(sst.inner)) notPlain();
   const items = sst.inner.replace(/<si>/gu, '').split('</si>');
-  return items.map((item) => stringItem(item.trim()));
+  return items.map((item) => stringItem(asciiTrim(item)));
 }
 
 /** A1 → [row, col], 0-based; null for anything else (lower case, $, leading zeros, beyond XFD1048576). */
@@ -352,6 +382,8 @@ function cellValue(type: string | undefined, inner: string, strings: (string | n
   if (type === 'inlineStr') {
     if (inner === '') return '';
     const is = /^<is>([\s\S]*)<\/is>$/u.exec(inner) ?? notPlain();
+    // SheetJS splits a row into cells at every <c: a cell tag inside the string would be a cell to it.
+    if (/<c[ />]/u.test(is[1]!)) notPlain();
     return stringItem(is[1]!) ?? notPlain();
   }
   let raw: string | undefined;
@@ -361,10 +393,10 @@ function cellValue(type: string | undefined, inner: string, strings: (string | n
   }
   switch (type ?? 'n') {
     case 'n':
-      return raw === undefined ? undefined : parseFloat(decodeText(raw));
+      return raw === undefined ? undefined : parseFloat(ascii(decodeText(raw)));
     case 's': {
       if (raw === undefined) return undefined;
-      const text = strings[parseInt(decodeText(raw), 10)];
+      const text = strings[parseInt(ascii(decodeText(raw)), 10)];
       return text ?? notPlain();
     }
     // 'str' (a formula's text, which Excel never writes without its formula): SheetJS decodes it twice and
@@ -384,8 +416,10 @@ function cellValue(type: string | undefined, inner: string, strings: (string | n
 function worksheet(entry: SheetEntry, ctx: SheetContext, date1904: boolean): ModelSheet {
   const xml = part(ctx.parts, entry.path) ?? notPlain();
   const data = element(xml, 'sheetData');
-  const before = data ? xml.slice(0, data.index) : xml;
-  const after = data ? xml.slice(data.index + data.whole.length) : xml;
+  // SheetJS looks for column ranges, merged areas and hyperlinks in the whole part, before or after the data:
+  // so does this reader (the sheet data, read below, holds nothing but rows and cells).
+  const before = xml;
+  const after = xml;
   if (!data && !/<sheetData\/>/u.test(xml)) notPlain();
 
   const hiddenCols: number[] = [];
@@ -394,8 +428,8 @@ function worksheet(entry: SheetEntry, ctx: SheetContext, date1904: boolean): Mod
   let painted = 0;
   for (const m of before.matchAll(/<col[ /][^<>]*>/gu)) {
     const a = attributes(bodyOf(m[0], 'col'), ['min', 'max', 'hidden']);
-    const min = parseInt(a.get('min') ?? '', 10);
-    const max = parseInt(a.get('max') ?? '', 10);
+    const min = parseInt(ascii(a.get('min') ?? ''), 10);
+    const max = parseInt(ascii(a.get('max') ?? ''), 10);
     if (!(min >= 1 && max >= min && max <= 16384)) notPlain();
     painted += max - min + 1;
     if (painted > 4 * 16384) notPlain();
@@ -435,6 +469,9 @@ function cellAttributes(body: string): { r: string; s: string | undefined; t: st
  */
 function readRows(sheetData: string, grid: (RawCell | undefined)[][], ctx: SheetContext): number[] {
   const hidden = new Set<number>();
+  // A row written twice: SheetJS keeps what the later tag says of it only when that tag says anything (a height,
+  // an outline level); left to it.
+  const seen = new Set<number>();
   let row = -1;
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < sheetData.length) {
@@ -449,7 +486,8 @@ function readRows(sheetData: string, grid: (RawCell | undefined)[][], ctx: Sheet
       const a = attributes(m[1], ['r', 'hidden']);
       const written = a.get('r') ?? notPlain();
       const r = parseInt(written, 10);
-      if (!(r >= 1 && r <= 1048576) || String(r) !== written) notPlain();
+      if (!(r >= 1 && r <= 1048576) || String(r) !== written || seen.has(r)) notPlain();
+      seen.add(r);
       if (xmlTrue(a.get('hidden'))) hidden.add(r);
       row = m[2] === '/' ? -1 : r - 1;
       continue;
@@ -535,6 +573,9 @@ function textCellsOf(grid: (RawCell | undefined)[][]): [number, number, RawCell]
 export function readOoxmlModel(parts: ReadonlyMap<string, string>): CellModel | null {
   // SheetJS reads a zip with an OpenDocument manifest as .ods, whatever else it holds.
   if (parts.has('META-INF/manifest.xml') || parts.has('objectdata.xml')) return null;
+  // SheetJS finds a part by its name without case: of two names that differ only in case, which it takes is
+  // not certain.
+  if (new Set([...parts.keys()].map((name) => name.toLowerCase())).size !== parts.size) return null;
   try {
     const types = contentTypes(parts);
     const { sheets, date1904 } = workbookSheets(parts);

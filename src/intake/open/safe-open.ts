@@ -63,6 +63,12 @@ export const DEFAULT_MAX_UNCOMPRESSED = 50 * 1024 * 1024;
 export const DEFAULT_MAX_PART_BYTES = 2 * 1024 * 1024;
 export const DEFAULT_MAX_MERGED_CELLS = 1_000_000;
 /**
+ * Columns described by column ranges (widths, hidden columns) in one workbook: a sheet describes each of its
+ * 16,384 columns at most about once (Excel writes one range to the last column for a styled row), SheetJS copies
+ * an object for each. Ten whole sheets' worth; a range to column 10,000,000 is an attack.
+ */
+export const MAX_DESCRIBED_COLUMNS = 163_840;
+/**
  * An application form has a few hundred cells, a 评审打分表 of a hundred applications a few thousand; 30,000
  * cost the reader ~70 MB. Beyond that a file is a generated table or an attack.
  */
@@ -167,6 +173,8 @@ interface SheetStats {
   merged: number;
   /** Cells covered by hyperlinks (SheetJS builds a cell for each cell a hyperlink's range covers). */
   linked: number;
+  /** Columns described by `<col>` ranges (SheetJS copies a column object for each column of each range). */
+  columns: number;
   /** `<c>` elements: every cell the reader will build an object for. */
   cells: number;
 }
@@ -207,7 +215,7 @@ function xmlProblem(text: string): XmlProblem | null {
  * is a bomb.
  */
 function workbookParts(buf: Buffer, entries: readonly ZipEntry[], limitPerEntry: number): (SheetStats & { parts: Map<string, string> }) | XmlProblem | null {
-  const stats = { merged: 0, linked: 0, cells: 0, parts: new Map<string, string>() };
+  const stats = { merged: 0, linked: 0, columns: 0, cells: 0, parts: new Map<string, string>() };
   const counted = new Map<string, SheetStats>();
   for (const entry of entries) {
     if (!/\.(?:xml|rels|vml)$/iu.test(entry.name)) continue;
@@ -224,7 +232,7 @@ function workbookParts(buf: Buffer, entries: readonly ZipEntry[], limitPerEntry:
   const sheetsOf = sheetsPerPart(stats.parts);
   for (const [name, part] of counted) {
     const times = Math.max(1, sheetsOf.get(name) ?? 0);
-    for (const key of ['merged', 'linked', 'cells'] as const) stats[key] += times * part[key];
+    for (const key of ['merged', 'linked', 'columns', 'cells'] as const) stats[key] += times * part[key];
   }
   return stats;
 }
@@ -268,20 +276,48 @@ function sheetsPerPart(parts: ReadonlyMap<string, string>): Map<string, number> 
   return out;
 }
 
-/** What one part would make a reader build: written cells, cells covered by merged ranges and by hyperlinks. */
+const TAG_PATTERNS = new Map<string, [RegExp, RegExp]>();
+
+/**
+ * Each start tag named `name` in `text`, with or without a prefix: the plain spelling by a literal search, the
+ * prefixed one only where `:name` appears at all (a theme or the styles hold none of them).
+ */
+function eachTag(text: string, name: string, visit: (tag: string) => void): void {
+  let patterns = TAG_PATTERNS.get(name);
+  if (!patterns) {
+    patterns = [new RegExp(`<${name}[\\s/>][^<>]*>`, 'gu'), new RegExp(`<[\\w.-]+:${name}[\\s/>][^<>]*>`, 'gu')];
+    TAG_PATTERNS.set(name, patterns);
+  }
+  const [plain, prefixed] = patterns;
+  for (const re of text.includes(`:${name}`) ? [plain, prefixed] : [plain]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) visit(m[0]);
+  }
+}
+
+/**
+ * What one part would make a reader build: written cells (read only inside sheet data), cells covered by merged
+ * ranges and by hyperlinks, columns described by column ranges.
+ */
 function partStats(text: string): SheetStats {
-  const stats: SheetStats = { merged: 0, linked: 0, cells: 0 };
-  const cell = /<(?:[\w.-]+:)?c[\s>/]/gu;
-  while (cell.exec(text)) stats.cells += 1;
-  const merges = /<(?:[\w.-]+:)?mergeCell[\s/][^<>]*>/gu;
-  for (let m = merges.exec(text); m; m = merges.exec(text)) stats.merged += largestRange(m[0]);
-  const links = /<(?:[\w.-]+:)?hyperlink[\s/][^<>]*>/gu;
-  for (let m = links.exec(text); m; m = links.exec(text)) stats.linked += largestRange(m[0]);
+  const stats: SheetStats = { merged: 0, linked: 0, columns: 0, cells: 0 };
+  if (text.includes('sheetData')) eachTag(text, 'c', () => (stats.cells += 1));
+  if (text.includes('mergeCell')) eachTag(text, 'mergeCell', (tag) => (stats.merged += largestRange(tag)));
+  if (text.includes('hyperlink')) eachTag(text, 'hyperlink', (tag) => (stats.linked += largestRange(tag)));
+  if (text.includes('col')) {
+    eachTag(text, 'col', (tag) => {
+      const numbers = [...tag.matchAll(/\b(?:min|max)\s*=\s*["']?\s*(\d+)/giu)].map((n) => Number(n[1]));
+      if (numbers.length > 0) stats.columns += Math.max(...numbers) - Math.min(...numbers) + 1;
+    });
+  }
   return stats;
 }
 
 /** The largest cell range written anywhere in a tag (whatever attribute holds it, however quoted). */
 function largestRange(tag: string): number {
+  // As Excel writes it: one range and nothing else that could hold one.
+  const usual = /^<\w+ ref="(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)"\/>$/u.exec(tag);
+  if (usual) return rangeArea(usual[1]!);
   let largest = 0;
   for (const m of tag.matchAll(/\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?/gu)) largest = Math.max(largest, rangeArea(m[0]));
   return largest;
@@ -385,6 +421,7 @@ export function checkZipEntries(buffer: Buffer | { length: number }, entries: re
 
 function checkCellCounts(stats: SheetStats, file: string, opts: Required<OpenOptions>): void {
   if (stats.merged > opts.maxMergedCells) throw refuse('file-zip-bomb', 'import.fileMergedCells', file, { count: count(stats.merged), max: count(opts.maxMergedCells) });
+  if (stats.columns > MAX_DESCRIBED_COLUMNS) throw refuse('file-zip-bomb', 'import.fileColumns', file, { count: count(stats.columns), max: count(MAX_DESCRIBED_COLUMNS) });
   if (stats.cells > opts.maxCells) throw refuse('file-too-many-cells', 'import.fileTooManyCells', file, { count: count(stats.cells), max: count(opts.maxCells) });
 }
 
@@ -456,8 +493,8 @@ async function readModel(buffer: Buffer, file: string, checked: CheckedForm, opt
       const model = readSheetjsModel(buffer, file, checked.format);
       // The compound-file directory bounded the bytes; what they unfold to is bounded here, before any grid is built.
       const stats = model.sheets.reduce(
-        (s, sheet) => ({ cells: s.cells + sheet.cells.length, linked: 0, merged: s.merged + sheet.merges.reduce((n, m) => n + (m.bottom - m.top + 1) * (m.right - m.left + 1), 0) }),
-        { cells: 0, linked: 0, merged: 0 },
+        (s, sheet) => ({ cells: s.cells + sheet.cells.length, linked: 0, columns: 0, merged: s.merged + sheet.merges.reduce((n, m) => n + (m.bottom - m.top + 1) * (m.right - m.left + 1), 0) }),
+        { cells: 0, linked: 0, columns: 0, merged: 0 },
       );
       checkCellCounts(stats, file, opts);
       return model;

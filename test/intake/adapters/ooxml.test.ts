@@ -244,6 +244,37 @@ describe('read the same way as SheetJS, where SheetJS has its own ways', () => {
     }
   });
 
+  it('merged areas and hyperlinks before the sheet data, column ranges after it, are read where SheetJS reads them: anywhere in the part', async () => {
+    const { parts } = await plainForm();
+    const moved = edited(parts, SHEET, (xml) =>
+      xml
+        .replace('<sheetData>', '<mergeCells count="1"><mergeCell ref="A1:A2"/></mergeCells><hyperlinks><hyperlink ref="B1" location="申报表!A1"/></hyperlinks><sheetData>')
+        .replace('</sheetData>', '</sheetData><cols><col min="3" max="3" hidden="1"/></cols>'),
+    );
+    const { direct, sheetjs } = bothModels(moved);
+    expect(direct).not.toBeNull();
+    expect(direct).toEqual(sheetjs);
+    expect(direct!.sheets[0]).toMatchObject({ merges: [{ top: 1, left: 1, bottom: 2, right: 1 }], hiddenCols: [3] });
+  });
+
+  it('rows of one cell in the last column are read visiting only the cells that exist', async () => {
+    const { parts } = await plainForm();
+    const rows = Array.from({ length: 5000 }, (_, i) => `<row r="${i + 10}"><c r="XFD${i + 10}"><v>${i}</v></c></row>`).join('');
+    const wide = edited(parts, SHEET, (xml) => xml.replace('</sheetData>', `${rows}</sheetData>`));
+    const { direct, sheetjs } = bothModels(wide);
+    expect(direct).not.toBeNull();
+    expect(direct).toEqual(sheetjs);
+    expect(direct!.sheets[0]!.cells.filter((c) => c.col === 16384)).toHaveLength(5000);
+  });
+
+  it('an entity spelled in capitals is decoded as SheetJS decodes it, and &apoſ; is no entity', async () => {
+    const { parts } = await plainForm();
+    const spelled = edited(parts, 'xl/sharedStrings.xml', (xml) => xml.replace('<si><t>张伟</t></si>', '<si><t>&AMP;&Lt;&apoſ;&#X41;张伟</t></si>'));
+    const { direct, sheetjs } = bothModels(spelled);
+    expect(direct).not.toBeNull();
+    expect(direct).toEqual(sheetjs);
+  });
+
   it('an attribute whose value holds another attribute\'s name is read by its own name', async () => {
     const { parts } = await plainForm();
     const decoy = edited(parts, SHEET, (xml) => xml.replace(/<c r="B2" s="(\d+)"/u, '<c r="B2" x=" s=" s="$1"'));
@@ -274,6 +305,8 @@ describe('left to SheetJS', () => {
     ['an attribute written twice', (xml) => xml.replace(/<c r="B3"/u, '<c r="B3" r="C3"')],
     ['a row never closed', (xml) => xml.replace(/<\/row>/u, '')],
     ['a str cell (a formula text without its formula)', (xml) => xml.replace(/<c r="B3"([^>]*)><v>12<\/v>/u, '<c r="B3"$1 t="str"><v>&#24352;&#19977;</v>')],
+    ['a row written twice', (xml) => xml.replace(/<row r="3"/u, '<row r="3" hidden="1"/><row r="3"')],
+    ['a number after an ideographic space (no space to SheetJS, which reads the bytes)', (xml) => xml.replace('<v>12</v>', '<v>\u300012</v>')],
     // Junk that a regular expression could chew on for minutes: each scan here is linear, and it returns.
     ['200,000 unclosed cells', (xml) => xml.replace('<sheetData>', `<sheetData><row r="1">${'<c r="A1"><v>1</v>'.repeat(20_000)}`)],
     ['<c<c<c… in the sheet data', (xml) => xml.replace('<sheetData>', `<sheetData>${'<c'.repeat(200_000)}`)],
@@ -294,6 +327,26 @@ describe('left to SheetJS', () => {
       expect(direct, style).toEqual(sheetjs);
       expect(direct!.sheets[0]!.cells.find((c) => c.row === 2 && c.col === 2)?.value.kind, style).toBe('number');
     }
+  });
+
+  it.each<[string, string, (xml: string) => string]>([
+    ['two workbookPr (SheetJS takes the last)', 'xl/workbook.xml', (xml) => xml.replace('<sheets>', '<workbookPr date1904="1"/><workbookPr/><sheets>')],
+    ['a prefix that begins with a digit', 'xl/styles.xml', (xml) => xml.replace('<cellXfs count="', '<1:xf xmlns:1="urn:x"/><cellXfs count="')],
+    ['a shared-strings content type only SheetJS knows', '[Content_Types].xml', (xml) => xml.replace('<Override ', '<Override PartName="/xl/other.xml" ContentType="application/vnd.ms-excel.sharedStrings"/><Override ')],
+    ['a Default without its Extension (SheetJS refuses the file)', '[Content_Types].xml', (xml) => xml.replace('<Default Extension=', '<Default extension=')],
+    ['a defined name without its name (SheetJS refuses the file)', 'xl/workbook.xml', (xml) => xml.replace('</sheets>', '</sheets><definedNames><definedName>A1</definedName></definedNames>')],
+    ['an unused shared string with a phonetic guide never closed (SheetJS drops every string)', 'xl/sharedStrings.xml', (xml) => xml.replace('</sst>', '<si><r><t>x</t></r><rPh sb="0" eb="1"><t>y</t></si></sst>')],
+    ['a rich run whose <t> is not well formed (SheetJS keeps it in the text)', 'xl/sharedStrings.xml', (xml) => xml.replace('<si><t>姓名</t></si>', '<si><r><t foo>姓名</t></r></si>')],
+  ])('%s: left to SheetJS', async (_what, name, edit) => {
+    const { parts } = await plainForm();
+    const changed = edited(parts, name, edit);
+    expect(changed.get(name)).not.toBe(parts.get(name));
+    expect(readOoxmlModel(changed)).toBeNull();
+  });
+
+  it('two parts whose names differ only in case are left to SheetJS (which finds parts without case)', async () => {
+    const { parts } = await plainForm();
+    expect(readOoxmlModel(new Map([['XL/sharedStrings.xml', parts.get('xl/sharedStrings.xml')!], ...parts]))).toBeNull();
   });
 
   it('junk inside a tag of the other parts is left to SheetJS, quickly', async () => {

@@ -236,6 +236,12 @@ describe('zip bombs', () => {
       expect(codeOf(workbook(`${email}<mergeCells count="1"><mergeCell ref='A1:XFD1048576'/></mergeCells>`))).toBe('file-zip-bomb');
     });
 
+    it('column ranges to column 10,000,000 are refused (SheetJS copies an object per column); a range to XFD is a normal sheet', () => {
+      expect(codeOf(workbook(`<cols><col min="1" max="10000000" hidden="1"/></cols>${email}`))).toBe('file-zip-bomb');
+      expect(codeOf(workbook(`<cols>${"<col min='1' max='16384'/>".repeat(11)}</cols>${email}`))).toBe('file-zip-bomb');
+      expect(codeOf(workbook(`<cols><col min="1" max="3" width="9"/><col min="8" max="16384" width="9" style="1"/></cols>${email}`))).toBeNull();
+    });
+
     it('many sheets pointing at one worksheet part count its cells once for each', () => {
       const rows = Array.from({ length: 100 }, (_, r) => `<row r="${r + 1}">${Array.from({ length: 10 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}"><v>1</v></c>`).join('')}</row>`).join('');
       const data = `<sheetData>${rows}</sheetData>`;
