@@ -13,7 +13,8 @@
  */
 import { normaliseValue, type CellValue } from '../cells/cell-value.js';
 import { sheetFromGrid, type CellModel, type MergeArea, type ModelSheet } from '../cells/cell-model.js';
-import { hyperlinkTarget } from './sheetjs.js';
+import { parseCellRef } from '../../core/cell-address.js';
+import { hyperlinkTarget, SHEETJS_ERRORS } from './sheetjs.js';
 
 /** Number formats Excel does not write into a file, by id: SheetJS's table (checked equal by the test). */
 export const BUILTIN_NUMBER_FORMATS: Readonly<Record<number, string>> = {
@@ -49,7 +50,7 @@ export const BUILTIN_NUMBER_FORMATS: Readonly<Record<number, string>> = {
 };
 
 /** Error cells SheetJS knows; any other error text reads as #ERROR, as through SheetJS. */
-const KNOWN_ERRORS: ReadonlySet<string> = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA']);
+const KNOWN_ERRORS: ReadonlySet<string> = new Set(Object.values(SHEETJS_ERRORS));
 
 const CONTENT_TYPES_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
 const WORKBOOK_TYPES: ReadonlySet<string> = new Set([
@@ -340,24 +341,10 @@ function sharedStrings(xml: string | undefined): (string | null)[] {
   return items.map((item) => stringItem(asciiTrim(item)));
 }
 
-/** A1 → [row, col], 0-based; null for anything else (lower case, $, leading zeros, beyond XFD1048576). */
+/** A1 → [row, col], 0-based, as Excel writes an address (parseCellRef); null for anything else. */
 function address(ref: string): [number, number] | null {
-  let i = 0;
-  let col = 0;
-  for (; i < ref.length && i < 3; i++) {
-    const code = ref.charCodeAt(i);
-    if (code < 65 || code > 90) break;
-    col = col * 26 + code - 64;
-  }
-  if (i === 0 || i === ref.length || ref.charCodeAt(i) === 48) return null;
-  let row = 0;
-  for (let j = i; j < ref.length; j++) {
-    const code = ref.charCodeAt(j);
-    if (code < 48 || code > 57 || j - i >= 7) return null;
-    row = row * 10 + code - 48;
-  }
-  if (col > 16384 || row > 1048576) return null;
-  return [row - 1, col - 1];
+  const at = parseCellRef(ref);
+  return at ? [at.row - 1, at.col - 1] : null;
 }
 
 function range(ref: string): MergeArea {

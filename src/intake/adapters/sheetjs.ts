@@ -35,7 +35,7 @@ function sheetjs(): SheetJS {
 }
 
 /** Excel's error codes as SheetJS keeps them (the number in `v` of an error cell). */
-const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
+export const SHEETJS_ERRORS: Readonly<Record<number, string>> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
 
 /**
  * SheetJS prints some complaints straight to the console (reading LibreOffice .ods: "ODS number format may be
@@ -73,7 +73,7 @@ function rawValue(cell: XLSXTypes.CellObject, utf8Targets: boolean): unknown {
       value = cell.v;
       break;
     case 'e':
-      value = { error: ERRORS[cell.v as number] ?? (typeof cell.w === 'string' ? cell.w : '#ERROR') };
+      value = { error: SHEETJS_ERRORS[cell.v as number] ?? (typeof cell.w === 'string' ? cell.w : '#ERROR') };
       break;
     case 'd':
       value = cell.v instanceof Date ? cell.v : null;

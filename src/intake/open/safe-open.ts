@@ -9,6 +9,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
+import { columnNumber } from '../../core/cell-address.js';
 import { sha256Hex } from '../../core/hash.js';
 import type { GongshuError } from '../../core/errors.js';
 import { countWordCells, readDocxModel } from '../adapters/docx.js';
@@ -160,10 +161,9 @@ function checkCompound(buffer: Buffer, file: string, maxEntries: number): FormFo
 function rangeArea(ref: string): number {
   const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/u.exec(ref.trim().toUpperCase());
   if (!m) return 0;
-  const col = (s: string): number => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const c1 = col(m[1]!);
+  const c1 = columnNumber(m[1]!);
   const r1 = Number(m[2]);
-  const c2 = m[3] ? col(m[3]) : c1;
+  const c2 = m[3] ? columnNumber(m[3]) : c1;
   const r2 = m[4] ? Number(m[4]) : r1;
   return (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1);
 }
@@ -206,12 +206,11 @@ function xmlProblem(text: string): XmlProblem | null {
  * whole and without a DTD (xmlProblem). The parts are also counted: cells covered by merged ranges (one
  * `<mergeCell ref="A1:XFD1048576"/>` would make a reader that builds merged cells exhaust memory long before
  * any size cap notices), cells under hyperlinks (SheetJS builds one for each) and written cells (a sheet of
- * millions of cells takes minutes). Every part is counted, wherever it lies (a reader finds a worksheet where the
- * workbook's relationships say, not only under xl/worksheets/), and every tag however its attributes are
- * spelled (quotes of either kind, prefixes). A workbook that names more sheets than it has parts with sheet
- * data may point several sheets at one part, which the reader then reads once for each: the largest part is
- * counted again for each extra sheet. The parts, judged, are what the reader reads (as byte strings): the zip is
- * inflated once, by zlib. Null when a part inflates beyond its declared size: a directory that lies about sizes
+ * millions of cells takes minutes), and columns described by column ranges. Every part is counted, wherever it
+ * lies (a reader finds a worksheet where the workbook's relationships say, not only under xl/worksheets/), and
+ * every tag however its attributes are spelled (quotes of either kind, prefixes); a part that several sheets point
+ * at counts once for each of them (sheetsPerPart). The parts, judged, are what the reader reads (as byte
+ * strings): the zip is inflated once, by zlib. Null when a part inflates beyond its declared size: a directory that lies about sizes
  * is a bomb.
  */
 function workbookParts(buf: Buffer, entries: readonly ZipEntry[], limitPerEntry: number): (SheetStats & { parts: Map<string, string> }) | XmlProblem | null {
@@ -474,8 +473,8 @@ export function checkWorkbookBytes(buffer: Buffer, file: string, opts: OpenOptio
 async function readModel(buffer: Buffer, file: string, checked: CheckedForm, opts: Required<OpenOptions>): Promise<CellModel> {
   switch (checked.format) {
     case 'xlsx': {
-      // safe-open counted the worksheets' cells and merged areas above, from the zip, before this parse. A form
-      // of the plain shape is read directly; SheetJS (loaded only then) reads any other.
+      // The cells, merged areas and column ranges were counted above, from the zip, before this parse. A form of
+      // the plain shape is read directly; SheetJS (loaded only then) reads any other.
       const plain = checked.xmlParts ? readOoxmlModel(checked.xmlParts) : null;
       if (plain) return plain;
       // SheetJS builds a cell for every cell a hyperlink covers (a whole column: 2 s and 400 MB); the direct
@@ -492,11 +491,9 @@ async function readModel(buffer: Buffer, file: string, checked: CheckedForm, opt
       await loadSheetjs(checked.format === 'xls');
       const model = readSheetjsModel(buffer, file, checked.format);
       // The compound-file directory bounded the bytes; what they unfold to is bounded here, before any grid is built.
-      const stats = model.sheets.reduce(
-        (s, sheet) => ({ cells: s.cells + sheet.cells.length, linked: 0, columns: 0, merged: s.merged + sheet.merges.reduce((n, m) => n + (m.bottom - m.top + 1) * (m.right - m.left + 1), 0) }),
-        { cells: 0, linked: 0, columns: 0, merged: 0 },
-      );
-      checkCellCounts(stats, file, opts);
+      const cells = model.sheets.reduce((n, sheet) => n + sheet.cells.length, 0);
+      const merged = model.sheets.reduce((n, sheet) => n + sheet.merges.reduce((k, m) => k + (m.bottom - m.top + 1) * (m.right - m.left + 1), 0), 0);
+      checkCellCounts({ cells, merged, linked: 0, columns: 0 }, file, opts);
       return model;
     }
   }
